@@ -1,0 +1,114 @@
+"""Name normalization shared by entity resolution, the graph and QA linking."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+_LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
+_CORP_SUFFIX = {
+    "bank", "group", "inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd", "ltd.",
+    "llc", "plc", "holdings", "company", "limited", "ag", "sa", "nv",
+}
+_STOP_INITIAL = {"of", "and", "the", "for", "&", "de", "du", "la"}
+
+
+def clean_name(name: str) -> str:
+    """Strip a leading article, a possessive and stray punctuation.
+
+    >>> clean_name("the Federal Reserve's")
+    'Federal Reserve'
+    >>> clean_name("Goldman Sachs’")
+    'Goldman Sachs'
+    """
+    name = " ".join(name.split())
+    name = name.strip(" \t\n,;:\"'“”‘’()[]")
+    name = _LEADING.sub("", name)
+    if _POSSESSIVE.search(name) and len(name) > 3:
+        name = name[:-2] if name[-2] in "'’" else name[:-1]
+    elif name.endswith(("'", "’")):
+        name = name[:-1]
+    name = name.strip(" ,;:")
+    # keep the period of a trailing abbreviation ("U.S."), drop a sentence's
+    if name.endswith(".") and not re.search(r"(?:\b[A-Za-z]\.){2,}$", name):
+        name = name.rstrip(".")
+    return name
+
+
+def norm_key(name: str) -> str:
+    """A case-, accent- and punctuation-free key for matching names.
+
+    >>> norm_key("Standard & Poor's")
+    'standard & poor'
+    >>> norm_key("  JD.com ")
+    'jd.com'
+    """
+    name = clean_name(name)
+    name = unicodedata.normalize("NFKC", name).casefold()
+    name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    name = re.sub(r"[‐‑‒–—-]", "-", name)
+    name = re.sub(r"[^\w&.\- ]+", " ", name)
+    return " ".join(name.split())
+
+
+def slug(name: str, limit: int = 80) -> str:
+    """A percent-safe IRI slug (ASCII letters, digits and hyphens), or '' if none.
+
+    >>> slug("Standard & Poor's")
+    'standard-poor-s'
+    """
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
+    s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+    return s[:limit].strip("-")
+
+
+def initials(name: str) -> str:
+    """Initials of a name's significant words (hyphenated words count each part).
+
+    >>> initials("Long-Term Capital Management")
+    'LTCM'
+    >>> initials("Standard & Poor's")
+    'S&P'
+    """
+    out = []
+    for word in re.split(r"[\s\-]+", clean_name(name)):
+        if not word:
+            continue
+        if word == "&":
+            out.append("&")
+        elif word.casefold() not in _STOP_INITIAL and word[0].isalpha():
+            out.append(word[0].upper())
+    return "".join(out)
+
+
+def is_acronym_of(short: str, full: str) -> bool:
+    """True when ``short`` abbreviates ``full`` (with or without '&').
+
+    >>> is_acronym_of("CICC", "China International Capital Corporation")
+    True
+    >>> is_acronym_of("S&P", "Standard & Poor's")
+    True
+    """
+    s = re.sub(r"[.\s]", "", short)
+    if len(s) < 2 or not s.replace("&", "").isupper():
+        return False
+    ini = initials(full)
+    return len(ini.replace("&", "")) >= 2 and (s == ini or s == ini.replace("&", ""))
+
+
+def strip_corporate_suffix(name: str) -> str:
+    """'Standard Chartered Bank' -> 'Standard Chartered'."""
+    words = clean_name(name).split()
+    while len(words) > 1 and words[-1].casefold() in _CORP_SUFFIX:
+        words.pop()
+    return " ".join(words)
+
+
+CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def has_cjk_text(text: str) -> bool:
+    """True when ``text`` holds a Chinese (CJK) character."""
+    return bool(CJK_RE.search(text))
