@@ -226,8 +226,12 @@ def read_caixin(text: str, source: str = "") -> Article:
         if re.fullmatch(r"Summary:", line):
             section = "summary"
             continue
-        if line.startswith('["') or re.fullmatch(r"-\s*MOST POPULAR", line):
-            section = "directory" if line.startswith('["') else "end"
+        if line.startswith('["'):
+            paras.append((a, b, "note"))
+            section = "directory"
+            continue
+        if re.fullmatch(r"-\s*MOST POPULAR", line):
+            section = "end"
             continue
         if section == "end":
             continue

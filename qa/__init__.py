@@ -1,0 +1,5 @@
+"""Question answering over the graph (``claimgraph.qa``)."""
+
+from .engine import QAEngine
+
+__all__ = ["QAEngine"]

@@ -1,0 +1,250 @@
+"""Records to RDF: one named graph per article, entities merged across articles.
+
+Vocabulary: schema.org for people, organizations, places and articles; W3C
+ORG for memberships and roles; SKOS for labels (``@en`` / ``@zh``) and
+concepts; PROV-O for provenance; the Web Annotation model for evidence;
+``cg:`` for claims, facts and paragraphs.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from claimgraph.extract.names import has_cjk_text, norm_key
+from claimgraph.extract.records import Extraction, Span
+from claimgraph.ontology import CG, KIND_IRI, OA, ORG, SCHEMA
+from rdflib import RDF, XSD, Dataset, Literal, URIRef
+from rdflib.namespace import PROV, RDFS, SKOS
+
+from claimgraph import DEFAULT_BASE, __version__
+
+from .iris import IRIs
+
+TYPE_CLASS = {
+    "Person": SCHEMA.Person,
+    "Organization": SCHEMA.Organization,
+    "Place": SCHEMA.Place,
+    "Concept": SKOS.Concept,
+}
+CLASS_TYPE = {v: k for k, v in TYPE_CLASS.items()}
+
+
+def new_dataset() -> Dataset:
+    """An empty dataset with claimgraph's prefixes bound."""
+    ds = Dataset(default_union=True)
+    for prefix, ns in (("cg", str(CG._NS)), ("schema", str(SCHEMA)), ("org", str(ORG)),
+                       ("skos", str(SKOS)), ("prov", str(PROV)), ("oa", str(OA)),
+                       ("xsd", str(XSD)), ("rdfs", str(RDFS))):
+        ds.bind(prefix, ns, override=True)
+    return ds
+
+
+def has_article(ds: Dataset, article_id: str) -> bool:
+    """True when an article with this content hash is already in ``ds``."""
+    return (None, CG.contentHash, Literal(article_id)) in ds
+
+
+def label_index(ds: Dataset) -> dict[str, URIRef]:
+    """Normalized label -> entity IRI, over every article already in ``ds``."""
+    out: dict[str, URIRef] = {}
+    for pred in (SKOS.prefLabel, SKOS.altLabel):
+        for s, o in ds.subject_objects(pred):
+            if (s, RDF.type, SKOS.Concept) in ds or any(
+                (s, RDF.type, c) in ds for c in (SCHEMA.Person, SCHEMA.Organization, SCHEMA.Place)
+            ):
+                out.setdefault(norm_key(str(o)), s)
+    return out
+
+
+class _Writer:
+    def __init__(self, ds: Dataset, ex: Extraction, iris: IRIs, when: datetime) -> None:
+        self.ds, self.ex, self.iris = ds, ex, iris
+        self.aid = ex.article.id
+        self.art = iris.article(self.aid)
+        self.g = ds.graph(iris.graph(self.aid))
+        self.when = when
+        self.labels = label_index(ds)
+        self.entity_iri: dict[str, URIRef] = {}
+
+    def add(self, s, p, o) -> None:
+        self.g.add((s, p, o))
+
+    def evidence(self, subject: URIRef, span: Span) -> None:
+        ev = URIRef(f"{subject}/evidence")
+        pos, quote = URIRef(f"{subject}/position"), URIRef(f"{subject}/quote")
+        self.add(subject, CG.evidence, ev)
+        self.add(ev, RDF.type, OA.SpecificResource)
+        self.add(ev, OA.hasSource, self.art)
+        self.add(ev, OA.hasSelector, pos)
+        self.add(ev, OA.hasSelector, quote)
+        self.add(pos, RDF.type, OA.TextPositionSelector)
+        self.add(pos, OA.start, Literal(span.start, datatype=XSD.nonNegativeInteger))
+        self.add(pos, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger))
+        self.add(quote, RDF.type, OA.TextQuoteSelector)
+        self.add(quote, OA.exact, Literal(span.text))
+
+    def article(self) -> None:
+        a = self.ex.article
+        self.add(self.art, RDF.type, SCHEMA.NewsArticle)
+        self.add(self.art, CG.contentHash, Literal(a.id))
+        self.add(self.art, SCHEMA.articleBody, Literal(a.text))
+        if a.title:
+            self.add(self.art, SCHEMA.headline, Literal(a.title))
+        if a.source:
+            self.add(self.art, SCHEMA.name, Literal(_basename(a.source)))
+        self.add(self.art, SCHEMA.encodingFormat, Literal(a.format))
+        for p in a.paragraphs:
+            pi = self.iris.paragraph(a.id, p.index)
+            self.add(self.art, CG.hasParagraph, pi)
+            self.add(pi, RDF.type, CG.Paragraph)
+            self.add(pi, CG.paragraph, Literal(p.index))
+            self.add(pi, CG.start, Literal(p.start, datatype=XSD.nonNegativeInteger))
+            self.add(pi, CG.end, Literal(p.end, datatype=XSD.nonNegativeInteger))
+            self.add(pi, CG.paragraphKind, Literal(p.kind))
+            for n in p.anchors:
+                self.add(pi, CG.anchor, Literal(n))
+
+    def provenance(self) -> None:
+        run = self.iris.run(self.aid)
+        gi = self.iris.graph(self.aid)
+        agent = self.iris.agent(self.ex.meta.get("extractor", f"claimgraph/{__version__}"))
+        self.add(gi, RDF.type, PROV.Entity)
+        self.add(gi, PROV.wasGeneratedBy, run)
+        self.add(gi, PROV.wasDerivedFrom, self.art)
+        self.add(run, RDF.type, PROV.Activity)
+        self.add(run, PROV.used, self.art)
+        self.add(run, PROV.wasAssociatedWith, agent)
+        self.add(run, PROV.endedAtTime, Literal(self.when.isoformat(), datatype=XSD.dateTime))
+        self.add(agent, RDF.type, PROV.SoftwareAgent)
+        self.add(agent, RDFS.label, Literal(self.ex.meta.get("extractor", "claimgraph")))
+        for model in filter(None, [self.ex.meta.get("model")]):
+            self.add(run, PROV.used, Literal(model))
+            self.add(agent, SCHEMA.softwareRequirements, Literal(model))
+
+    def resolve(self, key: str, names: list[str]) -> URIRef:
+        for n in names:
+            hit = self.labels.get(norm_key(n))
+            if hit is not None:
+                return hit
+        return self.iris.entity(key)
+
+    def entities(self) -> None:
+        for e in self.ex.entities:
+            iri = self.resolve(e.key, [e.name, *e.aliases, *e.names_zh])
+            self.entity_iri[e.key] = iri
+            cls = TYPE_CLASS.get(e.type, SCHEMA.Thing)
+            existing_cls = [c for c in self.ds.objects(iri, RDF.type) if c in CLASS_TYPE]
+            self.add(iri, RDF.type, existing_cls[0] if existing_cls else cls)
+            pref_en = [o for o in self.ds.objects(iri, SKOS.prefLabel)
+                       if getattr(o, "language", None) == "en"]
+            if pref_en and str(pref_en[0]) != e.name:
+                self.add(iri, SKOS.altLabel, Literal(e.name, lang="en"))
+            else:
+                self.add(iri, SKOS.prefLabel, Literal(e.name, lang="en"))
+            for alias in e.aliases:
+                self.add(iri, SKOS.altLabel, Literal(alias, lang="zh" if has_cjk_text(alias) else "en"))
+            pref_zh = [o for o in self.ds.objects(iri, SKOS.prefLabel)
+                       if getattr(o, "language", None) == "zh"]
+            for i, zh in enumerate(e.names_zh):
+                first = i == 0 and (not pref_zh or str(pref_zh[0]) == zh)
+                self.add(iri, SKOS.prefLabel if first else SKOS.altLabel, Literal(zh, lang="zh"))
+            self.add(iri, CG.mentioned, Literal(e.mentioned))
+            if e.mentioned:
+                self.add(iri, CG.mentionedIn, self.art)
+            if e.description:
+                self.add(iri, CG.listedIn, self.art)
+                self.add(iri, SCHEMA.description, Literal(e.description, lang="en"))
+
+    def claims(self) -> None:
+        for c in self.ex.claims:
+            ci = self.iris.claim(self.aid, c.content.start, c.content.end, c.speaker)
+            self.add(ci, RDF.type, CG.Claim)
+            self.add(ci, CG.content, Literal(c.content.text))
+            self.add(ci, CG.kind, KIND_IRI.get(c.kind, CG.Indirect))
+            self.add(ci, CG.paragraph, Literal(c.paragraph))
+            self.add(ci, CG.article, self.art)
+            if c.speaker and c.speaker in self.entity_iri:
+                self.add(ci, CG.speaker, self.entity_iri[c.speaker])
+            if c.cue:
+                self.add(ci, CG.cue, Literal(c.cue.text))
+            if c.source:
+                self.add(ci, CG.sourceText, Literal(c.source.text))
+            for key in c.about:
+                if key in self.entity_iri:
+                    self.add(ci, CG.about, self.entity_iri[key])
+            self.evidence(ci, c.content)
+
+    def memberships(self) -> None:
+        for m in self.ex.memberships:
+            person, org = self.entity_iri.get(m.person), self.entity_iri.get(m.organization)
+            if person is None or org is None:
+                continue
+            mi = self.iris.membership(str(person), str(org), m.role, m.former)
+            self.add(mi, RDF.type, ORG.Membership)
+            self.add(mi, ORG.member, person)
+            self.add(mi, ORG.organization, org)
+            self.add(mi, CG.isFormer, Literal(m.former))
+            self.add(mi, CG.paragraph, Literal(m.paragraph))
+            self.add(mi, CG.article, self.art)
+            if m.role:
+                ri = self.iris.role(m.role)
+                self.add(mi, ORG.role, ri)
+                self.add(ri, RDF.type, ORG.Role)
+                self.add(ri, SKOS.prefLabel, Literal(m.role, lang="en"))
+            self.evidence(mi, m.evidence)
+
+    def facts(self) -> None:
+        for f in self.ex.facts:
+            fi = self.iris.fact(self.aid, f.evidence.start, f.evidence.end, f.value)
+            self.add(fi, RDF.type, CG.Fact)
+            self.add(fi, CG.value, Literal(f.value))
+            self.add(fi, CG.quantity, Literal(f.quantity))
+            self.add(fi, CG.paragraph, Literal(f.paragraph))
+            self.add(fi, CG.article, self.art)
+            if f.date:
+                self.add(fi, CG.date, Literal(f.date))
+            for key in f.about:
+                if key in self.entity_iri:
+                    self.add(fi, CG.about, self.entity_iri[key])
+            self.evidence(fi, f.evidence)
+
+    def concept_links(self) -> None:
+        rel = {"proposed": CG.proposed, "discussed": CG.discussed}
+        for link in self.ex.concept_links:
+            who, concept = self.entity_iri.get(link.entity), self.entity_iri.get(link.concept)
+            if who is not None and concept is not None:
+                self.add(who, rel.get(link.relation, CG.discussed), concept)
+
+
+def add_extraction(ds: Dataset, ex: Extraction, base: str = DEFAULT_BASE,
+                   when: datetime | None = None) -> bool:
+    """Add one article's records to ``ds`` as its own named graph.
+
+    Returns False (and changes nothing) when the same text is already there.
+    """
+    if has_article(ds, ex.article.id):
+        return False
+    w = _Writer(ds, ex, IRIs(base), when or datetime.now(UTC).replace(microsecond=0))
+    w.article()
+    w.provenance()
+    w.entities()
+    w.claims()
+    w.memberships()
+    w.facts()
+    w.concept_links()
+    return True
+
+
+def remove_article(ds: Dataset, article_id: str, base: str = DEFAULT_BASE) -> bool:
+    """Drop an article's named graph; entities other articles assert stay."""
+    gi = IRIs(base).graph(article_id)
+    if gi not in {c.identifier for c in ds.graphs()}:
+        return False
+    ds.remove_graph(gi)
+    return True
+
+
+def _basename(path: str) -> str:
+    import os
+
+    return os.path.basename(path)
