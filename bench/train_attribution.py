@@ -1,0 +1,120 @@
+"""Train the attribution candidate scorer on PolNeAR's train split only.
+
+The rules of :mod:`claimgraph.extract.attribution` propose candidates; a
+candidate is a positive example when its content matches a gold content with
+character Dice >= 0.5 (the scorer's criterion). A logistic regression over the
+candidates' sparse features learns which to keep; the decision threshold is
+chosen on a held-out tenth of train (never dev). The weights are written as
+plain JSON to ``extract/models/attribution/weights.json``.
+
+    .venv/bin/python bench/train_attribution.py [--cache /tmp/train.spacy]
+
+Deterministic: fixed split, liblinear solver.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from attribution import load_split, score_module  # noqa: E402
+
+
+def label(cands, gold) -> list[int]:
+    S = score_module()
+    golds = [S.chars(g["content"]) for g in gold]
+    ys = []
+    for c in cands:
+        pc = set(range(c.content[0], c.content[1]))
+        ys.append(int(any(S.dice(g, pc) >= 0.5 for g in golds)))
+    return ys
+
+
+def parse(docs, cache: str | None):
+    from spacy.tokens import DocBin
+
+    from claimgraph.extract.pipeline import load_nlp
+
+    nlp = load_nlp()
+    if cache and Path(cache).exists():
+        parsed = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+        if len(parsed) == len(docs) and all(d.text == t for d, (_, t, _) in zip(parsed, docs)):
+            return parsed
+    parsed = list(nlp.pipe((t for _, t, _ in docs), batch_size=16))
+    if cache:
+        db = DocBin(store_user_data=False)
+        for d in parsed:
+            db.add(d)
+        db.to_disk(cache)
+    return parsed
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--cache", default=None, help="DocBin of the parsed train split (reused)")
+    ap.add_argument("--C", type=float, default=0.5)
+    ap.add_argument("--out", default=str(Path(__file__).resolve().parents[1]
+                                         / "extract" / "models" / "attribution" / "weights.json"))
+    a = ap.parse_args(argv)
+
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    from claimgraph.extract import attribution as A
+
+    S = score_module()
+    docs = load_split("train")
+    parsed = parse(docs, a.cache)
+    per_doc = []
+    for (stem, text, gold), doc in zip(docs, parsed):
+        cands = A.candidates(doc)
+        per_doc.append((cands, label(cands, gold)))
+    held = set(range(0, len(docs), 10))
+
+    def fit(idx):
+        X = [{f: 1 for f in c.features} for i in idx for c in per_doc[i][0]]
+        y = [v for i in idx for v in per_doc[i][1]]
+        vec = DictVectorizer()
+        clf = LogisticRegression(C=a.C, solver="liblinear", max_iter=200)
+        clf.fit(vec.fit_transform(X), y)
+        w = {f: float(clf.coef_[0][j]) for f, j in vec.vocabulary_.items()}
+        return {"bias": float(clf.intercept_[0]), "weights": w}
+
+    fit_idx = [i for i in range(len(docs)) if i not in held]
+    model = fit(fit_idx)
+    best = (0.0, 0.5)
+    for th in [x / 100 for x in range(20, 71, 2)]:
+        M = P = G = 0
+        for i in sorted(held):
+            cands, _ = per_doc[i]
+            A.score_candidates(cands, model)
+            kept = A._select(cands, th)
+            pred = [{"content": {"start": c.content[0], "end": c.content[1]}, "source": None}
+                    for c in kept]
+            m, _w = S.score(docs[i][2], pred)
+            M += m
+            P += len(pred)
+            G += len(docs[i][2])
+        f1 = S.prf(M, P, G)[2]
+        if f1 > best[0]:
+            best = (f1, th)
+    print(f"held-out train attribution F1 {best[0]:.3f} at threshold {best[1]}")
+    model = fit(list(range(len(docs))))
+    model["threshold"] = best[1]
+    model["weights"] = {f: round(w, 4) for f, w in sorted(model["weights"].items())
+                        if abs(w) >= 1e-3}
+    model["bias"] = round(model["bias"], 4)
+    model["trained_on"] = "PolNeAR train (840 articles); threshold from a held-out tenth"
+    out = Path(a.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(model, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote {out} ({len(model['weights'])} weights)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,598 @@
+"""Who said what: attribution triples (source, cue, content) from a parse.
+
+Rules over spaCy's dependency parse propose candidates; a small linear scorer
+trained on PolNeAR's train split (weights in ``models/attribution/``, plain
+JSON) keeps the ones that are attributions. Without the weights file the
+hand-written lexicons of :mod:`claimgraph.extract.cues` decide.
+
+Candidates, by the pattern that proposed them (``Candidate.pattern``):
+
+* ``ccomp``: a verb with a clausal complement ("X said (that) ...",
+  "X believes ..."), including quotes before or after the cue and split quotes
+  ('"...," X said, "..."').
+* ``xcomp``: intentions and passives ("X plans to ...", "is expected to ...").
+* ``dobj`` / ``prep``: a verb whose object is the content ("X criticized
+  the plan", "X warned about ...").
+* ``parataxis``: a cue inside its content ("The economy, he said, is strong").
+* ``according``: "according to X, ...".
+* ``noun``: noun cues ("X's warning that ...", "a statement from X").
+* ``quote``: a direct quote whose cue is elsewhere (a colon, an earlier
+  sentence); its source is the speaker of the nearest cue or the previous
+  quote's speaker.
+
+Every function here is a pure function of a ``Doc``; the public entry points
+are :func:`find_attributions`, :func:`attributions_for_text` and
+:func:`find_attributions_batch`.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .coref import resolve_speaker
+from .cues import (
+    BELIEF_VERBS,
+    NOUN_CUES,
+    PRONOUNS,
+    SELF_REFERENCES,
+    SPEECH_VERBS,
+    cue_family,
+)
+from .records import Article, Attribution, Span
+
+MODEL_DIR = Path(__file__).resolve().parent / "models" / "attribution"
+WEIGHTS = MODEL_DIR / "weights.json"
+
+_OPEN_Q = "\u201c\"'`"
+_CLOSE_Q = "\u201d\"'"
+_QUOTE_RE = re.compile(
+    r"\u201c[^\u201c\u201d]{2,3000}?\u201d"
+    r"|\"[^\"]{2,3000}?\""
+    r"|''(?:(?!'').){2,3000}?''"
+    r"|``(?:(?!'').){2,3000}?''",
+    re.S,
+)
+_TRIM = " \t\r\n,;:.-\u2014\u2013"
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+_CLAUSE_UP = ("conj", "xcomp", "advcl", "ccomp", "acl", "pcomp")
+_CONTENT_PREPS = frozenset("about of on for against over with to into that".split())
+_REPORT_HEADS = frozenset(
+    "report study survey poll data analysis research statement figures "
+    "numbers findings paper document memo filing release".split()
+)
+
+
+@dataclass
+class Candidate:
+    """A proposed attribution before scoring (char offsets into ``doc.text``)."""
+
+    pattern: str
+    cue: tuple[int, int] | None
+    content: tuple[int, int]
+    source: tuple[int, int] | None
+    cue_lemma: str
+    features: list[str] = field(default_factory=list)
+    score: float = 0.0
+    source_tok: int | None = None
+
+
+# --------------------------------------------------------------------------- spans
+
+
+def _trim(text: str, start: int, end: int, keep_quotes: bool = True) -> tuple[int, int]:
+    """Strip spaces and clause punctuation at both ends (quote marks stay)."""
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    if not keep_quotes:
+        while start < end and text[start] in _OPEN_Q:
+            start += 1
+    return start, end
+
+
+def _tok_span(doc, first: int, last: int) -> tuple[int, int]:
+    """Char range of tokens ``first..last`` (inclusive), trimmed."""
+    a = doc[first].idx
+    b = doc[last].idx + len(doc[last].text)
+    return _trim(doc.text, a, b)
+
+
+def _subtree(doc, tok) -> tuple[int, int]:
+    return _tok_span(doc, tok.left_edge.i, tok.right_edge.i)
+
+
+def _np(doc, tok) -> tuple[int, int]:
+    """A source noun phrase: the token's subtree, or up to a relative clause."""
+    return _subtree(doc, tok)
+
+
+def _quotes(text: str) -> list[tuple[int, int]]:
+    """Char ranges of quoted passages (marks included), in text order."""
+    return [(m.start(), m.end()) for m in _QUOTE_RE.finditer(text)]
+
+
+def _dice(a: tuple[int, int], b: tuple[int, int]) -> float:
+    inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
+    tot = (a[1] - a[0]) + (b[1] - b[0])
+    return 2 * inter / tot if tot else 0.0
+
+
+# --------------------------------------------------------------------------- sources
+
+
+def _subject(tok):
+    """The subject token governing verb ``tok`` (climbing through conj/xcomp)."""
+    cur = tok
+    for _ in range(4):
+        for c in cur.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                return c, "nsubj"
+            if c.dep_ == "nsubjpass":
+                # passive: the agent ("by X") is the source, if any
+                for a in cur.children:
+                    if a.dep_ == "agent":
+                        for p in a.children:
+                            if p.dep_ == "pobj":
+                                return p, "agent"
+                return None, "passive"
+        for c in cur.children:
+            if c.dep_ == "agent":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return p, "agent"
+        if cur.dep_ == "relcl":
+            return cur.head, "relcl"
+        if cur.dep_ in _CLAUSE_UP and cur.head is not cur:
+            cur = cur.head
+            continue
+        break
+    return None, "none"
+
+
+def _source_span(doc, stok, how: str) -> tuple[int, int] | None:
+    if stok is None:
+        return None
+    if how == "relcl":
+        return _tok_span(doc, stok.left_edge.i, stok.i)
+    # drop a trailing relative clause or long apposition from very long subjects
+    return _np(doc, stok)
+
+
+def _source_kind(doc, stok) -> str:
+    if stok is None:
+        return "none"
+    if stok.lower_ in PRONOUNS:
+        return "pron"
+    if stok.ent_type_:
+        return "ent_" + stok.ent_type_
+    for t in stok.subtree:
+        if t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+            return "sub_" + t.ent_type_
+    if stok.pos_ == "PROPN":
+        return "propn"
+    return "noun"
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+def _inside(ranges: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
+    for a, b in ranges:
+        if a <= pos < b:
+            return (a, b)
+        if a > pos:
+            break
+    return None
+
+
+def _extend_to_quotes(
+    content: tuple[int, int], cue_pos: int, quotes: list[tuple[int, int]], text: str
+) -> tuple[int, int]:
+    """Grow content to whole quotes it touches; join a split quote around the cue."""
+    a, b = content
+    touching = [q for q in quotes if q[0] < b and q[1] > a]
+    if not touching:
+        return content
+    a = min(a, touching[0][0])
+    b = max(b, touching[-1][1])
+    # '"A," X said, "B."': the second half follows the cue within a few chars
+    if b <= cue_pos:
+        for q in quotes:
+            if q[0] > cue_pos and q[0] - cue_pos < 60 and "\n" not in text[b : q[0]]:
+                gap = text[b : q[0]]
+                if gap.count(".") == 0 or gap.rstrip().endswith(","):
+                    b = q[1]
+                break
+    return a, b
+
+
+def candidates(doc) -> list[Candidate]:
+    """Every attribution the parse patterns propose for ``doc`` (unscored)."""
+    text = doc.text
+    quotes = _quotes(text)
+    out: list[Candidate] = []
+    for tok in doc:
+        pos = tok.pos_
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            _according_candidate(doc, tok, out)
+        elif pos in ("VERB", "AUX") or (pos == "ADJ" and tok.dep_ in ("ROOT", "ccomp", "conj")):
+            _verb_candidates(doc, tok, quotes, out)
+        elif pos == "NOUN" and tok.lemma_.lower() in NOUN_CUES:
+            _noun_candidates(doc, tok, out)
+    _quote_candidates(doc, quotes, out)
+    return out
+
+
+def _verb_candidates(doc, tok, quotes, out: list[Candidate]) -> None:
+    text = doc.text
+    lemma = tok.lemma_.lower()
+    kids = list(tok.children)
+    comps = [c for c in kids if c.dep_ in ("ccomp", "csubj") and c.i != tok.i]
+    cue = (tok.idx, tok.idx + len(tok.text))
+    stok, how = _subject(tok)
+    if how == "relcl" and stok is not None:
+        src = _source_span(doc, stok, how)
+    else:
+        src = _source_span(doc, stok, how)
+    skind = _source_kind(doc, stok)
+    neg = any(c.dep_ == "neg" for c in kids)
+    base = [
+        "lemma=" + lemma,
+        "dep=" + tok.dep_,
+        "tag=" + tok.tag_,
+        "how=" + how,
+        "skind=" + skind,
+        "fam=" + str(cue_family(lemma)),
+        "neg=" + str(neg),
+    ]
+
+    def add(pattern: str, content, extra=()):
+        a, b = content
+        if b - a < 2:
+            return
+        inq = _inside(quotes, a)
+        feats = base + [
+            "pat=" + pattern,
+            "pat_lemma=" + pattern + "|" + lemma,
+            "pat_how=" + pattern + "|" + how,
+            "pat_skind=" + pattern + "|" + skind,
+            "pat_dep=" + pattern + "|" + tok.dep_,
+            "lemma_how=" + lemma + "|" + how,
+            "len=" + _bucket(b - a),
+            "quoted=" + str(bool(inq) or text[a] in _OPEN_Q),
+            "pat_fam=" + pattern + "|" + str(cue_family(lemma)),
+            *extra,
+        ]
+        out.append(
+            Candidate(pattern, cue, (a, b), src, lemma, feats,
+                      source_tok=stok.i if stok is not None else None)
+        )
+
+    if comps:
+        a = min(_subtree(doc, c)[0] for c in comps)
+        b = max(_subtree(doc, c)[1] for c in comps)
+        first = comps[0]
+        mark = "mark=" + "|".join(sorted(x.lower_ for x in first.children if x.dep_ == "mark"))
+        after = "after" if a > tok.idx else "before"
+        a, b = _extend_to_quotes((a, b), tok.idx, quotes, text)
+        if a < cue[0] < b and not (a > tok.idx):
+            pass
+        add("ccomp", (a, b), (mark, "order=" + after, "order_lemma=" + after + "|" + lemma))
+        return
+    xcomps = [c for c in kids if c.dep_ == "xcomp"]
+    if xcomps:
+        x = xcomps[0]
+        a, b = _subtree(doc, x)
+        # "urged him to ...": the object belongs to the content
+        for c in kids:
+            if c.dep_ == "dobj" and c.i < x.i:
+                a = min(a, _subtree(doc, c)[0])
+        add("xcomp", (a, b), ("xlemma=" + x.lemma_.lower(), "xpos=" + x.pos_))
+    objs = [c for c in kids if c.dep_ in ("dobj", "attr", "oprd")]
+    if objs and not xcomps:
+        o = objs[0]
+        a, b = _subtree(doc, o)
+        a, b = _extend_to_quotes((a, b), tok.idx, quotes, text)
+        add("dobj", (a, b), ("opos=" + o.pos_, "oent=" + (o.ent_type_ or "-"),
+                             "olemma=" + lemma + "|" + o.lemma_.lower()))
+    if not objs and not xcomps:
+        for c in kids:
+            if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS and c.i > tok.i:
+                a, b = _subtree(doc, c)
+                add("prep", (a, b), ("prep=" + c.lower_, "lemma_prep=" + lemma + "|" + c.lower_))
+                break
+    if tok.dep_ in ("parataxis", "ccomp", "advcl") and tok.head is not tok and tok.i > tok.head.i - 30:
+        h = tok.head
+        if tok.dep_ != "parataxis" and not (lemma in SPEECH_VERBS or lemma in BELIEF_VERBS):
+            return
+        if tok.dep_ == "ccomp" and stok is None:
+            return
+        ha, hb = _subtree(doc, h)
+        ta, tb = _subtree(doc, tok)
+        if ta <= ha + 1:
+            a, b = tb, hb
+        elif tb >= hb - 1:
+            a, b = ha, ta
+        else:
+            a, b = ha, hb
+        a, b = _trim(text, a, b)
+        a, b = _extend_to_quotes((a, b), tok.idx, quotes, text)
+        add("parataxis", (a, b), ("hdep=" + h.dep_, "tdep_lemma=" + tok.dep_ + "|" + lemma))
+
+
+def _noun_candidates(doc, tok, out: list[Candidate]) -> None:
+    lemma = tok.lemma_.lower()
+    content = None
+    for c in tok.children:
+        if c.dep_ in ("acl", "ccomp", "relcl") and any(
+            m.lower_ == "that" and m.dep_ == "mark" for m in c.children
+        ):
+            content = _subtree(doc, c)
+            break
+    if content is None:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("on", "about", "of", "that") and c.i > tok.i:
+                content = _subtree(doc, c)
+                break
+    if content is None:
+        return
+    src = stok = None
+    for c in tok.children:
+        if c.dep_ == "poss":
+            stok = c
+            break
+        if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    stok = p
+    if stok is None and tok.dep_ in ("dobj", "nsubj"):
+        s2, how = _subject(tok.head) if tok.dep_ == "dobj" else (None, "none")
+        stok = s2
+    if stok is not None:
+        src = _subtree(doc, stok) if stok.dep_ != "poss" else _tok_span(doc, stok.left_edge.i, stok.i)
+    skind = _source_kind(doc, stok)
+    feats = [
+        "pat=noun", "lemma=" + lemma, "pat_lemma=noun|" + lemma, "dep=" + tok.dep_,
+        "skind=" + skind, "pat_skind=noun|" + skind, "len=" + _bucket(content[1] - content[0]),
+    ]
+    out.append(Candidate("noun", (tok.idx, tok.idx + len(tok.text)), content, src, lemma, feats,
+                         source_tok=stok.i if stok is not None else None))
+
+
+def _according_candidate(doc, tok, out: list[Candidate]) -> None:
+    text = doc.text
+    to = doc[tok.i + 1]
+    pobj = None
+    for t in (to, tok):
+        for c in t.children:
+            if c.dep_ == "pobj":
+                pobj = c
+                break
+        if pobj is not None:
+            break
+    if pobj is None:
+        return
+    src = _subtree(doc, pobj)
+    phrase = (min(tok.idx, src[0]), max(src[1], to.idx + 2))
+    sent = tok.sent
+    sa, sb = _trim(text, sent.start_char, sent.end_char)
+    if phrase[0] <= sa + 1:
+        a, b = phrase[1], sb
+    elif phrase[1] >= sb - 1:
+        a, b = sa, phrase[0]
+    else:
+        a, b = sa, sb
+    a, b = _trim(text, a, b)
+    src_text = text[src[0] : src[1]].lower()
+    selfref = src_text in SELF_REFERENCES
+    skind = _source_kind(doc, pobj)
+    feats = ["pat=according", "lemma=according", "skind=" + skind,
+             "pat_skind=according|" + skind, "selfref=" + str(selfref),
+             "len=" + _bucket(b - a), "pos=" + ("start" if a > phrase[0] else "end")]
+    out.append(Candidate("according", (tok.idx, to.idx + len(to.text)), (a, b), src,
+                         "according", feats, source_tok=pobj.i))
+
+
+def _quote_candidates(doc, quotes, out: list[Candidate]) -> None:
+    text = doc.text
+    for a, b in quotes:
+        words = text[a:b].count(" ") + 1
+        feats = ["pat=quote", "len=" + _bucket(b - a), "qwords=" + _bucket(words * 6)]
+        before = text[max(0, a - 3) : a].strip()
+        feats.append("prev=" + (before[-1:] if before else "nl"))
+        sent = doc.char_span(a, a + 1, alignment_mode="expand")
+        full = False
+        if sent is not None:
+            s = sent[0].sent
+            full = a <= s.start_char + 1 and b >= s.end_char - 2
+        feats.append("fullsent=" + str(full))
+        out.append(Candidate("quote", None, (a, b), None, "", feats))
+
+
+def _bucket(n: int) -> str:
+    return str(min(8, int(math.log2(n + 1))))
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+@lru_cache(maxsize=1)
+def load_weights(path: str | None = None) -> dict | None:
+    """The trained scorer (``{"bias", "threshold", "weights"}``), or None."""
+    p = Path(path) if path else WEIGHTS
+    if not p.exists():
+        return None
+    return json.loads(p.read_text(encoding="utf-8"))
+
+
+def _rule_score(c: Candidate) -> float:
+    """Fallback when no weights are shipped: lexicon membership decides."""
+    fam = cue_family(c.cue_lemma)
+    if c.pattern == "according":
+        return 1.0
+    if c.pattern == "quote":
+        return 0.6 if len(c.features) and c.content[1] - c.content[0] > 25 else 0.0
+    if c.pattern in ("ccomp", "parataxis") and fam:
+        return 0.9
+    if c.pattern == "xcomp" and c.cue_lemma in BELIEF_VERBS:
+        return 0.7
+    if c.pattern in ("dobj", "prep") and fam == "speech" and c.source:
+        return 0.55
+    if c.pattern == "noun" and c.source:
+        return 0.6
+    return 0.0
+
+
+def score_candidates(cands: list[Candidate], weights: dict | None) -> None:
+    """Set ``Candidate.score`` (a probability) in place."""
+    if weights is None:
+        for c in cands:
+            c.score = _rule_score(c)
+        return
+    w, bias = weights["weights"], weights["bias"]
+    for c in cands:
+        z = bias + sum(w.get(f, 0.0) for f in c.features)
+        c.score = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def _select(cands: list[Candidate], threshold: float) -> list[Candidate]:
+    """Keep confident candidates; drop near-duplicates of a better one."""
+    kept: list[Candidate] = []
+    for c in sorted(cands, key=lambda c: -c.score):
+        if c.score < threshold:
+            break
+        if any(_dice(c.content, k.content) >= 0.8 for k in kept):
+            continue
+        kept.append(c)
+    return kept
+
+
+def _attach_quote_sources(doc, kept: list[Candidate]) -> None:
+    """A quote without a cue takes the speaker of the nearest attribution."""
+    with_src = sorted((c for c in kept if c.source), key=lambda c: c.content[0])
+    for c in kept:
+        if c.pattern != "quote" or c.source:
+            continue
+        best = None
+        for o in with_src:
+            # the cue of a following "X said:" or an earlier speaker
+            if o.content[0] <= c.content[0] or (o.cue and 0 <= c.content[0] - o.cue[1] < 10):
+                best = o
+            if o.cue and o.cue[0] > c.content[1] and o.cue[0] - c.content[1] < 40:
+                best = o
+                break
+            if o.content[0] > c.content[1]:
+                break
+        if best is not None and c.content[0] - best.content[0] < 2500:
+            c.source, c.source_tok = best.source, best.source_tok
+            c.cue_lemma = best.cue_lemma
+
+
+# --------------------------------------------------------------------------- records
+
+
+def _kind(c: Candidate, text: str, src_text: str) -> str:
+    a, b = c.content
+    if c.pattern == "according":
+        return "according-to"
+    if text[a] in _OPEN_Q or c.pattern == "quote":
+        return "direct"
+    head = src_text.lower().split()
+    if head and (head[-1] in _REPORT_HEADS or any(w in _REPORT_HEADS for w in head[-2:])):
+        return "report"
+    if c.pattern == "noun" and c.cue_lemma in _REPORT_HEADS:
+        return "report"
+    if c.cue_lemma in BELIEF_VERBS and c.cue_lemma not in SPEECH_VERBS:
+        return "belief"
+    return "indirect"
+
+
+def doc_attributions(doc, article: Article | None = None, weights: dict | None = ...) -> list[Attribution]:
+    """The attributions of a parsed ``doc`` (a pure function of the Doc).
+
+    Args:
+        doc: a spaCy ``Doc`` with a dependency parse and entities.
+        article: the :class:`Article` the doc was parsed from (for paragraph
+            numbers and a digest's directory names); optional.
+        weights: the scorer; by default the shipped one (rules if absent).
+    """
+    if weights is ...:
+        weights = load_weights()
+    threshold = weights.get("threshold", 0.5) if weights else 0.5
+    text = doc.text
+    cands = candidates(doc)
+    score_candidates(cands, weights)
+    kept = _select(cands, threshold)
+    _attach_quote_sources(doc, kept)
+    known = tuple(e.name for e in article.directory) if article is not None else ()
+    out = []
+    for c in sorted(kept, key=lambda c: (c.content[0], c.content[1])):
+        a, b = c.content
+        src = Span(c.source[0], c.source[1], text[c.source[0] : c.source[1]]) if c.source else None
+        if src is not None and src.text.lower() in SELF_REFERENCES:
+            continue
+        cue = Span(c.cue[0], c.cue[1], text[c.cue[0] : c.cue[1]]) if c.cue else None
+        para = 0
+        if article is not None:
+            p = article.paragraph_at(a)
+            para = p.index if p is not None else 0
+        speaker = resolve_speaker(doc, c.source, c.source_tok, known) if src else None
+        out.append(
+            Attribution(
+                content=Span(a, b, text[a:b]),
+                source=src,
+                cue=cue,
+                kind=_kind(c, text, src.text if src else ""),
+                paragraph=para,
+                speaker=speaker,
+            )
+        )
+    return out
+
+
+def find_attributions(article: Article, doc=None, nlp=None) -> list[Attribution]:
+    """Who said what in ``article``.
+
+    Args:
+        article: an article from :func:`claimgraph.extract.readers.read_article`.
+        doc: the spaCy ``Doc`` of ``article.text``; parsed here if None.
+        nlp: the pipeline to parse with; :func:`load_nlp` by default.
+
+    Returns:
+        Attributions in text order, with char offsets into ``article.text``.
+    """
+    if doc is None:
+        if nlp is None:
+            from .pipeline import load_nlp
+
+            nlp = load_nlp()
+        doc = nlp(article.text)
+    return doc_attributions(doc, article)
+
+
+def attributions_for_text(text: str, source: str = "", fmt: str | None = None) -> list[Attribution]:
+    """Read ``text`` (format detected unless ``fmt``) and return its attributions."""
+    from .readers import read_article
+
+    return find_attributions(read_article(text, source, fmt))
+
+
+def find_attributions_batch(
+    articles: Iterable[Article], nlp=None, n_process: int = 1, batch_size: int = 16
+) -> Iterator[list[Attribution]]:
+    """Attributions for many articles, parsing with ``nlp.pipe`` (in order)."""
+    if nlp is None:
+        from .pipeline import load_nlp
+
+        nlp = load_nlp()
+    articles = list(articles)
+    docs = nlp.pipe((a.text for a in articles), n_process=n_process, batch_size=batch_size)
+    for article, doc in zip(articles, docs):
+        yield doc_attributions(doc, article)

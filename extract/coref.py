@@ -1,0 +1,147 @@
+"""Resolve an attribution's source to the full name it refers to.
+
+Rules over spaCy's entities, not a coreference model: a pronoun takes the
+nearest earlier compatible entity (he/she -> a person, it/they -> an
+organization), a short name takes the earlier full name it ends ("Roach" ->
+"Stephen Roach"), and "the bank" / "its research" take the nearest earlier
+organization. Names listed in a digest's directory win over spaCy's guesses.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .cues import ORG_NOUNS, ORG_PRONOUNS, PERSON_PRONOUNS
+
+_TITLES = re.compile(
+    r"^(?:mr|mrs|ms|dr|prof|sen|rep|gov|gen|president|senator|secretary|former)\.?\s+",
+    re.I,
+)
+_PERSONAL = ("PERSON",)
+_ORGLIKE = ("ORG", "NORP", "GPE")
+
+
+def _clean(name: str) -> str:
+    name = re.sub(r"['\u2019]s?$", "", name.strip())
+    while True:
+        new = _TITLES.sub("", name)
+        if new == name:
+            return name.strip(" ,.")
+        name = new
+
+
+def _entities(doc):
+    """(start_char, label, clean name) of every named entity, cached per doc."""
+    cached = doc.user_data.get("claimgraph_ents")
+    if cached is None:
+        cached = [
+            (e.start_char, e.end_char, e.label_, _clean(e.text))
+            for e in doc.ents
+            if e.label_ in _PERSONAL + _ORGLIKE
+        ]
+        doc.user_data["claimgraph_ents"] = cached
+    return cached
+
+
+def full_name(doc, name: str, before: int, label: str = "PERSON") -> str:
+    """The longest earlier name of the same type that ``name`` ends or starts."""
+    best = name
+    low = name.lower()
+    for s, _e, lab, n in _entities(doc):
+        if s > before:
+            break
+        if lab != label or len(n) <= len(best):
+            continue
+        nl = n.lower()
+        if nl.endswith(" " + low) or nl.startswith(low + " "):
+            best = n
+    return best
+
+
+def _nearest(doc, before: int, labels) -> str | None:
+    found = None
+    for s, e, lab, n in _entities(doc):
+        if s >= before:
+            break
+        if lab in labels and n:
+            found = (n, lab, s)
+    if found is None:
+        return None
+    return full_name(doc, found[0], found[2], found[1])
+
+
+def _known_in(text: str, known: tuple[str, ...]) -> str | None:
+    best = None
+    low = text.lower()
+    for name in known:
+        forms = {name}
+        m = re.match(r"(.+?)\s*\((.+)\)$", name)
+        if m:
+            forms |= {m.group(1), m.group(2)}
+        for f in forms:
+            if re.search(r"(?<![A-Za-z])" + re.escape(f.lower()) + r"(?![A-Za-z])", low):
+                if best is None or len(name) > len(best):
+                    best = name
+    return best
+
+
+def resolve_speaker(doc, source: tuple[int, int] | None, source_tok: int | None = None,
+                    known: tuple[str, ...] = ()) -> str | None:
+    """The full name an attribution's source refers to.
+
+    Args:
+        doc: the parsed document.
+        source: char range of the source span, or None.
+        source_tok: index of the source's head token, if known.
+        known: canonical names (e.g. a digest's directory entries) preferred
+            when they occur in the source span.
+
+    Returns:
+        The resolved name, the source text itself when it names no entity
+        (e.g. "analysts"), or None when there is no source.
+    """
+    if source is None:
+        return None
+    a, b = source
+    text = doc.text[a:b]
+    hit = _known_in(text, known)
+    if hit:
+        return hit
+    ents = [x for x in _entities(doc) if x[0] >= a and x[1] <= b]
+    for labels in (_PERSONAL, ("ORG",), _ORGLIKE):
+        for s, _e, lab, n in ents:
+            if lab in labels:
+                return full_name(doc, n, s, lab)
+    head = doc[source_tok] if source_tok is not None else None
+    words = [w.lower() for w in re.findall(r"[\w']+", text)]
+    if not words:
+        return None
+    first, last = words[0], words[-1]
+    if head is not None:
+        last = head.lower_
+    if len(words) <= 2 and (first in PERSON_PRONOUNS or last in PERSON_PRONOUNS):
+        found = _nearest(doc, a, _PERSONAL)
+        if found:
+            return found
+    if first in ORG_PRONOUNS or last in ORG_PRONOUNS or last in ORG_NOUNS or first in ORG_NOUNS:
+        found = _known_before(doc, a, known) or _nearest(doc, a, ("ORG",))
+        if found:
+            return found
+    if head is not None and head.pos_ == "PROPN":
+        return full_name(doc, _clean(text), a, "PERSON")
+    return _clean(text) or None
+
+
+def _known_before(doc, before: int, known: tuple[str, ...]) -> str | None:
+    """The directory name mentioned last before ``before``."""
+    if not known:
+        return None
+    window = doc.text[max(0, before - 1500) : before]
+    best, pos = None, -1
+    for name in known:
+        forms = [name] + list(re.findall(r"\((.+?)\)", name))
+        for f in forms:
+            i = window.rfind(f)
+            if i > pos:
+                best, pos = name, i
+    return best
