@@ -1,0 +1,29 @@
+"""Shared fixtures. Models load from installed packages: no hub, ever."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ["TRANSFORMERS_OFFLINE"] = "1"
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "caixin_treasuries_selloff.txt"
+
+
+@pytest.fixture(scope="session")
+def example_path() -> Path:
+    return EXAMPLE
+
+
+@pytest.fixture(scope="session")
+def example_graph(tmp_path_factory) -> Path:
+    """The example article built once per test session into a TriG file."""
+    from claimgraph.pipeline import build_graph
+
+    out = tmp_path_factory.mktemp("example") / "example.trig"
+    build_graph([str(EXAMPLE)], out)
+    return out
