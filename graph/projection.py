@@ -1,0 +1,312 @@
+"""The property-graph projection of a claimgraph dataset, and its networkx form.
+
+Every non-RDF exporter (GEXF, GraphML, Neo4j CSV, Cypher, the Neo4j push)
+starts here, so they all agree on what a node and an edge are:
+
+nodes
+    ``Person``, ``Organization``, ``Place``, ``Concept`` (entities), and
+    optionally ``Claim``, ``Fact`` and ``Article``. The node id is its IRI.
+edges
+    ``SAID`` (speaker -> claim), ``ABOUT`` (claim or fact -> entity),
+    ``SAID_ABOUT`` (speaker -> entity, weight = number of claims; used when
+    claims are not nodes), ``MEMBER_OF`` (person -> organization, with
+    ``role`` and ``former``), ``PROPOSED`` / ``DISCUSSED`` (entity ->
+    concept), ``CO_MENTIONED`` (two entities named in the same claim or fact,
+    weight = number of such statements; symmetric, stored once from the
+    smaller id to the larger), ``IN_ARTICLE`` (claim or fact -> article) and
+    ``MENTIONED_IN`` (entity -> article).
+
+Property values are ``str``, ``int``, ``float``, ``bool`` or ``list[str]``;
+absent values (None, empty strings, empty lists) are left out, never stored
+as empty. Strings keep every character XML 1.0 can carry; the C0 control
+characters it cannot (everything below U+0020 but tab, newline and carriage
+return) are dropped here, once, so that every format holds the same text.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from claimgraph.ontology import CG, SCHEMA
+from rdflib import RDF, Dataset
+
+from . import views
+
+ENTITY_KINDS = ("Person", "Organization", "Place", "Concept")
+
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udfff]")
+
+
+def clean(text: str) -> str:
+    r"""``text`` without the characters XML 1.0 cannot hold (C0 controls, lone surrogates).
+
+    >>> clean("a\x00b\nc")
+    'ab\nc'
+    """
+    return _ILLEGAL.sub("", text)
+
+
+@dataclass(frozen=True)
+class Node:
+    """A node: its id (the IRI), its kind and its properties."""
+
+    id: str
+    kind: str
+    props: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Edge:
+    """A directed edge. ``key`` tells apart parallel edges of one kind (a membership IRI)."""
+
+    source: str
+    target: str
+    kind: str
+    props: dict[str, Any] = field(default_factory=dict)
+    key: str | None = None
+
+
+@dataclass
+class PropertyGraph:
+    """Nodes by id and a list of edges, each edge's ends among the nodes."""
+
+    nodes: dict[str, Node]
+    edges: list[Edge]
+
+    def node_kinds(self) -> Counter:
+        return Counter(n.kind for n in self.nodes.values())
+
+    def edge_kinds(self) -> Counter:
+        return Counter(e.kind for e in self.edges)
+
+
+def _props(**kw: Any) -> dict[str, Any]:
+    """Keep only present values; clean every string."""
+    out: dict[str, Any] = {}
+    for k, v in kw.items():
+        if v is None:
+            continue
+        if isinstance(v, str):
+            v = clean(v)
+            if not v:
+                continue
+        elif isinstance(v, (list, tuple)):
+            v = [clean(str(x)) for x in v if x is not None and clean(str(x))]
+            if not v:
+                continue
+        out[k] = v
+    return out
+
+
+def _short(text: str, n: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1].rstrip() + "\u2026"
+
+
+def property_graph(ds: Dataset, *, claims: bool = True, facts: bool = True,
+                   articles: bool = True, co_mentions: bool = False) -> PropertyGraph:
+    """Project ``ds`` onto nodes and typed edges.
+
+    Args:
+        ds: the claimgraph dataset.
+        claims: make claims nodes (``SAID`` and ``ABOUT`` edges); when False,
+            each speaker's claims about an entity become one ``SAID_ABOUT``
+            edge weighted by their number.
+        facts: make numeric facts nodes (with ``ABOUT`` edges).
+        articles: make articles nodes (``IN_ARTICLE``, ``MENTIONED_IN`` edges).
+        co_mentions: add ``CO_MENTIONED`` edges between entities named in the
+            same claim or fact.
+    """
+    lbls = views.labels(ds)
+    ents = views.entities(ds)
+    cls = views.claims(ds, lbls)
+    fcts = views.facts(ds) if (facts or co_mentions) else []
+    descriptions: dict[str, str] = {}
+    for s, o in ds.subject_objects(SCHEMA.description):
+        descriptions.setdefault(str(s), str(o))
+
+    cited: Counter = Counter()
+    for c in cls:
+        for a in {x["iri"] for x in c["about"]}:
+            cited[a] += 1
+    fact_about: dict[str, list[str]] = defaultdict(list)
+    for f in fcts:
+        for a in _objects(ds, f["iri"], CG.about):
+            fact_about[f["iri"]].append(a)
+            cited[a] += 1
+
+    nodes: dict[str, Node] = {}
+    for e in ents:
+        en, zh = e["labels"]["en"], e["labels"]["zh"]
+        name_en, name_zh = (en[0] if en else None), (zh[0] if zh else None)
+        aliases = [x for x in [*en[1:], *zh[1:]] if x not in (name_en, name_zh)]
+        name = name_en or name_zh or e["iri"].rsplit("/", 1)[-1]
+        nodes[e["iri"]] = Node(e["iri"], e["type"], _props(
+            iri=e["iri"], name=name, name_en=name_en, name_zh=name_zh, aliases=aliases,
+            type=e["type"], claims=int(e["claims"]), cited=int(cited.get(e["iri"], 0)),
+            mentioned=bool(e["mentioned"]), description=descriptions.get(e["iri"])))
+
+    edges: list[Edge] = []
+    seen: set[tuple[str, str, str, str | None]] = set()
+
+    def add(source: str, target: str, etype: str, key: str | None = None, **props: Any) -> None:
+        if source not in nodes or target not in nodes:
+            return
+        sig = (source, target, etype, key)
+        if sig in seen:
+            return
+        seen.add(sig)
+        edges.append(Edge(source, target, etype, _props(**props), key))
+
+    if articles:
+        for a in _articles(ds):
+            nodes[a["iri"]] = Node(a["iri"], "Article", _props(**a))
+
+    if claims:
+        for c in cls:
+            ev = c["evidence"][0]
+            nodes[c["iri"]] = Node(c["iri"], "Claim", _props(
+                iri=c["iri"], name=_short(c["content"]), type="Claim", content=c["content"],
+                kind=c["kind"], cue=c["cue"], source_text=c["source_text"],
+                paragraph=ev["paragraph"], start=ev["start"], end=ev["end"],
+                article=ev["article"]))
+    if facts:
+        for f in fcts:
+            ev = f["evidence"][0]
+            nodes[f["iri"]] = Node(f["iri"], "Fact", _props(
+                iri=f["iri"], name=_short(f"{f['value']} {f['quantity']}"), type="Fact",
+                value=f["value"], quantity=f["quantity"], date=f["date"], quote=ev["quote"],
+                paragraph=ev["paragraph"], start=ev["start"], end=ev["end"],
+                article=ev["article"]))
+
+    said_about: Counter = Counter()
+    for c in cls:
+        sp = c["speaker"]["iri"] if c["speaker"] else None
+        about = sorted({x["iri"] for x in c["about"]})
+        if claims:
+            if sp:
+                add(sp, c["iri"], "SAID", kind=c["kind"])
+            for a in about:
+                add(c["iri"], a, "ABOUT")
+        elif sp:
+            for a in about:
+                if a != sp:
+                    said_about[(sp, a)] += 1
+        if articles and claims:
+            add(c["iri"], c["evidence"][0]["article"], "IN_ARTICLE",
+                paragraph=c["evidence"][0]["paragraph"])
+    for (sp, a), n in sorted(said_about.items()):
+        add(sp, a, "SAID_ABOUT", claims=n, weight=float(n))
+
+    if facts:
+        for f in fcts:
+            for a in sorted(set(fact_about.get(f["iri"], []))):
+                add(f["iri"], a, "ABOUT")
+            if articles:
+                add(f["iri"], f["evidence"][0]["article"], "IN_ARTICLE",
+                    paragraph=f["evidence"][0]["paragraph"])
+
+    for m in views.memberships(ds, lbls):
+        ev = m["evidence"][0]
+        add(m["person"]["iri"], m["organization"]["iri"], "MEMBER_OF", key=m["iri"],
+            iri=m["iri"], role=m["role"], former=m["former"], paragraph=ev["paragraph"],
+            quote=ev["quote"], article=ev["article"])
+
+    for pred, etype in ((CG.proposed, "PROPOSED"), (CG.discussed, "DISCUSSED")):
+        for s, o in sorted(ds.subject_objects(pred)):
+            add(str(s), str(o), etype)
+
+    if articles:
+        for s, o in sorted(ds.subject_objects(CG.mentionedIn)):
+            add(str(s), str(o), "MENTIONED_IN")
+
+    if co_mentions:
+        pairs: Counter = Counter()
+        groups: list[Iterable[str]] = []
+        for c in cls:
+            groups.append({x["iri"] for x in c["about"]}
+                          | ({c["speaker"]["iri"]} if c["speaker"] else set()))
+        groups.extend(set(v) for v in fact_about.values())
+        for g in groups:
+            members = sorted(x for x in g if x in nodes)
+            for i, a in enumerate(members):
+                for b in members[i + 1:]:
+                    pairs[(a, b)] += 1
+        for (a, b), n in sorted(pairs.items()):
+            add(a, b, "CO_MENTIONED", statements=n, weight=float(n))
+
+    return PropertyGraph(nodes, edges)
+
+
+def entity_graph(ds: Dataset, *, claims: bool = False) -> PropertyGraph:
+    """The projection Gephi wants: entities, optionally claims, and co-mentions."""
+    return property_graph(ds, claims=claims, facts=False, articles=False, co_mentions=True)
+
+
+def _objects(ds: Dataset, s: str, p) -> list[str]:
+    from rdflib import URIRef
+
+    return [str(o) for o in ds.objects(URIRef(s), p)]
+
+
+def _articles(ds: Dataset) -> list[dict]:
+    # direct triple lookups: views.articles() also loads every body and paragraph
+    out = []
+    for a in sorted(set(ds.subjects(RDF.type, SCHEMA.NewsArticle))):
+        title = next(iter(ds.objects(a, SCHEMA.headline)), None)
+        fname = next(iter(ds.objects(a, SCHEMA.name)), None)
+        h = next(iter(ds.objects(a, CG.contentHash)), None)
+        name = str(title or fname or h or a)
+        out.append({"iri": str(a), "name": _short(name, 120), "type": "Article",
+                    "title": str(title) if title else None,
+                    "file": str(fname) if fname else None, "hash": str(h) if h else None})
+    return out
+
+
+def to_networkx(pg: PropertyGraph):
+    """The projection as a ``networkx.MultiDiGraph``.
+
+    Node attributes are the node's properties plus ``label`` (its name;
+    a claim's ``kind`` becomes ``claim_kind``);
+    edge attributes are ``relation`` (the edge kind in lower case),
+    ``weight`` (1.0 unless the kind counts something) and the edge's
+    properties. Edge keys are ``relation`` or ``relation:key``.
+    """
+    import networkx as nx
+
+    g = nx.MultiDiGraph()
+    for n in pg.nodes.values():
+        attrs = dict(n.props)
+        attrs["label"] = attrs.pop("name", n.id)
+        if "kind" in attrs:  # GEXF readers take ``kind`` for the edge kind
+            attrs["claim_kind"] = attrs.pop("kind")
+        attrs.setdefault("type", n.kind)
+        g.add_node(n.id, **attrs)
+    for e in pg.edges:
+        rel = e.kind.lower()
+        attrs = {"relation": rel, **e.props}
+        if "kind" in attrs:
+            attrs["claim_kind"] = attrs.pop("kind")
+        attrs["weight"] = float(attrs.get("weight", 1.0))
+        g.add_edge(e.source, e.target, key=f"{rel}:{e.key}" if e.key else rel, **attrs)
+    return g
+
+
+def project(ds: Dataset, *, claims: bool = False):
+    """The networkx projection GEXF and GraphML are written from.
+
+    >>> from claimgraph.graph import new_dataset
+    >>> project(new_dataset()).number_of_nodes()
+    0
+    """
+    return to_networkx(entity_graph(ds, claims=claims))
+
+
+def node_size(attrs: dict) -> float:
+    """A display size that grows with how much an entity says and is talked about."""
+    return round(4.0 + 3.0 * math.sqrt(attrs.get("claims", 0) + attrs.get("cited", 0)), 2)
