@@ -117,6 +117,22 @@ def cmd_export(a) -> int:
     return 0
 
 
+def cmd_push(a) -> int:
+    import getpass
+
+    from claimgraph.graph import load_graph
+    from claimgraph.graph.neo4j_push import PASSWORD_ENV, push_neo4j
+
+    ds = load_graph(a.graph)
+    password = os.environ.get(PASSWORD_ENV)
+    if password is None:
+        password = getpass.getpass(f"Neo4j password for {a.user} at {a.uri}: ")
+    rep = push_neo4j(ds, a.uri, a.user, password, database=a.database, batch_size=a.batch_size)
+    print(f"pushed {rep.nodes} nodes and {rep.relationships} relationships to {a.uri} "
+          f"in {rep.batches} batches")
+    return 0
+
+
 def cmd_sparql(a) -> int:
     from claimgraph.graph import load_graph
     from claimgraph.graph.sparql import result_rows, run_query
@@ -205,6 +221,16 @@ def parser() -> argparse.ArgumentParser:
                    help=f"one of: {names}")
     x.add_argument("-o", "--output", required=True)
     x.set_defaults(fn=cmd_export)
+
+    pu = sub.add_parser("push", help="load the graph into a running Neo4j (Bolt, batched MERGEs)",
+                        description="Password: from CLAIMGRAPH_NEO4J_PASSWORD, else a prompt.")
+    pu.add_argument("target", choices=["neo4j"])
+    pu.add_argument("-g", "--graph", default=DEFAULT_GRAPH)
+    pu.add_argument("--uri", required=True, help="bolt://HOST:7687 or neo4j://...")
+    pu.add_argument("--user", required=True)
+    pu.add_argument("--database", default=None, help="target database (default: the server's)")
+    pu.add_argument("--batch-size", type=int, default=500, help="rows per transaction")
+    pu.set_defaults(fn=cmd_push)
 
     s = sub.add_parser("sparql", help="run a read-only SPARQL query")
     s.add_argument("graph")
