@@ -3,27 +3,48 @@
 Rules, in order (each is a pure function of the mentions and the text):
 
 1. *Cleaning*: drop mentions that are dates, numbers, generic words
-   ("the article"), or lower-case; strip leading articles and possessives.
-2. *Directory*: a digest's entity directory contributes organizations with
+   ("the article"), lower-case, Chinese sentences, instruments ("U.S.
+   Treasurys") or parts of a job title ("Head of *Asia Pacific Fixed* Income
+   at Invesco"); strip leading articles and possessives.
+2. *Typing*: a name ending in an organization word ("Caixin Weekly",
+   "Paul Tsai China Center") is an organization, even when the NER says
+   person (the person span is extended to the full name); "X administration"
+   makes X a person. A name's type is the majority of its mentions' types
+   (directory entries are organizations).
+3. *Directory*: a digest's entity directory contributes organizations with
    their Chinese names; an entry whose note says the article does not mention
    it is kept but marked ``mentioned=False``.
-3. *Parenthesized aliases*: ``Name (ALIAS)`` and ``Name (中文名)`` attach the
-   alias (acronym or Chinese label) to the name.
-4. *Acronyms*: ``S&P`` / ``CICC`` / ``LTCM`` merge into the organization whose
+4. *Parenthesized aliases*: ``Name (ALIAS)`` and ``Name (中文名)`` attach the
+   alias (acronym, other name or Chinese label) to the name.
+5. *Acronyms*: ``S&P`` / ``CICC`` / ``LTCM`` merge into the organization whose
    initials they are.
-5. *Short forms*: a one-word person mention equal to the surname of a full
-   name merges into it (``Miran`` -> ``Stephen Miran``); an organization name
-   that is a leading part of a longer one (``Standard Chartered`` ->
-   ``Standard Chartered Bank``) or a clipped first word (``the Fed`` ->
-   ``Federal Reserve``) merges when the match is unique.
+6. *Short forms*: a one-word person mention equal to the surname (or given
+   name) of exactly one full name merges into it (``Miran`` -> ``Stephen
+   Miran``); an organization name that is a leading part of a longer one
+   (``Standard Chartered`` -> ``Standard Chartered Bank``), a clipped first word
+   (``the Fed`` -> ``Federal Reserve``) or the longer name with a leading
+   country (``U.S. Federal Reserve`` -> ``Federal Reserve``) merges when the
+   match is unique.
+7. *Places*: common short forms of country names are named by the full name
+   (``U.S.`` -> ``United States``), the short form kept as an alias.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
-from .names import clean_name, has_cjk_text, is_acronym_of, norm_key, strip_corporate_suffix
+from .names import (
+    ORG_HEADS,
+    PLACE_NAMES,
+    canonical_place,
+    clean_name,
+    has_cjk_text,
+    is_acronym_of,
+    norm_key,
+    strip_corporate_suffix,
+)
 from .records import Article, Entity, Mention, Span
 
 TYPE_OF_LABEL = {
@@ -36,11 +57,25 @@ TYPE_OF_LABEL = {
 }
 _GENERIC = {
     "article", "the article", "report", "summary", "digest hub", "treasury", "treasurys",
-    "treasuries", "u.s. treasury", "us", "u.s.", "ai", "ceo", "gdp", "bps", "bp", "listen",
-    "cover", "most popular", "government", "administration", "president",
+    "treasuries", "u.s. treasury", "u.s. treasurys", "u.s. treasuries", "us treasury",
+    "ai", "ceo", "gdp", "bps", "bp", "listen", "cover", "most popular", "government",
+    "administration", "president", "safe haven", "para",
 }
 _DENIAL = re.compile(r"\b(?:does|did)\s+not\s+mention\b|\bnot\s+mentioned\b|\bno\s+mention\b", re.I)
 _PAREN_ALIAS = re.compile(r"([A-Z][\w&.'’\- ]{1,80}?)\s*\(([^()]{1,40})\)")
+_INSTRUMENT = re.compile(
+    r"\b(?:treasur(?:y|ies|ys)|bonds?|notes|bills|stocks|shares|index|yields?|futures)$", re.I)
+ROLE_NOUNS = frozenset("""
+head chief strategist director economist officer secretary chairman chairwoman chair chairperson
+president analyst researcher fellow manager partner founder co-founder cofounder governor minister
+professor editor adviser advisor spokesman spokeswoman spokesperson trader ceo cfo cio coo cto
+vice deputy lead principal executive correspondent commissioner member trustee investor
+""".split())
+_ROLE_WORD = re.compile(r"\b(?:" + "|".join(sorted(ROLE_NOUNS - {"member", "investor", "lead",
+                                                                     "principal", "vice"})) + r")\b",
+                        re.I)
+# A name followed by one of these is a person's name used as a modifier.
+_PERSON_HEADS = {"administration", "campaign", "presidency", "era"}
 
 
 @dataclass
@@ -52,14 +87,19 @@ class _Cluster:
     mentioned: bool = True
     description: str = ""
     mentions: list[tuple[int, int, str]] = field(default_factory=list)
+    votes: Counter = field(default_factory=Counter)
+    listed: bool = False
 
     def key(self) -> str:
         return norm_key(self.name)
 
-
-_INSTRUMENT = re.compile(r"\b(?:treasur(?:y|ies|ys)|bonds?|notes|bills|stocks|shares|index|yields?)$", re.I)
-_ROLE_WORD = re.compile(r"\b(?:head|chief|strategist|director|economist|officer|secretary|chairman|"
-                        r"analyst|researcher|fellow|manager)\b", re.I)
+    def final_type(self) -> str:
+        if self.listed or not self.votes:
+            return self.type
+        best = max(self.votes.values())
+        if self.votes.get(self.type, 0) == best:
+            return self.type
+        return next(t for t, n in self.votes.most_common() if n == best)
 
 
 def _surface(ent_text: str) -> str:
@@ -75,13 +115,72 @@ def _ok_mention(text: str, label: str) -> bool:
         return False
     if not text or len(text) < 2 or norm_key(text) in _GENERIC:
         return False
-    if not any(c.isupper() for c in text) and not has_cjk_text(text):
+    if not any(c.isupper() for c in text):
         return False
-    if re.fullmatch(r"[\d\W]+", text):
+    if re.fullmatch(r"[\d\W]+", text) or re.search(r"\d", text) and label == "PERSON":
         return False
     if label == "PERSON" and len(text) > 60:
         return False
     return True
+
+
+def _is_org_head(word: str) -> bool:
+    return word.casefold().strip(".") in ORG_HEADS
+
+
+def _title_run(doc, i: int, limit: int = 6) -> int:
+    """Index after the run of capitalized tokens starting at token ``i``."""
+    j = i
+    while j < len(doc) and j - i < limit and doc[j].text[:1].isupper() and doc[j].is_alpha:
+        j += 1
+    return j
+
+
+def _in_job_title(ent) -> bool:
+    """'Head of <Asia Pacific Fixed> Income at Invesco': a name inside a job title."""
+    doc = ent.doc
+    if ent.start < 2 or doc[ent.start - 1].lower_ != "of":
+        return False
+    if doc[ent.start - 2].lower_ not in ROLE_NOUNS:
+        return False
+    j = _title_run(doc, ent.end, 4)
+    return j < len(doc) and doc[j].lower_ in ("at", "with", "for", "in")
+
+
+def candidate(ent, article: Article | None = None) -> tuple[str, str, int, int] | None:
+    """(name, type, start, end) of a usable NER mention, or None for junk.
+
+    Applies the cleaning and typing rules of this module to one spaCy span.
+    """
+    etype = TYPE_OF_LABEL.get(ent.label_)
+    if etype is None:
+        return None
+    doc = ent.doc
+    if article is not None:
+        para = article.paragraph_at(ent.start_char)
+        if para is not None and para.kind == "title" and _title_case(para.text):
+            return None
+    name = _surface(ent.text)
+    if not _ok_mention(name, ent.label_):
+        return None
+    if etype != "Person" and _in_job_title(ent):
+        return None
+    off = ent.text.find(name)
+    start = ent.start_char + max(off, 0)
+    end = start + len(name)
+    words = name.split()
+    if etype == "Person":
+        # "Paul Tsai China Center": a person's name inside an organization's
+        j = _title_run(doc, ent.end)
+        if j > ent.end and _is_org_head(doc[j - 1].text) and "\n" not in doc[ent.end - 1:j].text:
+            end = doc[j - 1].idx + len(doc[j - 1].text)
+            return clean_name(doc.text[start:end]), "Organization", start, end
+        if len(words) > 1 and _is_org_head(words[-1]):
+            return name, "Organization", start, end
+    if (etype == "Organization" and ent.end < len(doc) and doc[ent.end].lower_ in _PERSON_HEADS
+            and len(words) <= 3 and not any(_is_org_head(w) for w in words)):
+        etype = "Person"
+    return name, etype, start, end
 
 
 class EntityIndex:
@@ -96,6 +195,13 @@ class EntityIndex:
 
     def add(self, name: str, etype: str, start: int | None = None, end: int | None = None,
             surface: str | None = None) -> _Cluster:
+        full = canonical_place(name) if etype == "Place" else name
+        if norm_key(full) != norm_key(name):
+            cl = self.add(full, etype)
+            self.alias(cl, name)
+            if start is not None and end is not None:
+                cl.mentions.append((start, end, surface or name))
+            return cl
         cl = self.find(name) or self._match_short_form(name, etype)
         if cl is None:
             cl = _Cluster(name=name, type=etype)
@@ -111,6 +217,7 @@ class EntityIndex:
         self._by_key[norm_key(cl.name)] = cl
         if start is not None and end is not None:
             cl.mentions.append((start, end, surface or name))
+            cl.votes[etype] += 1
         return cl
 
     def alias(self, cl: _Cluster, alias: str) -> None:
@@ -125,16 +232,11 @@ class EntityIndex:
         words = name.split()
         cands: list[_Cluster] = []
         for cl in self.clusters:
-            full_words = cl.name.split()
-            if (cl.type == "Person" and len(words) == 1 and len(full_words) > 1
-                    and words[0] == full_words[-1]):
+            full = cl.name.split()
+            if cl.type == "Person" and len(words) == 1 and len(full) > 1 and words[0] == full[-1]:
                 cands.append(cl)
-                continue
-            if etype == "Person" and cl.type == "Person":
-                full = cl.name.split()
-                if len(words) == 1 and len(full) > 1 and words[0] == full[-1]:
-                    cands.append(cl)
-                elif len(words) > 1 and len(full) == 1 and full[0] == words[-1]:
+            elif etype == "Person" and cl.type == "Person":
+                if len(words) > 1 and len(full) == 1 and full[0] == words[-1]:
                     cands.append(cl)
             elif etype in ("Organization", "Place") and cl.type == "Organization":
                 if is_acronym_of(name, cl.name) or any(is_acronym_of(name, a) for a in cl.aliases):
@@ -143,36 +245,69 @@ class EntityIndex:
                     cands.append(cl)
         return cands[0] if len(cands) == 1 else None
 
+    def _late_target(self, cl: _Cluster) -> _Cluster | None:
+        words = cl.name.split()
+        persons = [o for o in self.clusters if o is not cl and o.final_type() == "Person"
+                   and len(o.name.split()) > 1]
+        if len(words) == 1 and cl.final_type() in ("Person", "Place", "Organization"):
+            hits = [o for o in persons if o.name.split()[-1] == cl.name]
+            if not hits and cl.final_type() == "Person":
+                hits = [o for o in persons if o.name.split()[0] == cl.name]
+            if len(hits) == 1 and not cl.listed:
+                return hits[0]
+        if cl.final_type() == "Organization":
+            orgs = [o for o in self.clusters if o is not cl and o.final_type() == "Organization"]
+            hits = [o for o in orgs if is_acronym_of(cl.name, o.name) or _is_short_org(cl.name, o.name)]
+            if len(hits) == 1:
+                return hits[0]
+            # "U.S. Federal Reserve" -> "Federal Reserve": a leading country
+            for k in (1, 2):
+                head, rest = " ".join(words[:k]), " ".join(words[k:])
+                if len(words) > k and (norm_key(head) in PLACE_NAMES or self._is_place(head)):
+                    hit = self.find(rest)
+                    if hit is not None and hit is not cl and hit.final_type() == "Organization":
+                        return hit
+        return None
+
+    def _is_place(self, name: str) -> bool:
+        cl = self.find(name)
+        return cl is not None and cl.final_type() == "Place"
+
     def merge_late(self) -> None:
         """Second pass: merge clusters that became short forms of later, longer names."""
         changed = True
         while changed:
             changed = False
             for cl in list(self.clusters):
-                others = [o for o in self.clusters if o is not cl and o.type == cl.type]
-                target = None
-                persons = [o for o in self.clusters if o is not cl and o.type == "Person"]
-                if len(cl.name.split()) == 1 and any(o.name.split()[-1] == cl.name for o in persons
-                                                     if len(o.name.split()) > 1):
-                    hits = [o for o in persons if len(o.name.split()) > 1
-                            and o.name.split()[-1] == cl.name]
-                    target = hits[0] if len(hits) == 1 else None
-                elif cl.type == "Organization":
-                    hits = [o for o in others if is_acronym_of(cl.name, o.name)
-                            or _is_short_org(cl.name, o.name)]
-                    target = hits[0] if len(hits) == 1 else None
-                if target is not None:
-                    target.aliases.add(cl.name)
-                    target.aliases.update(cl.aliases)
-                    target.zh.extend(z for z in cl.zh if z not in target.zh)
-                    target.mentions.extend(cl.mentions)
-                    target.mentioned = target.mentioned or cl.mentioned
-                    for k, v in list(self._by_key.items()):
-                        if v is cl:
-                            self._by_key[k] = target
-                    self.clusters.remove(cl)
-                    changed = True
-                    break
+                target = self._late_target(cl)
+                if target is None:
+                    continue
+                target.aliases.add(cl.name)
+                target.aliases.update(cl.aliases)
+                target.zh.extend(z for z in cl.zh if z not in target.zh)
+                target.mentions.extend(cl.mentions)
+                target.mentioned = target.mentioned or cl.mentioned
+                if not target.listed:
+                    target.votes.update({target.final_type(): sum(cl.votes.values())})
+                for k, v in list(self._by_key.items()):
+                    if v is cl:
+                        self._by_key[k] = target
+                self.clusters.remove(cl)
+                changed = True
+                break
+        for cl in self.clusters:
+            cl.type = cl.final_type()
+
+    def add_from_span(self, doc, start: int, end: int, article: Article | None = None
+                      ) -> _Cluster | None:
+        """The entity an NER mention inside ``[start, end)`` names, added if new and clean."""
+        for ent in doc.ents:
+            if ent.start_char >= start and ent.end_char <= end:
+                c = candidate(ent, article)
+                if c is not None:
+                    name, etype, a, b = c
+                    return self.find(name) or self.add(name, etype, a, b, name)
+        return None
 
 
 def _is_short_org(short: str, full: str) -> bool:
@@ -203,14 +338,15 @@ def build_entities(article: Article, doc) -> tuple[tuple[Entity, ...], tuple[Men
     index = EntityIndex()
     text = article.text
     dir_ranges = [(e.name_span.start, e.description_span.end) for e in article.directory]
+    name_lines = [(e.name_span.start, e.name_span.end) for e in article.directory]
     for entry in article.directory:
-        etype = "Organization"
         full = entry.name
         m = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", full)
         alias = None
         if m:
             full, alias = m.group(1).strip(), m.group(2).strip()
-        cl = index.add(full, etype)
+        cl = index.add(full, "Organization")
+        cl.listed = True
         cl.description = entry.description
         if alias:
             index.alias(cl, alias)
@@ -218,28 +354,21 @@ def build_entities(article: Article, doc) -> tuple[tuple[Entity, ...], tuple[Men
             index.alias(cl, entry.name_zh)
         if _DENIAL.search(entry.description):
             cl.mentioned = False
+    has_sents = doc.has_annotation("SENT_START")
     for ent in doc.ents:
-        etype = entity_type(ent.label_)
-        if etype is None:
-            continue
-        para = article.paragraph_at(ent.start_char)
-        if para is not None and para.kind == "title" and _title_case(para.text):
-            continue
-        name = _surface(ent.text)
-        if not _ok_mention(name, ent.label_):
-            continue
         # the directory's own name line is not a mention in the text
-        if any(a <= ent.start_char < b for a, b in dir_ranges) and any(
-            e.name_span.start <= ent.start_char < e.name_span.end for e in article.directory
-        ):
+        if any(a <= ent.start_char < b for a, b in name_lines):
             continue
+        c = candidate(ent, article)
+        if c is None:
+            continue
+        name, etype, start, end = c
         # an entity named only in a sentence that denies mentioning it stays unmentioned
         existing = index.find(name)
-        sent = ent.sent.text if ent.doc.has_annotation("SENT_START") else ""
-        if existing is not None and not existing.mentioned and _DENIAL.search(sent):
+        if existing is not None and not existing.mentioned and has_sents \
+                and _DENIAL.search(ent.sent.text):
             continue
-        start = ent.start_char + (ent.text.find(name) if name in ent.text else 0)
-        index.add(name, existing.type if existing else etype, start, start + len(name), name)
+        index.add(name, existing.type if existing and existing.listed else etype, start, end, name)
     for m in _PAREN_ALIAS.finditer(text):
         name, alias = clean_name(m.group(1)), m.group(2).strip()
         cl = _find_tail(index, name)
@@ -261,10 +390,10 @@ def build_entities(article: Article, doc) -> tuple[tuple[Entity, ...], tuple[Men
                    names_zh=tuple(cl.zh), mentioned=cl.mentioned,
                    description=cl.description)
         )
-        for a, b, s in sorted(set(cl.mentions)):
+        for a, b, _s in sorted(set(cl.mentions)):
             p = article.paragraph_at(a)
             mentions.append(Mention(key, Span(a, b, text[a:b]), p.index if p else 1))
-    return tuple(entities), tuple(mentions), index
+    return tuple(entities), tuple(sorted(mentions, key=lambda m: m.span.start)), index
 
 
 def _title_case(text: str) -> bool:
@@ -287,7 +416,7 @@ def _add_text_mentions(index: EntityIndex, cl: _Cluster, text: str, skip) -> Non
     if not cl.mentioned:
         return
     seen = {(a, b) for a, b, _ in cl.mentions}
-    for name in [cl.name, *cl.aliases, *cl.zh]:
+    for name in sorted([cl.name, *cl.aliases, *cl.zh], key=len, reverse=True):
         if len(name) < 2:
             continue
         pat = re.escape(name) if has_cjk_text(name) else r"(?<![\w&])" + re.escape(name) + r"(?![\w&])"

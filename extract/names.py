@@ -106,6 +106,40 @@ def strip_corporate_suffix(name: str) -> str:
     return " ".join(words)
 
 
+# Words that end an organization's name ("... Bank", "... Institute", "... Weekly").
+ORG_HEADS = frozenset("""
+bank banks securities capital management group institute institution university college school
+center centre council office agency fund funds weekly daily times news journal post herald
+corporation corp company co inc ltd llc plc partners associates ministry department commission
+committee reserve board authority association foundation exchange advisers advisors research
+investments investment holdings insurance trust federation union party parliament congress court
+bureau service services media press network review magazine club academy laboratory lab labs
+observatory forum organisation organization coalition alliance society chamber
+""".split())
+
+# Common short forms of country names; a place mention with one of these keys is
+# named by its full name, the short form kept as an alias.
+PLACE_NAMES = {
+    "u.s.": "United States", "us": "United States", "u.s.a.": "United States",
+    "usa": "United States", "united states": "United States", "america": "United States",
+    "the united states": "United States", "u.k.": "United Kingdom", "uk": "United Kingdom",
+    "britain": "United Kingdom", "great britain": "United Kingdom", "eu": "European Union",
+    "prc": "China", "mainland china": "China", "uae": "United Arab Emirates",
+    "hk": "Hong Kong",
+}
+
+
+def canonical_place(name: str) -> str:
+    """The full name of a country given a common short form ('U.S.' -> 'United States').
+
+    >>> canonical_place("U.S.")
+    'United States'
+    >>> canonical_place("Japan")
+    'Japan'
+    """
+    return PLACE_NAMES.get(norm_key(name), name)
+
+
 CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 

@@ -166,6 +166,7 @@ class Fact:
     paragraph: int
     date: str | None = None
     about: tuple[str, ...] = ()
+    unit: str = ""
 
 
 @dataclass(frozen=True)

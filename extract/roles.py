@@ -1,0 +1,279 @@
+"""Roles and affiliations: who holds (or held) which role at which organization.
+
+Rules over one sentence at a time, with the article's person and
+organization mentions as anchors (linear in the document). Each yields a
+:class:`~claimgraph.extract.records.Membership` with the role as written and
+whether the text states it as a former one.
+
+* **Role at an organization**: ``PERSON[, who] LINK ROLE at|of|with|for ORG``,
+  where LINK is only linking words ("is", "was appointed as", "previously
+  served as", "is identified as", "former", "now a"). Several roles chain:
+  "X, former Chief Economist at A and now a Senior Fellow at B" gives a former
+  role at A and a current one at B. ``ORG's UNIT`` names the unit ("at Yale Law
+  School's Paul Tsai China Center" -> the center); ``ROLE of ORG's DIVISION``
+  keeps the division in the role ("head of Goldman Sachs' hedge fund business"
+  -> role "head of hedge fund business" at Goldman Sachs).
+* **Organization before a title**: ``ORG ROLE PERSON`` ("Goldman Sachs CEO
+  David Solomon").
+* **Founders and leaders**: ``ORG ... co-founded|founded|headed|led by PERSON``.
+* **Former firm**: ``ORG ... the (former) firm|employer|company of PERSON[, a
+  (former) ROLE]``.
+
+Formerness comes from the linking words before the role ("former",
+"formerly", "previously", "ex-"), reset by "now" / "currently".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .entities import ROLE_NOUNS
+from .records import Article, Entity, Membership, Mention, Span
+
+ROLE_MODIFIERS = frozenset("""
+senior junior chief global managing deputy vice executive associate assistant acting interim general
+principal lead part-time full-time visiting non-executive independent co regional country group
+""".split())
+_CONNECT = frozenset({"and", "of", "&", "for"})
+_LINK = frozenset("""
+who which is was are were has have had been being be served serves serving work works worked working
+identified appointed named elected promoted became becomes become joined also previously formerly
+currently now once later then recently and as to the a an former ex earlier still described listed
+mentioned its his her their
+""".split())
+_FORMER = frozenset({"former", "formerly", "previously", "once", "ex", "earlier"})
+_CURRENT = frozenset({"now", "currently"})
+_PREP = re.compile(r"(?:^|\s)(?:at|of|with|for)\s+(?:the\s+)?$")
+_PAREN = re.compile(r"\([^()]*\)")
+_WORD = re.compile(r"[^\s,;:()]+|[,;:]")
+_POSS_UNIT = re.compile(r"^['’]s?\s+$")
+_POSS_DIVISION = re.compile(
+    r"^['’]s?\s+([a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,3})(?=\s*[,.;:)\u2014]|\s+(?:and|who|which|that"
+    r"|at|in|on|to|for|was|is|has|had|said|published|wrote)\b|$)")
+_FOUNDED = re.compile(r"\b(co-?founded|founded|headed|led|run|chaired|managed)\s+by\s+$", re.I)
+_FOUNDED_ROLE = {"co-founded": "co-founder", "cofounded": "co-founder", "founded": "founder",
+                 "headed": "head", "led": "head", "run": "head", "chaired": "chair",
+                 "managed": "manager"}
+_FIRM_OF = re.compile(r"\b(former\s+)?(?:firm|employer|company|bank|fund|institution|"
+                      r"organi[sz]ation|shop|team)\s+of\s+$", re.I)
+_APPOSITIVE = re.compile(r"^\s*,\s*(?:(?:a|an|the)\s+)?(former\s+|ex-)?((?:[\w-]+\s+){0,5}?[\w-]+)"
+                         r"(?=\s+(?:who|which|that|at|in|with|of)\b|\s*[,.;]|$)", re.I)
+_TITLE_BEFORE = re.compile(r"^\s+((?:[A-Z][\w.\-]*\s+){1,4})$")
+_PRONOUN_START = re.compile(r"^\s*(?:He|She)\b")
+MAX_GAP = 260  # characters between a person and a role of theirs
+
+
+def _is_role_word(w: str) -> bool:
+    lw = w.casefold()
+    return lw in ROLE_NOUNS or any(p in ROLE_NOUNS for p in lw.split("-"))
+
+
+def _role_before(text: str) -> tuple[str, int] | None:
+    """The job title ending ``text`` (scanned backwards) and its start offset."""
+    words = list(_WORD.finditer(text))
+    taken: list[re.Match] = []
+    for m in reversed(words):
+        w = m.group(0)
+        lw = w.casefold()
+        if lw in _LINK - _CONNECT or w in ",;:":
+            break
+        ok = w[:1].isupper() or lw in ROLE_NOUNS or lw in ROLE_MODIFIERS or lw in _CONNECT or (
+            "-" in lw and all(p in ROLE_MODIFIERS or p in ROLE_NOUNS for p in lw.split("-") if p))
+        if not ok:
+            break
+        taken.append(m)
+    taken.reverse()
+    while taken and taken[0].group(0).casefold() in _CONNECT:
+        taken.pop(0)
+    if not taken or len(taken) > 12 or not any(_is_role_word(m.group(0)) for m in taken):
+        return None
+    start = taken[0].start()
+    return text[start:].strip(), start
+
+
+def _link_words(text: str) -> list[str] | None:
+    """The linking words of ``text`` (between a person and a role), or None if any other word."""
+    words = [w.casefold() for w in _WORD.findall(_PAREN.sub(" ", text)) if w not in ",;:"]
+    words = [w[:-1] if w.endswith("-") else w for w in words]
+    return words if all(w in _LINK for w in words) else None
+
+
+def _former(words: Iterable[str]) -> bool:
+    ws = set(words)
+    return bool(ws & _FORMER) and not ws & _CURRENT
+
+
+class _Sentence:
+    def __init__(self, text: str, start: int, end: int, items: list[tuple[Mention, str]]):
+        self.text, self.start, self.end, self.items = text, start, end, items
+
+
+def _items(mentions: list[Mention], types: dict[str, str]) -> list[tuple[Mention, str]]:
+    """Non-overlapping person/organization mentions, longest first where they overlap."""
+    out: list[tuple[Mention, str]] = []
+    for m in sorted(mentions, key=lambda m: (m.span.start, -(m.span.end - m.span.start))):
+        t = types.get(m.entity)
+        if t not in ("Person", "Organization"):
+            continue
+        if out and m.span.start < out[-1][0].span.end:
+            continue
+        out.append((m, t))
+    return out
+
+
+def find_memberships(article: Article, doc, entities: Iterable[Entity],
+                     mentions: Iterable[Mention]) -> tuple[Membership, ...]:
+    """Every person-role-organization statement of ``article``.
+
+    ``mentions`` must be sorted by start offset (as :func:`build_entities`
+    returns them).
+    """
+    types = {e.key: e.type for e in entities}
+    mlist = [m for m in mentions if types.get(m.entity) in ("Person", "Organization")]
+    text = article.text
+    found: dict[tuple, Membership] = {}
+    i = 0
+    last_person: tuple[int, Mention] | None = None
+    for sent in doc.sents:
+        a, b = sent.start_char, sent.end_char
+        while i < len(mlist) and mlist[i].span.start < a:
+            i += 1
+        j = i
+        while j < len(mlist) and mlist[j].span.start < b:
+            j += 1
+        items = _items(mlist[i:j], types)
+        para = article.paragraph_at(a)
+        pno = para.index if para else 1
+        prev = last_person[1] if last_person and last_person[0] == pno else None
+        for m in _sentence_memberships(text, a, b, items, prev):
+            found.setdefault((m.person, m.organization, m.role.casefold(), m.former),
+                             Membership(m.person, m.organization, m.role, m.former, m.evidence,
+                                        pno))
+        persons = [m for m, t in items if t == "Person"]
+        if persons:
+            last_person = (pno, persons[-1])
+    return tuple(found.values())
+
+
+def _sentence_memberships(text: str, a: int, b: int, items: list[tuple[Mention, str]],
+                          prev_person: Mention | None) -> list[Membership]:
+    out: list[Membership] = []
+
+    def emit(person: Mention, org: Mention, role: str, former: bool, s: int, e: int) -> None:
+        if person.entity != org.entity:
+            out.append(Membership(person.entity, org.entity, " ".join(role.split()), former,
+                                  Span(s, e, text[s:e]), 0))
+
+    # chain[k] = (person, end of the last role clause) for the person owning item k's roles
+    chain_end: dict[int, tuple[Mention, int]] = {}
+    for k, (m, t) in enumerate(items):
+        if t != "Organization":
+            if t == "Person":
+                left = text[items[k - 1][0].span.end if k else a:m.span.start]
+                _founded(text, items, k, left, emit)
+                _firm_of(text, items, k, left, emit)
+                _title_before(text, items, k, emit)
+            continue
+        seg_start = items[k - 1][0].span.end if k else a
+        left = text[seg_start:m.span.start]
+        # "Yale Law School's Paul Tsai China Center": this organization is a unit of the previous
+        if k and items[k - 1][1] == "Organization" and _POSS_UNIT.match(left) and k - 1 in chain_end:
+            prev_org_person, _ = chain_end[k - 1]
+            for x in out[::-1]:
+                if x.organization == items[k - 1][0].entity and x.person == prev_org_person.entity:
+                    out.remove(x)
+                    emit(prev_org_person, m, x.role, x.former, x.evidence.start, m.span.end)
+                    break
+            chain_end[k] = (prev_org_person, m.span.end)
+            continue
+        pm = _PREP.search(left)
+        if not pm:
+            continue
+        role = _role_before(left[:pm.start()])
+        if role is None:
+            continue
+        role_text, role_off = role
+        role_start = seg_start + role_off
+        # who holds it: the person this clause chain started from
+        person, link_from = None, None
+        for q in range(k - 1, -1, -1):
+            pq, tq = items[q]
+            if tq == "Person":
+                person, link_from = pq, pq.span.end
+                break
+            if q in chain_end:
+                person, link_from = chain_end[q]
+                break
+        if person is None and prev_person is not None and _PRONOUN_START.match(text[a:role_start]):
+            person, link_from = prev_person, None
+            words = _link_words(text[a:role_start].split(None, 1)[-1] if text[a:role_start].strip()
+                                else "")
+        else:
+            if person is None or role_start - link_from > MAX_GAP:
+                continue
+            words = _link_words(text[link_from:role_start])
+        if words is None:
+            continue
+        end = m.span.end
+        div = _POSS_DIVISION.match(text[end:b])
+        if div and not (k + 1 < len(items) and items[k + 1][0].span.start <= end + div.end()):
+            role_text = f"{role_text} of {div.group(1)}"
+            end += div.end()
+        lw = role_text.casefold()
+        former = _former(words) or lw.startswith("ex-")
+        emit(person, m, role_text, former, person.span.start if link_from is not None
+             else role_start, end)
+        chain_end[k] = (person, end)
+    return out
+
+
+def _nearest_org(items, k: int) -> Mention | None:
+    for q in range(k - 1, -1, -1):
+        if items[q][1] == "Organization":
+            return items[q][0]
+        if items[q][1] == "Person":
+            return None
+    return None
+
+
+def _founded(text, items, k, left, emit) -> None:
+    fm = _FOUNDED.search(left)
+    if not fm:
+        return
+    org = _nearest_org(items, k)
+    if org is not None:
+        person = items[k][0]
+        emit(person, org, _FOUNDED_ROLE[fm.group(1).casefold()], False, org.span.start,
+             person.span.end)
+
+
+def _firm_of(text, items, k, left, emit) -> None:
+    fm = _FIRM_OF.search(left)
+    if not fm:
+        return
+    org = _nearest_org(items, k)
+    if org is None:
+        return
+    person = items[k][0]
+    end = person.span.end
+    role, former = "", bool(fm.group(1))
+    ap = _APPOSITIVE.match(text[end:end + 120])
+    if ap and _is_role_word(ap.group(2).split()[-1]):
+        role = ap.group(2)
+        former = former or bool(ap.group(1))
+        end += ap.end()
+    emit(person, org, role, former, org.span.start, end)
+
+
+def _title_before(text, items, k, emit) -> None:
+    """'Goldman Sachs CEO David Solomon'."""
+    if not k or items[k - 1][1] != "Organization":
+        return
+    org, person = items[k - 1][0], items[k][0]
+    tm = _TITLE_BEFORE.match(text[org.span.end:person.span.start])
+    if tm and any(_is_role_word(w) for w in tm.group(1).split()):
+        words = tm.group(1).split()
+        former = words[0].casefold() in _FORMER
+        role = " ".join(words[1:] if former else words)
+        emit(person, org, role, former, org.span.start, person.span.end)
