@@ -44,16 +44,31 @@ def has_article(ds: Dataset, article_id: str) -> bool:
     return (None, CG.contentHash, Literal(article_id)) in ds
 
 
-def label_index(ds: Dataset) -> dict[str, URIRef]:
-    """Normalized label -> entity IRI, over every article already in ``ds``."""
-    out: dict[str, URIRef] = {}
+def label_index(ds: Dataset) -> dict[str, list[URIRef]]:
+    """Normalized label -> entity IRIs, over every article already in ``ds``.
+
+    A single-word label of a person (a surname back-reference such as "Miran")
+    is not indexed: it names a person only within its own article.
+    """
+    out: dict[str, list[URIRef]] = {}
+    classes = set(TYPE_CLASS.values())
+    typed: dict[URIRef, URIRef] = {}
+    for cls in classes:
+        for s in ds.subjects(RDF.type, cls):
+            typed.setdefault(s, cls)
     for pred in (SKOS.prefLabel, SKOS.altLabel):
         for s, o in ds.subject_objects(pred):
-            if (s, RDF.type, SKOS.Concept) in ds or any(
-                (s, RDF.type, c) in ds for c in (SCHEMA.Person, SCHEMA.Organization, SCHEMA.Place)
-            ):
-                out.setdefault(norm_key(str(o)), s)
+            cls = typed.get(s)
+            if cls is None or not _linkable_label(str(o), cls):
+                continue
+            lst = out.setdefault(norm_key(str(o)), [])
+            if s not in lst:
+                lst.append(s)
     return out
+
+
+def _linkable_label(label: str, cls: URIRef) -> bool:
+    return cls != SCHEMA.Person or has_cjk_text(label) or len(label.split()) > 1
 
 
 class _Writer:
@@ -117,24 +132,28 @@ class _Writer:
         self.add(run, PROV.endedAtTime, Literal(self.when.isoformat(), datatype=XSD.dateTime))
         self.add(agent, RDF.type, PROV.SoftwareAgent)
         self.add(agent, RDFS.label, Literal(self.ex.meta.get("extractor", "claimgraph")))
-        for model in filter(None, [self.ex.meta.get("model")]):
+        models = list(self.ex.meta.get("models") or filter(None, [self.ex.meta.get("model")]))
+        for model in models:
             self.add(run, PROV.used, Literal(model))
             self.add(agent, SCHEMA.softwareRequirements, Literal(model))
 
-    def resolve(self, key: str, names: list[str]) -> URIRef:
+    def resolve(self, key: str, etype: str, names: list[str]) -> URIRef:
+        """The IRI of an entity: an existing node of the same class sharing a label, or a new one."""
+        cls = TYPE_CLASS.get(etype, SCHEMA.Thing)
         for n in names:
-            hit = self.labels.get(norm_key(n))
-            if hit is not None:
-                return hit
+            if not _linkable_label(n, cls):
+                continue
+            for hit in self.labels.get(norm_key(n), ()):
+                if (hit, RDF.type, cls) in self.ds:
+                    return hit
         return self.iris.entity(key)
 
     def entities(self) -> None:
         for e in self.ex.entities:
-            iri = self.resolve(e.key, [e.name, *e.aliases, *e.names_zh])
+            iri = self.resolve(e.key, e.type, [e.name, *e.aliases, *e.names_zh])
             self.entity_iri[e.key] = iri
             cls = TYPE_CLASS.get(e.type, SCHEMA.Thing)
-            existing_cls = [c for c in self.ds.objects(iri, RDF.type) if c in CLASS_TYPE]
-            self.add(iri, RDF.type, existing_cls[0] if existing_cls else cls)
+            self.add(iri, RDF.type, cls)
             pref_en = [o for o in self.ds.objects(iri, SKOS.prefLabel)
                        if getattr(o, "language", None) == "en"]
             if pref_en and str(pref_en[0]) != e.name:
@@ -151,7 +170,11 @@ class _Writer:
             self.add(iri, CG.mentioned, Literal(e.mentioned))
             if e.mentioned:
                 self.add(iri, CG.mentionedIn, self.art)
-            if e.description:
+            if e.type == "Concept":
+                if e.description:
+                    # what the concept proposes or means, as the article says
+                    self.add(iri, SKOS.scopeNote, Literal(e.description, lang="en"))
+            elif e.description:
                 self.add(iri, CG.listedIn, self.art)
                 self.add(iri, SCHEMA.description, Literal(e.description, lang="en"))
 
@@ -203,6 +226,8 @@ class _Writer:
             self.add(fi, CG.article, self.art)
             if f.date:
                 self.add(fi, CG.date, Literal(f.date))
+            if getattr(f, "unit", ""):
+                self.add(fi, CG.unit, Literal(f.unit))
             for key in f.about:
                 if key in self.entity_iri:
                     self.add(fi, CG.about, self.entity_iri[key])

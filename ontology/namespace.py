@@ -53,6 +53,7 @@ class CG(DefinedNamespace):
     discussed: URIRef
     value: URIRef
     quantity: URIRef
+    unit: URIRef
     date: URIRef
 
 
