@@ -125,7 +125,7 @@ def property_graph(ds: Dataset, *, claims: bool = True, facts: bool = True,
     lbls = views.labels(ds)
     ents = views.entities(ds)
     cls = views.claims(ds, lbls)
-    fcts = views.facts(ds) if (facts or co_mentions) else []
+    fcts = views.facts(ds)  # always: "cited" counts facts too
     descriptions: dict[str, str] = {}
     for s, o in ds.subject_objects(SCHEMA.description):
         descriptions.setdefault(str(s), str(o))

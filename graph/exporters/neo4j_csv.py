@@ -24,7 +24,6 @@ tool; a spreadsheet opening them may evaluate such cells as formulas.
 from __future__ import annotations
 
 import csv
-import io
 import shlex
 from pathlib import Path
 from typing import Any
@@ -148,7 +147,8 @@ def read_neo4j_csv(path: str | Path) -> tuple[dict[str, dict], list[dict]]:
     nodes: dict[str, dict] = {}
     rels: list[dict] = []
     for f in sorted(folder.glob("*.csv")):
-        rows = list(csv.reader(io.StringIO(f.read_text(encoding="utf-8"), newline="")))
+        with f.open(encoding="utf-8", newline="") as fh:  # keep \r inside values
+            rows = list(csv.reader(fh))
         if not rows:
             continue
         head = [_split_header(h) for h in rows[0]]
