@@ -61,10 +61,9 @@ def cmd_attributions(a) -> int:
 
 
 def _engine(graph: str):
-    from claimgraph.graph import load_graph
     from claimgraph.qa import QAEngine
 
-    return QAEngine(load_graph(graph))
+    return QAEngine.from_path(graph)  # reuses the index cached beside the graph
 
 
 def _render_answer(res: dict) -> str:

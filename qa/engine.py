@@ -1,101 +1,493 @@
 """Answering questions over the graph, with evidence, or abstaining.
 
-The engine embeds verbalized graph statements once, links entities named in
-the question, ranks statements by cosine similarity (boosted when they are
-by or about a linked entity), and abstains when the question names something
-the graph does not hold or nothing scores above the threshold.
+``QAEngine(ds).ask(question, k)`` returns the answer object of DESIGN.md:
+``{"question", "abstained", "answers": [{"text", "score", "kind", "speaker",
+"evidence"}]}`` plus ``reason`` when it abstains.
+
+How a question is answered:
+
+1. **Route** it (:mod:`.router`): what did X say (about Y), who said Z,
+   affiliations, concepts, numbers, or anything else.
+2. **Link** the entities it names (:mod:`.linking`), by every English and
+   Chinese label, alias, acronym or surname, tolerating case, possessives
+   and small typos.
+3. **Abstain early** when the question names something the graph does not
+   hold, an entity that is only listed (never mentioned), or an entity that
+   is never quoted when the question asks what it said.
+4. **Rank** the candidates the route allows by a hybrid of dense similarity
+   (MiniLM; multilingual-e5 for questions written in Chinese) and BM25.
+5. **Abstain late** when the best candidate's support is below thresholds
+   calibrated on the question sets in ``bench/questions`` (see
+   ``bench/qa.py --calibrate``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from pathlib import Path
 
 import numpy as np
-from claimgraph.graph import views
-from rdflib import Dataset
 
-from .linking import Linker
-from .verbalize import Statement, statements
+from .embed import e5_query, encode
+from .index import (
+    Snapshot,
+    VectorCache,
+    cache_dir_for,
+    file_hash,
+    load_meta,
+    save_meta,
+)
+from .linking import CJK_RE, Link, Linker, normalize
+from .router import Route, route
+from .verbalize import Statement
 
-# Below this cosine score nothing in the graph supports an answer.
-MIN_SCORE = 0.35
-ENTITY_BOOST = 0.15
+# Calibrated with `bench/qa.py --calibrate` on bench/questions/*.json (both sets):
+# the midpoint of the widest gap between answerable and unanswerable questions.
+MIN_DENSE = 0.30  # best MiniLM cosine of an open question (who said / general / fact / concept)
+MIN_TOPIC = 0.20  # best MiniLM cosine of "about Y" among X's claims
+MIN_E5_MARGIN = 0.045  # Chinese question, nothing linked: best e5 score minus the median
+LEX_WEIGHT = 0.25  # weight of BM25 (normalized to the best statement) in the hybrid score
+PASSAGE_PENALTY = 0.04  # an article sentence ranks just below a graph statement as good
+
+REPORT_VERB = re.compile(
+    r"^\W*(?:'s\s+)?(?:\w+\s+){0,2}?(?:said|says|say|stated|states|noted|notes|warned|warns|argued|"
+    r"argues|analy[sz]ed|analy[sz]es|believes|believed|thinks|expects|expected|predicted|predicts|"
+    r"reported|reports|highlighted|highlights|emphasi[sz]ed|stressed|suggested|suggests|"
+    r"estimated|estimates|projected|projects|wrote|writes|told|denied|denies|published|released|"
+    r"pointed out|points out|commented|explained|concluded|found|finds|views|viewed|sees|"
+    r"described|describes)\b", re.I)
+STOP = frozenset("""a an the of in on at to for by with from and or but is are was were be been being
+do does did has have had what who whom whose which where when why how that this these those it its
+their his her he she they them there about say said says tell me as than into over under not no
+s can could would should will may might also very more most such than so any some all""".split())
+PERSONISH = {"Person"}
 
 
-@dataclass
-class Answer:
-    text: str
-    score: float
-    kind: str
-    speaker: dict | None
-    evidence: list
+def tokens(text: str) -> list[str]:
+    """Lower-case content words with light suffix stripping (for BM25 and coverage).
 
-    def to_dict(self) -> dict:
-        return {"text": self.text, "score": round(float(self.score), 4), "kind": self.kind,
-                "speaker": self.speaker, "evidence": self.evidence}
+    >>> tokens("Yields surged; Japan's holdings")
+    ['yield', 'surg', 'japan', 'holding']
+    """
+    out = []
+    for w in re.findall(r"[a-z0-9][a-z0-9&.\-]*", normalize(text)):
+        w = w.strip(".-")
+        if w.endswith("'s"):
+            w = w[:-2]
+        if not w or w in STOP:
+            continue
+        for suf, rep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+            if len(w) > len(suf) + 3 and w.endswith(suf) and not w.endswith("ss"):
+                w = w[: -len(suf)] + rep
+                break
+        out.append(w)
+    return out
 
 
 class QAEngine:
-    """Question answering over one graph; build once, ask many times."""
+    """Question answering over one graph; build once, ask many times.
 
-    def __init__(self, ds: Dataset) -> None:
-        from .embed import encode
+    Args:
+        ds: an rdflib ``Dataset`` (e.g. from ``claimgraph.graph.load_graph``).
+        cache_dir: where to keep per-statement vectors (``None``: memory only).
+        snapshot: the graph already read into plain data (``from_path`` uses it).
+    """
 
-        self.labels = views.labels(ds)
-        self.entities = {e["iri"]: e for e in views.entities(ds)}
-        self.linker = Linker(self.labels)
-        self.statements: list[Statement] = statements(ds)
-        self.matrix = encode([s.text for s in self.statements])
+    def __init__(self, ds=None, *, cache_dir: str | Path | None = None,
+                 snapshot: Snapshot | None = None) -> None:
+        if snapshot is None:
+            if ds is None:
+                raise ValueError("QAEngine needs a Dataset or a Snapshot")
+            snapshot = Snapshot.from_dataset(ds)
+        self.snap = snapshot
+        self.cache_dir = Path(cache_dir) if cache_dir is not None else None
+        self.statements: list[Statement] = snapshot.statements
+        self.entities = snapshot.entities
+        self.labels = snapshot.labels
+        self.types = {i: e["type"] for i, e in self.entities.items()}
+        self.linker = Linker(self.labels, self.types, snapshot.texts)
+        self._attribute_nested()
+        self._members()
+        self.kind = np.array([s.kind for s in self.statements])
+        self._mini = VectorCache("minilm", self._cache_file("minilm.npz"))
+        self.matrix = self._mini.matrix(self.statements)
+        self._save(self._mini)
+        self._e5: np.ndarray | None = None
+        from rank_bm25 import BM25Okapi
+
+        corpus = [tokens(s.text) or ["_"] for s in self.statements]
+        self.bm25 = BM25Okapi(corpus) if corpus else None
+
+    # ---- construction -------------------------------------------------------------------
+
+    @classmethod
+    def from_path(cls, path: str | Path, cache: bool = True) -> QAEngine:
+        """An engine for a graph file, using (and refreshing) the index cache beside it.
+
+        On an unchanged graph this reads no RDF at all; after ``claimgraph build``
+        added an article, only the new statements are embedded.
+        """
+        from claimgraph.graph import load_graph
+
+        p = Path(path)
+        if not p.is_file():
+            load_graph(p)  # raises the store's GraphError with its message
+        digest = file_hash(p)
+        cdir = cache_dir_for(p) if cache else None
+        meta = load_meta(cdir) if cdir is not None else None
+        if meta is not None and meta.get("graph_sha256") == digest:
+            return cls(snapshot=Snapshot.from_meta(meta), cache_dir=cdir)
+        snap = Snapshot.from_dataset(load_graph(p), digest)
+        eng = cls(snapshot=snap, cache_dir=cdir)
+        if cdir is not None:
+            try:
+                save_meta(cdir, snap)
+            except OSError:
+                pass  # a read-only folder: answer anyway, without a cache
+        return eng
+
+    def _cache_file(self, name: str) -> Path | None:
+        return self.cache_dir / name if self.cache_dir is not None else None
+
+    def _save(self, vc: VectorCache) -> None:
+        try:
+            vc.save({s.key for s in self.statements})
+        except OSError:
+            pass
+
+    def _attribute_nested(self) -> None:
+        """"According to the article, UBS analyzed that ..." is UBS's claim, not the article's."""
+        out = []
+        for s in self.statements:
+            if s.kind in ("claim", "passage"):
+                text = s.text.split(": ", 1)[-1] if s.kind == "claim" else s.text
+                lead = [lk for lk in self.linker.link(text[:120]) if lk.start <= 4]
+                if lead and REPORT_VERB.match(text[lead[0].end:]):
+                    iri = lead[0].iri
+                    if iri not in s.by:
+                        sp = s.speaker
+                        if sp is None or s.kind == "passage":
+                            sp = {"iri": iri, "label": self.label(iri)}
+                        d = s.to_dict()
+                        d.update(by=(iri,) + s.by, speaker=sp, about=s.about)
+                        s = Statement(**d)
+            out.append(s)
+        self.statements = out
+
+    def _members(self) -> None:
+        """Organizations' current members, so "what did Goldman Sachs say" finds its head."""
+        self.members: dict[str, set[str]] = {}
+        for s in self.statements:
+            if s.kind == "affiliation" and not s.former and len(s.by) == 2:
+                self.members.setdefault(s.by[1], set()).add(s.by[0])
+
+    def label(self, iri: str | None) -> str | None:
+        if iri is None:
+            return None
+        e = self.labels.get(iri) or {}
+        for lang in ("en", "zh"):
+            if e.get(lang):
+                return e[lang][0]
+        return iri.rsplit("/", 1)[-1]
+
+    def e5_matrix(self) -> np.ndarray:
+        """multilingual-e5 vectors of the statements, embedded (and cached) on first use."""
+        if self._e5 is None:
+            vc = VectorCache("e5", self._cache_file("e5.npz"))
+            self._e5 = vc.matrix(self.statements)
+            self._save(vc)
+        return self._e5
+
+    # ---- answering ----------------------------------------------------------------------
 
     def ask(self, question: str, k: int = 3) -> dict:
-        """The DESIGN.md answer object for ``question``."""
-        from .embed import encode
-
-        question = " ".join(question.split())
-        result = {"question": question, "abstained": False, "answers": []}
+        """The DESIGN.md answer object for ``question`` (``reason`` added on abstention)."""
+        question = " ".join(str(question).split())
+        result: dict = {"question": question, "abstained": False, "answers": []}
+        k = max(int(k), 1)
         if not question:
-            return self._abstain(result, "the question is empty")
-        linked = self.linker.link(question)
-        linked_iris = {iri for iri, _ in linked}
-        matched = {m for _, m in linked}
-        unknown = [n for n in Linker.proper_names(question)
-                   if not any(part in matched for part in _subkeys(n))]
-        if unknown and not linked:
-            return self._abstain(result, f"{unknown[0]} is not in the graph")
-        for iri in linked_iris:
-            ent = self.entities.get(iri)
-            if ent and not ent["mentioned"] and len(linked_iris) == 1:
-                label = views.label_of(self.labels, iri)
-                return self._abstain(result, f"{label} is listed but never mentioned or quoted")
+            return _abstain(result, "the question is empty")
         if not self.statements:
-            return self._abstain(result, "the graph has no statements")
-        qv = encode([question])[0]
-        scores = self.matrix @ qv
-        if linked_iris:
-            bonus = np.array([ENTITY_BOOST if linked_iris & set(s.entities) else 0.0
-                              for s in self.statements], dtype=np.float32)
-            scores = scores + bonus
-        order = np.argsort(-scores)[: max(k, 1)]
-        for i in order:
-            if scores[i] < MIN_SCORE:
-                break
-            if linked_iris and not (linked_iris & set(self.statements[i].entities)):
-                continue
+            return _abstain(result, "the graph has no statements")
+        r = route(question)
+        links = self.linker.link(question)
+        unknown = [] if r.lang == "zh" else self.linker.unknown_names(question, links)
+        if unknown:
+            return _abstain(result, f"{unknown[0]} is not in the graph")
+        subj = self._subject_links(question, r, links)
+        if r.subject and not subj and r.name in ("say", "membership"):
+            if not self._in_texts(r.subject) and (CJK_RE.search(r.subject) or r.subject[:1].isupper()):
+                return _abstain(result, f"{r.subject} is not in the graph")
+        for lk in subj or (links if len(links) == 1 else []):
+            if not self.entities.get(lk.iri, {}).get("mentioned", True):
+                return _abstain(result, f"{self.label(lk.iri)} is listed in the article's directory "
+                                        "but never mentioned or quoted")
+        q_en = self._english(question, links)
+        zh = r.lang == "zh" or (CJK_RE.search(q_en) and not re.search(r"[A-Za-z]{3,}", q_en))
+        scorer = _Scorer(self, q_en, zh)
+        handler = getattr(self, f"_route_{r.name}")
+        found = handler(r, subj, links, scorer, k)
+        if isinstance(found, str):
+            return _abstain(result, found)
+        result["answers"] = found
+        if not found:
+            return _abstain(result, "nothing in the graph supports an answer")
+        return result
+
+    # ---- routes ---------------------------------------------------------------------------
+
+    def _route_say(self, r: Route, subj: list[Link], links, sc: _Scorer, k: int):
+        if not subj:
+            return self._unlinked_speaker(r, sc, k)
+        who = {lk.iri for lk in subj}
+        for iri in list(who):
+            who |= self.members.get(iri, set())
+        idx = [i for i, s in enumerate(self.statements)
+               if s.kind in ("claim", "passage") and who & set(s.by)]
+        if not idx:
+            names = " / ".join(self.label(lk.iri) for lk in subj)
+            return f"{names} is in the graph but never quoted"
+        topic = r.topic
+        if topic:
+            qv = sc.dense_for(self._english(topic, links))
+            dense = sc.dense_of(qv, idx)
+            if not sc.zh and dense.max() < MIN_TOPIC and not self._covers(topic, idx):
+                return f"{self.label(subj[0].iri)} is quoted, but not about {topic}"
+        scores = sc.hybrid(idx, topic or None)
+        scores = scores - PASSAGE_PENALTY * (self.kind[idx] == "passage")
+        return self._answers(idx, scores, k, kind="claim")
+
+    def _unlinked_speaker(self, r: Route, sc: _Scorer, k: int):
+        """What did "market participants" / "experts" say: match the speaker as written."""
+        words = set(tokens(r.subject))
+        idx = [i for i, s in enumerate(self.statements) if s.kind == "claim" and words and
+               words <= set(tokens((s.speaker or {}).get("label") or "") + tokens(s.text.split(":")[0]))]
+        if not idx:
+            idx = [i for i, s in enumerate(self.statements) if s.kind == "claim"]
+            return self._open(idx, sc, k, "claim", r.topic or r.subject)
+        scores = sc.hybrid(idx, r.topic or None)
+        return self._answers(idx, scores, k, kind="claim")
+
+    def _route_who_said(self, r: Route, subj, links, sc: _Scorer, k: int):
+        idx = [i for i, s in enumerate(self.statements)
+               if s.kind == "claim" or (s.kind == "passage" and s.speaker)]
+        return self._open(idx, sc, k, "claim", r.topic, who=True)
+
+    def _route_membership(self, r: Route, subj: list[Link], links, sc: _Scorer, k: int):
+        if not subj:
+            return self._route_general(r, subj, links, sc, k)
+        target = {lk.iri for lk in subj}
+        idx = [i for i, s in enumerate(self.statements)
+               if s.kind == "affiliation" and target & set(s.by)]
+        passages = [i for i, s in enumerate(self.statements) if s.kind == "passage"
+                    and target & set(s.about)
+                    and (not r.wants_person or any(self.types.get(a) in PERSONISH for a in s.about))]
+        role_words = [w for w in tokens(r.role) if w not in {"head", "lead", "run", "chair"}] \
+            if r.lang == "en" else []
+        cand = idx + passages
+        if not cand:
+            return f"the graph holds no affiliation for {self.label(subj[0].iri)}"
+        if role_words and not self._covers(r.role, cand, need=0.5):
+            return f"no {r.role} of {self.label(subj[0].iri)} is in the graph"
+        scores = sc.hybrid(cand, r.role or None) if r.role else sc.hybrid(cand)
+        for j, i in enumerate(cand):
             s = self.statements[i]
-            result["answers"].append(Answer(s.answer_text, float(scores[i]), s.kind,
-                                            s.speaker, s.evidence).to_dict())
-        if not result["answers"]:
-            return self._abstain(result, "nothing in the graph supports an answer")
-        return result
+            if s.kind == "passage":
+                scores[j] -= PASSAGE_PENALTY
+            if s.kind == "affiliation":
+                scores[j] += 0.1 if s.former == r.former else 0.0
+        person = None if r.wants_person else next(
+            (lk.iri for lk in subj if self.types.get(lk.iri) in PERSONISH), None)
+        return self._answers(cand, scores, k, kind="affiliation", person_for=target,
+                             subject_speaker=person)
 
-    @staticmethod
-    def _abstain(result: dict, reason: str) -> dict:
-        result.update(abstained=True, answers=[], reason=reason)
-        return result
+    def _route_concept(self, r: Route, subj: list[Link], links, sc: _Scorer, k: int):
+        target = {lk.iri for lk in subj}
+        concepts = [i for i, s in enumerate(self.statements)
+                    if s.kind == "concept" and target & set(s.about)]
+        if target and not concepts and all(self.types.get(t) != "Concept" for t in target):
+            # "What is PIMCO?": an entity, not a concept
+            idx = [i for i, s in enumerate(self.statements) if target & (set(s.about) | set(s.by))]
+            return self._answers(idx, sc.hybrid(idx), k, kind="entity") if idx else \
+                f"the graph says nothing about {self.label(next(iter(target)))}"
+        if r.wants_person:
+            concepts = [i for i in concepts if self.statements[i].speaker]
+        if concepts:
+            return self._answers(concepts, sc.hybrid(concepts) + 0.2, k, kind="concept")
+        subject = r.subject or r.topic
+        if not self._in_texts(subject) and not self._covers(subject, range(len(self.statements)),
+                                                            need=0.6):
+            return f"{subject} is not in the graph"
+        idx = [i for i, s in enumerate(self.statements) if s.kind in ("claim", "passage", "fact")
+               and (not r.wants_person or s.speaker or any(self.types.get(a) in PERSONISH
+                                                           for a in s.about))]
+        return self._open(idx, sc, k, "concept", subject, who=r.wants_person, need_cover=0.6)
+
+    def _route_fact(self, r: Route, subj, links, sc: _Scorer, k: int):
+        idx = [i for i, s in enumerate(self.statements)
+               if s.kind == "fact" or (s.kind in ("passage", "claim") and re.search(r"\d", s.text))]
+        return self._open(idx, sc, k, "fact", r.topic, boost={lk.iri for lk in links})
+
+    def _route_general(self, r: Route, subj, links, sc: _Scorer, k: int):
+        idx = list(range(len(self.statements)))
+        return self._open(idx, sc, k, None, r.topic, boost={lk.iri for lk in links})
+
+    # ---- ranking helpers --------------------------------------------------------------------
+
+    def _open(self, idx: list[int], sc: _Scorer, k: int, kind: str | None, topic: str, *,
+              who: bool = False, boost: set[str] | None = None, need_cover: float = 0.0):
+        """Rank ``idx`` by the whole question; abstain if the best is not supported."""
+        if not idx:
+            return "the graph holds no statement of that kind"
+        scores = sc.hybrid(idx)
+        scores = scores - PASSAGE_PENALTY * (self.kind[idx] == "passage")
+        if who:  # the answer is a speaker: prefer statements that have one
+            scores = scores - PASSAGE_PENALTY * np.array(
+                [self.statements[i].speaker is None for i in idx])
+        if boost:
+            scores = scores + 0.1 * np.array([bool(boost & (set(self.statements[i].about)
+                                                            | set(self.statements[i].by)))
+                                              for i in idx])
+        best = int(np.argmax(scores))
+        if sc.zh:
+            if not sc.has_links and sc.e5_margin(idx) < MIN_E5_MARGIN:
+                return "nothing in the graph supports an answer"
+        elif sc.dense_of(sc.qv, idx)[best] < MIN_DENSE and not (
+                boost and scores[best] >= MIN_DENSE + 0.1):
+            return "nothing in the graph supports an answer"
+        if need_cover and not sc.zh and not self._covers(topic, [idx[best]], need=need_cover):
+            return "nothing in the graph supports an answer"
+        return self._answers(idx, scores, k, kind=kind, who=who)
+
+    def _answers(self, idx: list[int], scores: np.ndarray, k: int, kind: str | None = None,
+                 who: bool = False, person_for: set[str] | None = None,
+                 subject_speaker: str | None = None) -> list[dict]:
+        out, seen = [], set()
+        for j in np.argsort(-np.asarray(scores), kind="stable"):
+            s = self.statements[idx[j]]
+            ev = s.evidence[0] if s.evidence else {}
+            key = (ev.get("article"), ev.get("start"), ev.get("end"))
+            if key in seen:
+                continue
+            seen.add(key)
+            speaker = s.speaker
+            if subject_speaker and s.kind in ("affiliation", "passage"):
+                speaker = {"iri": subject_speaker, "label": self.label(subject_speaker)}
+            elif speaker is None and s.kind in ("passage", "claim") and (who or person_for):
+                cand = [a for a in s.about if a not in (person_for or set())
+                        and self.types.get(a) in ("Person", "Organization")]
+                cand.sort(key=lambda a: self.types.get(a) not in PERSONISH)
+                if cand:
+                    speaker = {"iri": cand[0], "label": self.label(cand[0])}
+            out_kind = s.kind if s.kind != "passage" else (kind or ("fact" if re.search(r"\d", s.text)
+                                                                     else "claim"))
+            text = s.answer_text
+            if who and speaker:
+                text = f"{speaker['label']}: {s.answer_text}"
+            out.append({"text": text, "score": round(float(np.clip(scores[j], 0, 1)), 4),
+                        "kind": out_kind, "speaker": speaker, "evidence": list(s.evidence)})
+            if len(out) >= k:
+                break
+        return out
+
+    def _subject_links(self, question: str, r: Route, links: list[Link]) -> list[Link]:
+        if not r.subject:
+            return []
+        a = question.replace("’", "'").find(r.subject)
+        if a < 0:
+            return [lk for lk in links if normalize(lk.surface) in normalize(r.subject)]
+        b = a + len(r.subject)
+        return [lk for lk in links if lk.start < b and a < lk.end]
+
+    def _in_texts(self, phrase: str) -> bool:
+        key = normalize(phrase).strip()
+        if not key:
+            return True
+        if CJK_RE.search(key):
+            return "".join(key.split()) in self.linker.text_norm.replace(" ", "")
+        words = re.findall(r"[\w&]+", key)
+        pat = r"(?<![\w&])" + r"[\s.\-']+".join(re.escape(w) for w in words) + r"(?:s|es)?(?![\w&])"
+        return re.search(pat, self.linker.text_norm) is not None
+
+    def _covers(self, phrase: str, idx, need: float = 0.5) -> bool:
+        """Do the statements contain at least ``need`` of the phrase's content words?"""
+        words = {w[:5] for w in tokens(phrase)}
+        if not words:
+            return True
+        for i in idx:
+            have = {w[:5] for w in tokens(self.statements[i].text)}
+            if len(words & have) >= need * len(words):
+                return True
+        return False
+
+    def _english(self, text: str, links: list[Link]) -> str:
+        """Chinese labels replaced by the entity's English label (MiniLM is English-only)."""
+        out = text
+        for lk in sorted(links, key=lambda x: -x.start):
+            if CJK_RE.search(lk.surface) and self.labels.get(lk.iri, {}).get("en"):
+                i = out.find(lk.surface)
+                if i >= 0:
+                    out = out[:i] + " " + self.labels[lk.iri]["en"][0] + " " + out[i + len(lk.surface):]
+        return " ".join(out.split())
 
 
-def _subkeys(name: str) -> list[str]:
-    from claimgraph.extract.names import norm_key
+class _Scorer:
+    """Dense and lexical scores of one question, computed once and reused by a route."""
 
-    words = norm_key(name).split()
-    return [" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)]
+    def __init__(self, eng: QAEngine, q_en: str, zh: bool) -> None:
+        self.eng, self.q, self.zh = eng, q_en, bool(zh)
+        self.has_links = False
+        self._lex: np.ndarray | None = None
+        self._e5: np.ndarray | None = None
+        self.qv = None if self.zh else encode([q_en])[0]
+        if self.zh:
+            self.has_links = bool(eng.linker.link(q_en))
+
+    def dense_for(self, text: str):
+        if self.zh and CJK_RE.search(text):
+            return ("e5", e5_query(text))
+        return encode([text])[0]
+
+    def dense_of(self, qv, idx) -> np.ndarray:
+        if isinstance(qv, tuple):
+            return self.eng.e5_matrix()[idx] @ qv[1]
+        if qv is None:
+            return self.e5(idx)
+        return self.eng.matrix[idx] @ qv
+
+    def e5(self, idx) -> np.ndarray:
+        if self._e5 is None:
+            self._e5 = self.eng.e5_matrix() @ e5_query(self.q)
+        return self._e5[idx]
+
+    def e5_margin(self, idx) -> float:
+        s = self.e5(idx)
+        return float(s.max() - np.median(s)) if len(s) else 0.0
+
+    def lex(self, idx, text: str | None = None) -> np.ndarray:
+        if self.eng.bm25 is None:
+            return np.zeros(len(idx))
+        if text is not None:
+            raw = self.eng.bm25.get_scores(tokens(text))
+        else:
+            if self._lex is None:
+                self._lex = self.eng.bm25.get_scores(tokens(self.q))
+            raw = self._lex
+        top = raw.max() if len(raw) else 0.0
+        return (raw[idx] / top) if top > 0 else np.zeros(len(idx))
+
+    def hybrid(self, idx, text: str | None = None) -> np.ndarray:
+        """Dense similarity plus weighted BM25, by the question or by ``text``."""
+        if not idx:
+            return np.zeros(0)
+        if text is not None:
+            qv = self.dense_for(self.eng._english(text, []))
+            dense = self.dense_of(qv, idx)
+            return dense + (0.0 if self.zh else LEX_WEIGHT) * self.lex(idx, text)
+        dense = self.dense_of(self.qv, idx)
+        return dense + (0.0 if self.zh else LEX_WEIGHT) * self.lex(idx)
+
+
+def _abstain(result: dict, reason: str) -> dict:
+    result.update(abstained=True, answers=[], reason=reason)
+    return result

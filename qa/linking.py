@@ -1,59 +1,251 @@
-"""Entity linking in questions: every English and Chinese label and alias."""
+"""Entity linking in questions: every English and Chinese label and alias.
+
+A question names an entity by its preferred label, an alternative label, a
+Chinese label, an acronym ("S&P", "CICC"), or a person's surname ("Roach"),
+in any case, with or without a possessive ("Goldman Sachs' hedge fund
+business"), and sometimes with a typo ("Goldman Sacks"). The linker finds
+those, and also the capitalized names it cannot find anywhere in the graph
+(so the engine can say "not in the graph" instead of answering a near miss).
+"""
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import dataclass
 
-from claimgraph.extract.names import CJK_RE, norm_key
+CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_WORD = re.compile(r"[\w&]+(?:[.\-'][\w&]+)*")
 
-_QWORDS = {
-    "what", "who", "whom", "whose", "where", "when", "why", "how", "which", "did", "does", "do",
-    "is", "are", "was", "were", "has", "have", "say", "said", "the", "a", "an", "according",
-    "tell", "me", "about", "in", "on", "of", "and", "or", "to", "for", "u.s", "us", "u.s.",
-}
+# Capitalized words that start or shape questions, never names on their own.
+QUESTION_WORDS = frozenset("""
+what who whom whose where when why how which did does do is are was were has have had say said
+says the a an according tell me about in on of and or to for by at from with i can could would
+should will please give list show name explain describe define between any all some it its
+their there this that these those as mr mrs ms dr
+""".split())
+
+
+def normalize(text: str) -> str:
+    """Case-, accent- and width-folded text with the same length as ``text``.
+
+    >>> normalize("Goldman Sachs’ ÉTÉ")
+    "goldman sachs' ete"
+    """
+    out = []
+    for ch in text:
+        c = unicodedata.normalize("NFKC", ch)
+        c = unicodedata.normalize("NFKD", c)[:1] if c else " "
+        c = c.casefold()[:1] or " "
+        if c in "‘’`´":
+            c = "'"
+        elif c in "‐‑‒–—―":
+            c = "-"
+        elif not (c.isalnum() or c in "&.'-" or c.isspace()):
+            c = " "
+        out.append(c)
+    return "".join(out)
+
+
+def _words(s: str) -> list[str]:
+    return [w.strip(".'-") for w in _WORD.findall(s) if w.strip(".'-")]
+
+
+def _pattern(label_norm: str) -> re.Pattern | None:
+    if CJK_RE.search(label_norm):
+        core = re.escape("".join(label_norm.split()))
+        return re.compile(core)
+    words = re.findall(r"[\w&]+", label_norm)
+    if not words:
+        return None
+    sep = r"[\s.\-']*"
+    return re.compile(r"(?<![\w&])" + sep.join(re.escape(w) for w in words) + r"\.?(?![\w&])")
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Damerau-Levenshtein distance (adjacent swaps cost 1), capped at ``limit + 1``.
+
+    >>> edit_distance("sacks", "sachs", 2), edit_distance("robertson", "robertsen", 2)
+    (1, 1)
+    """
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+@dataclass(frozen=True)
+class Link:
+    """An entity named in the question, where, and how it was matched."""
+
+    iri: str
+    surface: str
+    start: int
+    end: int
+    how: str  # label | alias | acronym | surname | typo
 
 
 class Linker:
-    """Finds graph entities named in a question, and names it cannot find."""
+    """Finds graph entities named in a question, and names it cannot find.
 
-    def __init__(self, labels: dict[str, dict[str, list[str]]]) -> None:
-        self.by_key: dict[str, str] = {}
+    Args:
+        labels: entity IRI -> {"en": [...], "zh": [...]} (``views.labels``).
+        types: entity IRI -> type name (Person, Organization, Place, Concept).
+        texts: the articles' texts; a capitalized word found there is a topic,
+            not an unknown name.
+    """
+
+    def __init__(self, labels: dict[str, dict[str, list[str]]], types: dict[str, str] | None = None,
+                 texts: list[str] | None = None) -> None:
+        self.types = types or {}
+        self.entries: list[tuple[re.Pattern, str, str, bool]] = []  # pattern, iri, how, case-sensitive
+        seen: set[tuple[str, str]] = set()
+        full_keys: set[str] = set()
+        names: dict[str, list[str]] = {}
         for iri, langs in labels.items():
             for lab in langs.get("en", []) + langs.get("zh", []):
-                k = norm_key(lab)
-                if k and len(k) >= 2:
-                    self.by_key.setdefault(k, iri)
-        self.keys = sorted(self.by_key, key=len, reverse=True)
-
-    def link(self, question: str) -> list[tuple[str, str]]:
-        """(IRI, matched text) for entities named in ``question``, longest first."""
-        q = norm_key(question)
-        found: list[tuple[str, str]] = []
-        taken: list[tuple[int, int]] = []
-        for k in self.keys:
-            if CJK_RE.search(k):
-                pat = re.escape(k)
-            else:
-                pat = r"(?<![\w&])" + re.escape(k) + r"(?:'s|’s)?(?![\w&])"
-            for m in re.finditer(pat, q):
-                if any(a < m.end() and m.start() < b for a, b in taken):
+                for variant in _variants(lab):
+                    names.setdefault(iri, []).append(variant)
+                    full_keys.add(" ".join(_words(normalize(variant))) or normalize(variant).strip())
+        self.text_norm = normalize("\n".join(texts or []))
+        self.vocab = set(_words(self.text_norm))
+        for iri, labs in names.items():
+            for lab in labs:
+                self._add(normalize(lab), iri, "label", False, seen)
+                acr = _acronym(lab)
+                if acr and (acr.casefold(), iri) not in seen:
+                    self._add(acr, iri, "acronym", True, seen)
+        # surnames of people, first words of organizations: only when unambiguous
+        partial: dict[str, set[str]] = {}
+        for iri, labs in names.items():
+            typ = self.types.get(iri, "")
+            for lab in labs:
+                ws = _words(lab)
+                if len(ws) < 2 or CJK_RE.search(lab):
                     continue
-                taken.append(m.span())
-                iri = self.by_key[k]
-                if iri not in [f[0] for f in found]:
-                    found.append((iri, k))
-        return found
+                cand = ws[-1] if typ == "Person" else ws[0] if typ == "Organization" else None
+                if cand and len(cand) >= 4 and cand[0].isupper():
+                    partial.setdefault(cand, set()).add(iri)
+        for word, iris in partial.items():
+            if len(iris) == 1 and word.casefold() not in full_keys \
+                    and word.casefold() not in QUESTION_WORDS:
+                self._add(word, next(iter(iris)), "surname", True, seen)
+        # longest surface first, so "U.S. Treasury" beats "U.S."
+        self.entries.sort(key=lambda e: -len(e[0].pattern))
+        self.fuzzy = sorted({(" ".join(_words(normalize(lab))), iri) for iri, labs in names.items()
+                             for lab in labs if not CJK_RE.search(lab)
+                             and len(" ".join(_words(lab))) >= 5})
 
-    @staticmethod
-    def proper_names(question: str) -> list[str]:
-        """Capitalized word runs (not the first question word) that look like names."""
-        names = []
-        for m in re.finditer(r"(?:[A-Z][\w&.'’-]*)(?:\s+(?:[A-Z][\w&.'’-]*|of|&))*", question):
-            words = [w for w in m.group(0).split() if w.casefold().strip("'’s") not in _QWORDS]
+    def _add(self, key: str, iri: str, how: str, case: bool, seen: set) -> None:
+        if (key.casefold(), iri) in seen or len(key.strip()) < 2:
+            return
+        seen.add((key.casefold(), iri))
+        if case:
+            pat = re.compile(r"(?<![\w&])" + re.escape(key) + r"(?![\w&])")
+        else:
+            pat = _pattern(key)
+        if pat is not None:
+            self.entries.append((pat, iri, how, case))
+
+    def link(self, question: str) -> list[Link]:
+        """Entities named in ``question``, in order of appearance, one link per span."""
+        qn = normalize(question)
+        found: list[Link] = []
+        taken: list[tuple[int, int]] = []
+        for pat, iri, how, case in self.entries:
+            for m in pat.finditer(question if case else qn):
+                a, b = m.span()
+                if how == "surname" and not question[a:b][:1].isupper():
+                    continue
+                if any(x < b and a < y for x, y in taken):
+                    continue
+                taken.append((a, b))
+                found.append(Link(iri, question[a:b], a, b, how))
+        found += self._typos(question, qn, taken)
+        return sorted(found, key=lambda lk: lk.start)
+
+    def _typos(self, question: str, qn: str, taken: list[tuple[int, int]]) -> list[Link]:
+        toks = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(qn)]
+        toks = [t for t in toks if not any(x < t[1] and t[0] < y for x, y in taken)]
+        odd = [i for i, (_, _, w) in enumerate(toks) if len(w) >= 4 and w not in self.vocab
+               and w not in QUESTION_WORDS and not CJK_RE.search(w) and not w.isdigit()]
+        if not odd:
+            return []
+        out: list[Link] = []
+        for key, iri in self.fuzzy:
+            n = len(key.split())
+            limit = 1 if len(key) < 9 else 2
+            for i in odd:
+                for s in range(max(0, i - n + 1), min(i, len(toks) - n) + 1):
+                    span = toks[s:s + n]
+                    if any(not (qn[span[j][1]:span[j + 1][0]].strip(" .-'") == "")
+                           for j in range(len(span) - 1)):
+                        continue
+                    cand = " ".join(w.strip(".'-") for _, _, w in span)
+                    cand = re.sub(r"'s?$", "", cand)
+                    if cand == key or cand[:1] != key[:1]:
+                        continue
+                    if edit_distance(cand, key, limit) <= limit:
+                        a, b = span[0][0], span[-1][1]
+                        if not any(x < b and a < y for x, y in taken):
+                            taken.append((a, b))
+                            out.append(Link(iri, question[a:b], a, b, "typo"))
+        return out
+
+    def unknown_names(self, question: str, links: list[Link]) -> list[str]:
+        """Capitalized names in ``question`` that are neither linked nor in any article."""
+        out = []
+        for m in re.finditer(r"[A-Z][\w&.'’\-]*(?:\s+(?:(?:of|for|and|de|von|van|&)\s+)?"
+                             r"[A-Z][\w&.'’\-]*)*", question):
+            a, b = m.span()
+            if any(lk.start < b and a < lk.end for lk in links):
+                continue
+            words = [w for w in m.group(0).split()]
+            while words and words[0].casefold().strip("'’s") in QUESTION_WORDS:
+                words.pop(0)
             if not words:
                 continue
-            name = " ".join(words)
-            if m.start() == 0 and len(words) == 1 and name.casefold() in _QWORDS:
+            name = re.sub(r"['’]s?$", "", " ".join(words)).strip(".-")
+            if len(name) < 2 or name.casefold() in QUESTION_WORDS:
                 continue
-            names.append(re.sub(r"['’]s$", "", name))
-        return names
+            key = " ".join(_words(normalize(name)))
+            if not key or re.search(r"(?<![\w&])" + re.escape(key).replace(r"\ ", r"[\s.\-']+")
+                                    + r"(?:s|es)?(?![\w&])", self.text_norm):
+                continue
+            out.append(name)
+        return out
+
+
+def _variants(label: str) -> list[str]:
+    """A label and its parts: "China International Capital Corporation (CICC)" -> both names."""
+    out = [label]
+    m = re.match(r"^(.*?)\s*\(([^()]+)\)\s*$", label)
+    if m:
+        out += [m.group(1), m.group(2)]
+    return [v.strip() for v in out if v.strip()]
+
+
+def _acronym(label: str) -> str | None:
+    """Initials of a multi-word name, kept when they are distinctive (3+ letters or with '&')."""
+    if CJK_RE.search(label):
+        return None
+    words = re.findall(r"[A-Za-z][\w']*|&", label.replace("-", " "))
+    sig = [w for w in words if w == "&" or (w[0].isupper() and w.casefold() not in {"of", "the", "and", "for"})]
+    if len(sig) < 2 or len(sig) != len([w for w in words if w.casefold() not in {"of", "the", "and", "for"}]):
+        return None
+    acr = "".join("&" if w == "&" else w[0] for w in sig)
+    letters = acr.replace("&", "")
+    if len(letters) >= 3 or ("&" in acr and len(letters) >= 2):
+        return acr
+    return None

@@ -1,58 +1,218 @@
-"""Graph statements as sentences to embed, each carrying its answer payload."""
+"""Graph statements as sentences to embed, each carrying its answer payload.
+
+Five kinds of statement are read from the graph: claims (with speaker and
+role), memberships, concepts (with who proposed or discussed them), numeric
+facts, and the article's own sentences (a fallback when extraction missed
+something). Every statement keeps the evidence a journalist needs: article,
+paragraph, the exact quote and its character offsets. A claim's quote is
+widened to its whole sentence so the speaker and the cue are visible.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import hashlib
+import re
+from dataclasses import asdict, dataclass, field
 
 from claimgraph.graph import views
 from rdflib import Dataset
+
+# Sentence ends: . ! ? (and CJK 。！？) then space and a capital, quote, digit or CJK.
+_SENT_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(A-Z0-9\u3400-\u9fff])|(?<=[。！？])|\n+")
+_ABBREV = re.compile(r"(?:\b(?:[A-Za-z]\.)+[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|"
+                     r"Inc|Corp|Co|Ltd|No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
+                     r"e\.g|i\.e|approx|est|para|paras|p|pp|fig|vol|ch|sec))\.$")
 
 
 @dataclass(frozen=True)
 class Statement:
     """One embeddable sentence and the answer it stands for."""
 
-    text: str
-    kind: str  # claim | affiliation | fact | entity
+    kind: str  # claim | affiliation | concept | fact | passage
+    text: str  # what is embedded and searched
     answer_text: str
     speaker: dict | None
     evidence: list = field(default_factory=list)
-    entities: tuple[str, ...] = ()  # IRIs the statement is by or about
+    by: tuple[str, ...] = ()  # IRIs of who said / holds it (speaker, member, proposer)
+    about: tuple[str, ...] = ()  # IRIs it mentions
+    role: str = ""  # affiliation: the role; claim: the speaker's current role
+    former: bool = False
+
+    @property
+    def key(self) -> str:
+        """Content hash of the embedded text: vectors are cached per key."""
+        return hashlib.sha1(self.text.encode("utf-8")).hexdigest()[:20]
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["by"], d["about"] = list(self.by), list(self.about)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Statement:
+        return cls(**{**d, "by": tuple(d["by"]), "about": tuple(d["about"])})
 
 
-def _roles(mems: list[dict]) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for m in mems:
-        if m["former"]:
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Character spans of the sentences of ``text[start:end]``.
+
+    >>> t = "The U.S. Treasury sold bonds. Yields rose 5%."
+    >>> [t[a:b] for a, b in split_sentences(t)]
+    ['The U.S. Treasury sold bonds.', 'Yields rose 5%.']
+    """
+    end = len(text) if end is None else end
+    spans, cur = [], start
+    for m in _SENT_END.finditer(text, start, end):
+        piece = text[cur:m.start()].rstrip()
+        if m.group(0).strip() == "" and "\n" not in m.group(0) and _ABBREV.search(piece):
             continue
-        iri = m["person"]["iri"]
-        role = f"{m['role']} at {m['organization']['label']}" if m["role"] else m["organization"]["label"]
-        out.setdefault(iri, role)
+        if text[cur:m.end()].strip():
+            spans.append((cur, m.end()))
+        cur = m.end()
+    if text[cur:end].strip():
+        spans.append((cur, end))
+    out = []
+    for a, b in spans:
+        seg = text[a:b]
+        a += len(seg) - len(seg.lstrip())
+        b -= len(seg) - len(seg.rstrip())
+        if b > a:
+            out.append((a, b))
     return out
 
 
-def statements(ds: Dataset) -> list[Statement]:
-    """Claims, memberships and facts of ``ds`` verbalized for retrieval."""
-    lbls = views.labels(ds)
+class _Texts:
+    """Article texts and sentence spans, to widen evidence to whole sentences."""
+
+    def __init__(self, arts: list[dict]) -> None:
+        self.text = {a["iri"]: a["text"] for a in arts}
+        self.sents: dict[str, list[tuple[int, int]]] = {}
+        self.paras: dict[str, list[dict]] = {a["iri"]: a["paragraphs"] for a in arts}
+        for a in arts:
+            spans = []
+            for p in a["paragraphs"] or [{"start": 0, "end": len(a["text"])}]:
+                spans += split_sentences(a["text"], p["start"], p["end"])
+            self.sents[a["iri"]] = spans
+
+    def widen(self, ev: dict) -> dict:
+        spans = self.sents.get(ev["article"])
+        text = self.text.get(ev["article"])
+        if not spans or text is None:
+            return ev
+        a = next((s for s, e in spans if s <= ev["start"] < e), ev["start"])
+        b = next((e for s, e in spans if s < ev["end"] <= e), ev["end"])
+        a, b = min(a, ev["start"]), max(b, ev["end"])
+        return {**ev, "start": a, "end": b, "quote": text[a:b]}
+
+    def paragraph_of(self, art: str, pos: int) -> int:
+        for p in self.paras.get(art, []):
+            if p["start"] <= pos < p["end"]:
+                return p["paragraph"]
+        return 0
+
+
+def _concepts(ds: Dataset, lbls: dict) -> list[dict]:
+    rows = views._q(ds, """
+        SELECT ?c ?who ?rel ?desc WHERE {
+          ?c a skos:Concept .
+          OPTIONAL { ?who ?rel ?c . FILTER(?rel IN (cg:proposed, cg:discussed)) }
+          OPTIONAL { ?c skos:definition|skos:scopeNote|rdfs:comment ?desc }
+        }""".replace("SELECT", "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\nSELECT", 1))
+    out: dict[str, dict] = {}
+    for r in rows:
+        c = out.setdefault(str(r.c), {"iri": str(r.c), "label": views.label_of(lbls, str(r.c)),
+                                      "proposed": [], "discussed": [], "definition": None})
+        if r.who is not None:
+            rel = "proposed" if str(r.rel).endswith("proposed") else "discussed"
+            if str(r.who) not in c[rel]:
+                c[rel].append(str(r.who))
+        if r.desc is not None:
+            c["definition"] = c["definition"] or str(r.desc)
+    return list(out.values())
+
+
+def _find_mentions(texts: _Texts, names: list[str]) -> list[dict]:
+    """Sentences (as evidence) mentioning any of ``names``, case-insensitively."""
+    out = []
+    pats = [re.compile(r"(?<!\w)" + re.escape(n) + r"(?!\w)", re.I) for n in names if len(n) >= 2]
+    for art, spans in texts.sents.items():
+        text = texts.text[art]
+        for a, b in spans:
+            if any(p.search(text, a, b) for p in pats):
+                out.append({"article": art, "paragraph": texts.paragraph_of(art, a),
+                            "quote": text[a:b], "start": a, "end": b})
+    return out
+
+
+def statements(ds: Dataset, lbls: dict | None = None) -> list[Statement]:
+    """Claims, memberships, concepts, facts and article sentences of ``ds``."""
+    lbls = lbls if lbls is not None else views.labels(ds)
+    texts = _Texts(views.articles(ds))
     mems = views.memberships(ds, lbls)
-    roles = _roles(mems)
+    current: dict[str, list[dict]] = {}
+    for m in mems:
+        if not m["former"]:
+            current.setdefault(m["person"]["iri"], []).append(m)
     out: list[Statement] = []
     for c in views.claims(ds, lbls):
         sp = c["speaker"]
         who = sp["label"] if sp else (c["source_text"] or "Someone")
-        role = f" ({roles[sp['iri']]})" if sp and sp["iri"] in roles else ""
+        ms = current.get(sp["iri"], []) if sp else []
+        role = ", ".join(f"{m['role']} at {m['organization']['label']}" if m["role"]
+                         else m["organization"]["label"] for m in ms)
         cue = c["cue"] or "said"
-        ents = tuple([sp["iri"]] if sp else []) + tuple(a["iri"] for a in c["about"])
-        out.append(Statement(f"{who}{role} {cue}: {c['content']}", "claim", c["content"],
-                             sp, c["evidence"], ents))
+        by = tuple([sp["iri"]] if sp else []) + tuple(m["organization"]["iri"] for m in ms)
+        ev = [texts.widen(e) for e in c["evidence"]]
+        head = f"{who} ({role})" if role else who
+        shown = c["content"] if not c["cue"] or c["kind"] == "according-to" \
+            else f"{c['cue']} {c['content']}"
+        out.append(Statement("claim", f"{head} {cue}: {c['content']}", shown, sp, ev, by,
+                             tuple(a["iri"] for a in c["about"]), role))
     for m in mems:
         p, o = m["person"], m["organization"]
         verb = "was formerly" if m["former"] else "is"
         role = m["role"] or "affiliated"
         text = f"{p['label']} {verb} {role} at {o['label']}"
-        out.append(Statement(text, "affiliation", text, p, m["evidence"], (p["iri"], o["iri"])))
+        out.append(Statement("affiliation", text, text, p, [texts.widen(e) for e in m["evidence"]],
+                             (p["iri"], o["iri"]), (p["iri"], o["iri"]), m["role"], m["former"]))
+    for c in _concepts(ds, lbls):
+        names = [n for n in lbls.get(c["iri"], {}).get("en", []) + lbls.get(c["iri"], {}).get("zh", [])]
+        ev = _find_mentions(texts, names or [c["label"]])
+        props = [views.label_of(lbls, w) for w in c["proposed"]]
+        discs = [views.label_of(lbls, w) for w in c["discussed"]]
+        parts = [c["label"]]
+        if c["definition"]:
+            parts.append(f"is {c['definition']}")
+        if props:
+            parts.append(f"proposed by {', '.join(props)}")
+        if discs:
+            parts.append(f"discussed by {', '.join(discs)}")
+        text = " ".join(parts)
+        first = c["proposed"][0] if c["proposed"] else None
+        speaker = {"iri": first, "label": views.label_of(lbls, first)} if first else None
+        # the evidence that names the proposer first, else the first mention
+        if props:
+            ev.sort(key=lambda e: not any(n.casefold() in e["quote"].casefold()
+                                          for w in c["proposed"] for n in _names(lbls, w)))
+        out.append(Statement("concept", text + (". " + ev[0]["quote"] if ev else ""), text,
+                             speaker, ev[:2], tuple(c["proposed"] + c["discussed"]), (c["iri"],)))
     for f in views.facts(ds):
-        ev = f["evidence"][0]
-        out.append(Statement(ev["quote"], "fact", f"{f['value']}: {ev['quote']}", None,
-                             f["evidence"], ()))
+        ev = [texts.widen(e) for e in f["evidence"]]
+        date = f" ({f['date']})" if f["date"] else ""
+        out.append(Statement("fact", f"{f['value']} {f['quantity']}{date}: {ev[0]['quote']}",
+                             f"{f['value']}{date}: {ev[0]['quote']}", None, ev, (), ()))
+    for art, spans in texts.sents.items():
+        text = texts.text[art]
+        for a, b in spans:
+            s = text[a:b]
+            if len(s) < 25 or not re.search(r"[^\W\d_]{3}", s):
+                continue
+            ev = {"article": art, "paragraph": texts.paragraph_of(art, a), "quote": s,
+                  "start": a, "end": b}
+            out.append(Statement("passage", s, s, None, [ev]))
     return out
+
+
+def _names(lbls: dict, iri: str) -> list[str]:
+    e = lbls.get(iri, {})
+    return [n for n in e.get("en", []) + e.get("zh", []) if len(n) >= 2]

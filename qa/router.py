@@ -1,0 +1,144 @@
+"""Question routing: what kind of answer a question asks for, and about whom.
+
+=================  ==========================================  ==================
+route              examples                                    answered from
+=================  ==========================================  ==================
+``say``            What did X say (about Y)? X对Y怎么看?        X's claims, ranked by Y
+``who_said``       Who said Z? Which bank warned that Z?       claims ranked by Z; the speaker
+``membership``     Where does X work? Who heads Y? X是谁?      memberships
+``concept``        What is C? Who proposed C? 什么是C?          concepts and their links
+``fact``           How much / how high ...? 多少?              numeric facts
+``general``        anything else                               every statement, hybrid search
+=================  ==========================================  ==================
+
+A route carries the question's *subject* text (X, Y, C) so the engine can link
+it, and its *topic* text (what to rank by).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .linking import CJK_RE
+
+SAY_VERBS = (r"say|said|says|saying|think|thought|thinks|believe|believes|argue|argued|argues|warn|"
+             r"warned|warns|note|noted|notes|state|stated|states|claim|claimed|claims|report|"
+             r"reported|reports|predict|predicted|predicts|expect|expected|expects|write|wrote|"
+             r"tell|told|comment|commented|highlight|highlighted|emphasi[sz]e|emphasi[sz]ed|"
+             r"stress|stressed|analy[sz]e|analy[sz]ed|suggest|suggested|conclude|concluded|deny|"
+             r"denied|find|found|see|view|make of|observe|observed|point out|pointed out|"
+             r"mention|mentioned|forecast|estimate|estimated|project|projected|"
+             r"explain|explained|describe|described|fear|feared|announce|announced|publish|published")
+WHO_VERBS = (r"said|says|say|stated|states|argued|argues|warned|warns|noted|notes|claimed|claims|"
+             r"thinks|believes|believed|reported|reports|predicted|predicts|expects|expected|"
+             r"described|describes|denied|denies|deny|analy[sz]ed|analy[sz]es|highlighted|highlights|"
+             r"emphasi[sz]ed|emphasi[sz]es|stressed|stresses|suggested|suggests|views|viewed|sees|saw|"
+             r"pointed out|points out|called|calls|commented|comments|estimated|estimates|projected|"
+             r"projects|forecast|forecasts|cited|cites|mentioned|released|published|fears|feared|"
+             r"explained|observed|notes|told|wrote|writes|finds|found|concluded|attributed|blamed|"
+             r"sees|questioned|doubted|expressed|raised|insisted|acknowledged|admitted|announced|"
+             r"argued|considers|considered|regards|regarded")
+STANCE = r"(?:worried|concerned|skeptical|sceptical|optimistic|pessimistic|bullish|bearish|confident|cautious)"
+ROLE_VERBS = r"heads|headed|leads|led|runs|ran|chairs|chaired|directs|directed|manages|managed|founded|co-founded|cofounded"
+FORMER = re.compile(r"\b(?:former|formerly|previously|used to|before|earlier|past|prior|ex-)\b|以前|曾|前任", re.I)
+
+
+@dataclass(frozen=True)
+class Route:
+    """What the question asks for."""
+
+    name: str  # say | who_said | membership | concept | fact | general
+    subject: str = ""  # X / Y / C as written in the question
+    topic: str = ""  # what to rank candidates by
+    role: str = ""  # membership questions: the role asked for ("chief economist", "heads")
+    former: bool = False  # asks about a former role
+    wants_person: bool = False  # membership: the answer is a person (who heads Y?)
+
+    @property
+    def lang(self) -> str:
+        return "zh" if CJK_RE.search(self.topic or self.subject) else "en"
+
+
+def _clean(s: str | None) -> str:
+    s = (s or "").strip(" ?？.!。,，:：;；\"'“”")
+    return re.sub(r"^(?:about|on|regarding|concerning|of|that|when|in|with respect to)\s+", "", s,
+                  flags=re.I).strip()
+
+
+_EN: list[tuple[str, re.Pattern]] = [(name, re.compile(p, re.I)) for name, p in [
+    ("who_said", rf"^(?:who|which\s+(?:\S+\s+){{0,3}}?)\s*(?:has |had |have |is |was )?(?:{WHO_VERBS})\b(?P<z>.*)"),
+    ("who_said", rf"^who(?:'s| is| are| was| were)\s+{STANCE}\s+(?P<z>.*)"),
+    ("who_said", r"^(?:whose|which)\s+(?:\S+\s+){0,2}?(?:report|analysis|research|data|view|comment|study|note)s?\s+(?:\S+\s+)?(?:said|says|stated|states|showed|shows|found|finds|suggested|suggests|noted|notes|warned|warns)\b(?P<z>.*)"),
+    ("concept_who", r"^(?:who|which\s+\S+)\s+(?:first\s+)?(?:proposed|suggested|coined|authored|floated|introduced|invented|advocated|devised|put forward|came up with|wrote)\s+(?!that\b)(?P<c>.+)"),
+    ("membership_role", rf"^(?:who|which person)\s+(?P<role>{ROLE_VERBS})\s+(?P<y>.+)"),
+    ("membership_person", r"^(?:where|for whom|for which \S+|at which \S+|at what \S+)\s+(?:does|did|do|is|was|has)\s+(?P<x>.+?)\s+(?:work|works|worked|employed|based|working)\b"),
+    ("membership_person", r"^(?:who|which \S+)\s+(?:does|did)\s+(?P<x>.+?)\s+work\s+(?:for|at)\b"),
+    ("membership_person", r"^what\s+(?:is|was|are|were)\s+(?P<x>.+?)(?:'s|’s|s'|’)\s+(?:current\s+|former\s+)?(?:role|roles|job|title|position|affiliation|employer|post|job title)\b"),
+    ("membership_person", r"^what\s+(?:role|position|title|job)\s+(?:does|did|do|is|was)\s+(?P<x>.+?)\s+(?:have|hold|held|do|play|had)\b"),
+    ("membership_person", r"^what\s+(?:does|did)\s+(?P<x>.+?)\s+do\b(?:\s+for a living)?\s*\??$"),
+    ("membership_role", r"^who\s+(?:is|was|are|were)\s+(?:the\s+|a\s+|an\s+)?(?P<role>(?:(?!\b(?:at|of|for|in|with)\b).)+?)\s+(?:at|of|for|in|with)\s+(?P<y>.+)"),
+    ("membership_role", r"^(?:who|which \S+)\s+(?:works?|worked|is employed)\s+(?:at|for)\s+(?P<y>.+)"),
+    ("say", rf"^(?:so\s+)?what\s+(?:did|does|do|has|have|had|is|was|were|are|would|will)\s+(?P<x>.+?)\s+(?:{SAY_VERBS})\b(?P<y>.*)"),
+    ("say", r"^(?:what(?:'s| is| was| are| were))\s+(?P<x>.+?)(?:'s|’s|s'|’)\s+(?:\S+\s+)?(?:view|views|take|position|stance|opinion|assessment|analysis|comment|comments|argument|forecast|outlook|warning|point|message|conclusion|claim|claims|prediction|estimate|report|finding|findings)\b(?P<y>.*)"),
+    ("say", r"^how\s+(?:does|did|do)\s+(?P<x>.+?)\s+(?:see|view|assess|describe|explain|characteri[sz]e|interpret|judge|evaluate|feel about|rate)\b(?P<y>.*)"),
+    ("say", rf"^(?:did|does|has|have|is|was)\s+(?P<x>.+?)\s+(?:{SAY_VERBS}|worried|concerned)\b(?P<y>.*)"),
+    ("say", r"^according to\s+(?P<x>[^,]+?),\s*(?P<y>.+)"),
+    ("say", r"^(?:tell me |show me |give me )?(?:what\s+)?(?P<x>.+?)(?:'s|’s|s'|’)\s+(?:view|views|take|position|stance|opinion|comments?|claims?)\s+(?:on|about|regarding)\b(?P<y>.*)"),
+    ("fact", r"^(?:how\s+(?:much|many|high|low|far|big|large|fast|long|steep|sharp|quickly)|by how much|to what (?:level|extent)|what\s+(?:percentage|percent|share|proportion|fraction)|when did|in (?:which|what) year|what year)\b"),
+    ("fact", r"^what\s+(?:was|is|were|are|will be)\s+the\s+(?:\S+\s+){0,5}?(?:level|size|amount|value|volume|total|share|percentage|number|rate|yield|yields|price|cost|figure|debt|deficit|increase|rise|drop|decline|fall|jump|change|gain|payments?|holdings|peak|low|high|record|projection)\b"),
+    ("concept", r"^(?:what(?:'s| is| are| was| were)|define|explain|describe|tell me about|what is meant by)\s+(?:the\s+|a\s+|an\s+|so-called\s+)?(?P<c>.+)"),
+    ("concept", r"^what\s+(?:does|do|did)\s+(?P<c>.+?)\s+mean\b"),
+    ("membership_person", r"^who\s+(?:is|was)\s+(?P<x>.+)"),
+]]
+
+_ZH: list[tuple[str, re.Pattern]] = [(name, re.compile(p)) for name, p in [
+    ("concept_who", r"^(?:是)?谁(?:最早|首先)?提出了?(?P<c>.+)"),
+    ("who_said", r"^(?:是)?(?:谁|哪家\S{0,4}?|哪个\S{0,4}?|哪位\S{0,4}?|哪些\S{0,4}?)(?:曾)?(?:说|说过|认为|表示|指出|警告|称|预测|预计|分析|提到|强调|否认|发布|担心)(?P<z>.+)"),
+    ("membership_role", r"^(?:谁|哪位)(?:是|担任|领导|负责|执掌)(?P<y>.+?)的(?P<role>.+)"),
+    ("membership_role", r"^(?P<y>.+?)的(?P<role>[^的]+?)是谁"),
+    ("membership_person", r"^(?P<x>.+?)(?:在哪里工作|在哪工作|在哪家\S*工作|在哪个\S*工作|的职位是什么|担任什么职务|担任什么职位|是做什么的|是谁)"),
+    ("say", r"^(?P<x>.+?)(?:对|关于|就)(?P<y>.+?)(?:怎么看|如何看|怎样看|有何看法|有什么看法|有何观点|有什么观点|怎么说|说了什么|的看法|的观点|表示了什么|发表了什么|有何评论|的评论|持什么态度|的态度)"),
+    ("say", r"^(?P<x>.+?)(?:如何看待|怎样看待|怎么看待|如何评价|怎么评价|怎么看)(?P<y>.*)"),
+    ("say", r"^(?P<x>.+?)(?:说了什么|怎么说|认为什么|有何看法|有什么看法|的观点是什么|的看法是什么|表示了什么|指出了什么|分析了什么)"),
+    ("fact", r"多少|多高|多大|几个|几何|何时|哪一年|什么时候|幅度|百分之几"),
+    ("concept", r"^(?:什么是)(?P<c>.+)"),
+    ("concept", r"^(?P<c>.+?)(?:是什么|指什么|是什么意思)"),
+]]
+
+
+def route(question: str) -> Route:
+    """The route of ``question``.
+
+    >>> route("What did Japan say about selling its Treasuries?")
+    Route(name='say', subject='Japan', topic='selling its Treasuries', role='', former=False, wants_person=False)
+    >>> route("Who heads Goldman Sachs' hedge fund business?").name
+    'membership'
+    >>> route("标准普尔对美国主权信用评级怎么看?").subject
+    '标准普尔'
+    """
+    q = " ".join(question.replace("’", "'").split()).strip()
+    former = bool(FORMER.search(q))
+    table = _ZH if CJK_RE.search(q) and not re.search(r"[A-Za-z]{3,}\s+[A-Za-z]{3,}", q) else _EN
+    for name, pat in table:
+        m = pat.search(q)
+        if not m:
+            continue
+        g = m.groupdict()
+        if name == "say":
+            return Route("say", _clean(g.get("x")), _clean(g.get("y")), former=former)
+        if name == "who_said":
+            return Route("who_said", "", _clean(g.get("z")) or q, former=former)
+        if name == "concept_who":
+            return Route("concept", _clean(g.get("c")), q, role="proposed", former=former,
+                         wants_person=True)
+        if name == "membership_role":
+            return Route("membership", _clean(g.get("y")), q, role=_clean(g.get("role")),
+                         former=former, wants_person=True)
+        if name == "membership_person":
+            return Route("membership", _clean(g.get("x")), q, former=former)
+        if name == "fact":
+            return Route("fact", "", q, former=former)
+        if name == "concept":
+            return Route("concept", _clean(g.get("c")), q, former=former)
+    return Route("general", "", q, former=former)
