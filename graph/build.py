@@ -202,7 +202,7 @@ class _Writer:
             person, org = self.entity_iri.get(m.person), self.entity_iri.get(m.organization)
             if person is None or org is None:
                 continue
-            mi = self.iris.membership(str(person), str(org), m.role, m.former)
+            mi = self.iris.membership(str(person), str(org), m.role, m.former, self.aid)
             self.add(mi, RDF.type, ORG.Membership)
             self.add(mi, ORG.member, person)
             self.add(mi, ORG.organization, org)

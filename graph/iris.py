@@ -22,7 +22,7 @@ class IRIs:
     """
 
     def __init__(self, base: str = DEFAULT_BASE) -> None:
-        if not base.endswith(("/", "#")):
+        if not base.endswith(("/", "#", ":")):
             base += "/"
         if not base.startswith(("http://", "https://", "urn:")):
             from claimgraph.errors import InputError
@@ -52,8 +52,11 @@ class IRIs:
     def fact(self, article_id: str, start: int, end: int, value: str) -> URIRef:
         return URIRef(f"{self.base}fact/{_h(article_id, start, end, value)}")
 
-    def membership(self, person: str, org: str, role: str, former: bool) -> URIRef:
-        return URIRef(f"{self.base}membership/{_h(person, org, role.casefold(), former)}")
+    def membership(self, person: str, org: str, role: str, former: bool,
+                   article_id: str = "") -> URIRef:
+        # one node per article that states it: its evidence is that article's span
+        parts = (person, org, role.casefold(), former) + ((article_id,) if article_id else ())
+        return URIRef(f"{self.base}membership/{_h(*parts)}")
 
     def role(self, role: str) -> URIRef:
         s = slug(role)

@@ -29,7 +29,9 @@ def validate(ds: Dataset | Graph) -> Report:
     from rdflib import URIRef
 
     for r in results.subjects(URIRef(SH + "resultSeverity"), None):
-        get = lambda p: results.value(r, URIRef(SH + p))  # noqa: E731
+        def get(p: str, r=r):
+            return results.value(r, URIRef(SH + p))
+
         violations.append({"focus": str(get("focusNode")), "path": str(get("resultPath")),
                            "message": str(get("resultMessage")),
                            "severity": str(get("resultSeverity")).rsplit("#", 1)[-1]})

@@ -66,8 +66,9 @@ def entities(ds: Dataset) -> list[dict]:
         counts[str(row.s)] = int(row.n)
     roles = defaultdict(list)
     for m in memberships(ds, lbls):
-        roles[m["person"]["iri"]].append(
-            {"role": m["role"], "organization": m["organization"], "former": m["former"]})
+        r = {"role": m["role"], "organization": m["organization"], "former": m["former"]}
+        if r not in roles[m["person"]["iri"]]:  # the same role stated by two articles
+            roles[m["person"]["iri"]].append(r)
     out = []
     for iri, etype in sorted(types.items(), key=lambda kv: (label_of(lbls, kv[0]) or "").casefold()):
         lab = lbls.get(iri, {"en": [], "zh": []})
