@@ -25,12 +25,17 @@ from attribution import load_split, score_module  # noqa: E402
 
 
 def label(cands, gold) -> list[int]:
-    S = score_module()
-    golds = [S.chars(g["content"]) for g in gold]
+    golds = [(g["content"], sum(b - a for a, b in g["content"])) for g in gold]
     ys = []
     for c in cands:
-        pc = set(range(c.content[0], c.content[1]))
-        ys.append(int(any(S.dice(g, pc) >= 0.5 for g in golds)))
+        ca, cb = c.content
+        ok = False
+        for ranges, n in golds:
+            inter = sum(max(0, min(b, cb) - max(a, ca)) for a, b in ranges)
+            if inter and 2 * inter / (n + cb - ca) >= 0.5:
+                ok = True
+                break
+        ys.append(int(ok))
     return ys
 
 
@@ -61,6 +66,7 @@ def main(argv=None) -> int:
                                          / "extract" / "models" / "attribution" / "weights.json"))
     a = ap.parse_args(argv)
 
+    import numpy as np
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -80,7 +86,11 @@ def main(argv=None) -> int:
         y = [v for i in idx for v in per_doc[i][1]]
         vec = DictVectorizer()
         clf = LogisticRegression(C=a.C, solver="liblinear", max_iter=200)
-        clf.fit(vec.fit_transform(X), y)
+        Xm = vec.fit_transform(X).tocsr()
+        # liblinear wants 32-bit sparse indices
+        Xm.indices = Xm.indices.astype(np.int32)
+        Xm.indptr = Xm.indptr.astype(np.int32)
+        clf.fit(Xm, y)
         w = {f: float(clf.coef_[0][j]) for f, j in vec.vocabulary_.items()}
         return {"bias": float(clf.intercept_[0]), "weights": w}
 

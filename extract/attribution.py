@@ -58,6 +58,7 @@ _QUOTE_RE = re.compile(
     r"|``(?:(?!'').){2,3000}?''",
     re.S,
 )
+DEDUPE = 0.5
 _TRIM = " \t\r\n,;:.-\u2014\u2013"
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _CLAUSE_UP = ("conj", "xcomp", "advcl", "ccomp", "acl", "pcomp")
@@ -133,6 +134,8 @@ def _subject(tok):
     for _ in range(4):
         for c in cur.children:
             if c.dep_ in ("nsubj", "csubj"):
+                if c.lower_ in ("who", "which", "that") and cur.dep_ == "relcl":
+                    return cur.head, "relcl"
                 return c, "nsubj"
             if c.dep_ == "nsubjpass":
                 # passive: the agent ("by X") is the source, if any
@@ -156,13 +159,40 @@ def _subject(tok):
     return None, "none"
 
 
+def _clip(text: str, span: tuple[int, int], anchor: int) -> tuple[int, int]:
+    """Cut a span at the line breaks around ``anchor`` (a head's offset)."""
+    a, b = span
+    nl = text.rfind("\n", a, anchor)
+    if nl >= 0:
+        a = nl + 1
+    nl = text.find("\n", max(anchor, a), b)
+    if nl >= 0:
+        b = nl
+    return _trim(text, a, b)
+
+
 def _source_span(doc, stok, how: str) -> tuple[int, int] | None:
     if stok is None:
         return None
     if how == "relcl":
-        return _tok_span(doc, stok.left_edge.i, stok.i)
-    # drop a trailing relative clause or long apposition from very long subjects
-    return _np(doc, stok)
+        span = _tok_span(doc, stok.left_edge.i, stok.i)
+    else:
+        span = _np(doc, stok)
+    return _clip(doc.text, span, stok.idx)
+
+
+def _adjacent_subject(doc, tok):
+    """The noun right before or after a cue ('..." he said', '..." said Smith')."""
+    for j in (tok.i - 1, tok.i + 1, tok.i + 2):
+        if 0 <= j < len(doc):
+            t = doc[j]
+            if t.pos_ in ("PRON", "PROPN", "NOUN") and t.lower_ not in ("that", "it"):
+                while t.dep_ in ("compound", "amod", "det", "poss") and t.head.i != t.i:
+                    t = t.head
+                return t
+            if t.pos_ not in ("AUX", "ADV", "PART"):
+                continue
+    return None
 
 
 def _source_kind(doc, stok) -> str:
@@ -237,12 +267,13 @@ def _verb_candidates(doc, tok, quotes, out: list[Candidate]) -> None:
     comps = [c for c in kids if c.dep_ in ("ccomp", "csubj") and c.i != tok.i]
     cue = (tok.idx, tok.idx + len(tok.text))
     stok, how = _subject(tok)
-    if how == "relcl" and stok is not None:
-        src = _source_span(doc, stok, how)
-    else:
-        src = _source_span(doc, stok, how)
+    src = _source_span(doc, stok, how)
     skind = _source_kind(doc, stok)
     neg = any(c.dep_ == "neg" for c in kids)
+    cue_q = _inside(quotes, tok.idx) is not None
+    if cue_q:
+        # a cue inside a quote governs an embedded clause, not the quote
+        quotes = []
     base = [
         "lemma=" + lemma,
         "dep=" + tok.dep_,
@@ -257,6 +288,12 @@ def _verb_candidates(doc, tok, quotes, out: list[Candidate]) -> None:
         a, b = content
         if b - a < 2:
             return
+        s_tok, s_span, s_how = stok, src, how
+        if s_span is not None and s_span[0] < b and s_span[1] > a and not (a <= tok.idx < b):
+            # the parse took the quote's own subject: use the one by the cue
+            s_tok = _adjacent_subject(doc, tok)
+            s_span = _clip(text, _np(doc, s_tok), s_tok.idx) if s_tok is not None else None
+            s_how = "adjacent"
         inq = _inside(quotes, a)
         feats = base + [
             "pat=" + pattern,
@@ -268,11 +305,14 @@ def _verb_candidates(doc, tok, quotes, out: list[Candidate]) -> None:
             "len=" + _bucket(b - a),
             "quoted=" + str(bool(inq) or text[a] in _OPEN_Q),
             "pat_fam=" + pattern + "|" + str(cue_family(lemma)),
+            "cueq=" + str(cue_q),
+            "pat_cueq=" + pattern + "|" + str(cue_q),
+            "srcin=" + str(s_how == "adjacent"),
             *extra,
         ]
         out.append(
-            Candidate(pattern, cue, (a, b), src, lemma, feats,
-                      source_tok=stok.i if stok is not None else None)
+            Candidate(pattern, cue, (a, b), s_span, lemma, feats,
+                      source_tok=s_tok.i if s_tok is not None else None)
         )
 
     if comps:
@@ -468,31 +508,52 @@ def _select(cands: list[Candidate], threshold: float) -> list[Candidate]:
     for c in sorted(cands, key=lambda c: -c.score):
         if c.score < threshold:
             break
-        if any(_dice(c.content, k.content) >= 0.8 for k in kept):
+        if any(_dice(c.content, k.content) >= DEDUPE for k in kept):
             continue
         kept.append(c)
     return kept
 
 
-def _attach_quote_sources(doc, kept: list[Candidate]) -> None:
-    """A quote without a cue takes the speaker of the nearest attribution."""
-    with_src = sorted((c for c in kept if c.source), key=lambda c: c.content[0])
+def _attach_quote_sources(doc, kept: list[Candidate], cands: list[Candidate]) -> None:
+    """A quote without a cue of its own takes the speaker of its sentence's cue,
+    else of the attribution just before it (a speaker's quotes run on)."""
+    text = doc.text
+    cued = sorted(
+        (c for c in cands if c.source and c.cue and c.pattern != "according"
+         and (c.cue_lemma in SPEECH_VERBS or c.cue_lemma in BELIEF_VERBS)),
+        key=lambda c: c.cue[0],
+    )
+    prior = sorted((c for c in kept if c.source), key=lambda c: c.content[0])
     for c in kept:
         if c.pattern != "quote" or c.source:
             continue
+        qa, qb = c.content
+        sa = text.rfind("\n", 0, qa) + 1
+        sb = text.find("\n", qb)
+        sb = len(text) if sb < 0 else sb
         best = None
-        for o in with_src:
-            # the cue of a following "X said:" or an earlier speaker
-            if o.content[0] <= c.content[0] or (o.cue and 0 <= c.content[0] - o.cue[1] < 10):
-                best = o
-            if o.cue and o.cue[0] > c.content[1] and o.cue[0] - c.content[1] < 40:
-                best = o
+        for o in cued:
+            if o.cue[0] >= sb:
                 break
-            if o.content[0] > c.content[1]:
+            if o.cue[0] < sa or qa <= o.cue[0] < qb:
+                continue
+            if o.source[0] < qb and o.source[1] > qa:
+                continue
+            # the cue nearest the quote within its paragraph
+            dist = qa - o.cue[1] if o.cue[1] <= qa else o.cue[0] - qb
+            if best is None or dist < best[0]:
+                best = (dist, o)
+        if best is not None and best[0] < 200:
+            o = best[1]
+            c.source, c.source_tok, c.cue_lemma, c.cue = o.source, o.source_tok, o.cue_lemma, o.cue
+            continue
+        prev = None
+        for o in prior:
+            if o.content[0] >= qa:
                 break
-        if best is not None and c.content[0] - best.content[0] < 2500:
-            c.source, c.source_tok = best.source, best.source_tok
-            c.cue_lemma = best.cue_lemma
+            prev = o
+        if prev is not None and qa - prev.content[1] < 600:
+            c.source, c.source_tok = prev.source, prev.source_tok
 
 
 # --------------------------------------------------------------------------- records
@@ -530,7 +591,7 @@ def doc_attributions(doc, article: Article | None = None, weights: dict | None =
     cands = candidates(doc)
     score_candidates(cands, weights)
     kept = _select(cands, threshold)
-    _attach_quote_sources(doc, kept)
+    _attach_quote_sources(doc, kept, cands)
     known = tuple(e.name for e in article.directory) if article is not None else ()
     out = []
     for c in sorted(kept, key=lambda c: (c.content[0], c.content[1])):
