@@ -324,6 +324,15 @@ def _is_short_org(short: str, full: str) -> bool:
         and fw[0] != sw[0]
 
 
+def is_short_form(short: str, full: str) -> bool:
+    """True when organization name ``short`` abbreviates ``full`` (acronym, clipped or leading part).
+
+    >>> is_short_form("Fed", "Federal Reserve"), is_short_form("ECB", "European Central Bank")
+    (True, True)
+    """
+    return is_acronym_of(short, full) or _is_short_org(short, full)
+
+
 def entity_type(label: str) -> str | None:
     return TYPE_OF_LABEL.get(label)
 

@@ -80,6 +80,10 @@ class _Writer:
         self.when = when
         self.labels = label_index(ds)
         self.entity_iri: dict[str, URIRef] = {}
+        # organizations of earlier articles, for short-form matching
+        self._org_labels = [
+            (iri, str(lab)) for iri in set(ds.subjects(RDF.type, SCHEMA.Organization))
+            for lab in ds.objects(iri, SKOS.prefLabel) if getattr(lab, "language", None) == "en"]
 
     def add(self, s, p, o) -> None:
         self.g.add((s, p, o))
@@ -146,7 +150,26 @@ class _Writer:
             for hit in self.labels.get(norm_key(n), ()):
                 if (hit, RDF.type, cls) in self.ds:
                     return hit
+        if etype == "Organization":
+            hit = self._short_form_match(names)
+            if hit is not None:
+                return hit
         return self.iris.entity(key)
+
+    def _short_form_match(self, names: list[str]) -> URIRef | None:
+        """An existing organization one of ``names`` abbreviates (or that abbreviates one), if unique.
+
+        The same rules as within an article: "Fed" -> "Federal Reserve", "ECB" ->
+        "European Central Bank", and the other way round.
+        """
+        from claimgraph.extract.entities import is_short_form
+
+        hits: set[URIRef] = set()
+        en = [n for n in names if not has_cjk_text(n)]
+        for iri, lab in self._org_labels:
+            if any(is_short_form(n, lab) or is_short_form(lab, n) for n in en):
+                hits.add(iri)
+        return hits.pop() if len(hits) == 1 else None
 
     def entities(self) -> None:
         for e in self.ex.entities:
