@@ -28,14 +28,15 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from claimgraph.ontology import CG, SCHEMA
+from claimgraph.ontology import CG, KIND_NAME, OA, ORG, SCHEMA
 from rdflib import RDF, Dataset
+from rdflib.namespace import SKOS
 
 from . import views
+from .build import CLASS_TYPE
 
 ENTITY_KINDS = ("Person", "Organization", "Place", "Concept")
 
@@ -123,21 +124,20 @@ def property_graph(ds: Dataset, *, claims: bool = True, facts: bool = True,
             same claim or fact.
     """
     lbls = views.labels(ds)
-    ents = views.entities(ds)
-    cls = views.claims(ds, lbls)
-    fcts = views.facts(ds)  # always: "cited" counts facts too
+    # entities, memberships, claims and facts by direct triple lookups rather
+    # than the SPARQL ``views`` (whose joins cost seconds per 10k statements);
+    # a test checks both say the same
+    links = _statement_links(ds)
+    ents = _entities(ds, lbls, links)
+    cls = _claims(ds) if claims else []
+    fcts = _facts(ds) if facts else []
     descriptions: dict[str, str] = {}
     for s, o in ds.subject_objects(SCHEMA.description):
         descriptions.setdefault(str(s), str(o))
 
     cited: Counter = Counter()
-    for c in cls:
-        for a in {x["iri"] for x in c["about"]}:
-            cited[a] += 1
-    fact_about: dict[str, list[str]] = defaultdict(list)
-    for f in fcts:
-        for a in _objects(ds, f["iri"], CG.about):
-            fact_about[f["iri"]].append(a)
+    for _, _sp, about, _c in links:
+        for a in about:
             cited[a] += 1
 
     nodes: dict[str, Node] = {}
@@ -184,34 +184,32 @@ def property_graph(ds: Dataset, *, claims: bool = True, facts: bool = True,
                 paragraph=ev["paragraph"], start=ev["start"], end=ev["end"],
                 article=ev["article"]))
 
-    said_about: Counter = Counter()
+    about_of = {iri: about for iri, _sp, about, _c in links}
     for c in cls:
-        sp = c["speaker"]["iri"] if c["speaker"] else None
-        about = sorted({x["iri"] for x in c["about"]})
-        if claims:
-            if sp:
-                add(sp, c["iri"], "SAID", kind=c["kind"])
+        sp = c["speaker"]
+        if sp:
+            add(sp, c["iri"], "SAID", kind=c["kind"])
+        for a in sorted(about_of.get(c["iri"], ())):
+            add(c["iri"], a, "ABOUT")
+        if articles:
+            ev = c["evidence"][0]
+            add(c["iri"], ev["article"], "IN_ARTICLE", paragraph=ev["paragraph"])
+    if not claims:
+        said_about: Counter = Counter()
+        for _iri, sp, about, _c in links:
             for a in about:
-                add(c["iri"], a, "ABOUT")
-        elif sp:
-            for a in about:
-                if a != sp:
+                if sp and a != sp:
                     said_about[(sp, a)] += 1
-        if articles and claims:
-            add(c["iri"], c["evidence"][0]["article"], "IN_ARTICLE",
-                paragraph=c["evidence"][0]["paragraph"])
-    for (sp, a), n in sorted(said_about.items()):
-        add(sp, a, "SAID_ABOUT", claims=n, weight=float(n))
+        for (sp, a), n in sorted(said_about.items()):
+            add(sp, a, "SAID_ABOUT", claims=n, weight=float(n))
+    for f in fcts:
+        for a in sorted(about_of.get(f["iri"], ())):
+            add(f["iri"], a, "ABOUT")
+        if articles:
+            ev = f["evidence"][0]
+            add(f["iri"], ev["article"], "IN_ARTICLE", paragraph=ev["paragraph"])
 
-    if facts:
-        for f in fcts:
-            for a in sorted(set(fact_about.get(f["iri"], []))):
-                add(f["iri"], a, "ABOUT")
-            if articles:
-                add(f["iri"], f["evidence"][0]["article"], "IN_ARTICLE",
-                    paragraph=f["evidence"][0]["paragraph"])
-
-    for m in views.memberships(ds, lbls):
+    for m in _memberships(ds):
         ev = m["evidence"][0]
         add(m["person"]["iri"], m["organization"]["iri"], "MEMBER_OF", key=m["iri"],
             iri=m["iri"], role=m["role"], former=m["former"], paragraph=ev["paragraph"],
@@ -227,13 +225,8 @@ def property_graph(ds: Dataset, *, claims: bool = True, facts: bool = True,
 
     if co_mentions:
         pairs: Counter = Counter()
-        groups: list[Iterable[str]] = []
-        for c in cls:
-            groups.append({x["iri"] for x in c["about"]}
-                          | ({c["speaker"]["iri"]} if c["speaker"] else set()))
-        groups.extend(set(v) for v in fact_about.values())
-        for g in groups:
-            members = sorted(x for x in g if x in nodes)
+        for _iri, sp, about, _c in links:
+            members = sorted(x for x in (about | {sp}) if x and x in nodes)
             for i, a in enumerate(members):
                 for b in members[i + 1:]:
                     pairs[(a, b)] += 1
@@ -248,10 +241,98 @@ def entity_graph(ds: Dataset, *, claims: bool = False) -> PropertyGraph:
     return property_graph(ds, claims=claims, facts=False, articles=False, co_mentions=True)
 
 
-def _objects(ds: Dataset, s: str, p) -> list[str]:
-    from rdflib import URIRef
+def _statement_links(ds: Dataset) -> list[tuple[str, str | None, set[str], bool]]:
+    """(IRI, speaker IRI or None, IRIs it is about, is a claim) for every claim and fact."""
+    claims = {str(x) for x in ds.subjects(RDF.type, CG.Claim)}
+    stmts = claims | {str(x) for x in ds.subjects(RDF.type, CG.Fact)}
+    speaker = {str(s): str(o) for s, o in ds.subject_objects(CG.speaker)}
+    about: dict[str, set[str]] = defaultdict(set)
+    for s, o in ds.subject_objects(CG.about):
+        about[str(s)].add(str(o))
+    return [(x, speaker.get(x) if x in claims else None, about.get(x, set()), x in claims)
+            for x in sorted(stmts)]
 
-    return [str(o) for o in ds.objects(URIRef(s), p)]
+
+def _entities(ds: Dataset, lbls: dict, links) -> list[dict]:
+    """What ``views.entities`` returns (less roles), without its SPARQL."""
+    types: dict[str, str] = {}
+    for cls, name in CLASS_TYPE.items():
+        for s in ds.subjects(RDF.type, cls):
+            types.setdefault(str(s), name)
+    mentioned: dict[str, bool] = {}
+    for s, o in ds.subject_objects(CG.mentioned):
+        mentioned[str(s)] = mentioned.get(str(s), False) or bool(o.toPython())
+    said = Counter(sp for _, sp, _, is_claim in links if sp and is_claim)
+    out = []
+    for iri, etype in sorted(types.items()):
+        lab = lbls.get(iri, {"en": [], "zh": []})
+        out.append({"iri": iri, "type": etype, "labels": {"en": lab["en"], "zh": lab["zh"]},
+                    "claims": said.get(iri, 0), "mentioned": mentioned.get(iri, True)})
+    return out
+
+
+def _evidence(ds: Dataset, subject) -> dict:
+    ev = ds.value(subject, CG.evidence)
+    out = {"article": _str(ds.value(subject, CG.article)),
+           "paragraph": _int(ds.value(subject, CG.paragraph)),
+           "quote": None, "start": None, "end": None}
+    if ev is not None:
+        for sel in ds.objects(ev, OA.hasSelector):
+            for key, pred in (("quote", OA.exact), ("start", OA.start), ("end", OA.end)):
+                v = ds.value(sel, pred)
+                if v is not None:
+                    out[key] = str(v) if key == "quote" else int(v)
+    return out
+
+
+def _str(v) -> str | None:
+    return str(v) if v is not None else None
+
+
+def _int(v) -> int | None:
+    return int(v) if v is not None else None
+
+
+def _claims(ds: Dataset) -> list[dict]:
+    """What ``views.claims`` returns (speaker and about as IRIs), without SPARQL."""
+    out = []
+    for c in sorted(set(ds.subjects(RDF.type, CG.Claim))):
+        kind = ds.value(c, CG.kind)
+        out.append({"iri": str(c), "content": _str(ds.value(c, CG.content)) or "",
+                    "kind": KIND_NAME.get(kind, "indirect"),
+                    "cue": _str(ds.value(c, CG.cue)),
+                    "source_text": _str(ds.value(c, CG.sourceText)),
+                    "speaker": _str(ds.value(c, CG.speaker)),
+                    "evidence": [_evidence(ds, c)]})
+    return out
+
+
+def _facts(ds: Dataset) -> list[dict]:
+    """What ``views.facts`` returns, without SPARQL."""
+    out = []
+    for f in sorted(set(ds.subjects(RDF.type, CG.Fact))):
+        out.append({"iri": str(f), "value": _str(ds.value(f, CG.value)) or "",
+                    "quantity": _str(ds.value(f, CG.quantity)) or "",
+                    "date": _str(ds.value(f, CG.date)), "evidence": [_evidence(ds, f)]})
+    return out
+
+
+def _memberships(ds: Dataset) -> list[dict]:
+    """What ``views.memberships`` returns (IRIs, role, former, evidence), without SPARQL."""
+    out = []
+    for m in sorted(set(ds.subjects(RDF.type, ORG.Membership))):
+        person, org = ds.value(m, ORG.member), ds.value(m, ORG.organization)
+        if person is None or org is None:
+            continue
+        role = ds.value(m, ORG.role)
+        role_label = ds.value(role, SKOS.prefLabel) if role is not None else None
+        former = ds.value(m, CG.isFormer)
+        out.append({"iri": str(m), "person": {"iri": str(person)},
+                    "organization": {"iri": str(org)},
+                    "role": str(role_label) if role_label is not None else "",
+                    "former": bool(former.toPython()) if former is not None else False,
+                    "evidence": [_evidence(ds, m)]})
+    return out
 
 
 def _articles(ds: Dataset) -> list[dict]:

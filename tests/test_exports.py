@@ -191,6 +191,43 @@ def test_entity_graph_aggregates_said_about_and_co_mentions(ds):
     assert "SAID_ABOUT" not in with_claims.edge_kinds()
 
 
+def _agree_with_views(d):
+    """The projection's fast triple scans say what the SPARQL views say."""
+    from claimgraph.graph import projection, views
+
+    lbls = views.labels(d)
+    fast = projection._entities(d, lbls, projection._statement_links(d))
+    slow = views.entities(d)
+    keep = ("iri", "type", "labels", "claims", "mentioned")
+    assert sorted(({k: e[k] for k in keep} for e in fast), key=lambda e: e["iri"]) == \
+        sorted(({k: e[k] for k in keep} for e in slow), key=lambda e: e["iri"])
+
+    def norm(ms):
+        return sorted((m["iri"], m["person"]["iri"], m["organization"]["iri"], m["role"],
+                       m["former"], m["evidence"][0]["paragraph"], m["evidence"][0]["quote"],
+                       m["evidence"][0]["article"]) for m in ms)
+
+    assert norm(projection._memberships(d)) == norm(views.memberships(d))
+    cls = views.claims(d)
+    links = {iri: (sp, about) for iri, sp, about, is_claim in projection._statement_links(d)
+             if is_claim}
+    assert links == {c["iri"]: (c["speaker"]["iri"] if c["speaker"] else None,
+                                {a["iri"] for a in c["about"]}) for c in cls}
+    mine = {c["iri"]: c for c in projection._claims(d)}
+    assert set(mine) == {c["iri"] for c in cls}
+    for c in cls:
+        m = mine[c["iri"]]
+        assert m["speaker"] == (c["speaker"]["iri"] if c["speaker"] else None)
+        for k in ("content", "kind", "cue", "source_text", "evidence"):
+            assert m[k] == c[k], (c["iri"], k)
+    assert sorted(projection._facts(d), key=lambda f: f["iri"]) == \
+        sorted(views.facts(d), key=lambda f: f["iri"])
+
+
+def test_fast_projection_reads_agree_with_views(ds):
+    _agree_with_views(ds)
+
+
 # --- the registry and the CLI ---------------------------------------------
 
 
@@ -674,4 +711,5 @@ def test_example_graph_exports_agree_across_consumers(example_graph, tmp_path, f
     nodes, rels = read_neo4j_csv(out)
     assert (len(nodes), len(rels)) == (len(pg.nodes), len(pg.edges))
     assert property_graph(d).node_kinds()["Claim"] > 0
+    _agree_with_views(d)
 
