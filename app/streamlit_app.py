@@ -12,7 +12,7 @@ import streamlit as st
 
 st.set_page_config(page_title="claimgraph", page_icon="🗞️", layout="wide")
 
-from claimgraph.app.ui.pages import CSS, PAGES, sidebar  # noqa: E402
+from claimgraph.app.ui.pages import CSS, PAGES, sidebar, warm_up  # noqa: E402
 
 TITLES = {"ask": ("Ask", ":material/question_answer:"),
           "entities": ("Entities", ":material/groups:"),
@@ -27,4 +27,5 @@ nav = st.navigation([st.Page(PAGES[name], title=title, icon=icon, url_path=name,
                      for name, (title, icon) in TITLES.items()])
 st.html(CSS)
 sidebar()
+warm_up()
 nav.run()

@@ -315,6 +315,8 @@ def graph_elements(snap: Snapshot, types: Iterable[str] | None = None, focus: st
                                                      cutoff=max(1, int(depth)))
         g = g.subgraph(near).copy()
     g = g.subgraph([n for n, d in g.nodes(data=True) if d["label"] in keep or n == focus]).copy()
+    # an entity linked to nothing shown says nothing in a network view
+    g.remove_nodes_from([n for n in list(g.nodes) if g.degree(n) == 0 and n != focus])
     total = g.number_of_nodes()
     truncated = total > max_nodes
     if truncated:

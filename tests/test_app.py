@@ -93,6 +93,7 @@ def tiny_snap(tiny_graph_file):
 
 def app(graph: Path, monkeypatch, page: str | None = None, **params) -> AppTest:
     monkeypatch.setenv("CLAIMGRAPH_GRAPH", str(graph))
+    monkeypatch.setenv("CLAIMGRAPH_WARM_UP", "0")  # no background model loading in tests
     at = AppTest.from_file(APP, default_timeout=300)
     at.run()
     assert not at.exception, [e.value for e in at.exception]
@@ -356,7 +357,7 @@ def test_ask_shows_answer_cards_with_speaker_and_paragraph(example_graph, monkey
     assert not at.warning, [w.value for w in at.warning]
     heads = [m.value for m in at.markdown if "paragraph" in m.value]
     assert heads and any("UBS" in h for h in heads)
-    quotes = [h.proto.body for h in at.get("html") if "cg-para" in h.proto.body]
+    quotes = [h.proto.body for h in at.get("html") if '<div class="cg-para">' in h.proto.body]
     assert quotes and all("<mark" in q for q in quotes)
     links = [p.proto for p in at.get("page_link")]
     assert any(p.label == "Show in article" and "start=" in p.query_string for p in links)
@@ -378,7 +379,7 @@ def test_ask_abstains_with_a_clear_message(example_graph, monkeypatch):
     at.text_input(key="question").input("What did Western Securities say about bonds?").run()
     assert not at.exception
     assert at.warning and "Not in the graph" in at.warning[0].value
-    assert not [h for h in at.get("html") if "cg-para" in h.proto.body]
+    assert not [h for h in at.get("html") if '<div class="cg-para">' in h.proto.body]
 
 
 @pytest.mark.slow

@@ -80,6 +80,33 @@ def example_questions(path: str, version: int) -> list[str]:
     return service.example_questions(load_snapshot(path, version)[1], n=6)
 
 
+_WARMING: dict[tuple[str, int], object] = {}
+
+
+def warm_up() -> None:
+    """Build the QA engine in the background so the first question doesn't wait for it.
+
+    Importing sentence-transformers costs seconds; the Ask page paints first
+    and the engine is usually ready by the time a question is typed. The cache
+    lock makes a question asked earlier simply wait for the same build.
+    """
+    import threading
+
+    key = (graph_path(), graph_version(graph_path()))
+    if key in _WARMING or not key[1] or os.environ.get("CLAIMGRAPH_WARM_UP", "1") == "0":
+        return
+
+    def work():
+        try:
+            load_engine(*key)
+        except Exception:  # noqa: BLE001 - the page shows the error when it asks
+            pass
+
+    t = threading.Thread(target=work, name="claimgraph-warm-up", daemon=True)
+    _WARMING[key] = t
+    t.start()
+
+
 def current():
     """(dataset, snapshot) of the graph as it is on disk now."""
     try:
@@ -125,14 +152,16 @@ def evidence_card(snap, *, text: str, kind: str, speaker: dict | None, evidence:
         st.markdown(f"> {md(text)}")
         if ev:
             st.html(f'<div class="cg-para">{service.quote_in_paragraph(snap, ev)}</div>')
-            cols = st.columns([1, 1, 3])
             aid = ev["article"].rsplit("/", 1)[-1]
-            cols[0].page_link(PAGES["reader"], label="Show in article", icon=":material/article:",
-                              query_params={"article": aid, "start": str(ev["start"]),
-                                            "end": str(ev["end"])})
-            if speaker:
-                cols[1].page_link(PAGES["entities"], label=f"{md(speaker['label'])}", icon=":material/person:",
-                                  query_params={"entity": speaker["iri"]})
+            with st.container(horizontal=True):
+                st.page_link(PAGES["reader"], label="Show in article", icon=":material/article:",
+                             query_params={"article": aid, "start": str(ev["start"]),
+                                           "end": str(ev["end"])})
+                if speaker:
+                    etype = (snap.by_iri.get(speaker["iri"]) or {}).get("type", "Person")
+                    st.page_link(PAGES["entities"], label=md(speaker["label"]),
+                                 icon=TYPE_ICON.get(etype, ":material/person:"),
+                                 query_params={"entity": speaker["iri"]})
 
 
 CSS = """<style>
