@@ -368,13 +368,15 @@ def to_networkx(pg: PropertyGraph):
             attrs["claim_kind"] = attrs.pop("kind")
         attrs.setdefault("type", n.kind)
         g.add_node(n.id, **attrs)
+    rows = []
     for e in pg.edges:
         rel = e.kind.lower()
         attrs = {"relation": rel, **e.props}
         if "kind" in attrs:
             attrs["claim_kind"] = attrs.pop("kind")
         attrs["weight"] = float(attrs.get("weight", 1.0))
-        g.add_edge(e.source, e.target, key=f"{rel}:{e.key}" if e.key else rel, **attrs)
+        rows.append((e.source, e.target, f"{rel}:{e.key}" if e.key else rel, attrs))
+    g.add_edges_from(rows)
     return g
 
 

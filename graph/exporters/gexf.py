@@ -58,9 +58,10 @@ def gexf_text(g) -> str:
             out.append(f'      <attribute id="{ids[k]}" title="{attr(k)}" type="{t}"/>\n')
         out.append("    </attributes>\n")
 
+    ids = {n: attr(str(n)) for n in g}
     out.append("    <nodes>\n")
     for n, d in g.nodes(data=True):
-        out.append(f'      <node id="{attr(str(n))}" label="{attr(str(d.get("label", n)))}">\n')
+        out.append(f'      <node id="{ids[n]}" label="{attr(str(d.get("label", n)))}">\n')
         _attvalues(out, d, node_ids)
         rgb = COLORS.get(d.get("type", ""), (120, 120, 120))
         out.append(f'        <viz:color r="{rgb[0]}" g="{rgb[1]}" b="{rgb[2]}"/>\n'
@@ -68,7 +69,7 @@ def gexf_text(g) -> str:
     out.append("    </nodes>\n    <edges>\n")
     for i, (u, v, _k, d) in enumerate(g.edges(keys=True, data=True)):
         rel = str(d.get("relation", ""))
-        out.append(f'      <edge id="{i}" source="{attr(str(u))}" target="{attr(str(v))}" '
+        out.append(f'      <edge id="{i}" source="{ids[u]}" target="{ids[v]}" '
                    f'label="{attr(rel)}" kind="{attr(rel)}" '
                    f'weight="{float(d.get("weight", 1.0))!r}">\n')
         _attvalues(out, d, edge_ids)

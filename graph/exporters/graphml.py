@@ -35,12 +35,13 @@ def graphml_text(g) -> str:
             out.append(f'  <key id="{ids[k]}" for="{cls}" attr.name="{attr(k)}" '
                        f'attr.type="{t}"/>\n')
     out.append('  <graph id="claimgraph" edgedefault="directed">\n')
+    ids = {n: attr(str(n)) for n in g}
     for n, d in g.nodes(data=True):
-        out.append(f'    <node id="{attr(str(n))}">\n')
+        out.append(f'    <node id="{ids[n]}">\n')
         _data(out, d, node_ids)
         out.append("    </node>\n")
     for i, (u, v, _k, d) in enumerate(g.edges(keys=True, data=True)):
-        out.append(f'    <edge id="e{i}" source="{attr(str(u))}" target="{attr(str(v))}">\n')
+        out.append(f'    <edge id="e{i}" source="{ids[u]}" target="{ids[v]}">\n')
         _data(out, d, edge_ids)
         out.append("    </edge>\n")
     out.append("  </graph>\n</graphml>\n")

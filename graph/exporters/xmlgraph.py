@@ -7,10 +7,10 @@ graph is written in a fraction of the time ``networkx.write_gexf`` takes.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
-_XML_ATTR = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
-                           "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
+_SPECIAL = re.compile('[&<>"\n\r\t]')
 
 
 def attr(value: str) -> str:
@@ -19,12 +19,16 @@ def attr(value: str) -> str:
     >>> attr('a "b" <c> & d\\ne')
     'a &quot;b&quot; &lt;c&gt; &amp; d&#10;e'
     """
-    return value.translate(_XML_ATTR)
+    if _SPECIAL.search(value) is None:  # most values: no copy at all
+        return value
+    return (value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;").replace("\n", "&#10;").replace("\r", "&#13;")
+            .replace("\t", "&#9;"))
 
 
 def text(value: str) -> str:
     """``value`` escaped for XML element content (carriage returns kept as references)."""
-    return value.translate(_XML_ATTR)
+    return attr(value)
 
 
 def scalar(value: Any) -> str:
