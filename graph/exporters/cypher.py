@@ -21,8 +21,9 @@ from ..store import atomic_write
 from . import register
 from .neo4j_model import BATCH, batches, constraints, neo4j_graph
 
-_ESC = str.maketrans({"\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "\t": "\\t",
-                      "\u2028": "\\u2028", "\u2029": "\\u2029", "\u0085": "\\u0085"})
+# \uXXXX escapes are left out on purpose: Neo4j reads them, FalkorDB keeps them
+# verbatim; U+2028 and friends travel raw (only \n and \r end a line here)
+_ESC = str.maketrans({"\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "\t": "\\t"})
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 
 

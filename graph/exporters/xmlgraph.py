@@ -10,7 +10,9 @@ import json
 import re
 from typing import Any
 
-_SPECIAL = re.compile('[&<>"\n\r\t]')
+# U+0085 and U+2028 too: XML 1.1-minded parsers (xmldom, under graphology-gexf)
+# turn them into spaces unless they come as character references
+_SPECIAL = re.compile('[&<>"\n\r\t\u0085\u2028\u2029]')
 
 
 def attr(value: str) -> str:
@@ -23,7 +25,8 @@ def attr(value: str) -> str:
         return value
     return (value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
             .replace('"', "&quot;").replace("\n", "&#10;").replace("\r", "&#13;")
-            .replace("\t", "&#9;"))
+            .replace("\t", "&#9;").replace("\u0085", "&#133;").replace("\u2028", "&#8232;")
+            .replace("\u2029", "&#8233;"))
 
 
 def text(value: str) -> str:
