@@ -32,6 +32,7 @@ Rules, in order (each is a pure function of the mentions and the text):
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -78,7 +79,7 @@ _ROLE_WORD = re.compile(r"\b(?:" + "|".join(sorted(ROLE_NOUNS - {"member", "inve
 _PERSON_HEADS = {"administration", "campaign", "presidency", "era"}
 
 
-@dataclass
+@dataclass(eq=False)
 class _Cluster:
     name: str
     type: str
@@ -245,10 +246,10 @@ class EntityIndex:
                     cands.append(cl)
         return cands[0] if len(cands) == 1 else None
 
-    def _late_target(self, cl: _Cluster) -> _Cluster | None:
+    def _late_target(self, cl: _Cluster, persons: list[_Cluster], orgs: list[_Cluster]
+                     ) -> _Cluster | None:
         words = cl.name.split()
-        persons = [o for o in self.clusters if o is not cl and o.final_type() == "Person"
-                   and len(o.name.split()) > 1]
+        persons = [o for o in persons if o is not cl]
         if len(words) == 1 and cl.final_type() in ("Person", "Place", "Organization"):
             hits = [o for o in persons if o.name.split()[-1] == cl.name]
             if not hits and cl.final_type() == "Person":
@@ -256,7 +257,7 @@ class EntityIndex:
             if len(hits) == 1 and not cl.listed:
                 return hits[0]
         if cl.final_type() == "Organization":
-            orgs = [o for o in self.clusters if o is not cl and o.final_type() == "Organization"]
+            orgs = [o for o in orgs if o is not cl]
             hits = [o for o in orgs if is_acronym_of(cl.name, o.name) or _is_short_org(cl.name, o.name)]
             if len(hits) == 1:
                 return hits[0]
@@ -278,9 +279,14 @@ class EntityIndex:
         changed = True
         while changed:
             changed = False
+            persons = [o for o in self.clusters if o.final_type() == "Person"
+                       and len(o.name.split()) > 1]
+            orgs = [o for o in self.clusters if o.final_type() == "Organization"]
             for cl in list(self.clusters):
-                target = self._late_target(cl)
-                if target is None:
+                if cl not in self.clusters:
+                    continue
+                target = self._late_target(cl, persons, orgs)
+                if target is None or target not in self.clusters:
                     continue
                 target.aliases.add(cl.name)
                 target.aliases.update(cl.aliases)
@@ -293,8 +299,10 @@ class EntityIndex:
                     if v is cl:
                         self._by_key[k] = target
                 self.clusters.remove(cl)
+                for lst in (persons, orgs):
+                    if cl in lst:
+                        lst.remove(cl)
                 changed = True
-                break
         for cl in self.clusters:
             cl.type = cl.final_type()
 
@@ -386,8 +394,7 @@ def build_entities(article: Article, doc) -> tuple[tuple[Entity, ...], tuple[Men
         if cl is not None and (has_cjk_text(alias) or is_acronym_of(alias, cl.name) or english_name):
             index.alias(cl, alias)
     index.merge_late()
-    for cl in index.clusters:
-        _add_text_mentions(index, cl, text, dir_ranges)
+    _add_text_mentions(index, text, dir_ranges)
     entities, mentions = [], []
     for cl in index.clusters:
         key = cl.key()
@@ -420,22 +427,41 @@ def _find_tail(index: EntityIndex, name: str) -> _Cluster | None:
     return None
 
 
-def _add_text_mentions(index: EntityIndex, cl: _Cluster, text: str, skip) -> None:
-    """Mentions the NER missed: exact occurrences of the name or an alias."""
-    if not cl.mentioned:
+def _add_text_mentions(index: EntityIndex, text: str, skip) -> None:
+    """Mentions the NER missed: exact occurrences of a name or alias (one pass over the text)."""
+    owner: dict[str, _Cluster] = {}
+    for cl in index.clusters:
+        if cl.mentioned:
+            for name in (cl.name, *cl.aliases, *cl.zh):
+                if len(name) >= 2:
+                    owner.setdefault(name, cl)
+    if not owner:
         return
-    seen = {(a, b) for a, b, _ in cl.mentions}
-    for name in sorted([cl.name, *cl.aliases, *cl.zh], key=len, reverse=True):
-        if len(name) < 2:
+    taken = sorted((a, b) for cl in index.clusters for a, b, _ in cl.mentions)
+    found: list[tuple[int, int, str]] = []
+    for name in sorted(owner, key=len, reverse=True):
+        cjk = has_cjk_text(name)
+        a = text.find(name)
+        while a >= 0:
+            b = a + len(name)
+            if cjk or ((a == 0 or not (text[a - 1].isalnum() or text[a - 1] in "_&"))
+                       and (b == len(text) or not (text[b].isalnum() or text[b] in "_&"))):
+                found.append((a, b, name))
+            a = text.find(name, a + 1)
+    starts = [a for a, _ in taken]
+    skip_lines = sorted(skip)
+    for a, b, name in sorted(found, key=lambda x: (x[0], -x[1])):
+        k = bisect_right(starts, a) - 1
+        if k >= 0 and taken[k][0] <= a < taken[k][1]:
             continue
-        pat = re.escape(name) if has_cjk_text(name) else r"(?<![\w&])" + re.escape(name) + r"(?![\w&])"
-        for m in re.finditer(pat, text):
-            a, b = m.span()
-            if any(x <= a < y for x, y in seen) or any(x <= a < y for x, y in skip
-                                                           if _is_name_line(text, x, a)):
-                continue
-            seen.add((a, b))
-            cl.mentions.append((a, b, name))
+        j = bisect_right(skip_lines, (a, float("inf"))) - 1
+        if j >= 0 and skip_lines[j][0] <= a < skip_lines[j][1] and _is_name_line(
+                text, skip_lines[j][0], a):
+            continue
+        owner[name].mentions.append((a, b, name))
+        k = bisect_right(starts, a)
+        starts.insert(k, a)
+        taken.insert(k, (a, b))
 
 
 def _is_name_line(text: str, line_start: int, offset: int) -> bool:

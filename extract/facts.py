@@ -120,14 +120,14 @@ def _noun_phrase(noun, skip: set[int]) -> str:
     while start < noun.i and (doc[start].pos_ == "DET" or doc[start].is_punct
                               or doc[start].lower_ in _UNIT_WORDS):
         start += 1
-    end = noun.idx + len(noun.text)
+    end = noun.i
     for child in noun.rights:
         if child.dep_ == "prep" and child.lower_ in ("of", "on", "in", "for"):
             sub = list(child.subtree)
             if len(sub) <= 7 and not any(t.i in skip for t in sub):
-                end = sub[-1].idx + len(sub[-1].text)
+                end = sub[-1].i
             break
-    return " ".join(doc.text[doc[start].idx:end].split()).strip(" ,")
+    return " ".join(doc[start:end + 1].text.split()).strip(" ,")
 
 
 def _date(doc, sent, a: int, b: int) -> str | None:

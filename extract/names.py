@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
@@ -14,6 +15,7 @@ _CORP_SUFFIX = {
 _STOP_INITIAL = {"of", "and", "the", "for", "&", "de", "du", "la"}
 
 
+@lru_cache(maxsize=65536)
 def clean_name(name: str) -> str:
     """Strip a leading article, a possessive and stray punctuation.
 
@@ -36,6 +38,7 @@ def clean_name(name: str) -> str:
     return name
 
 
+@lru_cache(maxsize=65536)
 def norm_key(name: str) -> str:
     """A case-, accent- and punctuation-free key for matching names.
 
@@ -98,6 +101,7 @@ def is_acronym_of(short: str, full: str) -> bool:
     return len(ini.replace("&", "")) >= 2 and (s == ini or s == ini.replace("&", ""))
 
 
+@lru_cache(maxsize=65536)
 def strip_corporate_suffix(name: str) -> str:
     """'Standard Chartered Bank' -> 'Standard Chartered'."""
     words = clean_name(name).split()
