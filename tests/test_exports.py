@@ -268,8 +268,14 @@ def test_cli_export_writes_every_format(graph_file, tmp_path, fmt, capsys):
 # --- GEXF and GraphML -----------------------------------------------------
 
 
-def _labels_by_id(g) -> dict[str, str]:
-    return {n: d.get("label") for n, d in g.nodes(data=True)}
+def _labels_by_id(g, token: bool = False) -> dict[str, str]:
+    """Node labels; ``token``: as GEXF writes them (xsd:token, whitespace collapsed)."""
+    return {n: " ".join(d["label"].split()) if token else d["label"]
+            for n, d in g.nodes(data=True)}
+
+
+def _exact_names(attrs) -> set[str]:
+    return {v for d in attrs for k, v in d.items() if k in ("name_en", "name_zh")}
 
 
 def test_gexf_parses_with_networkx_and_names_survive(ds, tmp_path):
@@ -279,14 +285,14 @@ def test_gexf_parses_with_networkx_and_names_survive(ds, tmp_path):
     g = nx.read_gexf(p)
     assert g.number_of_nodes() == ref.number_of_nodes()
     assert g.number_of_edges() == ref.number_of_edges()
-    assert _labels_by_id(g) == _labels_by_id(ref)
-    zh = {d.get("name_zh") for _, d in g.nodes(data=True)}
-    assert ZH in zh
+    assert _labels_by_id(g) == _labels_by_id(ref, token=True)
+    names = _exact_names(d for _, d in g.nodes(data=True))
+    assert set(HOSTILE) | {ZH} <= names
     aliases = [json.loads(d["aliases"]) for _, d in g.nodes(data=True) if "aliases" in d]
     assert [f"{HOSTILE[2]} alias"] in aliases
     rel = Counter(d["relation"] for *_, d in g.edges(data=True))
     assert rel == Counter(d["relation"] for *_, d in ref.edges(data=True))
-    claims = {d["label"]: d["claims"] for _, d in g.nodes(data=True)}
+    claims = {d["name_en"]: d["claims"] for _, d in g.nodes(data=True)}
     assert claims[HOSTILE[1]] == 2 and isinstance(claims[HOSTILE[1]], int)
     formers = {d.get("role"): d.get("former") for *_, d in g.edges(data=True)
                if d["relation"] == "member_of"}
@@ -349,10 +355,9 @@ def test_gexf_parses_with_graphology_gexf(ds, tmp_path):
     assert got["edges"] == ref.number_of_edges()
     assert got["type"] == "directed"
     labels = {n["id"]: n["attributes"]["label"] for n in got["node_list"]}
-    assert labels == _labels_by_id(ref)
-    for name in HOSTILE:
-        assert name in labels.values()
-    attrs = {n["attributes"]["label"]: n["attributes"] for n in got["node_list"]}
+    assert labels == _labels_by_id(ref, token=True)
+    assert set(HOSTILE) | {ZH} <= _exact_names(n["attributes"] for n in got["node_list"])
+    attrs = {n["attributes"]["name_en"]: n["attributes"] for n in got["node_list"]}
     assert attrs["Standard Chartered"]["name_zh"] == ZH
     assert attrs["Standard Chartered"]["cited"] == 3  # 2 claims + 1 fact about it
     assert attrs[HOSTILE[1]]["claims"] == 2

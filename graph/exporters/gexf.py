@@ -1,7 +1,9 @@
 """GEXF 1.3 for Gephi and Gephi Lite, written from the networkx projection.
 
 Nodes are entities (and, with ``claims=True``, claims); each carries ``label``
-(its English name, else its Chinese one), typed attributes Gephi can colour
+(its English name, else its Chinese one, with runs of whitespace as single
+spaces because the schema types labels ``xsd:token``; the exact names are
+the ``name_en`` / ``name_zh`` attributes), typed attributes Gephi can colour
 and size by (``type``, ``name_en``, ``name_zh``, ``aliases`` as a JSON array,
 ``claims`` said, ``cited`` = statements about it, ``mentioned``) and a
 ``viz`` colour by type and size by activity. Edges carry ``kind`` (GEXF 1.3's
@@ -61,7 +63,8 @@ def gexf_text(g) -> str:
     ids = {n: attr(str(n)) for n in g}
     out.append("    <nodes>\n")
     for n, d in g.nodes(data=True):
-        out.append(f'      <node id="{ids[n]}" label="{attr(str(d.get("label", n)))}">\n')
+        label = " ".join(str(d.get("label", n)).split())  # GEXF labels are xsd:token
+        out.append(f'      <node id="{ids[n]}" label="{attr(label)}">\n')
         _attvalues(out, d, node_ids)
         rgb = COLORS.get(d.get("type", ""), (120, 120, 120))
         out.append(f'        <viz:color r="{rgb[0]}" g="{rgb[1]}" b="{rgb[2]}"/>\n'
