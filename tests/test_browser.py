@@ -39,7 +39,7 @@ from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1400,1000"]
+                "--no-first-run", "--window-size=1400,1200"]
 
 
 def free_port() -> int:
@@ -145,9 +145,19 @@ def test_abstention_shows_in_the_browser(server, browser):
     assert "Not in the graph" in alert.text
 
 
-def test_graph_page_draws_offline(server, browser, tmp_path):
+def test_graph_page_draws_offline(server, browser, example_graph, tmp_path):
+    from urllib.parse import quote
+
+    from claimgraph.graph import load_graph
+
+    from claimgraph import service
+
+    snap = service.snapshot(load_graph(example_graph))
+    # the entity with the largest two-hop neighbourhood makes the most telling picture
+    top = max((e for e in snap.entities if e["claims"]), key=lambda e: (
+        len(service.graph_elements(snap, focus=e["iri"], depth=2)["nodes"]), e["iri"]))
     wait = WebDriverWait(browser, 120)
-    browser.get(server + "/graph")
+    browser.get(f"{server}/graph?focus={quote(top['iri'], safe='')}")
     frame = wait.until(EC.presence_of_element_located(
         (By.CSS_SELECTOR, "iframe[title*='st_link_analysis']")))
     page_urls = resource_urls(browser)
@@ -157,7 +167,7 @@ def test_graph_page_draws_offline(server, browser, tmp_path):
         frame_urls = resource_urls(browser)
     finally:
         browser.switch_to.default_content()
-    time.sleep(3)  # let the layout settle before the screenshot
+    time.sleep(6)  # let the layout animation settle before the screenshot
     screenshot(browser, tmp_path, "graph.png")
     urls = [u for u in page_urls + frame_urls if u.startswith("http")]
     assert any("st_link_analysis" in u or "component" in u for u in urls)

@@ -190,12 +190,11 @@ def ask_page() -> None:
                "and organizations in English or Chinese.")
     if empty_graph_note(snap):
         return
-    q = st.text_input("Question", key="question",
+    c1, c2 = st.columns([6, 1], vertical_alignment="bottom")
+    q = c1.text_input("Question", key="question",
                       placeholder="e.g. What did the central bank say about inflation?")
-    c1, c2 = st.columns([1, 5])
-    c1.button("Ask", type="primary", key="ask_button")
-    k = c2.slider("Answers", 1, 10, 3, key="ask_k", label_visibility="collapsed",
-                  help="How many answers to show")
+    k = c2.number_input("Answers", 1, 10, 3, key="ask_k", help="How many answers to show")
+    st.button("Ask", type="primary", key="ask_button")
     examples = example_questions(graph_path(), graph_version(graph_path()))
     if examples:
         st.caption("Try:")
@@ -349,6 +348,18 @@ def entity_profile(snap, iri: str) -> None:
 # ---------------------------------------------------------------- Graph
 
 
+class _Styled:
+    """A st-link-analysis style with extra Cytoscape properties (the component only reads dump())."""
+
+    def __init__(self, base, extra: dict) -> None:
+        self.base, self.extra = base, extra
+
+    def dump(self) -> dict:
+        out = self.base.dump()
+        out["style"].update(self.extra)
+        return out
+
+
 def graph_page() -> None:
     import warnings
 
@@ -383,11 +394,13 @@ def graph_page() -> None:
     if not n:
         st.info("Nothing to draw with these filters.")
         return
-    node_styles = [NodeStyle("Person", "#4e79a7", "name", "person"),
-                   NodeStyle("Organization", "#f28e2b", "name", "account_balance"),
-                   NodeStyle("Place", "#59a14f", "name", "place"),
-                   NodeStyle("Concept", "#b07aa1", "name", "science"),
-                   NodeStyle("Claim", "#bab0ac", "name", "chat")]
+    # entity names readable at overview zoom; claims stay icons (click one for its text)
+    names = {"font-size": 7, "min-zoomed-font-size": 5}
+    node_styles = [_Styled(NodeStyle("Person", "#4e79a7", "name", "person"), names),
+                   _Styled(NodeStyle("Organization", "#f28e2b", "name", "account_balance"), names),
+                   _Styled(NodeStyle("Place", "#59a14f", "name", "place"), names),
+                   _Styled(NodeStyle("Concept", "#b07aa1", "name", "science"), names),
+                   NodeStyle("Claim", "#bab0ac", None, "chat")]
     edge_styles = [EdgeStyle("SAID", "#4e79a7", caption="label", directed=True, labeled=None),
                    EdgeStyle("ABOUT", "#bab0ac", caption="label", directed=True, labeled=None),
                    EdgeStyle("MEMBER_OF", "#f28e2b", caption="role", directed=True, labeled=None),
@@ -397,7 +410,8 @@ def graph_page() -> None:
                      node_styles=node_styles, edge_styles=edge_styles, height=620,
                      key=f"graph_{hash((tuple(types), focus, depth, n, m))}")
     if focus:
-        st.page_link(PAGES["entities"], label=f"Open {md(snap.name(focus))}'s page", icon=":material/person:",
+        st.page_link(PAGES["entities"], label=f"Open {md(snap.name(focus))}'s page",
+                     icon=TYPE_ICON.get(snap.by_iri[focus]["type"], ":material/person:"),
                      query_params={"entity": focus})
 
 
