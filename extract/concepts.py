@@ -52,6 +52,34 @@ _NOTE = re.compile(
     r"(?:[^.;\u2014()\[\]]|\.(?=\S)|(?<=\b[A-Z])\.){3,200}))")
 
 
+_NAMING_CUE = re.compile(r"(?:so-called|dubbed|known\s+as|termed|forms?\s+of|kinds?\s+of|"
+                         r"types?\s+of|ongoing|proposed|the\s+concept\s+of)\s*[\"“]?\s*$", re.I)
+_FOLLOWED_BY_NOUN = re.compile(r"^[,.]?[\"”]\s+(?:[a-z]+)\b")
+
+
+def _coined(text: str, a: int, b: int, name: str) -> bool:
+    """A lower-case quoted phrase reads as a coined term, not a scare quote or a quoted word.
+
+    It is one when the text names it as such ("so-called", "dubbed", "forms of"),
+    uses it as a modifier ("basis trade" investors), or uses it again.
+    """
+    if len(name.split()) < 2:
+        return bool(re.search(r"so-called\s*[\"“]?\s*$", text[max(0, a - 20):a], re.I))
+    if _NAMING_CUE.search(text[max(0, a - 30):a]):
+        return True
+    nxt = _FOLLOWED_BY_NOUN.match(text[b:b + 30])
+    if nxt and nxt.group(0).split()[-1] in _MODIFIED_NOUNS:
+        return True
+    return len(re.findall(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text, re.I)) > 1
+
+
+_MODIFIED_NOUNS = frozenset("""
+investors investor traders trader policy policies strategy strategies plan plans scheme trade trades
+positions position approach model regime era framework proposal proposals deal market markets
+funds fund debate agenda rules rule program programme
+""".split())
+
+
 def _is_term(span, title: bool) -> bool:
     toks = [t for t in span if not t.is_space]
     if not toks or len([t for t in toks if t.is_alpha]) > 5:
@@ -89,9 +117,17 @@ def find_concepts(article: Article, doc, entities: Iterable[Entity], mentions: I
         span = doc.char_span(a, b, alignment_mode="expand")
         if span is None:
             return
-        title = _title(name.split())
-        if force or _is_term(span, title):
-            names.setdefault(key, name)
+        words = name.split()
+        title = _title(words)
+        if not force:
+            # a quoted title of a work ("The Apprentice") or a lone word is not a concept name
+            if title and (len(words) < 2 or words[0] in ("The", "A", "An")):
+                return
+            if not title and not _coined(text, a, b, name):
+                return
+            if not _is_term(span, title):
+                return
+        names.setdefault(key, name)
 
     for m in _QUOTED.finditer(text):
         consider(m.group(1), m.start(1), m.end(1))

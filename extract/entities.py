@@ -60,7 +60,7 @@ _GENERIC = {
     "article", "the article", "report", "summary", "digest hub", "treasury", "treasurys",
     "treasuries", "u.s. treasury", "u.s. treasurys", "u.s. treasuries", "us treasury",
     "ai", "ceo", "gdp", "bps", "bp", "listen", "cover", "most popular", "government",
-    "administration", "president", "safe haven", "para",
+    "administration", "president", "safe haven", "para", "jr", "sr",
 }
 _DENIAL = re.compile(r"\b(?:does|did)\s+not\s+mention\b|\bnot\s+mentioned\b|\bno\s+mention\b", re.I)
 _PAREN_ALIAS = re.compile(r"([A-Z][\w&.'’\- ]{1,80}?)\s*\(([^()]{1,40})\)")
@@ -116,6 +116,8 @@ def _ok_mention(text: str, label: str) -> bool:
         return False
     if not text or len(text) < 2 or norm_key(text) in _GENERIC:
         return False
+    if " " not in text and text.casefold() in ORG_HEADS:  # "Bank", "Institute"
+        return False
     if not any(c.isupper() for c in text):
         return False
     if re.fullmatch(r"[\d\W]+", text) or re.search(r"\d", text) and label == "PERSON":
@@ -162,7 +164,11 @@ def candidate(ent, article: Article | None = None) -> tuple[str, str, int, int] 
         if para is not None and para.kind == "title" and _title_case(para.text):
             return None
     name = _surface(ent.text)
-    if not _ok_mention(name, ent.label_):
+    # "state Department of Revenue Services": a lower-case modifier is not part of the name
+    lead = re.match(r"(?:[a-z][\w-]*\s+)+(?=[A-Z])", name)
+    if lead and ent.label_ != "PERSON":
+        name = name[lead.end():]
+    if not _ok_mention(name, ent.label_) or re.search(r"['’]s\s+\d", name):
         return None
     if etype != "Person" and _in_job_title(ent):
         return None
@@ -203,7 +209,10 @@ class EntityIndex:
             if start is not None and end is not None:
                 cl.mentions.append((start, end, surface or name))
             return cl
-        cl = self.find(name) or self._match_short_form(name, etype)
+        cl = self.find(name)
+        short = cl is None
+        cl = cl or self._match_short_form(name, etype)
+        short = short and cl is not None
         if cl is None:
             cl = _Cluster(name=name, type=etype)
             self.clusters.append(cl)
@@ -218,7 +227,11 @@ class EntityIndex:
         self._by_key[norm_key(cl.name)] = cl
         if start is not None and end is not None:
             cl.mentions.append((start, end, surface or name))
-            cl.votes[etype] += 1
+            if short or (cl.type == "Person" and len(cl.name.split()) > 1
+                         and len(name.split()) == 1 and cl.name.split()[-1] == name):
+                cl.votes[cl.type] += 1  # "Stumpf" names John Stumpf whatever the NER says
+            else:
+                cl.votes[etype] += 2 if etype == "Person" and len(name.split()) > 1 else 1
         return cl
 
     def alias(self, cl: _Cluster, alias: str) -> None:
@@ -242,7 +255,7 @@ class EntityIndex:
             elif etype in ("Organization", "Place") and cl.type == "Organization":
                 if is_acronym_of(name, cl.name) or any(is_acronym_of(name, a) for a in cl.aliases):
                     return cl
-                if _is_short_org(name, cl.name):
+                if etype == "Organization" and _is_short_org(name, cl.name):
                     cands.append(cl)
         return cands[0] if len(cands) == 1 else None
 
@@ -259,6 +272,10 @@ class EntityIndex:
         if cl.final_type() == "Organization":
             orgs = [o for o in orgs if o is not cl]
             hits = [o for o in orgs if is_acronym_of(cl.name, o.name) or _is_short_org(cl.name, o.name)]
+            if not hits and len(words) == 1 and not self._is_place(cl.name) \
+                    and norm_key(cl.name) not in PLACE_NAMES:
+                # "Wells" -> "Wells Fargo": the first word of exactly one organization's name
+                hits = [o for o in orgs if len(o.name.split()) > 1 and o.name.split()[0] == cl.name]
             if len(hits) == 1:
                 return hits[0]
             # "U.S. Federal Reserve" -> "Federal Reserve": a leading country
@@ -325,7 +342,8 @@ def _is_short_org(short: str, full: str) -> bool:
     if norm_key(strip_corporate_suffix(full)) == s:
         return True
     fw, sw = f.split(), s.split()
-    if len(sw) < len(fw) and fw[: len(sw)] == sw and len(sw) >= 2:
+    if len(sw) < len(fw) and fw[: len(sw)] == sw and len(sw) >= 2 and all(
+            w.strip(".,") in ORG_HEADS for w in fw[len(sw):]):
         return True
     # a clipped first word: "Fed" for "Federal Reserve"
     return len(sw) == 1 and len(fw) >= 2 and fw[0].startswith(sw[0]) and len(sw[0]) >= 3 \
