@@ -731,3 +731,59 @@ def test_example_graph_exports_agree_across_consumers(example_graph, tmp_path, f
     assert property_graph(d).node_kinds()["Claim"] > 0
     _agree_with_views(d)
 
+
+
+# --- any text at all ----------------------------------------------------------
+
+def _any_text():
+    from hypothesis import strategies as st
+
+    return st.text(st.characters(exclude_categories=("Cs",)), max_size=40)
+
+
+def test_any_text_survives_cypher_xml_and_csv(falkordb, tmp_path):
+    """Property test: whatever the text, each format's reader returns it unchanged."""
+    import csv
+    import io
+    import xml.etree.ElementTree as ET
+
+    from claimgraph.graph.exporters.cypher import string
+    from claimgraph.graph.exporters.neo4j_csv import _field
+    from claimgraph.graph.exporters.xmlgraph import attr, text
+    from claimgraph.graph.projection import clean
+    from hypothesis import given, settings
+
+    graph = falkordb.select_graph("claimgraph_strings")
+
+    @settings(max_examples=150, deadline=None)
+    @given(_any_text())
+    def check(raw):
+        s = clean(raw)
+        assert graph.query(f"RETURN {string(s)}").result_set[0][0] == s
+        el = ET.fromstring(f'<x a="{attr(s)}">{text(s)}</x>')
+        assert el.get("a") == s and (el.text or "") == s
+        row = next(csv.reader(io.StringIO(f"{_field(s)},1\n", newline="")))
+        assert row == [s, "1"]
+
+    check()
+
+
+def test_push_to_an_unreachable_server_is_one_clear_error(ds):
+    pytest.importorskip("neo4j", reason="the neo4j driver is an optional extra")
+    import socket
+
+    from claimgraph.graph.neo4j_push import push_neo4j
+
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with pytest.raises(ExportError, match="Neo4j push to bolt://127.0.0.1") as e:
+        push_neo4j(ds, f"bolt://127.0.0.1:{port}", "neo4j", "s3cr3t-pw")
+    assert "\n" not in str(e.value) and "s3cr3t" not in str(e.value)
+
+
+def test_export_neo4j_csv_onto_a_file_is_refused(ds, tmp_path):
+    f = tmp_path / "taken"
+    f.write_text("x", encoding="utf-8")
+    with pytest.raises(ExportError, match="not a folder"):
+        export(ds, "neo4j-csv", f)
