@@ -176,6 +176,8 @@ def candidate(ent, article: Article | None = None) -> tuple[str, str, int, int] 
     start = ent.start_char + max(off, 0)
     end = start + len(name)
     words = name.split()
+    if len(words) >= 4 and _whole_line(doc.text if article is None else article.text, start, end):
+        return None  # a headline or section title, not a name
     if etype == "Person":
         # "Paul Tsai China Center": a person's name inside an organization's
         j = _title_run(doc, ent.end)
@@ -216,9 +218,8 @@ class EntityIndex:
         if cl is None:
             cl = _Cluster(name=name, type=etype)
             self.clusters.append(cl)
-        elif len(name) > len(cl.name) and cl.type == etype and norm_key(name).startswith(
-            norm_key(cl.name)
-        ):
+        elif len(name) > len(cl.name) and cl.type == etype == "Organization" and norm_key(
+            name).startswith(norm_key(cl.name)):
             cl.aliases.add(cl.name)
             cl.name = name
         if norm_key(name) != norm_key(cl.name):
@@ -428,6 +429,14 @@ def build_entities(article: Article, doc) -> tuple[tuple[Entity, ...], tuple[Men
             p = article.paragraph_at(a)
             mentions.append(Mention(key, Span(a, b, text[a:b]), p.index if p else 1))
     return tuple(entities), tuple(sorted(mentions, key=lambda m: m.span.start)), index
+
+
+def _whole_line(text: str, start: int, end: int) -> bool:
+    """True when [start, end) is (nearly) all of its line."""
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    line = text[a:b if b >= 0 else len(text)].strip()
+    return len(line) <= (end - start) * 1.25
 
 
 def _title_case(text: str) -> bool:
