@@ -787,3 +787,15 @@ def test_export_neo4j_csv_onto_a_file_is_refused(ds, tmp_path):
     f.write_text("x", encoding="utf-8")
     with pytest.raises(ExportError, match="not a folder"):
         export(ds, "neo4j-csv", f)
+
+
+def test_neo4j_csv_export_replaces_a_previous_one(ds, tmp_path):
+    out = tmp_path / "csv"
+    out.mkdir()
+    (out / "nodes_Gone.csv").write_text("iri:ID,:LABEL\n\"x\",\"Gone\"\n", encoding="utf-8")
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    export(ds, "neo4j-csv", out)
+    assert not (out / "nodes_Gone.csv").exists()
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
+    nodes, _ = read_neo4j_csv(out)
+    assert "x" not in nodes

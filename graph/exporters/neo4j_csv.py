@@ -123,6 +123,10 @@ def write_neo4j_csv(ds: Dataset, path: Path) -> None:
     files = csv_files(neo4j_graph(ds))
     for name, data in files.items():
         atomic_write(out / name, data)
+    # a previous export's files for labels or types this graph no longer has
+    for stale in [*out.glob("nodes_*.csv"), *out.glob("rels_*.csv")]:
+        if stale.name not in files:
+            stale.unlink()
     script = ("#!/bin/sh\n"
               "# Load this folder into an empty Neo4j 5 database (stop the database first;\n"
               "# Neo4j 4.4: neo4j-admin import --database=neo4j with the same flags).\n"
