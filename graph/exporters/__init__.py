@@ -1,7 +1,7 @@
 """The exporter registry: one module per format, registered by name.
 
-A new format is one module that calls :func:`register`, plus its import in
-``_load``; ``claimgraph export --format`` lists whatever is registered.
+A new format is one module that calls :func:`register`, plus its name in
+``MODULES``; ``claimgraph export --format`` lists whatever is registered.
 """
 
 from __future__ import annotations
@@ -37,21 +37,24 @@ def register(name: str, suffix: str, description: str, is_dir: bool = False):
     return deco
 
 
-def _load() -> None:
-    from . import rdf  # noqa: F401
+# One module per format; each registers itself on import.
+MODULES = ("rdf", "gexf", "graphml", "neo4j_csv", "cypher")
+_loaded = False
 
-    for optional in ("gexf", "graphml", "neo4j_csv", "cypher"):
-        try:
-            __import__(f"{__name__}.{optional}")
-        except ModuleNotFoundError as e:
-            if e.name != f"{__name__}.{optional}":
-                raise
+
+def _load() -> None:
+    global _loaded
+    if not _loaded:
+        from importlib import import_module
+
+        for name in MODULES:
+            import_module(f"{__name__}.{name}")
+        _loaded = True
 
 
 def formats() -> dict[str, Exporter]:
     """Every registered exporter, by format name."""
-    if not _REGISTRY:
-        _load()
+    _load()
     return dict(sorted(_REGISTRY.items()))
 
 
