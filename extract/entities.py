@@ -413,6 +413,7 @@ def build_entities(article: Article, doc) -> tuple[tuple[Entity, ...], tuple[Men
         if cl is not None and (has_cjk_text(alias) or is_acronym_of(alias, cl.name) or english_name):
             index.alias(cl, alias)
     index.merge_late()
+    _align_bilingual_lists(index, article)
     _add_text_mentions(index, text, dir_ranges)
     entities, mentions = [], []
     for cl in index.clusters:
@@ -429,6 +430,34 @@ def build_entities(article: Article, doc) -> tuple[tuple[Entity, ...], tuple[Men
             p = article.paragraph_at(a)
             mentions.append(Mention(key, Span(a, b, text[a:b]), p.index if p else 1))
     return tuple(entities), tuple(sorted(mentions, key=lambda m: m.span.start)), index
+
+
+def _align_bilingual_lists(index: EntityIndex, article: Article) -> None:
+    """Chinese names of a bilingual list of names (a byline: "文|财新周刊 王力为" / "By Caixin
+    Weekly's Wang Liwei").
+
+    When a paragraph is a Chinese line of space-separated names followed by an
+    English line naming the same number of entities, the names pair up in order.
+    """
+    for p in article.paragraphs:
+        if p.lang != "zh-en" or p.text.count("\n") != 1:
+            continue
+        zh_line, en_line = p.text.split("\n")
+        if not has_cjk_text(zh_line) or has_cjk_text(en_line):
+            continue
+        names = [w for w in re.split(r"[\s|｜:：,，、]+", zh_line) if len(w) >= 2]
+        if not names or not all(has_cjk_text(n) and len(n) <= 8 for n in names):
+            continue
+        base = p.start + len(zh_line) + 1
+        found = sorted((a, cl) for cl in index.clusters for a, _b, _s in cl.mentions
+                       if base <= a < p.end)
+        order: list[_Cluster] = []
+        for _a, cl in found:
+            if cl not in order:
+                order.append(cl)
+        if len(order) == len(names):
+            for cl, zh in zip(order, names, strict=True):
+                index.alias(cl, zh)
 
 
 def _whole_line(text: str, start: int, end: int) -> bool:

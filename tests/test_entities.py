@@ -252,3 +252,17 @@ def test_quotes_that_are_not_concepts(nlp, text):
 
 def test_norm_key_matches_possessives():
     assert norm_key("Goldman Sachs'") == norm_key("Goldman Sachs")
+
+
+def test_bilingual_byline_gives_chinese_labels(blank):
+    from claimgraph.extract.entities import build_entities
+
+    text = "Markets\n\n文|财新周刊 王力为 丁锋\nBy Caixin Weekly's Wang Liwei and Ding Feng\n\nBody text.\n"
+    art = read_text(text)
+    doc = blank.make_doc(text)
+    spans = [("Caixin Weekly's", "PERSON"), ("Wang Liwei", "PERSON"), ("Ding Feng", "PERSON")]
+    doc.ents = [doc.char_span(text.index(t), text.index(t) + len(t), label=lab) for t, lab in spans]
+    ents, _, _ = build_entities(art, doc)
+    got = {e.name: (e.type, e.names_zh) for e in ents}
+    assert got == {"Caixin Weekly": ("Organization", ("财新周刊",)),
+                   "Wang Liwei": ("Person", ("王力为",)), "Ding Feng": ("Person", ("丁锋",))}
