@@ -6,7 +6,9 @@ Detection (general rules, linear in the document):
 * a short quoted coined term that is a noun phrase: “capital tariffs”,
   "reciprocal tariffs", “basis trade” (not quoted speech: a quote with a verb,
   pronoun or more than five words is not a term);
-* ``so-called X`` and ``the X trade`` ("the carry trade").
+* ``so-called X`` and ``the X trade`` ("the carry trade");
+* a capitalized name ending in an agreement or plan word, quoted or not
+  ("the Plaza Accord", "Mar-a-Lago Accord", "Green New Deal").
 
 Every later occurrence of a concept's name (case-insensitive) is a mention,
 so claims and facts are *about* the concepts they name.
@@ -37,6 +39,10 @@ from .records import Article, Claim, ConceptLink, Entity, Mention, Span
 
 _QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,60}?)[,.]?[\"”]")
 _SO_CALLED = re.compile(r"\bso-called\s+(?![\"“])((?:[A-Za-z][\w-]*\s+){0,3}[A-Za-z][\w-]*)")
+# a capitalized name ending in an agreement or plan word: "the Plaza Accord", "Mar-a-Lago Accord"
+_NAMED_PLAN = re.compile(
+    r"(?<![\w-])((?:[A-Z][\w'’]*(?:-[\w'’]+)*\s+){1,4}"
+    r"(?:Accord|Accords|Agreement|Pact|Doctrine|Consensus|Deal|Treaty|Initiative|Protocol|Plan))\b")
 _THE_X_TRADE = re.compile(r"\bthe\s+((?:[a-z][a-z-]*\s+){0,1}[a-z][a-z-]*)\s+trade\b")
 _TERM_POS = {"NOUN", "PROPN", "ADJ", "PUNCT", "NUM"}
 PROPOSE_CUES = frozenset(
@@ -131,6 +137,8 @@ def find_concepts(article: Article, doc, entities: Iterable[Entity], mentions: I
 
     for m in _QUOTED.finditer(text):
         consider(m.group(1), m.start(1), m.end(1))
+    for m in _NAMED_PLAN.finditer(text):
+        consider(m.group(1), m.start(1), m.end(1), force=True)
     for m in _SO_CALLED.finditer(text):
         consider(m.group(1), m.start(1), m.end(1))
     for m in _THE_X_TRADE.finditer(text):
@@ -222,10 +230,9 @@ def _links(article: Article, doc, ementions: list[Mention], cmentions: list[Ment
                     if who is not None:
                         link(who.entity, cm.entity, "proposed", *line, cm.paragraph)
                 if (lemma in DISCUSS_CUES or lemma in PROPOSE_CUES) and _covers(tok, cidx):
+                    subj = _subject_of(tok)
                     for m in ems:
-                        r = roots[id(m)]
-                        if r is not None and r.dep_ in ("nsubj", "nsubjpass") and (
-                                r.head == sent.root or r.head == tok):
+                        if subj is not None and roots[id(m)] == subj:
                             link(m.entity, cm.entity, "discussed", *line, cm.paragraph)
     return tuple(out.values())
 
@@ -240,6 +247,18 @@ def _line(text: str, a: int, b: int, pos: int) -> tuple[int, int]:
     while e > s and text[e - 1].isspace():
         e -= 1
     return s, e
+
+
+def _subject_of(tok):
+    """The subject of the nearest clause holding ``tok`` ("X warned about Y" -> X)."""
+    for _ in range(8):
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            return subj[0]
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
 
 
 def _covers(tok, idx: int) -> bool:

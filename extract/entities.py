@@ -163,6 +163,11 @@ def candidate(ent, article: Article | None = None) -> tuple[str, str, int, int] 
         para = article.paragraph_at(ent.start_char)
         if para is not None and para.kind == "title" and _title_case(para.text):
             return None
+    # "Mar" of "Mar-a-Lago": a piece of a hyphenated word is no name
+    if (ent.end < len(doc) and doc[ent.end].text == "-" and not doc[ent.end - 1].whitespace_) or (
+            ent.start > 0 and doc[ent.start - 1].text == "-" and not doc[ent.start - 2].whitespace_
+            if ent.start > 1 else False):
+        return None
     name = _surface(ent.text)
     # "state Department of Revenue Services": a lower-case modifier is not part of the name
     lead = re.match(r"(?:[a-z][\w-]*\s+)+(?=[A-Z])", name)

@@ -266,3 +266,18 @@ def test_bilingual_byline_gives_chinese_labels(blank):
     got = {e.name: (e.type, e.names_zh) for e in ents}
     assert got == {"Caixin Weekly": ("Organization", ("财新周刊",)),
                    "Wang Liwei": ("Person", ("王力为",)), "Ding Feng": ("Person", ("丁锋",))}
+
+
+@pytest.mark.slow
+def test_unquoted_named_plan_and_its_discusser(nlp):
+    from claimgraph.extract.extractor import extract_doc
+
+    text = ("Dollar slides\n\nS&P kept its AA+ rating, and Stephen Roach warned about the "
+            "Mar-a-Lago Accord.\n")
+    ex = extract_doc(read_text(text), nlp(text))
+    names = {e.name: e.type for e in ex.entities}
+    assert names.get("Mar-a-Lago Accord") == "Concept"
+    assert "Mar" not in names  # a piece of a hyphenated word is no name
+    links = {(x.entity, x.relation, x.concept) for x in ex.concept_links}
+    assert ("stephen roach", "discussed", "mar-a-lago accord") in links
+    assert not any(w == "s&p" for w, _, _ in links)  # the subject of another clause
