@@ -49,13 +49,10 @@ MIN_E5_MARGIN = 0.045  # Chinese question, nothing linked: best e5 score minus t
 LEX_WEIGHT = 0.25  # weight of BM25 (normalized to the best statement) in the hybrid score
 PASSAGE_PENALTY = 0.04  # an article sentence ranks just below a graph statement as good
 
-REPORT_VERB = re.compile(
-    r"^\W*(?:'s\s+)?(?:\w+\s+){0,2}?(?:said|says|say|stated|states|noted|notes|warned|warns|argued|"
-    r"argues|analy[sz]ed|analy[sz]es|believes|believed|thinks|expects|expected|predicted|predicts|"
-    r"reported|reports|highlighted|highlights|emphasi[sz]ed|stressed|suggested|suggests|"
-    r"estimated|estimates|projected|projects|wrote|writes|told|denied|denies|published|released|"
-    r"pointed out|points out|commented|explained|concluded|found|finds|views|viewed|sees|"
-    r"described|describes)\b", re.I)
+# a quantity, not a bare year: "4.53%", "$36.22 trillion", "56 basis points", "Schiff, 56,", "a decade"
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*\s*(?:%|percent|basis|bps?|trillion|billion|million|thousand)"
+                    r"|[$€£¥]\s*\d|\b(?!(?:19|20)\d\d\b)\d+\b|\b(?:decade|dozen|hundred|thousand)s?\b",
+                    re.I)
 STOP = frozenset("""a an the of in on at to for by with from and or but is are was were be been being
 do does did has have had what who whom whose which where when why how that this these those it its
 their his her he she they them there about say said says tell me as than into over under not no
@@ -106,6 +103,9 @@ class QAEngine:
         self.labels = snapshot.labels
         self.types = {i: e["type"] for i, e in self.entities.items()}
         self.linker = Linker(self.labels, self.types, snapshot.texts)
+        self._vocab_prefix: dict[str, set[str]] = {}
+        for w in self.linker.vocab:
+            self._vocab_prefix.setdefault(w[:3], set()).add(w)
         self._attribute_nested()
         self._members()
         self.kind = np.array([s.kind for s in self.statements])
@@ -156,23 +156,9 @@ class QAEngine:
             pass
 
     def _attribute_nested(self) -> None:
-        """"According to the article, UBS analyzed that ..." is UBS's claim, not the article's."""
-        out = []
-        for s in self.statements:
-            if s.kind in ("claim", "passage"):
-                text = s.text.split(": ", 1)[-1] if s.kind == "claim" else s.text
-                lead = [lk for lk in self.linker.link(text[:120]) if lk.start <= 4]
-                if lead and REPORT_VERB.match(text[lead[0].end:]):
-                    iri = lead[0].iri
-                    if iri not in s.by:
-                        sp = s.speaker
-                        if sp is None or s.kind == "passage":
-                            sp = {"iri": iri, "label": self.label(iri)}
-                        d = s.to_dict()
-                        d.update(by=(iri,) + s.by, speaker=sp, about=s.about)
-                        s = Statement(**d)
-            out.append(s)
-        self.statements = out
+        from .attribute import attribute
+
+        self.statements = attribute(self.statements, self.linker, self.types, self.label)
 
     def _members(self) -> None:
         """Organizations' current members, so "what did Goldman Sachs say" finds its head."""
@@ -325,7 +311,7 @@ class QAEngine:
 
     def _route_fact(self, r: Route, subj, links, sc: _Scorer, k: int):
         idx = [i for i, s in enumerate(self.statements)
-               if s.kind == "fact" or (s.kind in ("passage", "claim") and re.search(r"\d", s.text))]
+               if s.kind == "fact" or (s.kind in ("passage", "claim") and NUMBER.search(s.text))]
         return self._open(idx, sc, k, "fact", r.topic, boost={lk.iri for lk in links})
 
     def _route_general(self, r: Route, subj, links, sc: _Scorer, k: int):
@@ -349,6 +335,8 @@ class QAEngine:
                                                             | set(self.statements[i].by)))
                                               for i in idx])
         best = int(np.argmax(scores))
+        if not sc.zh and self._unsupported_words(topic, idx[best]):
+            return "the question's key words are not in the graph"
         if sc.zh:
             if not sc.has_links and sc.e5_margin(idx) < MIN_E5_MARGIN:
                 return "nothing in the graph supports an answer"
@@ -373,6 +361,9 @@ class QAEngine:
             speaker = s.speaker
             if subject_speaker and s.kind in ("affiliation", "passage"):
                 speaker = {"iri": subject_speaker, "label": self.label(subject_speaker)}
+            elif person_for and s.kind == "passage":  # who holds the role: a person named there
+                cand = [a for a in s.about if a not in person_for and self.types.get(a) in PERSONISH]
+                speaker = {"iri": cand[0], "label": self.label(cand[0])} if cand else None
             elif speaker is None and s.kind in ("passage", "claim") and (who or person_for):
                 cand = [a for a in s.about if a not in (person_for or set())
                         and self.types.get(a) in ("Person", "Organization")]
@@ -408,6 +399,14 @@ class QAEngine:
         words = re.findall(r"[\w&]+", key)
         pat = r"(?<![\w&])" + r"[\s.\-']+".join(re.escape(w) for w in words) + r"(?:s|es)?(?![\w&])"
         return re.search(pat, self.linker.text_norm) is not None
+
+    def _unsupported_words(self, topic: str, best: int) -> bool:
+        """A word no article uses, and the best statement covers under half of the topic."""
+        words = [w for w in tokens(topic) if len(w) >= 4 and not w.isdigit()]
+        if not words or not any(w not in self.linker.vocab and not any(
+                v.startswith(w[:5]) for v in self._vocab_prefix.get(w[:3], ())) for w in words):
+            return False
+        return not self._covers(topic, [best], need=0.5)
 
     def _covers(self, phrase: str, idx, need: float = 0.5) -> bool:
         """Do the statements contain at least ``need`` of the phrase's content words?"""

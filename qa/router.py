@@ -41,7 +41,8 @@ WHO_VERBS = (r"said|says|say|stated|states|argued|argues|warned|warns|noted|note
              r"argued|considers|considered|regards|regarded")
 STANCE = r"(?:worried|concerned|skeptical|sceptical|optimistic|pessimistic|bullish|bearish|confident|cautious)"
 ROLE_VERBS = r"heads|headed|leads|led|runs|ran|chairs|chaired|directs|directed|manages|managed|founded|co-founded|cofounded"
-FORMER = re.compile(r"\b(?:former|formerly|previously|used to|before|earlier|past|prior|ex-)\b|以前|曾|前任", re.I)
+FORMER = re.compile(r"\b(?:former|formerly|previously|used to|before|earlier|past|prior|ex-)\b|"
+                    r"\bdid\b.*\bwork(?:ed)?\b|以前|曾|前任", re.I)
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,12 @@ def _clean(s: str | None) -> str:
                   flags=re.I).strip()
 
 
+def _subject(s: str | None) -> str:
+    """A subject as the question names it, without article or possessive."""
+    s = re.sub(r"^(?:the|a|an)\s+", "", _clean(s), flags=re.I)
+    return re.sub(r"(?:'s|’s|(?<=s)'|(?<=s)’)$", "", s).strip()
+
+
 _EN: list[tuple[str, re.Pattern]] = [(name, re.compile(p, re.I)) for name, p in [
     ("who_said", rf"^(?:who|which\s+(?:\S+\s+){{0,3}}?)\s*(?:has |had |have |is |was )?(?:{WHO_VERBS})\b(?P<z>.*)"),
     ("who_said", rf"^who(?:'s| is| are| was| were)\s+{STANCE}\s+(?P<z>.*)"),
@@ -85,7 +92,7 @@ _EN: list[tuple[str, re.Pattern]] = [(name, re.compile(p, re.I)) for name, p in 
     ("say", rf"^(?:did|does|has|have|is|was)\s+(?P<x>.+?)\s+(?:{SAY_VERBS}|worried|concerned)\b(?P<y>.*)"),
     ("say", r"^according to\s+(?P<x>[^,]+?),\s*(?P<y>.+)"),
     ("say", r"^(?:tell me |show me |give me )?(?:what\s+)?(?P<x>.+?)(?:'s|’s|s'|’)\s+(?:view|views|take|position|stance|opinion|comments?|claims?)\s+(?:on|about|regarding)\b(?P<y>.*)"),
-    ("fact", r"^(?:how\s+(?:much|many|high|low|far|big|large|fast|long|steep|sharp|quickly)|by how much|to what (?:level|extent)|what\s+(?:percentage|percent|share|proportion|fraction)|when did|in (?:which|what) year|what year)\b"),
+    ("fact", r"^(?:how\s+(?:much|many|high|low|far|big|large|fast|long|steep|sharp|quickly|old)|by how much|to what (?:level|extent)|what\s+(?:percentage|percent|share|proportion|fraction)|when did|in (?:which|what) year|what year)\b"),
     ("fact", r"^what\s+(?:was|is|were|are|will be)\s+the\s+(?:\S+\s+){0,5}?(?:level|size|amount|value|volume|total|share|percentage|number|rate|yield|yields|price|cost|figure|debt|deficit|increase|rise|drop|decline|fall|jump|change|gain|payments?|holdings|peak|low|high|record|projection)\b"),
     ("concept", r"^(?:what(?:'s| is| are| was| were)|define|explain|describe|tell me about|what is meant by)\s+(?:the\s+|a\s+|an\s+|so-called\s+)?(?P<c>.+)"),
     ("concept", r"^what\s+(?:does|do|did)\s+(?P<c>.+?)\s+mean\b"),
@@ -126,19 +133,19 @@ def route(question: str) -> Route:
             continue
         g = m.groupdict()
         if name == "say":
-            return Route("say", _clean(g.get("x")), _clean(g.get("y")), former=former)
+            return Route("say", _subject(g.get("x")), _clean(g.get("y")), former=former)
         if name == "who_said":
             return Route("who_said", "", _clean(g.get("z")) or q, former=former)
         if name == "concept_who":
-            return Route("concept", _clean(g.get("c")), q, role="proposed", former=former,
+            return Route("concept", _subject(g.get("c")), q, role="proposed", former=former,
                          wants_person=True)
         if name == "membership_role":
-            return Route("membership", _clean(g.get("y")), q, role=_clean(g.get("role")),
+            return Route("membership", _subject(g.get("y")), q, role=_clean(g.get("role")),
                          former=former, wants_person=True)
         if name == "membership_person":
-            return Route("membership", _clean(g.get("x")), q, former=former)
+            return Route("membership", _subject(g.get("x")), q, former=former)
         if name == "fact":
             return Route("fact", "", q, former=former)
         if name == "concept":
-            return Route("concept", _clean(g.get("c")), q, former=former)
+            return Route("concept", _subject(g.get("c")), q, former=former)
     return Route("general", "", q, former=former)
