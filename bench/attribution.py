@@ -80,7 +80,7 @@ def evaluate(docs, preds, S) -> dict:
     """P/R/F1 overall and per kind (predicted kind for P, gold kind for R)."""
     G = P = M = W = 0
     kinds: dict[str, dict[str, int]] = {}
-    for (stem, text, gold), pred in zip(docs, preds):
+    for (_stem, text, gold), pred in zip(docs, preds, strict=False):
         pd = [a.to_dict() for a in pred]
         m, w = S.score(gold, pd)
         G += len(gold)
@@ -129,7 +129,7 @@ def run(split: str, limit: int, nlp, S) -> dict:
     bare = time.perf_counter() - t0
     t0 = time.perf_counter()
     preds = []
-    for (stem, text, _), doc in zip(docs, nlp.pipe(texts, batch_size=16)):
+    for (stem, text, _), doc in zip(docs, nlp.pipe(texts, batch_size=16), strict=False):
         preds.append(doc_attributions(doc, read_article(text, stem, "text")))
     full = time.perf_counter() - t0
     res = evaluate(docs, preds, S)

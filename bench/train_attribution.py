@@ -40,14 +40,13 @@ def label(cands, gold) -> list[int]:
 
 
 def parse(docs, cache: str | None):
-    from spacy.tokens import DocBin
-
     from claimgraph.extract.pipeline import load_nlp
+    from spacy.tokens import DocBin
 
     nlp = load_nlp()
     if cache and Path(cache).exists():
         parsed = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
-        if len(parsed) == len(docs) and all(d.text == t for d, (_, t, _) in zip(parsed, docs)):
+        if len(parsed) == len(docs) and all(d.text == t for d, (_, t, _) in zip(parsed, docs, strict=False)):
             return parsed
     parsed = list(nlp.pipe((t for _, t, _ in docs), batch_size=16))
     if cache:
@@ -67,16 +66,15 @@ def main(argv=None) -> int:
     a = ap.parse_args(argv)
 
     import numpy as np
+    from claimgraph.extract import attribution as A
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
-
-    from claimgraph.extract import attribution as A
 
     S = score_module()
     docs = load_split("train")
     parsed = parse(docs, a.cache)
     per_doc = []
-    for (stem, text, gold), doc in zip(docs, parsed):
+    for (_stem, _text, gold), doc in zip(docs, parsed, strict=False):
         cands = A.candidates(doc)
         per_doc.append((cands, label(cands, gold)))
     held = set(range(0, len(docs), 10))

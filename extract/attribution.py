@@ -35,6 +35,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from spacy.language import Language
+
 from .coref import resolve_speaker
 from .cues import (
     BELIEF_VERBS,
@@ -114,6 +116,32 @@ def _np(doc, tok) -> tuple[int, int]:
     return _subtree(doc, tok)
 
 
+def _clip_paragraph(text: str, span: tuple[int, int], cue: int) -> tuple[int, int]:
+    """Keep a content span inside the cue's paragraph, unless a quote runs on."""
+    a, b = span
+    if "\n" not in text[a:b] or (text[a] in _OPEN_Q and text[b - 1] in _CLOSE_Q):
+        return span
+    if cue <= a:
+        b = text.find("\n", a, b)
+    elif cue >= b:
+        a = text.rfind("\n", a, b) + 1
+    else:
+        a = text.rfind("\n", a, cue) + 1
+        nl = text.find("\n", cue, b)
+        b = b if nl < 0 else nl
+    return _trim(text, a, b)
+
+
+def _trailing_clause(doc, head, end: int) -> int | None:
+    """Where a trailing ', which ...' / ', as ...' clause of a content starts."""
+    for t in head.subtree:
+        if t.dep_ in ("relcl", "advcl", "acl") and t.i != head.i:
+            left = t.left_edge.i
+            if left > 0 and doc[left - 1].text == "," and t.right_edge.idx + len(t.right_edge) >= end - 1:
+                return doc[left - 1].idx
+    return None
+
+
 def _quotes(text: str) -> list[tuple[int, int]]:
     """Char ranges of quoted passages (marks included), in text order."""
     return [(m.start(), m.end()) for m in _QUOTE_RE.finditer(text)]
@@ -154,6 +182,9 @@ def _subject(tok):
             return cur.head, "relcl"
         if cur.dep_ in _CLAUSE_UP and cur.head is not cur:
             cur = cur.head
+            if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ in ("dobj", "pobj"):
+                # "published a report stating that ...": up to the verb
+                cur = cur.head.head if cur.dep_ == "pobj" else cur.head
             continue
         break
     return None, "none"
@@ -285,7 +316,7 @@ def _verb_candidates(doc, tok, quotes, out: list[Candidate]) -> None:
     ]
 
     def add(pattern: str, content, extra=()):
-        a, b = content
+        a, b = _clip_paragraph(text, content, tok.idx)
         if b - a < 2:
             return
         s_tok, s_span, s_how = stok, src, how
@@ -322,9 +353,12 @@ def _verb_candidates(doc, tok, quotes, out: list[Candidate]) -> None:
         mark = "mark=" + "|".join(sorted(x.lower_ for x in first.children if x.dep_ == "mark"))
         after = "after" if a > tok.idx else "before"
         a, b = _extend_to_quotes((a, b), tok.idx, quotes, text)
-        if a < cue[0] < b and not (a > tok.idx):
-            pass
-        add("ccomp", (a, b), (mark, "order=" + after, "order_lemma=" + after + "|" + lemma))
+        feats = (mark, "order=" + after, "order_lemma=" + after + "|" + lemma)
+        add("ccomp", (a, b), feats)
+        if text[a] not in _OPEN_Q:
+            cut = _trailing_clause(doc, comps[-1], b)
+            if cut is not None and cut - a > 0.4 * (b - a):
+                add("ccomp", (a, cut), (*feats, "variant=trim"))
         return
     xcomps = [c for c in kids if c.dep_ == "xcomp"]
     if xcomps:
@@ -339,6 +373,10 @@ def _verb_candidates(doc, tok, quotes, out: list[Candidate]) -> None:
     if objs and not xcomps:
         o = objs[0]
         a, b = _subtree(doc, o)
+        # "described X as Y", "blamed X for Y", "called X Y": the rest belongs too
+        for c in kids:
+            if c.i > o.i and (c.dep_ in ("oprd", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("as", "for"))):
+                b = max(b, _subtree(doc, c)[1])
         a, b = _extend_to_quotes((a, b), tok.idx, quotes, text)
         add("dobj", (a, b), ("opos=" + o.pos_, "oent=" + (o.ent_type_ or "-"),
                              "olemma=" + lemma + "|" + o.lemma_.lower()))
@@ -559,6 +597,46 @@ def _attach_quote_sources(doc, kept: list[Candidate], cands: list[Candidate]) ->
 # --------------------------------------------------------------------------- records
 
 
+_NOT_MENTIONED = re.compile(r"\b(?:does not|doesn't|did not) mention\b|\bnot mentioned\b", re.I)
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def _redirect_self_reference(doc, c: Candidate) -> bool:
+    """'The article cites its data, stating that ...': the source is the data.
+
+    Returns False when the attribution is the article's own (drop it).
+    """
+    if c.cue is None or c.pattern == "according":
+        return False
+    span = doc.char_span(c.cue[0], c.cue[1], alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root.head
+    for o in head.children:
+        if o.dep_ == "dobj" and o.i != span.root.i:
+            c.source = _subtree(doc, o)
+            c.source_tok = o.i
+            return True
+    return False
+
+
+def _latin_source(doc, c: Candidate) -> None:
+    """A source the parse took from a Chinese line: use the entity by the cue."""
+    text = doc.text
+    cue = c.cue[0] if c.cue else c.content[0]
+    line = text.rfind("\n", 0, cue) + 1
+    best = None
+    for e in doc.ents:
+        if e.start_char >= cue:
+            break
+        if e.start_char >= line and e.label_ in ("PERSON", "ORG"):
+            best = e
+    if best is None:
+        c.source, c.source_tok = None, None
+    else:
+        c.source, c.source_tok = (best.start_char, best.end_char), best.root.i
+
+
 def _kind(c: Candidate, text: str, src_text: str) -> str:
     a, b = c.content
     if c.pattern == "according":
@@ -592,19 +670,29 @@ def doc_attributions(doc, article: Article | None = None, weights: dict | None =
     score_candidates(cands, weights)
     kept = _select(cands, threshold)
     _attach_quote_sources(doc, kept, cands)
-    known = tuple(e.name for e in article.directory) if article is not None else ()
+    known, unmentioned = (), set()
+    if article is not None:
+        known = tuple(e.name for e in article.directory)
+        # a directory may list names the article never mentions: no claims for them
+        unmentioned = {e.name for e in article.directory
+                       if _NOT_MENTIONED.search(e.description)}
     out = []
     for c in sorted(kept, key=lambda c: (c.content[0], c.content[1])):
         a, b = c.content
+        if c.source and text[c.source[0] : c.source[1]].lower() in SELF_REFERENCES:
+            if not _redirect_self_reference(doc, c):
+                continue
+        if c.source and _CJK.search(text[c.source[0] : c.source[1]]):
+            _latin_source(doc, c)
         src = Span(c.source[0], c.source[1], text[c.source[0] : c.source[1]]) if c.source else None
-        if src is not None and src.text.lower() in SELF_REFERENCES:
-            continue
         cue = Span(c.cue[0], c.cue[1], text[c.cue[0] : c.cue[1]]) if c.cue else None
         para = 0
         if article is not None:
             p = article.paragraph_at(a)
             para = p.index if p is not None else 0
         speaker = resolve_speaker(doc, c.source, c.source_tok, known) if src else None
+        if speaker in unmentioned:
+            continue
         out.append(
             Attribution(
                 content=Span(a, b, text[a:b]),
@@ -655,5 +743,21 @@ def find_attributions_batch(
         nlp = load_nlp()
     articles = list(articles)
     docs = nlp.pipe((a.text for a in articles), n_process=n_process, batch_size=batch_size)
-    for article, doc in zip(articles, docs):
+    for article, doc in zip(articles, docs, strict=False):
         yield doc_attributions(doc, article)
+
+
+# --------------------------------------------------------------------------- pipeline
+
+
+@Language.component("claimgraph_paragraph_breaks")
+def paragraph_breaks(doc):
+    """Start a sentence after every blank line, so no parse spans paragraphs.
+
+    Add it before the parser (``nlp.add_pipe("claimgraph_paragraph_breaks",
+    before="parser")``); the parser keeps preset sentence starts.
+    """
+    for tok in doc[:-1]:
+        if tok.is_space and "\n" in tok.text:
+            doc[tok.i + 1].is_sent_start = True
+    return doc

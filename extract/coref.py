@@ -58,16 +58,36 @@ def full_name(doc, name: str, before: int, label: str = "PERSON") -> str:
     return best
 
 
-def _nearest(doc, before: int, labels) -> str | None:
+def _nearest(doc, before: int, labels, since: int = 0) -> str | None:
     found = None
-    for s, e, lab, n in _entities(doc):
+    for s, _e, lab, n in _entities(doc):
         if s >= before:
             break
+        if s < since:
+            continue
         if lab in labels and n:
             found = (n, lab, s)
     if found is None:
         return None
     return full_name(doc, found[0], found[2], found[1])
+
+
+def _nearest_subject(doc, before: int, since: int = 0) -> str | None:
+    """The last person named as a subject before ``before`` (the salient one)."""
+    found = None
+    for e in doc.ents:
+        if e.start_char >= before:
+            break
+        if e.label_ != "PERSON" or before - e.start_char > 1500 or e.start_char < since:
+            continue
+        root = e.root
+        if root.dep_ in ("nsubj", "nsubjpass") or (
+            root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass")
+        ):
+            found = (e.start_char, _clean(e.text))
+    if found is None:
+        return None
+    return full_name(doc, found[1], found[0], "PERSON")
 
 
 def _known_in(text: str, known: tuple[str, ...]) -> str | None:
@@ -104,6 +124,13 @@ def resolve_speaker(doc, source: tuple[int, int] | None, source_tok: int | None 
         return None
     a, b = source
     text = doc.text[a:b]
+    head = doc[source_tok] if source_tok is not None else None
+    if head is not None and head.ent_type_ in ("PERSON", "ORG") and a <= head.idx < b:
+        # the head names the speaker ("Stephen Roach, former economist at X")
+        for s, e, lab, n in _entities(doc):
+            if s <= head.idx < e:
+                hit = _known_in(n, known)
+                return hit or full_name(doc, n, s, lab)
     hit = _known_in(text, known)
     if hit:
         return hit
@@ -112,7 +139,6 @@ def resolve_speaker(doc, source: tuple[int, int] | None, source_tok: int | None 
         for s, _e, lab, n in ents:
             if lab in labels:
                 return full_name(doc, n, s, lab)
-    head = doc[source_tok] if source_tok is not None else None
     words = [w.lower() for w in re.findall(r"[\w']+", text)]
     if not words:
         return None
@@ -120,7 +146,9 @@ def resolve_speaker(doc, source: tuple[int, int] | None, source_tok: int | None 
     if head is not None:
         last = head.lower_
     if len(words) <= 2 and (first in PERSON_PRONOUNS or last in PERSON_PRONOUNS):
-        found = _nearest(doc, a, _PERSONAL)
+        para = doc.text.rfind("\n", 0, a) + 1
+        found = (_nearest_subject(doc, a, para) or _nearest(doc, a, _PERSONAL, para)
+                 or _nearest_subject(doc, a) or _nearest(doc, a, _PERSONAL))
         if found:
             return found
     if first in ORG_PRONOUNS or last in ORG_PRONOUNS or last in ORG_NOUNS or first in ORG_NOUNS:

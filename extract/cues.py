@@ -50,10 +50,11 @@ NOUN_CUES = frozenset(
 
 #: Phrases that name the text itself, never a source ("according to the article").
 SELF_REFERENCES = frozenset(
-    """
+    x.strip()
+    for x in """
     the article | this article | the text | this text | the story | this story
     | the piece | this piece | the summary | this summary | the digest
-    """.replace("\n", " ").split(" | ")
+    """.split("|")
 )
 
 PERSON_PRONOUNS = frozenset("he she him her his hers i me my we us our".split())
