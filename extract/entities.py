@@ -420,6 +420,7 @@ def build_entities(article: Article, doc) -> tuple[tuple[Entity, ...], tuple[Men
     index.merge_late()
     _align_bilingual_lists(index, article)
     _add_text_mentions(index, text, dir_ranges)
+    parents = _units(index, text)
     entities, mentions = [], []
     for cl in index.clusters:
         key = cl.key()
@@ -429,12 +430,36 @@ def build_entities(article: Article, doc) -> tuple[tuple[Entity, ...], tuple[Men
             Entity(key=key, type=cl.type, name=cl.name,
                    aliases=tuple(sorted(a for a in cl.aliases if norm_key(a) != key)),
                    names_zh=tuple(cl.zh), mentioned=cl.mentioned,
-                   description=cl.description)
+                   description=cl.description, part_of=parents.get(id(cl), ""))
         )
         for a, b, _s in sorted(set(cl.mentions)):
             p = article.paragraph_at(a)
             mentions.append(Mention(key, Span(a, b, text[a:b]), p.index if p else 1))
     return tuple(entities), tuple(sorted(mentions, key=lambda m: m.span.start)), index
+
+
+UNIT_HEADS = frozenset("""
+center centre school institute department division unit office laboratory lab college faculty
+program programme desk team bureau branch subsidiary
+""".split())
+
+
+def _units(index: EntityIndex, text: str) -> dict[int, str]:
+    """Organizations named as units of another: "Yale Law School's Paul Tsai China Center"."""
+    orgs = [(a, b, cl) for cl in index.clusters if cl.type == "Organization"
+            for a, b, _s in cl.mentions]
+    ends = {b: cl for a, b, cl in orgs}
+    out: dict[int, str] = {}
+    for a, _b, cl in orgs:
+        if cl.name.split()[-1].casefold() not in UNIT_HEADS:
+            continue
+        m = re.search(r"['’]s?\s+$", text[max(0, a - 4):a])
+        if not m:
+            continue
+        parent = ends.get(a - 4 + m.start() if a >= 4 else m.start())
+        if parent is not None and parent is not cl:
+            out.setdefault(id(cl), parent.key())
+    return out
 
 
 def _align_bilingual_lists(index: EntityIndex, article: Article) -> None:

@@ -92,6 +92,7 @@ class Entity:
     names_zh: tuple[str, ...] = ()
     mentioned: bool = True
     description: str = ""
+    part_of: str = ""  # key of the organization this one is a unit of ("X's Y Center")
 
 
 @dataclass(frozen=True)

@@ -80,6 +80,7 @@ class _Writer:
         self.when = when
         self.labels = label_index(ds)
         self.entity_iri: dict[str, URIRef] = {}
+        self.units: list[tuple[URIRef, str]] = []
         # organizations of earlier articles, for short-form matching
         self._org_labels = [
             (iri, str(lab)) for iri in set(ds.subjects(RDF.type, SCHEMA.Organization))
@@ -193,6 +194,8 @@ class _Writer:
             self.add(iri, CG.mentioned, Literal(e.mentioned))
             if e.mentioned:
                 self.add(iri, CG.mentionedIn, self.art)
+            if e.part_of and e.type == "Organization":
+                self.units.append((iri, e.part_of))
             if e.type == "Concept":
                 if e.description:
                     # what the concept proposes or means, as the article says
@@ -200,6 +203,12 @@ class _Writer:
             elif e.description:
                 self.add(iri, CG.listedIn, self.art)
                 self.add(iri, SCHEMA.description, Literal(e.description, lang="en"))
+
+    def unit_links(self) -> None:
+        for iri, parent in self.units:
+            p = self.entity_iri.get(parent)
+            if p is not None and p != iri:
+                self.add(iri, ORG.unitOf, p)
 
     def claims(self) -> None:
         for c in self.ex.claims:
@@ -276,6 +285,7 @@ def add_extraction(ds: Dataset, ex: Extraction, base: str = DEFAULT_BASE,
     w.article()
     w.provenance()
     w.entities()
+    w.unit_links()
     w.claims()
     w.memberships()
     w.facts()

@@ -204,6 +204,10 @@ def test_example_entities(nlp, example_path):
     assert by_name["Trump"].type == "Person"
     assert not any(any("\u4e00" <= ch <= "\u9fff" for ch in e.name) for e in ex.entities)
     assert by_name["United States"].type == "Place" and "U.S." in by_name["United States"].aliases
+    assert by_name["Paul Tsai China Center"].part_of == "yale law school"
+    # the byline's Chinese names pair with its English names
+    assert by_name["Caixin Weekly"].names_zh == ("财新周刊",)
+    assert by_name["Wang Liwei"].names_zh == ("王力为",)
 
 
 @pytest.mark.slow

@@ -49,7 +49,7 @@ def small_extraction(text: str | None = None) -> Extraction:
     ents = (
         Entity("jane doe", "Person", "Jane Doe"),
         Entity("acme bank", "Organization", "Acme Bank", aliases=("AB",), names_zh=("艾克米银行",)),
-        Entity("example institute", "Organization", "Example Institute"),
+        Entity("example institute", "Organization", "Example Institute", part_of="acme bank"),
         Entity("ghost securities", "Organization", "Ghost Securities", mentioned=False,
                description="The article does not mention Ghost Securities."),
         Entity("harbor plan", "Concept", "Harbor Plan", description="would calm markets"),
@@ -59,7 +59,8 @@ def small_extraction(text: str | None = None) -> Extraction:
         Mention("acme bank", _span(text, "Acme Bank"), p2),
         Mention("example institute", _span(text, "Example Institute"), p2),
         Mention("harbor plan", _span(text, "Harbor Plan"), p2),
-        Mention("acme bank", _span(text, "Acme Bank", 1), p3),
+        Mention("acme bank", _span(text, "Acme Bank", 1), p2),
+        Mention("acme bank", _span(text, "Acme Bank", 2), p3),
     )
     sent2 = _span(text, text.split("\n\n")[1])
     sent3 = _span(text, text.split("\n\n")[2].strip())
@@ -68,13 +69,13 @@ def small_extraction(text: str | None = None) -> Extraction:
                    _span(text, "Jane Doe, former chief economist at Acme Bank"), p2),
         Membership("jane doe", "example institute", "senior fellow", False,
                    _span(text, "Jane Doe, former chief economist at Acme Bank and now a senior "
-                               "fellow at Example Institute"), p2),
+                               "fellow at Acme Bank's Example Institute"), p2),
     )
     claims = (
         Claim("jane doe", _span(text, 'the "Harbor Plan" would calm markets'), _span(text, "said"),
               _span(text, "Jane Doe"), "indirect", p2, about=("harbor plan",)),
         Claim("acme bank", _span(text, "the 10-year yield rose 12 basis points to 4.1% in May 2025"),
-              _span(text, "reported"), _span(text, "Acme Bank", 1), "indirect", p3),
+              _span(text, "reported"), _span(text, "Acme Bank", 2), "indirect", p3),
     )
     facts = (
         Fact("12 basis points", "10-year yield", sent3, p3, "May 2025", ("acme bank",),
@@ -129,6 +130,7 @@ def test_vocabulary_of_small_graph():
     ev = ds.value(claim, CG.evidence)
     sels = set(ds.objects(ev, URIRef("http://www.w3.org/ns/oa#hasSelector")))
     assert len(sels) == 2
+    assert (URIRef(BASE + "entity/example-institute"), ORG.unitOf, acme) in ds
     fact_units = {str(o) for o in ds.objects(None, CG.unit)}
     assert fact_units == {"basis points", "percent"}
     ghost = URIRef(BASE + "entity/ghost-securities")
