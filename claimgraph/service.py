@@ -467,34 +467,51 @@ def highlight_html(text: str, marks: list[Mark], start: int = 0, end: int | None
     Every piece of article text is ``html.escape``d before it is wrapped, and
     so are the hover titles; nothing from the article reaches the page as
     markup. Overlapping marks are split at their boundaries and coloured by
-    the innermost (shortest) one. The span equal to ``target`` gets
-    ``id="cg-target"`` and an outline.
+    the innermost (shortest) one. The characters ``target`` = (start, end)
+    covers (an answer's evidence: a claim or a whole sentence) are wrapped in
+    ``<span class="cg-target">`` with an outline, the first piece with
+    ``id="cg-target"`` so the page can scroll to it.
 
     >>> highlight_html("He said <b>no</b>.", [Mark(9, 17, "Ann", "said", "#fff")])
-    'He said &lt;<mark style="background:#fff" title="Ann — said">b&gt;no&lt;/b</mark>&gt;.'
+    'He said &lt;<mark style="background:#fff" title="Ann — said">b&gt;no&lt;/b&gt;</mark>.'
     """
     end = len(text) if end is None else min(end, len(text))
     start = max(0, start)
     inside = [m for m in marks if m.start < end and m.end > start and m.end > m.start]
+    tgt = None
+    if target is not None and target[0] < target[1] and target[0] < end and target[1] > start:
+        tgt = (int(target[0]), int(target[1]))
+        # the target's edges cut segments like a mark's do
+        inside_cuts = [Mark(tgt[0], tgt[1], "", "", "")]
+    else:
+        inside_cuts = []
     parts: list[str] = []
-    opened: set[str] = set()
-    for a, b, cover in _segments(len(text), inside, start, end):
+    in_target = False
+    for a, b, cover in _segments(len(text), inside + inside_cuts, start, end):
+        cover = [m for m in cover if m.colour]
+        hit = tgt is not None and tgt[0] <= a and b <= tgt[1]
+        if hit and not in_target:
+            ident = ' id="cg-target"' if a == tgt[0] else ""
+            parts.append(f'<span{ident} class="cg-target" '
+                         'style="outline:2px solid #d62728;outline-offset:2px;border-radius:.2rem">')
+            in_target = True
+        elif not hit and in_target:
+            parts.append("</span>")
+            in_target = False
         piece = html.escape(text[a:b]).replace("\n", "<br>")
         if not cover:
             parts.append(piece)
             continue
         inner = min(cover, key=lambda m: m.end - m.start)
         title = html.escape(" | ".join(f"{m.speaker} — {m.cue}" if m.cue else m.speaker
-                                       for m in sorted(cover, key=lambda m: m.start)), quote=True)
-        is_target = target is not None and any((m.start, m.end) == tuple(target) for m in cover)
-        attrs = f'style="background:{html.escape(inner.colour, quote=True)}'
-        if is_target:
-            attrs += ';outline:2px solid #d62728;outline-offset:1px'
-        attrs += f'" title="{title}"' if title else '"'
-        if is_target and "cg-target" not in opened:
-            attrs = f'id="cg-target" {attrs}'
-            opened.add("cg-target")
+                                       for m in sorted(cover, key=lambda m: m.start)
+                                       if m.speaker), quote=True)
+        attrs = f'style="background:{html.escape(inner.colour, quote=True)}"'
+        if title:
+            attrs += f' title="{title}"'
         parts.append(f"<mark {attrs}>{piece}</mark>")
+    if in_target:
+        parts.append("</span>")
     return "".join(parts)
 
 

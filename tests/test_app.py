@@ -131,11 +131,22 @@ def test_highlight_escapes_article_text_and_titles():
 def test_highlight_splits_overlaps_and_colours_by_innermost():
     outer = service.Mark(0, 10, "A", "", "#111111")
     inner = service.Mark(3, 6, "B", "", "#222222")
-    out = service.highlight_html("0123456789xyz", [outer, inner], target=(3, 6))
+    out = service.highlight_html("0123456789xyz", [outer, inner])
     assert out.count("<mark") == 3
-    assert 'style="background:#222222;outline' in out and 'id="cg-target"' in out
-    assert 'title="A | B"' in out
+    assert '<mark style="background:#222222" title="A | B">345</mark>' in out
     assert out.endswith("</mark>xyz")
+
+
+def test_highlight_outlines_a_target_that_is_not_a_mark():
+    m = service.Mark(2, 5, "A", "said", "#111111")
+    out = service.highlight_html("0123456789", [m], target=(4, 8))
+    assert out.count('id="cg-target"') == 1
+    head, tail = out.split('<span id="cg-target" class="cg-target"', 1)
+    assert head == '01<mark style="background:#111111" title="A — said">23</mark>'
+    assert tail.endswith('><mark style="background:#111111" title="A — said">4</mark>567</span>89')
+    # a paragraph the target only continues into gets the outline but not the id
+    assert 'class="cg-target"' in service.highlight_html("0123456789", [], 6, 10, target=(4, 8))
+    assert "cg-target" not in service.highlight_html("0123456789", [], 8, 10, target=(4, 8))
 
 
 def test_entity_profile_lists_claims_affiliations_and_co_mentions(tiny_snap):

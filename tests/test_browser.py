@@ -132,6 +132,15 @@ def test_ask_a_question_in_the_browser(server, browser, tmp_path):
     browser.execute_script("window.scrollTo(0, 0)")
     shot = screenshot(browser, tmp_path, "ask.png")
     assert shot.stat().st_size > 10_000
+    # jump from the answer to its place in the article
+    quote = marks[0].text.strip()
+    browser.find_element(By.XPATH, "//a[contains(., 'Show in article')]").click()
+    target = wait.until(EC.visibility_of_element_located((By.ID, "cg-target")))
+    assert "reader" in browser.current_url and "start=" in browser.current_url
+    assert " ".join(target.text.split())[:40] in " ".join(quote.split())
+    wait.until(lambda d: d.execute_script(
+        "const r = document.getElementById('cg-target').getBoundingClientRect();"
+        "return r.top >= 0 && r.bottom <= window.innerHeight;"))
 
 
 def test_abstention_shows_in_the_browser(server, browser):
