@@ -349,6 +349,15 @@ def test_empty_graph_points_to_add_article(tmp_path, monkeypatch):
     assert not at.exception and any("no articles" in i.value for i in at.info)
 
 
+def test_malformed_graph_is_a_clear_error_on_every_page(tmp_path, monkeypatch):
+    bad = tmp_path / "bad.trig"
+    bad.write_text("this is not TriG {", encoding="utf-8")
+    at = app(bad, monkeypatch)
+    assert any("Cannot open the graph" in e.value and "malformed" in e.value for e in at.error)
+    at.switch_page("ui/entities.py").run()
+    assert not at.exception and at.error
+
+
 def test_page_markup_never_carries_raw_article_html(tiny_graph, monkeypatch, tiny_snap):
     at = app(tiny_graph, monkeypatch, "reader")
     for h in at.get("html"):

@@ -532,8 +532,9 @@ def export_page() -> None:
 
     ds, snap = current()
     st.title("Export")
-    st.caption(f"The whole graph ({len(snap.articles)} articles, {len(snap.entities)} entities, "
-               f"{len(snap.claims)} claims) in every registered format.")
+    st.caption(f"The whole graph ({_plural(len(snap.articles), 'article')}, "
+               f"{_plural(len(snap.entities), 'entity')}, {_plural(len(snap.claims), 'claim')}) "
+               "in every registered format.")
     version = graph_version(graph_path())
     for name, ex in formats().items():
         c1, c2 = st.columns([3, 1])
@@ -642,5 +643,13 @@ def sidebar() -> None:
             _, snap = load_snapshot(graph_path(), graph_version(graph_path()))
         except ClaimgraphError:
             return
-        st.caption(f"Graph: {md(Path(graph_path()).name)} · {len(snap.articles)} articles · "
-                   f"{len(snap.entities)} entities · {len(snap.claims)} claims")
+        counts = " · ".join(_plural(n, word) for n, word in (
+            (len(snap.articles), "article"), (len(snap.entities), "entity"),
+            (len(snap.claims), "claim")))
+        st.caption(f"Graph: {md(Path(graph_path()).name)} · {counts}")
+
+
+def _plural(n: int, word: str) -> str:
+    if n == 1:
+        return f"1 {word}"
+    return f"{n:,} {word[:-1] + 'ies' if word.endswith('y') else word + 's'}"
