@@ -136,7 +136,7 @@ def speaker_line(snap, speaker: dict | None, fallback: str | None = None) -> str
 
 def evidence_card(snap, *, text: str, kind: str, speaker: dict | None, evidence: list,
                   score: float | None = None, cue: str | None = None,
-                  source_text: str | None = None, key: str = "") -> None:
+                  source_text: str | None = None) -> None:
     """One answer or claim: what, who (role, organization), where, and the quote in its paragraph."""
     ev = evidence[0] if evidence else None
     with st.container(border=True):
@@ -218,9 +218,9 @@ def ask_page() -> None:
                    icon=":material/help:")
         return
     st.subheader(f"{len(res['answers'])} answer{'s' if len(res['answers']) != 1 else ''}")
-    for i, ans in enumerate(res["answers"]):
+    for ans in res["answers"]:
         evidence_card(snap, text=ans["text"], kind=ans["kind"], speaker=ans["speaker"],
-                      evidence=ans["evidence"], score=ans["score"], key=f"ans{i}")
+                      evidence=ans["evidence"], score=ans["score"])
 
 
 # ---------------------------------------------------------------- Entities
@@ -274,6 +274,19 @@ def _open_from_table(iris: list[str]) -> None:
         st.query_params["entity"] = iris[rows[0]]
 
 
+CARDS_PER_TAB = 15
+
+
+def _first(items: list, key: str) -> list:
+    """The first CARDS_PER_TAB items, or all of them once the reader asks (long lists stay fast)."""
+    if len(items) <= CARDS_PER_TAB:
+        return items
+    if st.toggle(f"Show all {len(items)}", key=f"all_{key}"):
+        return items
+    st.caption(f"The first {CARDS_PER_TAB} of {len(items)}:")
+    return items[:CARDS_PER_TAB]
+
+
 def _roles_text(ent: dict) -> str:
     out = []
     for r in ent["roles"]:
@@ -307,16 +320,15 @@ def entity_profile(snap, iri: str) -> None:
     with tabs[0]:
         if not prof["said"]:
             st.caption("No claims by this entity.")
-        for i, c in enumerate(prof["said"]):
+        for c in _first(prof["said"], f"said_{iri}"):
             evidence_card(snap, text=c["content"], kind=c["kind"], speaker=c["speaker"],
-                          evidence=c["evidence"], cue=c["cue"], key=f"said{i}")
+                          evidence=c["evidence"], cue=c["cue"])
     with tabs[1]:
         if not prof["about"]:
             st.caption("No claims name this entity.")
-        for i, c in enumerate(prof["about"]):
+        for c in _first(prof["about"], f"about_{iri}"):
             evidence_card(snap, text=c["content"], kind=c["kind"], speaker=c["speaker"],
-                          evidence=c["evidence"], cue=c["cue"], source_text=c["source_text"],
-                          key=f"about{i}")
+                          evidence=c["evidence"], cue=c["cue"], source_text=c["source_text"])
     with tabs[2]:
         if not prof["affiliations"]:
             st.caption("No affiliations in the graph.")
@@ -597,7 +609,7 @@ def sparql_page() -> None:
     st.selectbox("Example queries", list(EXAMPLE_QUERIES), index=None, key="sparql_example",
                  on_change=_load_example, placeholder="Pick an example…")
     query = st.text_area("Query", key="sparql_query", height=200)
-    c1, c2 = st.columns([1, 4])
+    c1, c2, _ = st.columns([1, 1, 4], vertical_alignment="bottom")
     timeout = c2.number_input("Time limit (s)", 1.0, 60.0, 10.0, step=1.0, key="sparql_timeout")
     if not c1.button("Run", type="primary", key="sparql_run"):
         return
