@@ -118,6 +118,8 @@ def _ok_mention(text: str, label: str) -> bool:
         return False
     if " " not in text and text.casefold() in ORG_HEADS:  # "Bank", "Institute"
         return False
+    if re.search(r",\s*(?!(?:Inc|Ltd|LLC|L\.P|Jr|Sr)\b)", text):  # "Atlantic, Pres"
+        return False
     if not any(c.isupper() for c in text):
         return False
     if re.fullmatch(r"[\d\W]+", text) or re.search(r"\d", text) and label == "PERSON":
@@ -173,6 +175,7 @@ def candidate(ent, article: Article | None = None) -> tuple[str, str, int, int] 
     lead = re.match(r"(?:[a-z][\w-]*\s+)+(?=[A-Z])", name)
     if lead and ent.label_ != "PERSON":
         name = name[lead.end():]
+    name = re.sub(r"(?:\s+(?:of|and|the|for|&))+$", "", name)  # "Armenian Patriarchate of"
     if not _ok_mention(name, ent.label_) or re.search(r"['’]s\s+\d", name):
         return None
     if etype != "Person" and _in_job_title(ent):
@@ -225,6 +228,12 @@ class EntityIndex:
             self.clusters.append(cl)
         elif len(name) > len(cl.name) and cl.type == etype == "Organization" and norm_key(
             name).startswith(norm_key(cl.name)):
+            cl.aliases.add(cl.name)
+            cl.name = name
+        elif (short and cl.type == "Person" and len(cl.name.split()) == 1
+              and len(name.split()) > 1 and name.split()[-1] == cl.name):
+            # "Clinton" first, then "Hillary Clinton": the cluster takes the full name, so a
+            # later "Bill Clinton" cannot join it through the bare surname
             cl.aliases.add(cl.name)
             cl.name = name
         if norm_key(name) != norm_key(cl.name):

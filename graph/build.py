@@ -8,6 +8,7 @@ concepts; PROV-O for provenance; the Web Annotation model for evidence;
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 from claimgraph.extract.names import has_cjk_text, norm_key
@@ -59,16 +60,37 @@ def label_index(ds: Dataset) -> dict[str, list[URIRef]]:
     for pred in (SKOS.prefLabel, SKOS.altLabel):
         for s, o in ds.subject_objects(pred):
             cls = typed.get(s)
-            if cls is None or not _linkable_label(str(o), cls):
+            if cls is None or not _linkable_label(str(o), cls, pred == SKOS.prefLabel):
                 continue
-            lst = out.setdefault(norm_key(str(o)), [])
-            if s not in lst:
-                lst.append(s)
+            for k in _label_keys(str(o), cls):
+                lst = out.setdefault(k, [])
+                if s not in lst:
+                    lst.append(s)
     return out
 
 
-def _linkable_label(label: str, cls: URIRef) -> bool:
-    return cls != SCHEMA.Person or has_cjk_text(label) or len(label.split()) > 1
+def _label_keys(label: str, cls: URIRef) -> list[str]:
+    """Match keys of a label; a person's also without middle initials ("Donald J. Trump")."""
+    key = norm_key(label)
+    if cls != SCHEMA.Person:
+        return [key]
+    bare = " ".join(w for w in key.split() if not re.fullmatch(r"\w\.?", w))
+    return [key] if bare == key or len(bare.split()) < 2 else [key, bare]
+
+
+def _linkable_label(label: str, cls: URIRef, preferred: bool = True) -> bool:
+    """Whether a label may link an entity across articles.
+
+    Not a person's single word (a surname names a person only in its own
+    article) and not an acronym alias ("HP" abbreviates more than one name;
+    acronyms link through :meth:`_Writer._short_form_match` instead).
+    """
+    if cls == SCHEMA.Person:
+        return has_cjk_text(label) or len(label.split()) > 1
+    return preferred or not _ACRONYM.fullmatch(label)
+
+
+_ACRONYM = re.compile(r"[A-Z&.]{2,8}")
 
 
 class _Writer:
@@ -145,14 +167,15 @@ class _Writer:
     def resolve(self, key: str, etype: str, names: list[str]) -> URIRef:
         """The IRI of an entity: an existing node of the same class sharing a label, or a new one."""
         cls = TYPE_CLASS.get(etype, SCHEMA.Thing)
-        for n in names:
-            if not _linkable_label(n, cls):
+        for i, n in enumerate(names):
+            if not _linkable_label(n, cls, i == 0):
                 continue
-            for hit in self.labels.get(norm_key(n), ()):
-                if (hit, RDF.type, cls) in self.ds:
-                    return hit
+            for k in _label_keys(n, cls):
+                for hit in self.labels.get(k, ()):
+                    if (hit, RDF.type, cls) in self.ds:
+                        return hit
         if etype == "Organization":
-            hit = self._short_form_match(names)
+            hit = self._short_form_match(names[:1])
             if hit is not None:
                 return hit
         return self.iris.entity(key)
@@ -168,7 +191,9 @@ class _Writer:
         hits: set[URIRef] = set()
         en = [n for n in names if not has_cjk_text(n)]
         for iri, lab in self._org_labels:
-            if any(is_short_form(n, lab) or is_short_form(lab, n) for n in en):
+            # a two-letter acronym ("AP", "HP") is too ambiguous to link articles
+            if any((len(n) > 2 and is_short_form(n, lab)) or (len(lab) > 2 and is_short_form(lab, n))
+                   for n in en):
                 hits.add(iri)
         return hits.pop() if len(hits) == 1 else None
 

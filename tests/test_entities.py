@@ -285,3 +285,19 @@ def test_unquoted_named_plan_and_its_discusser(nlp):
     links = {(x.entity, x.relation, x.concept) for x in ex.concept_links}
     assert ("stephen roach", "discussed", "mar-a-lago accord") in links
     assert not any(w == "s&p" for w, _, _ in links)  # the subject of another clause
+
+
+def test_bare_surname_first_then_two_full_names():
+    ix = EntityIndex()
+    ix.add("Clinton", "Person", 0, 7)
+    ix.add("Hillary Clinton", "Person", 20, 35)
+    ix.add("Bill Clinton", "Person", 50, 62)
+    ix.merge_late()
+    assert sorted(c.name for c in ix.clusters) == ["Bill Clinton", "Hillary Clinton"]
+    assert "Clinton" in ix.find("Hillary Clinton").aliases
+
+
+def test_names_with_commas_or_trailing_of_are_cleaned(blank):
+    assert _cand(blank, "the Atlantic , Pres said", (1, 4, "ORG")) is None
+    c = _cand(blank, "the Armenian Patriarchate of", (1, 4, "ORG"))
+    assert c is not None and c[0] == "Armenian Patriarchate"

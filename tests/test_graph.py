@@ -179,16 +179,16 @@ def test_building_twice_changes_nothing():
 def test_second_article_adds_its_graph_and_shares_entities():
     ds = _built()
     before = _graphs(ds)
-    text2 = ("Acme cuts\n\nAB said rates will fall, according to a note. John Doe agreed.\n\n"
-             "Doe added more.\n")
+    text2 = ("Acme cuts\n\nAcme Bank Group said rates will fall, according to a note. John Doe "
+             "agreed.\n\nDoe added more.\n")
     art2 = read_text(text2, "second.txt")
     ex2 = Extraction(
         art2,
-        entities=(Entity("ab", "Organization", "AB"),
+        entities=(Entity("acme bank group", "Organization", "Acme Bank Group"),
                   Entity("john doe", "Person", "John Doe", aliases=("Doe",))),
-        mentions=(Mention("ab", _span(text2, "AB"), 2),),
-        claims=(Claim("ab", _span(text2, "rates will fall"), _span(text2, "said"),
-                      _span(text2, "AB"), "indirect", 2),),
+        mentions=(Mention("acme bank group", _span(text2, "Acme Bank Group"), 2),),
+        claims=(Claim("acme bank group", _span(text2, "rates will fall"), _span(text2, "said"),
+                      _span(text2, "Acme Bank Group"), "indirect", 2),),
         meta=dict(META))
     assert add_extraction(ds, ex2, base=BASE, when=WHEN)
     after = _graphs(ds)
@@ -197,7 +197,9 @@ def test_second_article_adds_its_graph_and_shares_entities():
     assert len(after) == len(before) + 1
     acme = URIRef(BASE + "entity/acme-bank")
     orgs = set(ds.subjects(RDF.type, SCHEMA.Organization))
-    assert URIRef(BASE + "entity/ab") not in orgs  # merged through the shared label "AB"
+    # merged by the same short-form rule as within an article ("Acme Bank" + "Group")
+    assert URIRef(BASE + "entity/acme-bank-group") not in orgs
+    assert (acme, SKOS.altLabel, Literal("Acme Bank Group", lang="en")) in ds
     assert len(list(ds.subjects(CG.speaker, acme))) == 2
     # "Doe" alone never links a person across articles: John Doe is not Jane Doe
     assert URIRef(BASE + "entity/john-doe") in set(ds.subjects(RDF.type, SCHEMA.Person))
@@ -205,6 +207,27 @@ def test_second_article_adds_its_graph_and_shares_entities():
     # removing the second article keeps the entity the first one asserts
     assert remove_article(ds, art2.id, base=BASE)
     assert _graphs(ds) == before
+
+
+def test_two_letter_acronym_alone_does_not_link_articles():
+    ds = _built()
+    text = "HQ\n\nAB said so.\n"
+    ex = Extraction(read_text(text), entities=(Entity("ab", "Organization", "AB"),),
+                    meta=dict(META))
+    assert add_extraction(ds, ex, base=BASE, when=WHEN)
+    # "AB" could be Acme Bank or any other A... B...: it stays its own node
+    assert (URIRef(BASE + "entity/ab"), RDF.type, SCHEMA.Organization) in ds
+
+
+def test_person_with_middle_initial_links_across_articles():
+    ds = _built()
+    text = "Doe\n\nJane Q. Doe said so.\n"
+    ex = Extraction(read_text(text), entities=(Entity("jane q. doe", "Person", "Jane Q. Doe"),),
+                    meta=dict(META))
+    assert add_extraction(ds, ex, base=BASE, when=WHEN)
+    jane = URIRef(BASE + "entity/jane-doe")
+    assert (jane, SKOS.altLabel, Literal("Jane Q. Doe", lang="en")) in ds
+    assert len(set(ds.subjects(RDF.type, SCHEMA.Person))) == 1
 
 
 def test_small_graph_conforms():
