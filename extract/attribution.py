@@ -436,7 +436,11 @@ def _noun_candidates(doc, tok, out: list[Candidate]) -> None:
     if stok is not None:
         src = _subtree(doc, stok) if stok.dep_ != "poss" else _tok_span(doc, stok.left_edge.i, stok.i)
     skind = _source_kind(doc, stok)
+    that = doc.text[content[0] : content[0] + 5].lower() == "that "
     feats = [
+        "ncontent=" + ("that" if that else "prep"),
+        "ncontent_src=" + str(that) + "|" + str(stok is not None),
+        "ncontent_lemma=" + str(that) + "|" + lemma,
         "pat=noun", "lemma=" + lemma, "pat_lemma=noun|" + lemma, "dep=" + tok.dep_,
         "skind=" + skind, "pat_skind=noun|" + skind, "len=" + _bucket(content[1] - content[0]),
     ]
@@ -535,9 +539,21 @@ def score_candidates(cands: list[Candidate], weights: dict | None) -> None:
             c.score = _rule_score(c)
         return
     w, bias = weights["weights"], weights["bias"]
+    floor = weights.get("threshold", 0.5) + 0.01
     for c in cands:
         z = bias + sum(w.get(f, 0.0) for f in c.features)
         c.score = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        if c.pattern == "noun" and _named_noun_cue(c):
+            # rule: "X's warning that ...", "analysis from X": PolNeAR has few of
+            # these, so the learned weights undervalue them
+            c.score = max(c.score, floor)
+
+
+def _named_noun_cue(c: Candidate) -> bool:
+    named = any(f.startswith("skind=") and (f[6:].startswith(("ent_", "sub_")) or f == "skind=propn")
+                for f in c.features)
+    return named and ("ncontent=that" in c.features or c.cue_lemma in _REPORT_HEADS
+                      or c.cue_lemma in ("warning", "view", "forecast", "prediction"))
 
 
 def _select(cands: list[Candidate], threshold: float) -> list[Candidate]:

@@ -1,0 +1,273 @@
+"""Tests of the attribution (who-said-what) extractor.
+
+Fast tests exercise the rules on hand-built ``Doc``s; tests marked ``slow``
+load the spaCy model and pin each pattern on a small hand-written text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from claimgraph.extract import attribution as A
+from claimgraph.extract.cues import SELF_REFERENCES, cue_family
+from claimgraph.extract.records import Attribution
+
+SEED = Path(__file__).resolve().parents[1] / "examples" / "caixin_treasuries_selloff.txt"
+
+
+# --------------------------------------------------------------------------- fast
+
+
+def _hand_doc():
+    # "Roach said that yields rise ." parsed by hand
+    words = ["Roach", "said", "that", "yields", "rise", "."]
+    heads = [1, 1, 4, 4, 1, 1]
+    deps = ["nsubj", "ROOT", "mark", "nsubj", "ccomp", "punct"]
+    pos = ["PROPN", "VERB", "SCONJ", "NOUN", "VERB", "PUNCT"]
+    lemmas = ["Roach", "say", "that", "yield", "rise", "."]
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas,
+               ents=["B-PERSON", "O", "O", "O", "O", "O"])
+
+
+def test_ccomp_rule_on_hand_built_parse():
+    doc = _hand_doc()
+    cands = [c for c in A.candidates(doc) if c.pattern == "ccomp"]
+    assert len(cands) == 1
+    c = cands[0]
+    assert doc.text[c.content[0] : c.content[1]] == "that yields rise"
+    assert doc.text[c.source[0] : c.source[1]] == "Roach"
+    assert doc.text[c.cue[0] : c.cue[1]] == "said"
+
+
+def test_rule_scores_without_weights_keep_speech_verbs():
+    doc = _hand_doc()
+    atts = A.doc_attributions(doc, None, weights=None)
+    assert [(a.source.text, a.cue.text, a.content.text) for a in atts] == [
+        ("Roach", "said", "that yields rise")
+    ]
+    assert atts[0].kind == "indirect"
+
+
+def test_quotes_found_with_curly_and_straight_marks():
+    text = 'He said \u201cit is over\u201d and then "we are done" twice.'
+    spans = [text[a:b] for a, b in A._quotes(text)]
+    assert spans == ["\u201cit is over\u201d", '"we are done"']
+
+
+def test_content_is_clipped_to_the_cue_paragraph():
+    text = "first paragraph\n\nRoach said the dollar falls"
+    cue = text.index("said")
+    a, b = A._clip_paragraph(text, (0, len(text)), cue)
+    assert text[a:b] == "Roach said the dollar falls"
+
+
+def test_lexicons():
+    assert cue_family("warn") == "speech"
+    assert cue_family("believe") == "belief"
+    assert cue_family("banana") is None
+    assert "the article" in SELF_REFERENCES
+
+
+def test_shipped_weights_load_from_the_package():
+    w = A.load_weights()
+    assert w is not None, "extract/models/attribution/weights.json is missing"
+    assert 0.0 < w["threshold"] < 1.0
+    assert w["weights"]["pat_lemma=ccomp|say"] > 0
+
+
+# --------------------------------------------------------------------------- model
+
+
+@pytest.fixture(scope="module")
+def extract():
+    def run(text: str) -> list[Attribution]:
+        return A.attributions_for_text(text, fmt="text")
+
+    return run
+
+
+def _find(atts, content_part: str) -> Attribution:
+    for a in atts:
+        if content_part in a.content.text:
+            return a
+    raise AssertionError(f"no attribution with content {content_part!r} in "
+                         f"{[a.content.text for a in atts]}")
+
+
+@pytest.mark.slow
+def test_direct_quote_with_curly_quotes(extract):
+    atts = extract("\u201cThe dollar is losing its shine,\u201d Stephen Roach said on Monday.")
+    a = _find(atts, "losing its shine")
+    assert a.content.text.startswith("\u201c")
+    assert a.source.text == "Stephen Roach"
+    assert a.cue.text == "said"
+    assert a.kind == "direct"
+    assert a.speaker == "Stephen Roach"
+    assert a.paragraph == 1
+
+
+@pytest.mark.slow
+def test_quote_spanning_sentences(extract):
+    text = ("Stephen Roach said: \u201cYields are rising fast. Investors are nervous. "
+            "Nobody knows where this ends.\u201d")
+    a = _find(extract(text), "Investors are nervous")
+    assert "Yields are rising fast" in a.content.text
+    assert "where this ends" in a.content.text
+    assert a.speaker == "Stephen Roach"
+
+
+@pytest.mark.slow
+def test_split_quote(extract):
+    text = ('"The market is shaken," Roach said, "and it will take months to recover."')
+    a = _find(extract(text), "The market is shaken")
+    assert "months to recover" in a.content.text
+    assert a.source.text == "Roach"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("verb", ["said", "warned", "noted", "argued"])
+def test_reported_speech_verbs(extract, verb):
+    text = f"Janet Yellen {verb} that the bond market was under unusual stress."
+    a = _find(extract(text), "the bond market was under unusual stress")
+    assert a.source.text == "Janet Yellen"
+    assert a.cue.text == verb
+    assert a.kind == "indirect"
+    assert not a.content.text.endswith(".")
+
+
+@pytest.mark.slow
+def test_expects_that(extract):
+    a = _find(extract("The Congressional Budget Office expects that deficits will exceed "
+                      "$2 trillion this year."), "deficits will exceed")
+    assert a.speaker == "The Congressional Budget Office"
+
+
+@pytest.mark.slow
+def test_according_to(extract):
+    atts = extract("According to UBS, long-term yields will keep rising this year.")
+    a = _find(atts, "long-term yields will keep rising")
+    assert a.source.text == "UBS"
+    assert a.kind == "according-to"
+    assert "According" not in a.content.text
+
+
+@pytest.mark.slow
+def test_report_stated(extract):
+    a = _find(extract("Goldman Sachs' report stated that the dollar is overvalued by 20%."),
+              "the dollar is overvalued")
+    assert "Goldman Sachs" in a.source.text
+    assert a.speaker == "Goldman Sachs"
+    assert a.kind == "report"
+
+
+@pytest.mark.slow
+def test_in_a_report(extract):
+    a = _find(extract("In a report released on Monday, Pictet Wealth Management warned "
+                      "that a fee on foreign holders would hurt the bond market."),
+              "a fee on foreign holders would hurt")
+    assert a.speaker == "Pictet Wealth Management"
+
+
+@pytest.mark.slow
+def test_noun_cue(extract):
+    atts = extract("The markets ignored Stephen Roach's warning that the dollar would fall.")
+    a = _find(atts, "the dollar would fall")
+    assert a.cue.text == "warning"
+    assert a.speaker == "Stephen Roach"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("verb,content", [
+    ("believes", "that the Fed will cut rates soon"),
+    ("fears", "that the deficit will keep growing"),
+])
+def test_beliefs(extract, verb, content):
+    a = _find(extract(f"Eric Robertsen {verb} {content}."), content.split(" ", 1)[1])
+    assert a.kind == "belief"
+    assert a.speaker == "Eric Robertsen"
+
+
+@pytest.mark.slow
+def test_intention_plans_to(extract):
+    a = _find(extract("PIMCO plans to move more of its portfolio into European bonds."),
+              "to move more of its portfolio")
+    assert a.speaker == "PIMCO"
+    assert a.cue.text == "plans"
+
+
+@pytest.mark.slow
+def test_pronoun_and_short_name_resolve_to_full_name(extract):
+    text = ("Stephen Roach, a senior fellow at Yale, spoke on Monday. He said that yields "
+            "reflect early shifts in sentiment.\n\nRoach added that policy uncertainty "
+            "adds to the volatility.")
+    atts = extract(text)
+    he = _find(atts, "yields reflect early shifts")
+    short = _find(atts, "policy uncertainty adds")
+    assert he.source.text == "He"
+    assert he.speaker == "Stephen Roach"
+    assert short.source.text == "Roach"
+    assert short.speaker == "Stephen Roach"
+    assert short.paragraph == 2
+
+
+@pytest.mark.slow
+def test_org_noun_resolves_to_nearest_org(extract):
+    text = ("UBS published new forecasts on Tuesday. The bank said that short-term yields "
+            "would fall.")
+    a = _find(extract(text), "short-term yields would fall")
+    assert a.speaker == "UBS"
+
+
+@pytest.mark.slow
+def test_digest_according_to_the_article(extract):
+    text = ("- UBS\n瑞银 - According to the article, UBS analyzed that the Fed may cut rates "
+            "sooner, resulting in lower short-term yields.")
+    atts = extract(text)
+    a = _find(atts, "the Fed may cut rates sooner")
+    assert a.speaker == "UBS"
+    assert all((x.source is None or x.source.text.lower() != "the article") for x in atts)
+    assert all(x.speaker != "the article" for x in atts)
+
+
+@pytest.mark.slow
+def test_seed_article_covers_every_named_speaker():
+    from claimgraph.extract.readers import read_file
+
+    article = read_file(SEED, "caixin")
+    atts = A.find_attributions(article)
+    speakers = {a.speaker for a in atts if a.speaker}
+    expected = [
+        "Eric Robertsen", "Stephen Roach", "Shen Jianguang", "Liu Gang", "Wong Ka-shing",
+        "Wu Jinduo", "Tony Pasquariello", "UBS", "PIMCO", "Zheshang Securities",
+        "China Merchants Securities", "Crisil Coalition Greenwich",
+        "Pictet Wealth Management", "Janet Yellen",
+    ]
+    missing = [n for n in expected if n not in speakers]
+    assert not missing, f"speakers missing: {missing} (found {sorted(speakers)})"
+    assert speakers & {"S&P", "Standard & Poor's"}
+    assert any("Congressional Budget Office" in s for s in speakers)
+    # listed in the directory but never mentioned: no claim may name it
+    assert not [a for a in atts if a.speaker and "Western Securities" in a.speaker]
+    for a in atts:
+        assert article.text[a.content.start : a.content.end] == a.content.text
+        assert a.paragraph >= 1
+        assert a.kind in {"direct", "indirect", "according-to", "report", "belief"}
+    ubs = [a for a in atts if a.speaker == "UBS"]
+    assert any("Fed may cut rates sooner" in a.content.text for a in ubs)
+
+
+@pytest.mark.slow
+def test_batch_matches_single():
+    from claimgraph.extract.pipeline import load_nlp
+    from claimgraph.extract.readers import read_article
+
+    texts = ["Roach said that yields rise.", "\u201cWe are worried,\u201d UBS said."]
+    arts = [read_article(t, "", "text") for t in texts]
+    batch = list(A.find_attributions_batch(arts, load_nlp(), batch_size=2))
+    single = [A.find_attributions(a) for a in arts]
+    assert batch == single
+    assert all(batch)
