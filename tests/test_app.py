@@ -349,6 +349,38 @@ def test_empty_graph_points_to_add_article(tmp_path, monkeypatch):
     assert not at.exception and any("no articles" in i.value for i in at.info)
 
 
+def test_every_page_works_without_memberships_or_facts(tmp_path, monkeypatch):
+    import dataclasses
+
+    from claimgraph.graph import add_extraction, new_dataset, save_graph
+
+    ds = new_dataset()
+    add_extraction(ds, dataclasses.replace(tiny_extraction(), memberships=(), facts=()))
+    graph = tmp_path / "bare.trig"
+    save_graph(ds, graph)
+    at = app(graph, monkeypatch)
+    for page in ["entities", "graph", "reader", "export", "sparql"]:
+        at.switch_page(f"ui/{page}.py").run()
+        assert not at.exception, (page, [e.value for e in at.exception])
+    at.switch_page("ui/sparql.py").run()
+    at.selectbox(key="sparql_example").select("Roles and affiliations").run()
+    at.button(key="sparql_run").click().run()
+    assert not at.error and len(at.dataframe[0].value) == 0
+
+
+def test_graph_component_ships_its_javascript():
+    """The network view loads nothing from a CDN: every script is a file in the wheel."""
+    import re
+
+    import st_link_analysis
+
+    build = Path(st_link_analysis.__file__).parent / "frontend" / "build"
+    index = (build / "index.html").read_text(encoding="utf-8")
+    refs = re.findall(r'(?:src|href)="([^"]+)"', index)
+    assert refs and not [r for r in refs if re.match(r"(?:https?:)?//", r)]
+    assert all((build / r).is_file() for r in refs)
+
+
 def test_malformed_graph_is_a_clear_error_on_every_page(tmp_path, monkeypatch):
     bad = tmp_path / "bad.trig"
     bad.write_text("this is not TriG {", encoding="utf-8")
@@ -427,3 +459,19 @@ def test_add_article_page_extracts_and_is_idempotent(tiny_graph, monkeypatch):
     at.switch_page("ui/reader.py").run()
     titles = at.selectbox[0].options
     assert any("Port strike ends" in t for t in titles)
+
+
+@pytest.mark.slow
+def test_add_article_page_reads_an_uploaded_html_file(tiny_graph, monkeypatch):
+    from claimgraph.graph import load_graph
+
+    page = (b"<html><head><title>x</title><script>var a = 1;</script></head><body>"
+            b"<h1>Dam opens</h1><p>Engineer Priya Nair said the dam would open in May.</p>"
+            b"</body></html>")
+    at = app(tiny_graph, monkeypatch, "add")
+    at.file_uploader(key="add_file").set_value(("dam.html", page, "text/html"))
+    at.run()
+    at.button(key="add_button").click().run()
+    assert not at.exception and at.success, [e.value for e in at.error]
+    art = next(a for a in service.snapshot(load_graph(tiny_graph)).articles if a["name"] == "dam.html")
+    assert "Priya Nair" in art["text"] and "<p>" not in art["text"] and "var a" not in art["text"]
