@@ -352,7 +352,7 @@ def example_questions(snap: Snapshot, n: int = 5) -> list[str]:
         out.append(f"Who is {snap.name(with_role[0]['iri'])}?")
     zh = [e for e in speakers if e["labels"]["zh"]]
     if zh:
-        out.append(f"{e_zh(zh[0])}怎么看?")
+        out.append(f"{_first_zh(zh[0])}怎么看?")
     listed = [e for e in snap.entities if not e["mentioned"] and e["labels"]["en"]]
     if listed:
         out.append(f"What did {snap.name(listed[0]['iri'])} say?")
@@ -364,7 +364,7 @@ def example_questions(snap: Snapshot, n: int = 5) -> list[str]:
     return uniq[: max(n, 1)]
 
 
-def e_zh(ent: dict) -> str:
+def _first_zh(ent: dict) -> str:
     """An entity's first Chinese label (its English name when it has none)."""
     return (ent["labels"]["zh"] or ent["labels"]["en"] or [ent["iri"]])[0]
 
