@@ -17,8 +17,10 @@ def _h(*parts: object, n: int = 16) -> str:
 class IRIs:
     """Mints every IRI of a graph from one base.
 
-    >>> IRIs("http://example.org/").entity("Standard & Poor's")
-    rdflib.term.URIRef('http://example.org/entity/standard-poor-s')
+    >>> IRIs("http://example.org/").entity("standard & poor")
+    rdflib.term.URIRef('http://example.org/entity/standard-poor')
+    >>> IRIs("http://example.org/").entity("黄嘉诚")  # no ASCII slug: a hash keeps it unique
+    rdflib.term.URIRef('http://example.org/entity/e-e91b6068')
     """
 
     def __init__(self, base: str = DEFAULT_BASE) -> None:

@@ -64,3 +64,14 @@ def test_shapes_only_use_known_cg_terms():
     used = {str(t)[len(CG_IRI):] for trip in shapes for t in trip
             if isinstance(t, URIRef) and str(t).startswith(CG_IRI)}
     assert used and used <= _namespace_terms()
+
+
+def test_doctests_of_names_and_iris():
+    import doctest
+
+    from claimgraph.extract import entities, names
+    from claimgraph.graph import iris
+
+    for mod in (names, entities, iris):
+        res = doctest.testmod(mod)
+        assert res.attempted > 0 and res.failed == 0, mod.__name__
