@@ -168,10 +168,12 @@ class Snapshot:
     articles: list[dict]
     by_iri: dict[str, dict] = field(default_factory=dict)
     article_by_iri: dict[str, dict] = field(default_factory=dict)
+    claim_by_iri: dict[str, dict] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.by_iri = {e["iri"]: e for e in self.entities}
         self.article_by_iri = {a["iri"]: a for a in self.articles}
+        self.claim_by_iri = {c["iri"]: c for c in self.claims}
 
     def name(self, iri: str | None) -> str:
         """The display name of an entity (English preferred label first)."""

@@ -178,6 +178,18 @@ def test_graph_page_draws_offline(server, browser, example_graph, tmp_path):
         browser.switch_to.default_content()
     time.sleep(6)  # let the layout animation settle before the screenshot
     screenshot(browser, tmp_path, "graph.png")
+    # tapping a node (through Cytoscape's API: a canvas has no DOM nodes) opens it below
+    browser.switch_to.frame(frame)
+    try:
+        tapped = browser.execute_script(
+            "const cy = document.getElementById('cy')._cyreg.cy;"
+            "const n = cy.nodes().filter(x => x.id() !== arguments[0] && "
+            "['Person', 'Organization'].includes(x.data('label')))[0];"
+            "n.emit('tap'); return n.data('name');", top["iri"])
+    finally:
+        browser.switch_to.default_content()
+    wait.until(lambda d: any(f"Focus the network on {tapped}" in a.text
+                             for a in d.find_elements(By.TAG_NAME, "a")))
     urls = [u for u in page_urls + frame_urls if u.startswith("http")]
     assert any("st_link_analysis" in u or "component" in u for u in urls)
     outside = [u for u in urls if not u.startswith(server)]

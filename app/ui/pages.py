@@ -64,8 +64,8 @@ def load_snapshot(path: str, version: int):
 def load_engine(path: str, version: int):
     from claimgraph.qa import QAEngine
 
-    ds, _ = load_snapshot(path, version)
-    return QAEngine(ds)
+    # the index is cached beside the graph: an added article embeds only its statements
+    return QAEngine.from_path(path, missing_ok=True)
 
 
 @st.cache_resource(show_spinner="Loading the spaCy pipeline…")
@@ -377,7 +377,7 @@ def graph_page() -> None:
 
     with warnings.catch_warnings():  # st-link-analysis 0.4 warns about its own default
         warnings.simplefilter("ignore")
-        from st_link_analysis import EdgeStyle, NodeStyle, st_link_analysis
+        from st_link_analysis import EdgeStyle, Event, NodeStyle, st_link_analysis
 
     ds, snap = current()
     st.title("Graph")
@@ -402,7 +402,7 @@ def graph_page() -> None:
     if elements["truncated"]:
         note += (f" — the {elements['total_nodes']} nodes were cut to the {n} best connected; "
                  "focus on one entity to see its neighbourhood")
-    st.caption(note + ". Click a node for its details; scroll to zoom; drag to move.")
+    st.caption(note + ". Tap a node to open it below; scroll to zoom; drag to move.")
     if not n:
         st.info("Nothing to draw with these filters.")
         return
@@ -418,13 +418,33 @@ def graph_page() -> None:
                    EdgeStyle("MEMBER_OF", "#f28e2b", caption="role", directed=True, labeled=None),
                    EdgeStyle("FORMER_MEMBER_OF", "#e15759", caption="role", directed=True,
                              labeled=None)]
-    st_link_analysis({"nodes": elements["nodes"], "edges": elements["edges"]}, layout="cose",
-                     node_styles=node_styles, edge_styles=edge_styles, height=620,
-                     key=f"graph_{hash((tuple(types), focus, depth, n, m))}")
-    if focus:
-        st.page_link(PAGES["entities"], label=f"Open {md(snap.name(focus))}'s page",
-                     icon=TYPE_ICON.get(snap.by_iri[focus]["type"], ":material/person:"),
-                     query_params={"entity": focus})
+    picked = st_link_analysis({"nodes": elements["nodes"], "edges": elements["edges"]},
+                              layout="cose", node_styles=node_styles, edge_styles=edge_styles,
+                              height=620, events=[Event("pick", "tap", "node")],
+                              key=f"graph_{hash((tuple(types), focus, depth, n, m))}")
+    node = (picked or {}).get("data", {}).get("target_id") if isinstance(picked, dict) else None
+    if node and node in snap.by_iri:
+        _graph_entity_actions(snap, node, focus)
+    elif node and node in snap.claim_by_iri:
+        c = snap.claim_by_iri[node]
+        st.caption("Selected claim:")
+        evidence_card(snap, text=c["content"], kind=c["kind"], speaker=c["speaker"],
+                      evidence=c["evidence"], cue=c["cue"], source_text=c["source_text"])
+    elif focus:
+        _graph_entity_actions(snap, focus, focus)
+    else:
+        st.caption("Tap a node to open its page or focus the network on it.")
+
+
+def _graph_entity_actions(snap, iri: str, focus: str | None) -> None:
+    ent = snap.by_iri[iri]
+    with st.container(horizontal=True, vertical_alignment="center"):
+        st.page_link(PAGES["entities"], label=f"Open {md(snap.name(iri))}'s page",
+                     icon=TYPE_ICON.get(ent["type"], ":material/person:"),
+                     query_params={"entity": iri})
+        if iri != focus:
+            st.page_link(PAGES["graph"], label=f"Focus the network on {md(snap.name(iri))}",
+                         icon=":material/center_focus_strong:", query_params={"focus": iri})
 
 
 # ---------------------------------------------------------------- Article reader
