@@ -475,3 +475,41 @@ def test_add_article_page_reads_an_uploaded_html_file(tiny_graph, monkeypatch):
     assert not at.exception and at.success, [e.value for e in at.error]
     art = next(a for a in service.snapshot(load_graph(tiny_graph)).articles if a["name"] == "dam.html")
     assert "Priya Nair" in art["text"] and "<p>" not in art["text"] and "var a" not in art["text"]
+
+
+POLNEAR = ROOT.parent / "shared" / "polnear" / "dev" / "text"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not POLNEAR.is_dir(), reason="the PolNeAR dev texts are not beside the repo")
+def test_every_page_works_on_ten_polnear_articles(tmp_path, monkeypatch):
+    from claimgraph.pipeline import build_graph
+
+    files = sorted(POLNEAR.glob("*.txt"))[:10]
+    graph = tmp_path / "polnear.trig"
+    build_graph([str(f) for f in files], graph)
+    from claimgraph.graph import load_graph
+
+    snap = service.snapshot(load_graph(graph))
+    assert len(snap.articles) == 10
+    at = app(graph, monkeypatch)
+    for page in ["entities", "graph", "export", "sparql", "add"]:
+        at.switch_page(f"ui/{page}.py").run()
+        assert not at.exception, (page, [e.value for e in at.exception])
+    for art in snap.articles:
+        at.query_params.clear()
+        at.query_params["article"] = art["id"]
+        at.switch_page("ui/reader.py").run()
+        assert not at.exception, (art["name"], [e.value for e in at.exception])
+        body = next(h.proto.body for h in at.get("html") if '<div class="cg-article">' in h.proto.body)
+        assert body.count('<p id="cg-p') == len(art["paragraphs"])
+    top = sorted(snap.entities, key=lambda e: -e["claims"])[:5]
+    for ent in top:
+        at.query_params.clear()
+        at.query_params["entity"] = ent["iri"]
+        at.switch_page("ui/entities.py").run()
+        assert not at.exception, (ent["iri"], [e.value for e in at.exception])
+        at.query_params.clear()
+        at.query_params["focus"] = ent["iri"]
+        at.switch_page("ui/graph.py").run()
+        assert not at.exception and "nodes" in " ".join(c.value for c in at.caption)
