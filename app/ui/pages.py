@@ -165,6 +165,7 @@ def evidence_card(snap, *, text: str, kind: str, speaker: dict | None, evidence:
 
 
 CSS = """<style>
+[data-testid="stAppDeployButton"] { display: none; }
 .cg-para { line-height: 1.6; padding: .4rem .6rem; background: #fafafa; border-radius: .4rem;
            border-left: 3px solid #ddd; font-size: .95rem; }
 .cg-para mark { padding: 0 .1rem; border-radius: .2rem; }
@@ -388,9 +389,10 @@ def graph_page() -> None:
         key=lambda e: (-e["claims"], snap.name(e["iri"]).casefold()))]
     qp_focus = st.query_params.get("focus")
     default = focus_options.index(qp_focus) if qp_focus in focus_options else 0
-    c1, c2, c3 = st.columns([3, 3, 1])
-    types = c1.multiselect("Show", list(service.NODE_TYPES),
-                           default=["Person", "Organization", "Concept", "Claim"], key="graph_types")
+    c1, c2, c3 = st.columns([4, 3, 1], vertical_alignment="bottom")
+    types = c1.pills("Show", list(service.NODE_TYPES), selection_mode="multi",
+                     default=["Person", "Organization", "Concept", "Claim"], key="graph_types",
+                     format_func=lambda t: f"{TYPE_ICON[t]} {t}") or []
     focus = c2.selectbox("Focus on", focus_options, index=default, key=f"graph_focus_{qp_focus}",
                          format_func=lambda i: "everything" if i is None else
                          f"{snap.name(i)} ({snap.by_iri[i]['type']})")
