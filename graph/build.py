@@ -78,6 +78,12 @@ def _label_keys(label: str, cls: URIRef) -> list[str]:
     return [key] if bare == key or len(bare.split()) < 2 else [key, bare]
 
 
+def _org_labels(ds: Dataset) -> list[tuple[URIRef, str]]:
+    """(IRI, English preferred label) of every organization."""
+    return [(iri, str(lab)) for iri in set(ds.subjects(RDF.type, SCHEMA.Organization))
+            for lab in ds.objects(iri, SKOS.prefLabel) if getattr(lab, "language", None) == "en"]
+
+
 def _linkable_label(label: str, cls: URIRef, preferred: bool = True) -> bool:
     """Whether a label may link an entity across articles.
 
@@ -100,13 +106,43 @@ class _Writer:
         self.art = iris.article(self.aid)
         self.g = ds.graph(iris.graph(self.aid))
         self.when = when
-        self.labels = label_index(ds)
+        # labels and organizations of earlier articles (for linking); kept on the dataset
+        # between calls while nothing else changes it, so a long build stays linear
+        cache = getattr(ds, "_claimgraph_labels", None)
+        if cache is not None and cache[0] == len(ds):
+            self.labels, self._org_labels = cache[1], cache[2]
+        else:
+            self.labels = label_index(ds)
+            self._org_labels = _org_labels(ds)
         self.entity_iri: dict[str, URIRef] = {}
         self.units: list[tuple[URIRef, str]] = []
-        # organizations of earlier articles, for short-form matching
-        self._org_labels = [
-            (iri, str(lab)) for iri in set(ds.subjects(RDF.type, SCHEMA.Organization))
-            for lab in ds.objects(iri, SKOS.prefLabel) if getattr(lab, "language", None) == "en"]
+
+    def remember(self) -> None:
+        """Add this article's entity labels to the cached index."""
+        typed = {}
+        for iri in set(self.entity_iri.values()):
+            cls = next((c for c in self.g.objects(iri, RDF.type) if c in CLASS_TYPE), None)
+            if cls is None:
+                continue
+            typed[iri] = cls
+            for pred in (SKOS.prefLabel, SKOS.altLabel):
+                for o in self.g.objects(iri, pred):
+                    if not _linkable_label(str(o), cls, pred == SKOS.prefLabel):
+                        continue
+                    for k in _label_keys(str(o), cls):
+                        lst = self.labels.setdefault(k, [])
+                        if iri not in lst:
+                            lst.append(iri)
+        known = {iri for iri, _ in self._org_labels}
+        for iri, cls in typed.items():
+            if cls == SCHEMA.Organization and iri not in known:
+                self._org_labels.extend(
+                    (iri, str(lab)) for lab in self.ds.objects(iri, SKOS.prefLabel)
+                    if getattr(lab, "language", None) == "en")
+        try:
+            self.ds._claimgraph_labels = (len(self.ds), self.labels, self._org_labels)
+        except AttributeError:  # a store class that takes no attributes: no cache
+            pass
 
     def add(self, s, p, o) -> None:
         self.g.add((s, p, o))
@@ -315,6 +351,7 @@ def add_extraction(ds: Dataset, ex: Extraction, base: str = DEFAULT_BASE,
     w.memberships()
     w.facts()
     w.concept_links()
+    w.remember()
     return True
 
 

@@ -353,3 +353,21 @@ def test_same_role_in_two_articles_keeps_each_articles_evidence():
     jane = next(e for e in views.entities(ds) if e["iri"].endswith("/jane-doe"))
     assert len(jane["roles"]) == 2  # the repeated role is listed once
     assert validate(ds).conforms
+
+
+def test_label_cache_gives_the_same_graph_as_a_fresh_index():
+    def second(name: str) -> Extraction:
+        text = f"T\n\n{name} said rates rise.\n"
+        return Extraction(read_text(text, name),
+                          entities=(Entity(name.casefold(), "Organization", name),),
+                          meta=dict(META))
+
+    exs = [small_extraction(), second("Acme Bank Group"), second("Example Institute")]
+    cached, fresh = new_dataset(), new_dataset()
+    for ex in exs:
+        add_extraction(cached, ex, base=BASE, when=WHEN)
+        if hasattr(fresh, "_claimgraph_labels"):
+            del fresh._claimgraph_labels
+        add_extraction(fresh, ex, base=BASE, when=WHEN)
+    assert _graphs(cached) == _graphs(fresh)
+    assert len(set(cached.subjects(RDF.type, SCHEMA.Organization))) == 3
