@@ -371,3 +371,47 @@ def test_label_cache_gives_the_same_graph_as_a_fresh_index():
         add_extraction(fresh, ex, base=BASE, when=WHEN)
     assert _graphs(cached) == _graphs(fresh)
     assert len(set(cached.subjects(RDF.type, SCHEMA.Organization))) == 3
+
+
+@pytest.mark.slow
+def test_example_entities_json(example_graph, capsys):
+    import json
+
+    from claimgraph.app.cli import main
+
+    assert main(["entities", "-g", str(example_graph), "--json"]) == 0
+    ents = json.loads(capsys.readouterr().out)
+    for e in ents:
+        assert set(e) >= {"iri", "type", "labels", "roles", "claims", "mentioned"}
+        assert set(e["labels"]) == {"en", "zh"}
+        for r in e["roles"]:
+            assert set(r) >= {"role", "organization", "former"}
+            assert set(r["organization"]) >= {"iri", "label"}
+    by = {e["labels"]["en"][0]: e for e in ents if e["labels"]["en"]}
+    roles = {(r["role"], r["organization"]["label"], r["former"]) for r in by["Stephen Roach"]["roles"]}
+    assert roles == {("Chief Economist", "Morgan Stanley", True),
+                     ("Senior Fellow", "Paul Tsai China Center", False)}
+    assert by["Wong Ka-shing"]["labels"]["zh"] == ["黄嘉诚"]
+    assert by["Standard & Poor's"]["labels"] == {"en": ["Standard & Poor's", "S&P"], "zh": ["标准普尔"]}
+    assert by["Western Securities"]["mentioned"] is False and by["Western Securities"]["claims"] == 0
+    assert by["Mar-a-Lago Accord"]["type"] == "Concept"
+    # one node per entity: no label is shared by two entities of the same type
+    seen: dict[tuple[str, str], str] = {}
+    for e in ents:
+        for lab in e["labels"]["en"] + e["labels"]["zh"]:
+            assert seen.setdefault((e["type"], lab.casefold()), e["iri"]) == e["iri"], lab
+
+
+@pytest.mark.slow
+def test_docs_queries_on_the_example(example_graph):
+    from claimgraph.graph import load_graph
+    from claimgraph.graph.sparql import result_rows, run_query
+
+    ds = load_graph(example_graph)
+    q1, q2, q3 = _doc_queries()
+    assert result_rows(run_query(ds, q1))[1]  # S&P said something
+    who = {tuple(r) for r in result_rows(run_query(ds, q2))[1]}
+    assert ("Stephen Miran", "proposed") in who
+    people = {tuple(r) for r in result_rows(run_query(ds, q3))[1]}
+    assert ("Morgan Stanley", "Stephen Roach", "Chief Economist", "true") in people
+    assert ("White House Council of Economic Advisers", "Stephen Miran", "chairman", "false") in people
