@@ -389,10 +389,10 @@ def graph_page() -> None:
         key=lambda e: (-e["claims"], snap.name(e["iri"]).casefold()))]
     qp_focus = st.query_params.get("focus")
     default = focus_options.index(qp_focus) if qp_focus in focus_options else 0
-    c1, c2, c3 = st.columns([4, 3, 1], vertical_alignment="bottom")
-    types = c1.pills("Show", list(service.NODE_TYPES), selection_mode="multi",
+    types = st.pills("Show", list(service.NODE_TYPES), selection_mode="multi",
                      default=["Person", "Organization", "Concept", "Claim"], key="graph_types",
                      format_func=lambda t: f"{TYPE_ICON[t]} {t}") or []
+    c2, c3 = st.columns([4, 1], vertical_alignment="bottom")
     focus = c2.selectbox("Focus on", focus_options, index=default, key=f"graph_focus_{qp_focus}",
                          format_func=lambda i: "everything" if i is None else
                          f"{snap.name(i)} ({snap.by_iri[i]['type']})")
