@@ -95,11 +95,11 @@ def app(graph: Path, monkeypatch, page: str | None = None, **params) -> AppTest:
     monkeypatch.setenv("CLAIMGRAPH_GRAPH", str(graph))
     monkeypatch.setenv("CLAIMGRAPH_WARM_UP", "0")  # no background model loading in tests
     at = AppTest.from_file(APP, default_timeout=300)
+    for k, v in params.items():
+        at.query_params[k] = v
     at.run()
     assert not at.exception, [e.value for e in at.exception]
-    if page:
-        for k, v in params.items():
-            at.query_params[k] = v
+    if page and page != "ask":
         at.switch_page(f"ui/{page}.py").run()
         assert not at.exception, [e.value for e in at.exception]
     return at
@@ -419,6 +419,15 @@ def test_ask_shows_answer_cards_with_speaker_and_paragraph(example_graph, monkey
     assert quotes and all("<mark" in q for q in quotes)
     links = [p.proto for p in at.get("page_link")]
     assert any(p.label == "Show in article" and "start=" in p.query_string for p in links)
+
+
+@pytest.mark.slow
+def test_ask_question_from_a_shared_link(example_graph, monkeypatch):
+    at = app(example_graph, monkeypatch, "ask", q="What did Western Securities say?")
+    assert at.text_input(key="question").value == "What did Western Securities say?"
+    assert at.warning and "Not in the graph" in at.warning[0].value
+    at.text_input(key="question").input("Who is Stephen Roach?").run()
+    assert at.query_params["q"] == "Who is Stephen Roach?"
 
 
 @pytest.mark.slow

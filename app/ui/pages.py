@@ -31,6 +31,7 @@ TYPE_ICON = {"Person": ":material/person:", "Organization": ":material/account_b
 KIND_LABEL = {"direct": "direct quote", "indirect": "indirect", "according-to": "according to",
               "report": "report", "belief": "belief"}
 
+
 def md(text: object) -> str:
     """Text made safe for Markdown: every markup character backslash-escaped."""
     return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&])", r"\\\1", " ".join(str(text).split()))
@@ -191,6 +192,9 @@ def ask_page() -> None:
                "and organizations in English or Chinese.")
     if empty_graph_note(snap):
         return
+    shared = st.query_params.get("q")
+    if shared and "question" not in st.session_state:
+        st.session_state["question"] = shared  # a shared link /?q=... asks its question
     c1, c2 = st.columns([6, 1], vertical_alignment="bottom")
     q = c1.text_input("Question", key="question",
                       placeholder="e.g. What did the central bank say about inflation?")
@@ -205,6 +209,8 @@ def ask_page() -> None:
                                        width="stretch")
     if not q.strip():
         return
+    if st.query_params.get("q") != q:
+        st.query_params["q"] = q
     engine = load_engine(graph_path(), graph_version(graph_path()))
     try:
         res = engine.ask(q, k=k)
@@ -214,6 +220,7 @@ def ask_page() -> None:
     st.divider()
     if res["abstained"]:
         reason = res.get("reason") or "nothing in the graph supports an answer"
+        reason = reason.strip().rstrip(".")
         st.warning(f"**Not in the graph.** {md(reason[:1].upper() + reason[1:])}. "
                    "claimgraph answers only from what its articles say; it does not guess.",
                    icon=":material/help:")
