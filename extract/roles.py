@@ -12,7 +12,8 @@ whether the text states it as a former one.
   role at A and a current one at B. ``ORG's UNIT`` names the unit ("at Yale Law
   School's Paul Tsai China Center" -> the center); ``ROLE of ORG's DIVISION``
   keeps the division in the role ("head of Goldman Sachs' hedge fund business"
-  -> role "head of hedge fund business" at Goldman Sachs).
+  -> role "head of hedge fund business" at Goldman Sachs; "economist at the Tax
+  Foundation's policy center" -> "economist at policy center").
 * **Organization before a title**: ``ORG ROLE PERSON`` ("Goldman Sachs CEO
   David Solomon").
 * **Founders and leaders**: ``ORG ... co-founded|founded|headed|led by PERSON``.
@@ -20,7 +21,7 @@ whether the text states it as a former one.
   (former) ROLE]``.
 
 Formerness comes from the linking words before the role ("former",
-"formerly", "previously", "ex-"), reset by "now" / "currently".
+"formerly", "previously", "served as", "ex-"), reset by "now" / "currently".
 """
 
 from __future__ import annotations
@@ -42,9 +43,9 @@ identified appointed named elected promoted became becomes become joined also pr
 currently now once later then recently and as to the a an former ex earlier still described listed
 mentioned its his her their
 """.split())
-_FORMER = frozenset({"former", "formerly", "previously", "once", "ex", "earlier"})
+_FORMER = frozenset({"former", "formerly", "previously", "once", "ex", "earlier", "served"})
 _CURRENT = frozenset({"now", "currently"})
-_PREP = re.compile(r"(?:^|\s)(?:at|of|with|for)\s+(?:the\s+)?$")
+_PREP = re.compile(r"(?:^|\s)(at|of|with|for)\s+(?:the\s+)?$")
 _PAREN = re.compile(r"\([^()]*\)")
 _WORD = re.compile(r"[^\s,;:()]+|[,;:]")
 _POSS_UNIT = re.compile(r"^['’]s?\s+$")
@@ -96,7 +97,9 @@ def _link_words(text: str) -> list[str] | None:
     """The linking words of ``text`` (between a person and a role), or None if any other word."""
     words = [w.casefold() for w in _WORD.findall(_PAREN.sub(" ", text)) if w not in ",;:"]
     words = [w[:-1] if w.endswith("-") else w for w in words]
-    return words if all(w in _LINK for w in words) else None
+    # an appositive title may come first: "X, an economist who served as director of Y"
+    ok = all(w in _LINK or w in ROLE_NOUNS or w in ROLE_MODIFIERS for w in words)
+    return words if ok else None
 
 
 def _former(words: Iterable[str]) -> bool:
@@ -218,7 +221,7 @@ def _sentence_memberships(text: str, a: int, b: int, items: list[tuple[Mention, 
         end = m.span.end
         div = _POSS_DIVISION.match(text[end:b])
         if div and not (k + 1 < len(items) and items[k + 1][0].span.start <= end + div.end()):
-            role_text = f"{role_text} of {div.group(1)}"
+            role_text = f"{role_text} {pm.group(0).split()[0]} {div.group(1)}"
             end += div.end()
         lw = role_text.casefold()
         former = _former(words) or lw.startswith("ex-")

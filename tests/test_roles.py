@@ -11,7 +11,7 @@ from claimgraph.extract.roles import find_memberships
 
 PEOPLE = ["Stephen Roach", "Shen Jianguang", "Tony Pasquariello", "Victor Haghani",
           "Stephen Miran", "Miran", "Jane Doe", "David Solomon", "Liu Gang", "Wu Jinduo"]
-ORGS = ["Morgan Stanley", "Yale Law School", "Paul Tsai China Center", "European Central Bank",
+ORGS = ["Example Institute", "Morgan Stanley", "Yale Law School", "Paul Tsai China Center", "European Central Bank",
         "JD.com", "Goldman Sachs", "Long-Term Capital Management", "LTCM", "Hudson Bay Capital",
         "White House Council of Economic Advisers", "Acme Bank", "Fudan Development Institute",
         "China International Capital Corporation"]
@@ -139,3 +139,15 @@ def test_example_article_roles(example_path):
         ("victor haghani", "long-term capital management", "co-founder", False),
         ("tony pasquariello", "goldman sachs", "head of hedge fund business", False),
     }
+
+
+def test_served_as_is_former_and_now_is_current(nlp):
+    got = memberships(nlp, "Jane Doe, an economist who served as director of Acme Bank and is now "
+                           "president of Example Institute, spoke.")
+    assert got == {("jane doe", "acme bank", "director", True),
+                   ("jane doe", "example institute", "president", False)}
+
+
+def test_division_keeps_its_preposition(nlp):
+    got = memberships(nlp, "Jane Doe, an economist at Acme Bank's policy center, said so.")
+    assert got == {("jane doe", "acme bank", "economist at policy center", False)}
