@@ -9,7 +9,8 @@ entity still finds its statement:
 * a reporting verb right after an entity: "major foreign holders (notably
   Japan) deny ..."; "Standard & Poor's (S&P) released a report ...";
 * a sentence that opens with "He"/"She" + reporting verb takes the first
-  person named in the sentence before it, in the same paragraph.
+  person named in the sentence before it, in the same paragraph; one that
+  reports "its data" / "their report" takes the organization named before.
 
 An existing speaker is never replaced; statements only gain an entry in ``by``.
 """
@@ -29,8 +30,11 @@ REPORT_VERBS = (
     r"told|tells|denied|denies|deny|published|publishes|released|releases|pointed out|points out|"
     r"commented|comments|explained|explains|concluded|concludes|found|finds|views|viewed|"
     r"described|describes|describe|cautioned|cautions|acknowledged|admitted|insisted|claimed|"
-    r"claims|announced|announces|urged|urges|called on|calls on|forecast|forecasts")
+    r"claims|announced|announces|urged|urges|called on|calls on|forecast|forecasts|stating|saying|"
+    r"noting|warning|arguing|showing|shows|showed|indicating|indicates|indicated")
 _VERB = re.compile(rf"\b(?:{REPORT_VERBS})\b", re.I)
+_ITS = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:data|reports?|research|analysis|study|survey|"
+                  r"figures|estimates|statement|note|forecasts?)\b", re.I)
 _PRONOUN = re.compile(r"^\W*(?:he|she)\s+(?:\w+\s+){0,1}?(?:" + REPORT_VERBS + r")\b", re.I)
 MAX_GAP_WORDS = 4
 _APPOSITIVE = re.compile(r"\s*,[^.;:!?]{1,120},\s*(?:(?:has|have|had|also|then|later|recently)\s+)?")
@@ -64,7 +68,8 @@ def attribute(stmts: list[Statement], linker: Linker, types: dict[str, str],
     """``stmts`` with speakers added where the extractor left none (see module doc)."""
     # the persons each sentence names, by article and position, for "He said ..."
     sentences = sorted(((s.evidence[0]["article"], s.evidence[0]["start"], s.evidence[0]["paragraph"],
-                         [a for a in s.about if types.get(a) in PEOPLE])
+                         [a for a in s.about if types.get(a) in PEOPLE],
+                         [a for a in s.about if types.get(a) == "Organization"])
                         for s in stmts if s.kind == "passage" and s.evidence),
                        key=lambda x: (x[0], x[1]))
     out = []
@@ -82,7 +87,9 @@ def attribute(stmts: list[Statement], linker: Linker, types: dict[str, str],
             sent = s.evidence[0]["quote"]
             if _PRONOUN.match(sent) or (s.kind == "claim" and re.match(
                     r"(?:he|she)\b", s.text, re.I)):
-                who = _previous_person(sentences, s.evidence[0])
+                who = _previous(sentences, s.evidence[0], 3)
+            elif _ITS.search(sent) and _VERB.search(sent):  # "The article cites its data, stating"
+                who = _previous(sentences, s.evidence[0], 4)
             else:
                 who = _speaker_before_verb(sent, linker, types)
         if who is None or who in s.by:
@@ -95,11 +102,14 @@ def attribute(stmts: list[Statement], linker: Linker, types: dict[str, str],
     return out
 
 
-def _previous_person(sentences, ev: dict) -> str | None:
+def _previous(sentences, ev: dict, col: int) -> str | None:
+    """The first person (col 3) or organization (col 4) of the nearest earlier sentence
+    of the same paragraph that names one."""
     best = None
-    for art, start, para, people in sentences:
+    for row in sentences:
+        art, start, para = row[:3]
         if art != ev["article"] or start >= ev["start"]:
             continue
-        if para == ev["paragraph"] and people:
-            best = people[0]
+        if para == ev["paragraph"] and row[col]:
+            best = row[col][0]
     return best

@@ -84,7 +84,7 @@ def tokens(text: str) -> list[str]:
     ['yield', 'surg', 'japan', 'holding']
     """
     out = []
-    for w in re.findall(r"[a-z0-9][a-z0-9&.\-]*", normalize(text)):
+    for w in re.findall(r"[a-z0-9][a-z0-9&.]*", normalize(text)):
         w = w.strip(".-")
         if w.endswith("'s"):
             w = w[:-2]
@@ -263,7 +263,7 @@ class QAEngine:
         if topic:
             qv = sc.dense_for(self._english(topic, links))
             dense = sc.dense_of(qv, idx)
-            if not sc.zh and dense.max() < MIN_TOPIC and not self._covers(topic, idx):
+            if not sc.zh and dense.max() < MIN_TOPIC and not self._covers(topic, self._context(idx)):
                 return f"{self.label(subj[0].iri)} is quoted, but not about {topic}"
         scores = sc.hybrid(idx, topic or None)
         scores = scores - PASSAGE_PENALTY * (self.kind[idx] == "passage")
@@ -361,7 +361,8 @@ class QAEngine:
                                                             | set(self.statements[i].by)))
                                               for i in idx])
         best = int(np.argmax(scores))
-        if not sc.zh and self._unsupported_words(topic, idx[best]):
+        top3 = [idx[j] for j in np.argsort(-scores)[:3]]
+        if not sc.zh and self._unsupported_words(topic, top3):
             return "the question's key words are not in the graph"
         if sc.zh:
             if not sc.has_links and sc.e5_margin(idx) < MIN_E5_MARGIN:
@@ -426,13 +427,20 @@ class QAEngine:
         pat = r"(?<![\w&])" + r"[\s.\-']+".join(re.escape(w) for w in words) + r"(?:s|es)?(?![\w&])"
         return re.search(pat, self.linker.text_norm) is not None
 
-    def _unsupported_words(self, topic: str, best: int) -> bool:
-        """A word no article uses, and the best statement covers under half of the topic."""
+    def _context(self, idx: list[int]) -> list[int]:
+        """``idx`` plus the sentences of the paragraphs they come from (what a claim is about
+        is often named in the sentence before it)."""
+        paras = {(e["article"], e["paragraph"]) for i in idx for e in self.statements[i].evidence[:1]}
+        return list(idx) + [i for i, s in enumerate(self.statements) if s.kind == "passage"
+                            and (s.evidence[0]["article"], s.evidence[0]["paragraph"]) in paras]
+
+    def _unsupported_words(self, topic: str, best: list[int]) -> bool:
+        """A word no article uses, and no top statement covers half of the topic."""
         words = [w for w in tokens(topic) if len(w) >= 4 and not w.isdigit()]
         if not words or not any(w not in self.linker.vocab and not any(
                 v.startswith(w[:5]) for v in self._vocab_prefix.get(w[:3], ())) for w in words):
             return False
-        return not self._covers(topic, [best], need=0.5)
+        return not self._covers(topic, best, need=0.5)
 
     def _covers(self, phrase: str, idx, need: float = 0.5) -> bool:
         """Do the statements contain at least ``need`` of the phrase's content words?"""
