@@ -77,7 +77,8 @@ def extract_doc(article: Article, doc) -> Extraction:
     if concepts:
         # claims are about the concepts they name, too
         claims = [replace(c, about=_about_claim(c, all_mentions)) for c in claims]
-    facts = find_facts(article, doc, all_mentions)
+    facts = find_facts(article, doc, all_mentions,
+                       agents=[e.key for e in all_entities if e.type in ("Person", "Organization")])
     return Extraction(
         article=article,
         entities=all_entities + concepts,

@@ -33,7 +33,7 @@ NUMBER_RE = re.compile(
     rf"(?P<money>(?:US|HK|C|A)?[$€£¥]\s?{_NUM}{_MAG}?"
     rf"|{_NUM}{_MAG}?\s(?:dollars|yuan|renminbi|euros|yen|pounds)\b)"
     rf"|(?P<pp>{_NUM}\s(?:percentage\s+points?)\b)"
-    rf"|(?P<pct>{_NUM}(?:\s?(?:-|–|to)\s?{_NUM})?\s?(?:%|percent\b|per\s+cent\b))"
+    rf"|(?P<pct>{_NUM}(?:\s?[-–]\s?{_NUM})?\s?(?:%|percent\b|per\s+cent\b))"
     rf"|(?P<bp>{_NUM}\s?(?:basis\s+points?|bps?\b|BPs?\b))"
     rf"|(?P<count>{_NUM}\s(?:trillion|billion|million)\b)",
     re.I,
@@ -44,7 +44,8 @@ _CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "yuan": "CNY", 
 _UNIT_WORDS = frozenset("% percent percentage point points basis bps bp trillion billion million "
                         "thousand $ dollars yuan euros yen pounds per cent".split())
 _MONTHS = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{4}|"
-                     r"\bfiscal\b|\bq[1-4]\b|\bquarter\b", re.I)
+                     r"\bfiscal\b|\bq[1-4]\b|\b(?:first|second|third|fourth|[1-4](?:st|nd|rd|th))\s+quarter\b",
+                     re.I)
 _NOW = frozenset({"now", "today", "currently", "this year", "last year", "next year"})
 _MATURITY = re.compile(r"^(?:a\s+)?[\w-]+-(?:year|month|week|day)s?(?:\s+\w+)?$", re.I)
 
@@ -60,7 +61,7 @@ def _unit(m: re.Match) -> str:
     return "USD"
 
 
-def _measure(doc, a: int, b: int) -> str:
+def _measure(doc, a: int, b: int, agents: frozenset[int] = frozenset()) -> str:
     """What the number at chars [a, b) measures, from the dependency parse."""
     span = doc.char_span(a, b, alignment_mode="expand")
     if span is None:
@@ -70,7 +71,7 @@ def _measure(doc, a: int, b: int) -> str:
         for child in t.children:
             if child.i not in inside and child.dep_ == "prep" and child.lower_ in ("in", "of"):
                 obj = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
-                if obj and obj[0].ent_type_ != "PERSON":
+                if obj and obj[0].ent_type_ != "PERSON" and obj[0].idx not in agents:
                     return _noun_phrase(obj[0], inside)
     tok = span.root
     for _ in range(6):
@@ -78,14 +79,14 @@ def _measure(doc, a: int, b: int) -> str:
         if head is tok:
             break
         if head.i not in inside and head.pos_ in ("NOUN", "PROPN") and head.lower_ not in _UNIT_WORDS:
-            return _noun_phrase(head, inside) if not _named(head) else ""
+            return _noun_phrase(head, inside) if not _named(head, agents) else ""
         if head.pos_ in ("VERB", "AUX"):
             for dep in (("dobj",) if tok.dep_ != "dobj" else ()) + ("nsubj", "nsubjpass"):
-                noun = _child(head, dep, inside)
+                noun = _child(head, dep, inside, agents)
                 if noun is not None:
                     return _noun_phrase(noun, inside)
             if head.dep_ == "xcomp":  # "projects deficits to surpass $2 trillion"
-                noun = _child(head.head, "dobj", inside)
+                noun = _child(head.head, "dobj", inside, agents)
                 if noun is not None:
                     return _noun_phrase(noun, inside)
             if head.dep_ in ("acl", "relcl") and head.head.pos_ == "NOUN":
@@ -98,13 +99,14 @@ def _measure(doc, a: int, b: int) -> str:
     return ""
 
 
-def _named(tok) -> bool:
-    return tok.ent_type_ in ("PERSON", "ORG", "NORP")
+def _named(tok, agents: frozenset[int]) -> bool:
+    """A person's or organization's name: an agent, not a measured quantity."""
+    return tok.ent_type_ in ("PERSON", "ORG", "NORP") or tok.idx in agents
 
 
-def _child(verb, dep: str, skip: set[int]):
+def _child(verb, dep: str, skip: set[int], agents: frozenset[int]):
     for c in verb.children:
-        if (c.dep_ == dep and c.pos_ in ("NOUN", "PROPN") and c.i not in skip and not _named(c)
+        if (c.dep_ == dep and c.pos_ in ("NOUN", "PROPN") and c.i not in skip and not _named(c, agents)
                 and c.lower_ not in _UNIT_WORDS):
             return c
     return None
@@ -161,10 +163,24 @@ def _pieces(text: str, a: int, b: int) -> Iterable[tuple[int, int]]:
         pos += len(line) + 1
 
 
-def find_facts(article: Article, doc, mentions: Iterable[Mention]) -> tuple[Fact, ...]:
-    """Every number with a unit in ``article``, with its sentence as evidence."""
-    text = article.text
+def find_facts(article: Article, doc, mentions: Iterable[Mention],
+               agents: Iterable[str] = ()) -> tuple[Fact, ...]:
+    """Every number with a unit in ``article``, with its sentence as evidence.
+
+    ``agents`` are the keys of people and organizations: a noun inside one of
+    their mentions is never what a number measures ("Stumpf made $19.3 million").
+    """
     ms = sorted(mentions, key=lambda m: m.span.start)
+    agent_keys = set(agents)
+    chars = frozenset(t.idx for m in ms if m.entity in agent_keys
+                      for t in (doc.char_span(m.span.start, m.span.end,
+                                              alignment_mode="expand") or ()))
+    return _find_facts(article, doc, ms, chars)
+
+
+def _find_facts(article: Article, doc, ms: list[Mention], agents: frozenset[int]
+                ) -> tuple[Fact, ...]:
+    text = article.text
     out: list[Fact] = []
     i = 0
     for sent in doc.sents:
@@ -191,7 +207,7 @@ def find_facts(article: Article, doc, mentions: Iterable[Mention]) -> tuple[Fact
                     continue
                 seen.add(value)
                 unit = _unit(m)
-                out.append(Fact(value=value, quantity=_measure(doc, ma, mb) or unit,
+                out.append(Fact(value=value, quantity=_measure(doc, ma, mb, agents) or unit,
                                 evidence=Span(s, e, stext),
                                 paragraph=para.index if para else 1,
                                 date=_date(doc, sent, ma, mb), about=tuple(about), unit=unit))

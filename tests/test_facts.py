@@ -94,3 +94,18 @@ def test_example_article_facts(nlp, example_path):
     cbo = next(f for f in ex.facts if f.value == "$2 trillion")
     assert cbo.date == "fiscal 2025" and cbo.quantity == "deficits"
     assert "congressional budget office" in cbo.about
+
+
+@pytest.mark.slow
+def test_a_person_is_not_the_measure(nlp):
+    from claimgraph.extract.records import Mention, Span
+
+    text = "Stumpf made $19.3 million in 2015."
+    m = Mention("john stumpf", Span(0, 6, "Stumpf"), 1)
+    fs = find_facts(read_text(text), nlp(text), [m], agents=["john stumpf"])
+    assert fs[0].quantity != "Stumpf" and fs[0].date == "2015"
+
+
+def test_year_to_percent_is_not_a_range():
+    assert [m.group(0) for m in NUMBER_RE.finditer("from 2005 to 32 percent by 2030")] == \
+        ["32 percent"]
