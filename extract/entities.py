@@ -116,7 +116,7 @@ def _ok_mention(text: str, label: str) -> bool:
         return False
     if not text or len(text) < 2 or norm_key(text) in _GENERIC:
         return False
-    if " " not in text and text.casefold() in ORG_HEADS:  # "Bank", "Institute"
+    if " " not in text and text.casefold() in ORG_HEADS - {"congress", "parliament"}:  # "Bank"
         return False
     if re.search(r",\s*(?!(?:Inc|Ltd|LLC|L\.P|Jr|Sr)\b)", text):  # "Atlantic, Pres"
         return False
@@ -289,8 +289,10 @@ class EntityIndex:
             hits = [o for o in orgs if is_acronym_of(cl.name, o.name) or _is_short_org(cl.name, o.name)]
             if not hits and len(words) == 1 and not self._is_place(cl.name) \
                     and norm_key(cl.name) not in PLACE_NAMES:
-                # "Wells" -> "Wells Fargo": the first word of exactly one organization's name
-                hits = [o for o in orgs if len(o.name.split()) > 1 and o.name.split()[0] == cl.name]
+                # "Wells" -> "Wells Fargo": the first word of exactly one organization's name,
+                # a proper name (not "Senate" of "Senate Armed Services Committee")
+                hits = [o for o in orgs if len(o.name.split()) > 1 and o.name.split()[0] == cl.name
+                        and not _is_org_head(o.name.split()[-1])]
             if len(hits) == 1:
                 return hits[0]
             # "U.S. Federal Reserve" -> "Federal Reserve": a leading country
@@ -405,16 +407,23 @@ def build_entities(article: Article, doc) -> tuple[tuple[Entity, ...], tuple[Men
         if _DENIAL.search(entry.description):
             cl.mentioned = False
     has_sents = doc.has_annotation("SENT_START")
+    cands = []
     for ent in doc.ents:
         # the directory's own name line is not a mention in the text
         if any(a <= ent.start_char < b for a, b in name_lines):
             continue
         c = candidate(ent, article)
-        if c is None:
-            continue
+        if c is not None:
+            cands.append((ent, c))
+    # names capitalized somewhere other than at the start of a sentence or line
+    mid = {c[0] for ent, c in cands if not _starts_sentence(ent, has_sents)}
+    common: dict[str, bool] = {}
+    for ent, c in cands:
         name, etype, start, end = c
-        # an entity named only in a sentence that denies mentioning it stays unmentioned
         existing = index.find(name)
+        if existing is None and name not in mid and _common_word(name, text, common):
+            continue
+        # an entity named only in a sentence that denies mentioning it stays unmentioned
         if existing is not None and not existing.mentioned and has_sents \
                 and _DENIAL.search(ent.sent.text):
             continue
@@ -497,6 +506,27 @@ def _align_bilingual_lists(index: EntityIndex, article: Article) -> None:
         if len(order) == len(names):
             for cl, zh in zip(order, names, strict=True):
                 index.alias(cl, zh)
+
+
+def _starts_sentence(ent, has_sents: bool) -> bool:
+    doc = ent.doc
+    if ent.start == 0 or (has_sents and ent.start == ent.sent.start):
+        return True
+    prev = doc[ent.start - 1]
+    return "\n" in prev.text or "\n" in prev.whitespace_ or prev.text in "\"“'‘-–—•*:#"
+
+
+def _common_word(name: str, text: str, cache: dict[str, bool]) -> bool:
+    """A capitalized word the article also writes in lower case ("Turnout", "Scholars").
+
+    A sentence-initial or heading word the NER took for a name; acronyms are
+    exempt ("US" is not "us").
+    """
+    if name not in cache:
+        low = name.lower()
+        cache[name] = low != name and not name.isupper() and len(name.split()) <= 2 and bool(
+            re.search(r"(?<![\w-])" + re.escape(low) + r"(?![\w-])", text))
+    return cache[name]
 
 
 def _whole_line(text: str, start: int, end: int) -> bool:
