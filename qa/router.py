@@ -84,9 +84,13 @@ _EN: list[tuple[str, re.Pattern]] = [(name, re.compile(p, re.I)) for name, p in 
     ("membership_person", r"^what\s+(?:is|was|are|were)\s+(?P<x>.+?)(?:'s|’s|s'|’)\s+(?:current\s+|former\s+)?(?:role|roles|job|title|position|affiliation|employer|post|job title)\b"),
     ("membership_person", r"^what\s+(?:role|position|title|job)\s+(?:does|did|do|is|was)\s+(?P<x>.+?)\s+(?:have|hold|held|do|play|had)\b"),
     ("membership_person", r"^what\s+(?:does|did)\s+(?P<x>.+?)\s+do\b(?:\s+for a living)?\s*\??$"),
+    ("membership_role", r"^who\s+(?:is|was)\s+(?P<y>[^'’]+?)(?:'s|’s|s'|’)\s+(?P<role>.+)"),
     ("membership_role", r"^who\s+(?:is|was|are|were)\s+(?:the\s+|a\s+|an\s+)?(?P<role>(?:(?!\b(?:at|of|for|in|with)\b).)+?)\s+(?:at|of|for|in|with)\s+(?P<y>.+)"),
     ("membership_role", r"^(?:who|which \S+)\s+(?:works?|worked|is employed)\s+(?:at|for)\s+(?P<y>.+)"),
     ("say", rf"^(?:so\s+)?what\s+(?:did|does|do|has|have|had|is|was|were|are|would|will)\s+(?P<x>.+?)\s+(?:{SAY_VERBS})\b(?P<y>.*)"),
+    ("say", r"^what\s+(?!(?:is|was|are|were|does|did|do|has|have|had)\b)(?P<x>.+?)\s+(?:said|says|thinks|"
+            r"believes|argued|argues|warned|warns|noted|notes|stated|states|claimed|claims|reported|"
+            r"reports|predicted|predicts|wrote|writes|told|analy[sz]ed|expects|expected)\b(?P<y>.*)"),
     ("say", r"^(?:what(?:'s| is| was| are| were))\s+(?P<x>.+?)(?:'s|’s|s'|’)\s+(?:\S+\s+)?(?:view|views|take|position|stance|opinion|assessment|analysis|comment|comments|argument|forecast|outlook|warning|point|message|conclusion|claim|claims|prediction|estimate|report|finding|findings)\b(?P<y>.*)"),
     ("say", r"^how\s+(?:does|did|do)\s+(?P<x>.+?)\s+(?:see|view|assess|describe|explain|characteri[sz]e|interpret|judge|evaluate|feel about|rate)\b(?P<y>.*)"),
     ("say", rf"^(?:did|does|has|have|is|was)\s+(?P<x>.+?)\s+(?:{SAY_VERBS}|worried|concerned)\b(?P<y>.*)"),
@@ -114,6 +118,11 @@ _ZH: list[tuple[str, re.Pattern]] = [(name, re.compile(p)) for name, p in [
 ]]
 
 
+_POLITE = re.compile(r"^(?:(?:please|so|and|ok|okay|hey)[,\s]+)*(?:(?:can|could) you (?:please )?"
+                     r"(?:tell|show) me|tell me|show me|do you know|i(?:'d| would) like to know|"
+                     r"i want to know|according to the (?:article|graph|text)[,:]?)?\s*", re.I)
+
+
 def route(question: str) -> Route:
     """The route of ``question``.
 
@@ -125,6 +134,7 @@ def route(question: str) -> Route:
     '标准普尔'
     """
     q = " ".join(question.replace("’", "'").split()).strip()
+    q = _POLITE.sub("", q) or q
     former = bool(FORMER.search(q))
     table = _ZH if CJK_RE.search(q) and not re.search(r"[A-Za-z]{3,}\s+[A-Za-z]{3,}", q) else _EN
     for name, pat in table:

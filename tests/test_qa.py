@@ -43,6 +43,13 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
     ("What was the average daily trading volume in 2024?", "fact", ""),
     ("美国国债总额是多少?", "fact", ""),
     ("Treasuries and the dollar in April", "general", ""),
+    ("Tell me what UBS said about yields", "say", "UBS"),
+    ("Can you tell me who said the dollar is overvalued?", "who_said", ""),
+    ("Who is Invesco's head of Asia Pacific fixed income?", "membership", "Invesco"),
+    ("What position does Eric Robertsen hold?", "membership", "Eric Robertsen"),
+    ("Who is worried about U.S. fiscal sustainability?", "who_said", ""),
+    ("黄嘉诚在哪里工作?", "membership", "黄嘉诚"),
+    ("瑞银说了什么?", "say", "瑞银"),
 ])
 def test_routes(question, name, subject):
     r = route(question)
@@ -328,3 +335,55 @@ def test_cli_ask_json_and_stdin(example_graph, capsys, monkeypatch):
     for r in lines:
         _check_contract(r)
         assert len(r["answers"]) <= 2
+
+
+# ---- fallback attribution (fast: hand-built linker, no model) ----------------------------------
+
+def _passage(text: str, start: int = 0, para: int = 1, about: tuple = ()):
+    from claimgraph.qa.verbalize import Statement
+
+    ev = [{"article": "ex:a", "paragraph": para, "quote": text, "start": start,
+           "end": start + len(text)}]
+    return Statement("passage", text, text, None, ev, (), about)
+
+
+@pytest.fixture(scope="module")
+def small_linker():
+    from claimgraph.qa.linking import Linker
+
+    labels = {"ex:ubs": {"en": ["UBS"], "zh": []}, "ex:japan": {"en": ["Japan"], "zh": []},
+              "ex:tony": {"en": ["Tony Pasquariello"], "zh": []},
+              "ex:gs": {"en": ["Goldman Sachs"], "zh": []},
+              "ex:roach": {"en": ["Stephen Roach"], "zh": []},
+              "ex:musk": {"en": ["Elon Musk"], "zh": []}}
+    types = {"ex:ubs": "Organization", "ex:japan": "Place", "ex:tony": "Person",
+             "ex:gs": "Organization", "ex:roach": "Person", "ex:musk": "Person"}
+    return Linker(labels, types, []), types
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("According to the article, UBS analyzed that the Fed may cut rates.", "ex:ubs"),  # not "the article"
+    ("UBS analyzed that the Fed may cut rates sooner.", "ex:ubs"),  # nested lead
+    ("Despite rumors, major foreign holders (notably Japan) deny any sell-off.", "ex:japan"),
+    ("Tony Pasquariello, head of Goldman Sachs' hedge fund business, published a report.",
+     "ex:tony"),  # a person before an appositive, not the organization inside it
+    ("Notably, Elon Musk, in cost-cutting efforts, managed only $150 billion.", None),  # no cue
+])
+def test_fallback_attribution(small_linker, text, speaker):
+    from claimgraph.qa.attribute import attribute
+
+    linker, types = small_linker
+    out = attribute([_passage(text)], linker, types, lambda iri: iri)
+    assert (out[0].speaker["iri"] if out[0].speaker else None) == speaker
+
+
+def test_pronoun_takes_the_previous_person(small_linker):
+    from claimgraph.qa.attribute import attribute
+
+    linker, types = small_linker
+    first = _passage("Stephen Roach commented on bonds.", 0, about=("ex:roach",))
+    second = _passage("He noted that yields reflect sentiment.", 40)
+    other_para = _passage("She said nothing new.", 90, para=2)
+    out = attribute([first, second, other_para], linker, types, lambda iri: iri)
+    assert out[1].speaker["iri"] == "ex:roach"
+    assert out[2].speaker is None  # no person earlier in its paragraph
