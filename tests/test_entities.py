@@ -301,3 +301,29 @@ def test_names_with_commas_or_trailing_of_are_cleaned(blank):
     assert _cand(blank, "the Atlantic , Pres said", (1, 4, "ORG")) is None
     c = _cand(blank, "the Armenian Patriarchate of", (1, 4, "ORG"))
     assert c is not None and c[0] == "Armenian Patriarchate"
+
+
+def _entities_of(nlp, text: str, spans: list[tuple[str, str, int]]):
+    from claimgraph.extract.entities import build_entities
+
+    doc = nlp.make_doc(text)
+    ents = []
+    for t, lab, nth in spans:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(t, start + 1)
+        ents.append(doc.char_span(start, start + len(t), label=lab))
+    doc.ents = ents
+    return {e.name for e in build_entities(read_text(text), doc)[0]}
+
+
+def test_sentence_initial_common_word_is_no_name(blank):
+    text = "Title here\n\nTurnout was high. The turnout of voters rose, Acme Bank said.\n"
+    assert _entities_of(blank, text, [("Turnout", "ORG", 0), ("Acme Bank", "ORG", 0)]) == \
+        {"Acme Bank"}
+
+
+def test_a_word_also_capitalized_mid_sentence_stays(blank):
+    text = "Title here\n\nCongress met. A party congress met too. Voters in Congress agreed.\n"
+    assert _entities_of(blank, text, [("Congress", "ORG", 0), ("Congress", "ORG", 1)]) == \
+        {"Congress"}
