@@ -276,6 +276,7 @@ def main(argv: list[str] | None = None) -> int:
         all_lat += lat
         per_q = [statistics.median(lat[i::len(qs)]) for i in range(len(qs))]
         all_med += per_q
+        slowest = sorted(zip(per_q, (q["q"] for q in qs), strict=True), reverse=True)[:5]
         misses = []
         for q, r in zip(qs, res, strict=True):
             ok = r["abstained"] if q.get("abstain") else (
@@ -294,6 +295,7 @@ def main(argv: list[str] | None = None) -> int:
         report["sets"][s["name"]] = {"graph": str(graph), "index_load_s": round(init, 3),
                                      "systems": systems, "misses": misses,
                                      "by_category": {c: f"{sum(v)}/{len(v)}" for c, v in cats.items()},
+                                     "slowest_ms": [[round(t, 1), q] for t, q in slowest],
                                      "latency_ms": {"p50": round(pct(lat, 50), 2),
                                                     "p99": round(pct(lat, 99), 2)}}
         for name, sc in systems.items():

@@ -2,8 +2,8 @@
 
 The cache lives in ``<graph file>.cgidx/``:
 
-* ``meta.json``: format version, the graph file's SHA-256, the encoders'
-  names and package versions, and everything the engine reads from the graph
+* ``meta.json``: format version, a hash of the statement-building code, the
+  graph file's SHA-256, the encoders' names and package versions, and everything the engine reads from the graph
   (statements, labels, entity types and flags, article texts), so a one-shot
   ``claimgraph ask`` on an unchanged graph never parses RDF;
 * ``minilm.npz`` / ``e5.npz``: one vector per statement key (a hash of the
@@ -29,6 +29,14 @@ from .embed import DIM, e5_passages, encode, model_id
 from .verbalize import Statement
 
 FORMAT = 2
+
+
+def builder_id() -> str:
+    """Hash of the code that turns a graph into statements: a new version re-reads the graph."""
+    h = hashlib.sha1()
+    for name in ("verbalize.py", "index.py", "linking.py"):
+        h.update((Path(__file__).with_name(name)).read_bytes())
+    return h.hexdigest()[:12]
 
 
 def cache_dir_for(graph_path: str | Path) -> Path:
@@ -79,7 +87,7 @@ class Snapshot:
         return cls(out, lbls, ents, texts, graph_hash)
 
     def to_meta(self) -> dict:
-        return {"format": FORMAT, "graph_sha256": self.graph_hash,
+        return {"format": FORMAT, "builder": builder_id(), "graph_sha256": self.graph_hash,
                 "models": {"minilm": model_id("minilm"), "e5": model_id("e5")},
                 "statements": [s.to_dict() for s in self.statements], "labels": self.labels,
                 "entities": self.entities, "texts": self.texts}
@@ -135,7 +143,8 @@ def load_meta(cache: Path) -> dict | None:
         meta = json.loads((cache / "meta.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if meta.get("format") != FORMAT or meta.get("models", {}).get("minilm") != model_id("minilm"):
+    if meta.get("format") != FORMAT or meta.get("builder") != builder_id() \
+            or meta.get("models", {}).get("minilm") != model_id("minilm"):
         return None
     return meta
 
