@@ -37,7 +37,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from .coref import resolve_speaker
+from .coref import doc_text, resolve_speaker
 from .cues import (
     BELIEF_VERBS,
     NOUN_CUES,
@@ -73,7 +73,7 @@ _REPORT_HEADS = frozenset(
 
 @dataclass
 class Candidate:
-    """A proposed attribution before scoring (char offsets into ``doc.text``)."""
+    """A proposed attribution before scoring (char offsets into ``doc_text(doc)``)."""
 
     pattern: str
     cue: tuple[int, int] | None
@@ -104,7 +104,7 @@ def _tok_span(doc, first: int, last: int) -> tuple[int, int]:
     """Char range of tokens ``first..last`` (inclusive), trimmed."""
     a = doc[first].idx
     b = doc[last].idx + len(doc[last].text)
-    return _trim(doc.text, a, b)
+    return _trim(doc_text(doc), a, b)
 
 
 def _subtree(doc, tok) -> tuple[int, int]:
@@ -209,7 +209,7 @@ def _source_span(doc, stok, how: str) -> tuple[int, int] | None:
         span = _tok_span(doc, stok.left_edge.i, stok.i)
     else:
         span = _np(doc, stok)
-    return _clip(doc.text, span, stok.idx)
+    return _clip(doc_text(doc), span, stok.idx)
 
 
 def _adjacent_subject(doc, tok):
@@ -276,7 +276,7 @@ def _extend_to_quotes(
 
 def candidates(doc) -> list[Candidate]:
     """Every attribution the parse patterns propose for ``doc`` (unscored)."""
-    text = doc.text
+    text = doc_text(doc)
     quotes = _quotes(text)
     out: list[Candidate] = []
     for tok in doc:
@@ -292,7 +292,7 @@ def candidates(doc) -> list[Candidate]:
 
 
 def _verb_candidates(doc, tok, quotes, out: list[Candidate]) -> None:
-    text = doc.text
+    text = doc_text(doc)
     lemma = tok.lemma_.lower()
     kids = list(tok.children)
     comps = [c for c in kids if c.dep_ in ("ccomp", "csubj") and c.i != tok.i]
@@ -436,7 +436,7 @@ def _noun_candidates(doc, tok, out: list[Candidate]) -> None:
     if stok is not None:
         src = _subtree(doc, stok) if stok.dep_ != "poss" else _tok_span(doc, stok.left_edge.i, stok.i)
     skind = _source_kind(doc, stok)
-    that = doc.text[content[0] : content[0] + 5].lower() == "that "
+    that = doc_text(doc)[content[0] : content[0] + 5].lower() == "that "
     feats = [
         "ncontent=" + ("that" if that else "prep"),
         "ncontent_src=" + str(that) + "|" + str(stok is not None),
@@ -449,7 +449,7 @@ def _noun_candidates(doc, tok, out: list[Candidate]) -> None:
 
 
 def _according_candidate(doc, tok, out: list[Candidate]) -> None:
-    text = doc.text
+    text = doc_text(doc)
     to = doc[tok.i + 1]
     pobj = None
     for t in (to, tok):
@@ -483,7 +483,7 @@ def _according_candidate(doc, tok, out: list[Candidate]) -> None:
 
 
 def _quote_candidates(doc, quotes, out: list[Candidate]) -> None:
-    text = doc.text
+    text = doc_text(doc)
     for a, b in quotes:
         words = text[a:b].count(" ") + 1
         feats = ["pat=quote", "len=" + _bucket(b - a), "qwords=" + _bucket(words * 6)]
@@ -571,7 +571,7 @@ def _select(cands: list[Candidate], threshold: float) -> list[Candidate]:
 def _attach_quote_sources(doc, kept: list[Candidate], cands: list[Candidate]) -> None:
     """A quote without a cue of its own takes the speaker of its sentence's cue,
     else of the attribution just before it (a speaker's quotes run on)."""
-    text = doc.text
+    text = doc_text(doc)
     cued = sorted(
         (c for c in cands if c.source and c.cue and c.pattern != "according"
          and (c.cue_lemma in SPEECH_VERBS or c.cue_lemma in BELIEF_VERBS)),
@@ -638,7 +638,7 @@ def _redirect_self_reference(doc, c: Candidate) -> bool:
 
 def _latin_source(doc, c: Candidate) -> None:
     """A source the parse took from a Chinese line: use the entity by the cue."""
-    text = doc.text
+    text = doc_text(doc)
     cue = c.cue[0] if c.cue else c.content[0]
     line = text.rfind("\n", 0, cue) + 1
     best = None
@@ -681,7 +681,7 @@ def doc_attributions(doc, article: Article | None = None, weights: dict | None =
     if weights is ...:
         weights = load_weights()
     threshold = weights.get("threshold", 0.5) if weights else 0.5
-    text = doc.text
+    text = doc_text(doc)
     cands = candidates(doc)
     score_candidates(cands, weights)
     kept = _select(cands, threshold)

@@ -21,6 +21,14 @@ _PERSONAL = ("PERSON",)
 _ORGLIKE = ("ORG", "NORP", "GPE")
 
 
+def doc_text(doc) -> str:
+    """``doc.text``, computed once per doc (spaCy rebuilds it on every access)."""
+    text = doc.user_data.get("claimgraph_text")
+    if text is None:
+        text = doc.user_data["claimgraph_text"] = doc.text
+    return text
+
+
 def _clean(name: str) -> str:
     name = re.sub(r"['\u2019]s?$", "", name.strip())
     while True:
@@ -123,7 +131,7 @@ def resolve_speaker(doc, source: tuple[int, int] | None, source_tok: int | None 
     if source is None:
         return None
     a, b = source
-    text = doc.text[a:b]
+    text = doc_text(doc)[a:b]
     head = doc[source_tok] if source_tok is not None else None
     if head is not None and head.ent_type_ in ("PERSON", "ORG") and a <= head.idx < b:
         # the head names the speaker ("Stephen Roach, former economist at X")
@@ -146,7 +154,7 @@ def resolve_speaker(doc, source: tuple[int, int] | None, source_tok: int | None 
     if head is not None:
         last = head.lower_
     if len(words) <= 2 and (first in PERSON_PRONOUNS or last in PERSON_PRONOUNS):
-        para = doc.text.rfind("\n", 0, a) + 1
+        para = doc_text(doc).rfind("\n", 0, a) + 1
         found = (_nearest_subject(doc, a, para) or _nearest(doc, a, _PERSONAL, para)
                  or _nearest_subject(doc, a) or _nearest(doc, a, _PERSONAL))
         if found:
@@ -164,7 +172,7 @@ def _known_before(doc, before: int, known: tuple[str, ...]) -> str | None:
     """The directory name mentioned last before ``before``."""
     if not known:
         return None
-    window = doc.text[max(0, before - 1500) : before]
+    window = doc_text(doc)[max(0, before - 1500) : before]
     best, pos = None, -1
     for name in known:
         forms = [name] + list(re.findall(r"\((.+?)\)", name))

@@ -9,12 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from spacy.tokens import Doc
-from spacy.vocab import Vocab
-
 from claimgraph.extract import attribution as A
 from claimgraph.extract.cues import SELF_REFERENCES, cue_family
 from claimgraph.extract.records import Attribution
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 SEED = Path(__file__).resolve().parents[1] / "examples" / "caixin_treasuries_selloff.txt"
 
