@@ -339,6 +339,10 @@ def _verb_candidates(doc, tok, quotes, out: list[Candidate]) -> None:
             "cueq=" + str(cue_q),
             "pat_cueq=" + pattern + "|" + str(cue_q),
             "srcin=" + str(s_how == "adjacent"),
+            "lemma_skind=" + lemma + "|" + skind,
+            "shead=" + (s_tok.lemma_.lower() if s_tok is not None and s_tok.pos_ != "PROPN" else "-"),
+            "prev=" + (doc[tok.i - 1].lower_ if tok.i else "^"),
+            "next=" + (doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else "$"),
             *extra,
         ]
         out.append(
@@ -683,6 +687,10 @@ def doc_attributions(doc, article: Article | None = None, weights: dict | None =
     threshold = weights.get("threshold", 0.5) if weights else 0.5
     text = doc_text(doc)
     cands = candidates(doc)
+    # "according to the article, UBS analyzed ...": the article is no source, and
+    # must not shadow the attribution inside it
+    cands = [c for c in cands if not (c.pattern == "according" and c.source
+                                      and text[c.source[0] : c.source[1]].lower() in SELF_REFERENCES)]
     score_candidates(cands, weights)
     kept = _select(cands, threshold)
     _attach_quote_sources(doc, kept, cands)
