@@ -323,7 +323,7 @@ class QAEngine:
             return self._answers(idx, sc.hybrid(idx), k, kind="entity") if idx else \
                 f"the graph says nothing about {self.label(next(iter(target)))}"
         if r.wants_person:
-            concepts = [i for i in concepts if self.statements[i].speaker]
+            concepts = [i for i in concepts if self.statements[i].by]
         if concepts:
             return self._answers(concepts, sc.hybrid(concepts) + 0.2, k, kind="concept")
         subject = r.subject or r.topic
@@ -386,6 +386,8 @@ class QAEngine:
                 continue
             seen.add(key)
             speaker = s.speaker
+            if speaker is None and s.kind == "concept" and s.by:  # who discussed it
+                speaker = {"iri": s.by[0], "label": self.label(s.by[0])}
             if subject_speaker and s.kind in ("affiliation", "passage"):
                 speaker = {"iri": subject_speaker, "label": self.label(subject_speaker)}
             elif person_for and s.kind == "passage":  # who holds the role: a person named there

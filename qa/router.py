@@ -77,7 +77,7 @@ _EN: list[tuple[str, re.Pattern]] = [(name, re.compile(p, re.I)) for name, p in 
     ("who_said", rf"^(?:who|which\s+(?:\S+\s+){{0,3}}?)\s*(?:has |had |have |is |was )?(?:{WHO_VERBS})\b(?P<z>.*)"),
     ("who_said", rf"^who(?:'s| is| are| was| were)\s+{STANCE}\s+(?P<z>.*)"),
     ("who_said", r"^(?:whose|which)\s+(?:\S+\s+){0,2}?(?:report|analysis|research|data|view|comment|study|note)s?\s+(?:\S+\s+)?(?:said|says|stated|states|showed|shows|found|finds|suggested|suggests|noted|notes|warned|warns)\b(?P<z>.*)"),
-    ("concept_who", r"^(?:who|which\s+\S+)\s+(?:first\s+)?(?:proposed|suggested|coined|authored|floated|introduced|invented|advocated|devised|put forward|came up with|wrote)\s+(?!that\b)(?P<c>.+)"),
+    ("concept_who", r"^(?:who|which\s+\S+)\s+(?:first\s+)?(?:proposed|suggested|coined|authored|floated|introduced|invented|advocated|devised|put forward|came up with|wrote|discussed|talked about|wrote about|referred to)\s+(?!that\b)(?P<c>.+)"),
     ("membership_role", rf"^(?:who|which person)\s+(?P<role>{ROLE_VERBS})\s+(?P<y>.+)"),
     ("membership_person", r"^(?:where|for whom|for which \S+|at which \S+|at what \S+)\s+(?:does|did|do|is|was|has)\s+(?P<x>.+?)\s+(?:work|works|worked|employed|based|working)\b"),
     ("membership_person", r"^(?:who|which \S+)\s+(?:does|did)\s+(?P<x>.+?)\s+work\s+(?:for|at)\b"),
