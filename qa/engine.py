@@ -64,6 +64,7 @@ BACKGROUND = [
     "我的猫喜欢在窗台上晒太阳。", "Our school library has thousands of books for children.",
 ]
 LEX_WEIGHT = 0.25  # weight of BM25 (normalized to the best statement) in the hybrid score
+CJK_PENALTY = 0.03  # e5 scale: see QAEngine.cjk_penalty
 PASSAGE_PENALTY = 0.04  # an article sentence ranks just below a graph statement as good
 
 # a quantity, not a bare year: "4.53%", "$36.22 trillion", "56 basis points", "Schiff, 56,", "a decade"
@@ -126,6 +127,12 @@ class QAEngine:
         self._attribute_nested()
         self._members()
         self.kind = np.array([s.kind for s in self.statements])
+        # e5 matches Chinese to Chinese better than to English: in a bilingual article the
+        # Chinese original of a sentence would outrank its English twin, which carries the
+        # extracted speaker and numbers. A constant for every CJK statement, so a wholly
+        # Chinese graph ranks as before.
+        self.cjk_penalty = np.array([CJK_PENALTY if len(CJK_RE.findall(s.text)) > len(s.text) / 3
+                                     else 0.0 for s in self.statements], dtype=np.float32)
         self._mini = VectorCache("minilm", self._cache_file("minilm.npz"))
         self.matrix = self._mini.matrix(self.statements)
         self._save(self._mini)
@@ -531,9 +538,13 @@ class _Scorer:
         if text is not None:
             qv = self.dense_for(self.eng._english(text, []))
             dense = self.dense_of(qv, idx)
+            if isinstance(qv, tuple):
+                return dense - self.eng.cjk_penalty[idx]
             return dense + (0.0 if self.zh else LEX_WEIGHT) * self.lex(idx, text)
         dense = self.dense_of(self.qv, idx)
-        return dense + (0.0 if self.zh else LEX_WEIGHT) * self.lex(idx)
+        if self.zh:
+            return dense - self.eng.cjk_penalty[idx]
+        return dense + LEX_WEIGHT * self.lex(idx)
 
 
 def _abstain(result: dict, reason: str) -> dict:
