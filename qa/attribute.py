@@ -12,6 +12,8 @@ entity still finds its statement:
   person named in the sentence before it, in the same paragraph; one that
   reports "its data" / "their report" takes the organization named before.
 
+* a claim that echoes "statements by X" also counts as X's (its speaker stays).
+
 An existing speaker is never replaced; statements only gain an entry in ``by``.
 """
 
@@ -92,6 +94,12 @@ def attribute(stmts: list[Statement], linker: Linker, types: dict[str, str],
                 who = _previous(sentences, s.evidence[0], 4)
             else:
                 who = _speaker_before_verb(sent, linker, types)
+        if who is None and s.kind == "claim":
+            also = _reported_by(s.evidence[0]["quote"], linker, types)
+            if also and also not in s.by:  # "Pence echoed statements by ... Trump that ...":
+                d = s.to_dict()            # Trump's words too, Pence stays the speaker
+                d.update(by=s.by + (also,), about=s.about)
+                s = Statement(**d)
         if who is None or who in s.by:
             out.append(s)
             continue
@@ -100,6 +108,24 @@ def attribute(stmts: list[Statement], linker: Linker, types: dict[str, str],
         d.update(by=(who,) + s.by, speaker=sp, about=s.about)
         out.append(Statement(**d))
     return out
+
+
+_BY_NOUN = re.compile(r"\b(?:statements?|remarks?|comments?|words|claims?|assertions?|warnings?|"
+                      r"arguments?|testimony|views?|criticism)\s+(?:made\s+)?(?:by|of|from)\s+", re.I)
+
+
+def _reported_by(sentence: str, linker: Linker, types: dict[str, str]) -> str | None:
+    """The entity whose "statements by X" a sentence reports (a few title words may intervene)."""
+    m = _BY_NOUN.search(sentence)
+    if not m:
+        return None
+    found = None  # "statements by GOP presidential nominee Donald Trump": the last name wins
+    for lk in linker.link(sentence):
+        gap = sentence[m.end():lk.start]
+        if lk.start >= m.end() and types.get(lk.iri) in SPEAKERS and \
+                len(gap.split()) <= MAX_GAP_WORDS and not re.search(r"[.;:!?,]", gap):
+            found = lk.iri
+    return found
 
 
 def _previous(sentences, ev: dict, col: int) -> str | None:

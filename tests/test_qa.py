@@ -387,3 +387,17 @@ def test_pronoun_takes_the_previous_person(small_linker):
     out = attribute([first, second, other_para], linker, types, lambda iri: iri)
     assert out[1].speaker["iri"] == "ex:roach"
     assert out[2].speaker is None  # no person earlier in its paragraph
+
+
+def test_echoed_statements_count_for_their_author(small_linker):
+    from claimgraph.qa.attribute import attribute
+    from claimgraph.qa.verbalize import Statement
+
+    linker, types = small_linker
+    text = "Tony Pasquariello echoed statements by Goldman Sachs chief Stephen Roach that yields rise."
+    ev = [{"article": "ex:a", "paragraph": 1, "quote": text, "start": 0, "end": len(text)}]
+    claim = Statement("claim", "Tony Pasquariello echoed: that yields rise", "echoed that yields rise",
+                      {"iri": "ex:tony", "label": "Tony Pasquariello"}, ev, ("ex:tony",))
+    out = attribute([claim], linker, types, lambda iri: iri)[0]
+    assert out.speaker["iri"] == "ex:tony"  # the speaker stays
+    assert "ex:roach" in out.by and "ex:gs" not in out.by  # the last name of the title run
