@@ -12,9 +12,11 @@ entity still finds its statement:
   person named in the sentence before it, in the same paragraph; one that
   reports "its data" / "their report" takes the organization named before.
 
-* a claim that echoes "statements by X" also counts as X's (its speaker stays).
+* a claim that echoes "statements by X" also counts as X's (its speaker stays);
+* "the California congressman said": the speaker is the person the sentence
+  (or the one before) names, not the place (the one speaker this replaces).
 
-An existing speaker is never replaced; statements only gain an entry in ``by``.
+Otherwise an existing speaker is never replaced; statements only gain an entry in ``by``.
 """
 
 from __future__ import annotations
@@ -81,6 +83,17 @@ def attribute(stmts: list[Statement], linker: Linker, types: dict[str, str],
             continue
         content = s.text.split(": ", 1)[-1] if s.kind == "claim" else s.text
         who = None
+        if s.kind == "claim" and s.speaker and types.get(s.speaker["iri"]) == "Place" and \
+                _place_person(s.speaker["label"], s.evidence[0]["quote"]):
+            # "the California congressman said": a person, not the place, spoke
+            person = next((lk.iri for lk in linker.link(s.evidence[0]["quote"])
+                           if types.get(lk.iri) in PEOPLE), None) or \
+                _previous(sentences, s.evidence[0], 3)
+            if person:
+                d = s.to_dict()
+                d.update(speaker={"iri": person, "label": label(person)},
+                         by=(person,) + tuple(b for b in s.by if b != s.speaker["iri"]), about=s.about)
+                s = Statement(**d)
         lead = [lk for lk in linker.link(content[:160]) if lk.start <= 4]
         if lead and types.get(lead[0].iri) in SPEAKERS and \
                 _speaker_before_verb(content[:lead[0].end + 60], linker, types) == lead[0].iri:
@@ -110,6 +123,15 @@ def attribute(stmts: list[Statement], linker: Linker, types: dict[str, str],
     return out
 
 
+_PERSON_NOUN = (r"(?:congressman|congresswoman|senator|lawmaker|governor|mayor|official|"
+                r"spokesman|spokeswoman|spokesperson|representative|democrat|republican|lawyer|"
+                r"attorney|economist|analyst|minister|legislator|judge|sheriff|delegate)")
+
+
+def _place_person(place: str, sentence: str) -> bool:
+    """Does the sentence call someone "the <place> <person noun>" (the California congressman)?"""
+    return re.search(r"\bthe\s+(?:former\s+)?" + re.escape(place) + r"\s+(?:\w+\s+)?"
+                     + _PERSON_NOUN + r"\b", sentence, re.I) is not None
 _BY_NOUN = re.compile(r"\b(?:statements?|remarks?|comments?|words|claims?|assertions?|warnings?|"
                       r"arguments?|testimony|views?|criticism)\s+(?:made\s+)?(?:by|of|from)\s+", re.I)
 

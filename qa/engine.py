@@ -256,6 +256,9 @@ class QAEngine:
     # ---- routes ---------------------------------------------------------------------------
 
     def _route_say(self, r: Route, subj: list[Link], links, sc: _Scorer, k: int):
+        described = self._described(r.subject)
+        if described:  # "the California congressman": whoever the article calls that
+            return self._answers(described, sc.hybrid(described, r.topic or None), k, kind="claim")
         if not subj:
             return self._unlinked_speaker(r, sc, k)
         who = {lk.iri for lk in subj}
@@ -275,6 +278,17 @@ class QAEngine:
         scores = sc.hybrid(idx, topic or None)
         scores = scores - PASSAGE_PENALTY * (self.kind[idx] == "passage")
         return self._answers(idx, scores, k, kind="claim")
+
+    def _described(self, subject: str) -> list[int]:
+        """Claims whose sentence names their speaker by ``subject``, a description such as
+        "the California congressman" (a place or group word plus a person noun)."""
+        from .attribute import _PERSON_NOUN
+
+        if not re.search(r"\s" + _PERSON_NOUN + r"s?$", subject, re.I) or len(subject.split()) < 2:
+            return []
+        pat = re.compile(r"(?<!\w)" + re.escape(subject) + r"(?!\w)", re.I)
+        return [i for i, s in enumerate(self.statements)
+                if s.kind == "claim" and s.speaker and pat.search(s.evidence[0]["quote"])]
 
     def _unlinked_speaker(self, r: Route, sc: _Scorer, k: int):
         """What did "market participants" / "experts" say: match the speaker as written."""

@@ -401,3 +401,17 @@ def test_echoed_statements_count_for_their_author(small_linker):
     out = attribute([claim], linker, types, lambda iri: iri)[0]
     assert out.speaker["iri"] == "ex:tony"  # the speaker stays
     assert "ex:roach" in out.by and "ex:gs" not in out.by  # the last name of the title run
+
+
+def test_place_described_person_is_the_speaker(small_linker):
+    from claimgraph.qa.attribute import attribute
+    from claimgraph.qa.verbalize import Statement
+
+    linker, types = small_linker
+    text = "Stephen Roach called for restraint, a move the Japan economist said is overdue."
+    ev = [{"article": "ex:a", "paragraph": 1, "quote": text, "start": 0, "end": len(text)}]
+    claim = Statement("claim", "Japan said: is overdue", "said is overdue",
+                      {"iri": "ex:japan", "label": "Japan"}, ev, ("ex:japan",))
+    out = attribute([claim], linker, types, lambda iri: iri)[0]
+    assert out.speaker["iri"] == "ex:roach" and out.by[0] == "ex:roach"
+    assert "ex:japan" not in out.by
