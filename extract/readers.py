@@ -29,7 +29,10 @@ from .names import CJK_RE as _CJK
 from .names import has_cjk_text as has_cjk
 from .records import Article, DirectoryEntry, Paragraph, Span
 
-MAX_BYTES = 20_000_000
+MAX_BYTES = 20_000_000  # a file (HTML markup included); checked before it is read
+# spaCy's parser and NER refuse a text over ``nlp.max_length`` (1,000,000 characters by
+# default, ~1 GB of working memory per 100,000): one article is at most that long.
+MAX_CHARS = 1_000_000
 _PARA_MARK = re.compile(r"\[para\.\s*(\d+)(?:\s*[-–]\s*(\d+))?\]")
 _BLANK = re.compile(r"\n[ \t]*\n+")
 
@@ -348,8 +351,20 @@ def read_article(text: str, source: str = "", fmt: str | None = None) -> Article
     fmt = fmt or detect_format(text, source)
     if fmt not in READERS:
         raise InputError(f"unknown format {fmt!r}; choose one of {', '.join(sorted(READERS))}")
+    if fmt != "html":
+        _check_length(len(text), source)
     text = text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
-    return READERS[fmt](text, source)
+    art = READERS[fmt](text, source)
+    if fmt == "html":
+        _check_length(len(art.text), source)
+    return art
+
+
+def _check_length(n: int, source: str) -> None:
+    if n > MAX_CHARS:
+        raise InputError(f"{source or 'input'}: {n:,} characters is longer than the "
+                         f"{MAX_CHARS:,}-character limit for one article; split it into "
+                         f"one file per article")
 
 
 def read_file(path: str | Path, fmt: str | None = None) -> Article:
@@ -362,7 +377,8 @@ def read_file(path: str | Path, fmt: str | None = None) -> Article:
     try:
         size = p.stat().st_size
         if size > MAX_BYTES:
-            raise InputError(f"{p}: {size:,} bytes is larger than the {MAX_BYTES:,}-byte limit")
+            raise InputError(f"{p}: {size:,} bytes is larger than the {MAX_BYTES:,}-byte limit "
+                             f"for one article; split it into one file per article")
         data = p.read_bytes()
     except OSError as e:
         raise InputError(f"{p}: cannot read ({e.strerror})") from None

@@ -19,6 +19,7 @@ from rdflib.namespace import PROV, RDFS, SKOS
 
 from claimgraph import DEFAULT_BASE, __version__
 
+from .compat import VERSION_PREDICATE, version_literal
 from .iris import IRIs
 
 TYPE_CLASS = {
@@ -189,6 +190,7 @@ class _Writer:
         self.add(gi, RDF.type, PROV.Entity)
         self.add(gi, PROV.wasGeneratedBy, run)
         self.add(gi, PROV.wasDerivedFrom, self.art)
+        self.add(gi, VERSION_PREDICATE, version_literal())  # see graph/compat.py
         self.add(run, RDF.type, PROV.Activity)
         self.add(run, PROV.used, self.art)
         self.add(run, PROV.wasAssociatedWith, agent)

@@ -15,6 +15,7 @@ from rdflib import Dataset
 from claimgraph.errors import GraphError
 
 from .build import new_dataset
+from .compat import check_version
 
 FORMATS = {".trig": "trig", ".nq": "nquads", ".nquads": "nquads", ".ttl": "turtle",
            ".jsonld": "json-ld"}
@@ -44,6 +45,7 @@ def load_graph(path: str | Path, missing_ok: bool = False) -> Dataset:
     try:
         data = p.read_text(encoding="utf-8")
         ds.parse(data=data, format=rdf_format(p), publicID=p.resolve().as_uri())
+        check_version(ds, str(p))
     except GraphError:
         raise
     except UnicodeDecodeError:
