@@ -27,9 +27,12 @@ def _dump(obj) -> str:
 def cmd_build(a) -> int:
     from claimgraph.pipeline import build_graph
 
-    report = build_graph(a.inputs, a.output, base=a.base, fmt=a.format,
-                         progress=None if a.quiet else sys.stderr)
-    print(f"{a.output}: {report.added} added, {report.skipped} already present, "
+    target = a.store or a.output
+    report = build_graph(a.inputs, target, base=a.base, fmt=a.format,
+                         progress=None if a.quiet else sys.stderr, processes=a.processes,
+                         batch_size=a.batch_size, skip_bad=a.skip_bad)
+    bad = f", {len(report.bad)} unreadable files skipped" if report.bad else ""
+    print(f"{target}: {report.added} added, {report.skipped} already present{bad}, "
           f"{report.claims} claims, {report.entities} entities in the graph")
     return 0
 
@@ -191,6 +194,14 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--base", default=DEFAULT_BASE, help="base IRI for minted nodes")
     b.add_argument("--format", choices=READ_FORMATS, help="input format (default: detect)")
     b.add_argument("-q", "--quiet", action="store_true", help="no progress output")
+    b.add_argument("--store", metavar="STORE", help="oxigraph:PATH (embedded store) or sparql:URL "
+                   "(a SPARQL 1.1 endpoint; QUERY_URL|UPDATE_URL for two); replaces -o")
+    b.add_argument("--processes", type=int, default=1, metavar="N",
+                   help="extraction worker processes (default 1)")
+    b.add_argument("--batch-size", type=int, default=16, metavar="N",
+                   help="articles per nlp.pipe batch (default 16)")
+    b.add_argument("--skip-bad", action="store_true",
+                   help="report and skip unreadable files instead of stopping")
     b.set_defaults(fn=cmd_build)
 
     t = sub.add_parser("attributions", help="who-said-what spans of a file (or folder)")

@@ -1,10 +1,22 @@
-"""Text to graph in one call: read inputs, extract, add to the graph, save atomically."""
+"""Text to graph: stream articles through spaCy, add them to a store, checkpoint as you go.
+
+``build_graph`` reads its inputs one file at a time (never all up front),
+parses them with ``nlp.pipe`` in batches, optionally in several worker
+processes (each runs the whole extraction for its batch: articles shard
+freely because every article is its own named graph), links each article's
+entities against the graph and writes finished articles to the store in
+checkpoints. A build that is killed loses at most the articles since the
+last checkpoint; rerunning the same command skips every finished article by
+its content hash.
+"""
 
 from __future__ import annotations
 
 import glob
 import time
-from dataclasses import dataclass
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
@@ -12,6 +24,8 @@ from claimgraph import DEFAULT_BASE
 from claimgraph.errors import InputError
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
+CHECKPOINT_ARTICLES = 50  # a checkpoint at least every this many finished articles ...
+CHECKPOINT_SECONDS = 30.0  # ... or this many seconds, whichever comes first
 
 
 def expand_inputs(inputs: list[str]) -> list[Path]:
@@ -48,54 +62,198 @@ class BuildReport:
     claims: int = 0
     entities: int = 0
     seconds: float = 0.0
+    checkpoints: int = 0
+    bad: list[str] = field(default_factory=list)  # files skipped with --skip-bad, with why
+
+
+# ---------------------------------------------------------------- extraction workers
+
+
+def _extract_batch(batch: list, batch_size: int = 16) -> list:
+    """Extract a list of articles in this process (a worker, or the main one)."""
+    from claimgraph.extract.extractor import extract_doc
+    from claimgraph.extract.pipeline import load_nlp
+
+    nlp = load_nlp()
+    docs = nlp.pipe((a.text for a in batch), batch_size=batch_size)
+    return [extract_doc(a, d) for a, d in zip(batch, docs, strict=True)]
+
+
+def _worker_init() -> None:
+    from claimgraph.extract.pipeline import load_nlp
+
+    load_nlp()
+
+
+def _batches(articles: Iterator, size: int) -> Iterator[list]:
+    batch: list = []
+    for a in articles:
+        batch.append(a)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def extract_stream(articles: Iterator, processes: int = 1, batch_size: int = 16) -> Iterator:
+    """Extractions of ``articles`` in order, reading the input only as fast as it is used.
+
+    With ``processes > 1`` each worker process runs the whole extraction of a
+    batch (spaCy and the extractors); at most ``2 * processes`` batches are in
+    flight, so memory stays bounded however long the input.
+    """
+    if processes <= 1:
+        from claimgraph.extract.extractor import extract_doc
+        from claimgraph.extract.pipeline import load_nlp
+
+        nlp = load_nlp()
+        pairs = ((a.text, a) for a in articles)
+        for doc, art in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            yield extract_doc(art, doc)
+        return
+    import multiprocessing as mp
+
+    method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+    with mp.get_context(method).Pool(processes, initializer=_worker_init) as pool:
+        window: deque = deque()
+        it = _batches(articles, batch_size)
+        try:
+            for batch in it:
+                window.append(pool.apply_async(_extract_batch, (batch, batch_size)))
+                while len(window) >= 2 * processes:
+                    yield from window.popleft().get()
+        finally:
+            # finish what was started (an input error stops the feeding, not the work)
+            while window:
+                yield from window.popleft().get()
+
+
+# ---------------------------------------------------------------- the build
+
+
+class _Progress:
+    """One status line: done/total, articles/s, ETA."""
+
+    def __init__(self, out: TextIO | None, total: int) -> None:
+        self.out, self.total, self.t0 = out, total, time.time()
+        self.last = 0.0
+        self.shown = False
+
+    def update(self, done: int, extracted: int, name: str, force: bool = False) -> None:
+        if self.out is None:
+            return
+        now = time.time()
+        if not force and now - self.last < 0.25:
+            return
+        self.last = now
+        rate = extracted / max(now - self.t0, 1e-9)
+        left = self.total - done
+        eta = _hms(left / rate) if rate > 0 and left else "-"
+        width = 24
+        fill = int(width * done / max(self.total, 1))
+        line = (f"[{'#' * fill}{'.' * (width - fill)}] {done}/{self.total} "
+                f"{rate:.2f} articles/s ETA {eta}  {name[-40:]}")
+        print(f"\r{line:<110}", end="", file=self.out, flush=True)
+        self.shown = True
+
+    def close(self) -> None:
+        if self.out is not None and self.shown:
+            print(file=self.out, flush=True)
+
+
+def _hms(s: float) -> str:
+    s = int(s)
+    return f"{s // 3600}h{s % 3600 // 60:02d}m" if s >= 3600 else f"{s // 60}m{s % 60:02d}s"
 
 
 def build_graph(inputs: list[str], output: str | Path, base: str = DEFAULT_BASE,
-                fmt: str | None = None, progress: TextIO | None = None) -> BuildReport:
-    """Add the articles of ``inputs`` to the graph file ``output``.
+                fmt: str | None = None, progress: TextIO | None = None, *,
+                processes: int = 1, batch_size: int = 16, skip_bad: bool = False,
+                checkpoint_articles: int = CHECKPOINT_ARTICLES,
+                checkpoint_seconds: float = CHECKPOINT_SECONDS) -> BuildReport:
+    """Add the articles of ``inputs`` to the graph at ``output``.
 
-    Every input is read before anything is written: one bad file fails the
-    whole build with a clear error and the old graph is left as it was.
-    Articles already in the graph (same text) are skipped.
+    Args:
+        inputs: files, folders and globs.
+        output: a graph file (``.trig``/``.nq``), ``oxigraph:PATH`` or ``sparql:URL``.
+        progress: where the status line goes (None: silent).
+        processes: extraction worker processes (1: extract in this process).
+        batch_size: articles per ``nlp.pipe`` batch (and per worker task).
+        skip_bad: a file that cannot be read is reported and skipped instead
+            of stopping the build.
+
+    Articles already in the graph (same text) are skipped. Finished articles
+    are checkpointed every ``checkpoint_articles`` articles or
+    ``checkpoint_seconds`` seconds; a file that cannot be read stops the build
+    with its name (unless ``skip_bad``), after checkpointing what is finished,
+    and for a graph file the old file is left as it was until a build ends.
     """
-    from claimgraph.extract.extractor import extract_many
     from claimgraph.extract.readers import read_file
-    from claimgraph.graph import add_extraction, has_article, load_graph, save_graph
+    from claimgraph.graph import add_extraction
     from claimgraph.graph.iris import IRIs
+    from claimgraph.graph.store import open_store
 
-    IRIs(base)  # validates the base before any work
+    iris = IRIs(base)  # validates the base before any work
     t0 = time.time()
     paths = expand_inputs(inputs)
-    articles = [read_file(p, fmt) for p in paths]
-    ds = load_graph(output, missing_ok=True)
+    store = open_store(output)
+    done = store.article_ids()
     report = BuildReport()
-    todo, seen = [], set()
-    for art in articles:
-        if has_article(ds, art.id) or art.id in seen:
-            report.skipped += 1
-        else:
-            seen.add(art.id)
-            todo.append(art)
-    for i, ex in enumerate(extract_many(todo), 1):
-        if add_extraction(ds, ex, base=base):
-            report.added += 1
-        if progress is not None:
-            rate = i / max(time.time() - t0, 1e-9)
-            print(f"\r[{i}/{len(todo)}] {ex.article.source} ({rate:.1f} articles/s)",
-                  end="", file=progress, flush=True)
-    if progress is not None and todo:
-        print(file=progress)
-    if report.added or not Path(output).exists():
-        save_graph(ds, output)
-    from claimgraph.graph import views
+    bar = _Progress(progress, len(paths))
+    state = {"seen": 0}
 
-    report.claims = len(set(ds.subjects(predicate=None, object=_claim_class())))
-    report.entities = len(views.entities(ds))
+    def articles() -> Iterator:
+        for p in paths:
+            state["seen"] += 1
+            try:
+                art = read_file(p, fmt)
+            except InputError as e:
+                if not skip_bad:
+                    raise
+                report.bad.append(str(e))
+                if progress is not None:
+                    bar.close()
+                    print(f"skipped: {e}", file=progress, flush=True)
+                continue
+            if art.id in done:
+                report.skipped += 1
+                bar.update(state["seen"], report.added, str(p))
+                continue
+            done.add(art.id)
+            yield art
+
+    pending: list = []
+    last_cp = time.time()
+
+    def checkpoint() -> None:
+        nonlocal pending, last_cp
+        if pending:
+            store.commit(pending)
+            report.checkpoints += 1
+        pending, last_cp = [], time.time()
+
+    ds = store.link_dataset()
+    try:
+        for ex in extract_stream(articles(), processes=processes, batch_size=batch_size):
+            if add_extraction(ds, ex, base=base):
+                report.added += 1
+                pending.append(iris.graph(ex.article.id))
+            bar.update(state["seen"], report.added, ex.article.source)
+            if len(pending) >= checkpoint_articles or time.time() - last_cp >= checkpoint_seconds:
+                checkpoint()
+    except BaseException as e:
+        checkpoint()  # every finished article is kept for the rerun
+        bar.close()
+        if isinstance(e, InputError) and report.checkpoints:
+            raise InputError(f"{e} (the {report.added} articles finished before it are kept; "
+                             "fix or remove the file and rerun to resume, or use --skip-bad)"
+                             ) from None
+        raise
+    checkpoint()
+    bar.update(len(paths), report.added, "", force=bool(report.added))
+    bar.close()
+    report.claims, report.entities = store.counts()
+    store.close()
     report.seconds = time.time() - t0
     return report
-
-
-def _claim_class():
-    from claimgraph.ontology import CG
-
-    return CG.Claim

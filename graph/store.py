@@ -29,7 +29,12 @@ def rdf_format(path: str | Path) -> str:
 
 
 def load_graph(path: str | Path, missing_ok: bool = False) -> Dataset:
-    """Read a graph file; a missing file is an empty graph when ``missing_ok``."""
+    """Read a graph file; a missing file is an empty graph when ``missing_ok``.
+
+    ``oxigraph:PATH`` and ``sparql:URL`` open those stores instead (see :func:`open_dataset`).
+    """
+    if is_store_spec(path):
+        return open_dataset(path, missing_ok=missing_ok)
     p = Path(path)
     ds = new_dataset()
     if not p.exists():
@@ -81,3 +86,184 @@ def save_graph(ds: Dataset, path: str | Path) -> None:
     if fmt == "turtle":
         raise GraphError(f"{path}: a graph with named graphs needs .trig or .nq, not .ttl")
     atomic_write(path, ds.serialize(format=fmt))
+
+
+# ---------------------------------------------------------------- stores for builds
+
+STORE_KINDS = ("file", "oxigraph", "sparql")
+
+#: what entity linking reads from earlier articles (see ``graph.build``): entity types and labels
+LINK_QUERY = """
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX schema: <https://schema.org/>
+SELECT ?g ?s ?p ?o WHERE { GRAPH ?g {
+  { ?s a ?o . VALUES ?o { schema:Person schema:Organization schema:Place skos:Concept }
+    BIND(<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> AS ?p) }
+  UNION { ?s skos:prefLabel ?o . BIND(skos:prefLabel AS ?p) }
+  UNION { ?s skos:altLabel ?o . BIND(skos:altLabel AS ?p) } } }"""
+IDS_QUERY = ("SELECT DISTINCT ?h WHERE { GRAPH ?g { ?a <https://claimgraph.org/ns#contentHash> ?h } }")
+COUNT_QUERY = """
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX schema: <https://schema.org/>
+SELECT (COUNT(DISTINCT ?c) AS ?claims) (COUNT(DISTINCT ?e) AS ?entities) WHERE { GRAPH ?g {
+  { ?c a <https://claimgraph.org/ns#Claim> } UNION
+  { ?e a ?t . VALUES ?t { schema:Person schema:Organization schema:Place skos:Concept } } } }"""
+
+
+def parse_store(spec: str | Path) -> tuple[str, str]:
+    """``(kind, location)`` of a graph location.
+
+    ``oxigraph:PATH`` is an embedded Oxigraph store (a folder), ``sparql:URL``
+    a SPARQL 1.1 endpoint (query and update at the same URL, or
+    ``sparql:QUERY_URL|UPDATE_URL``); anything else is a graph file.
+
+    >>> parse_store("oxigraph:/data/g")
+    ('oxigraph', '/data/g')
+    >>> parse_store("sparql:http://127.0.0.1:7878/query")
+    ('sparql', 'http://127.0.0.1:7878/query')
+    >>> parse_store("graph.trig")
+    ('file', 'graph.trig')
+    """
+    s = str(spec)
+    for kind in ("oxigraph", "sparql"):
+        if s.startswith(kind + ":"):
+            loc = s[len(kind) + 1:]
+            # a URL that went through pathlib lost one slash of its "//"
+            loc = re_slash(loc) if kind == "sparql" else loc
+            if not loc:
+                raise GraphError(f"{s}: say where the {kind} store is ({kind}:PATH or URL)")
+            return kind, loc
+    return "file", s
+
+
+def re_slash(url: str) -> str:
+    import re
+
+    return re.sub(r"^(https?):/(?!/)", r"\1://", url)
+
+
+def is_store_spec(spec: str | Path) -> bool:
+    """True for ``oxigraph:`` and ``sparql:`` locations (not graph files)."""
+    return parse_store(spec)[0] != "file"
+
+
+def open_dataset(spec: str | Path, missing_ok: bool = False) -> Dataset:
+    """A readable rdflib ``Dataset`` for a file, an Oxigraph store or a SPARQL endpoint."""
+    kind, loc = parse_store(spec)
+    if kind == "oxigraph":
+        from .oxigraph_store import open_oxigraph_dataset
+
+        return open_oxigraph_dataset(loc, missing_ok=missing_ok)
+    if kind == "sparql":
+        from .sparql_store import SparqlStore
+
+        return SparqlStore(loc).dataset()
+    return load_graph(loc, missing_ok=missing_ok)
+
+
+class GraphStore:
+    """Where a build writes: finished articles become durable in chunks (checkpoints).
+
+    A build asks :meth:`article_ids` which articles are already in (by content
+    hash), adds new ones to :meth:`link_dataset` with ``add_extraction`` (which
+    links entities against what that dataset holds), calls :meth:`commit` with
+    the ids of the articles finished since the last checkpoint, and
+    :meth:`close` at the end. A kill loses at most the uncommitted chunk.
+    """
+
+    kind = "file"
+
+    def article_ids(self) -> set[str]:
+        raise NotImplementedError
+
+    def link_dataset(self) -> Dataset:
+        raise NotImplementedError
+
+    def commit(self, graph_iris: list) -> None:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Finish the build (the file store writes its file here)."""
+
+    def counts(self) -> tuple[int, int]:
+        """(claims, entities) in the whole store."""
+        raise NotImplementedError
+
+
+def _quads_nq(ds: Dataset, graph_iris: list) -> str:
+    """N-Quads of the named graphs ``graph_iris`` of ``ds``."""
+    tmp = Dataset()
+    for gi in graph_iris:
+        g = tmp.graph(gi)
+        for t in ds.graph(gi):
+            g.add(t)
+    return tmp.serialize(format="nquads")
+
+
+class FileStore(GraphStore):
+    """The graph file, with a journal of checkpoint chunks beside it.
+
+    Finished articles are written as ``<graph>.journal/NNNNNN.nq`` (atomically,
+    one file per checkpoint); :meth:`close` writes the whole graph file
+    atomically and removes the journal. A build that was killed leaves the
+    journal; the next build of the same graph reads it back, so nothing
+    finished is extracted twice and nothing is lost.
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        rdf_format(self.path)  # a bad file name fails before any work
+        self.journal = self.path.with_name(self.path.name + ".journal")
+        self.ds = load_graph(self.path, missing_ok=True)
+        self.recovered = 0
+        if self.journal.is_dir():
+            for chunk in sorted(self.journal.glob("*.nq")):
+                try:
+                    self.ds.parse(chunk, format="nquads")
+                except Exception as e:  # rdflib raises many parser exception types
+                    raise GraphError(f"{chunk}: damaged build journal ({type(e).__name__}); "
+                                     f"delete {self.journal} to start over") from None
+                self.recovered += 1
+        self.changed = self.recovered > 0
+
+    def article_ids(self) -> set[str]:
+        from claimgraph.ontology import CG
+
+        return {str(o) for o in self.ds.objects(None, CG.contentHash)}
+
+    def link_dataset(self) -> Dataset:
+        return self.ds
+
+    def commit(self, graph_iris: list) -> None:
+        if not graph_iris:
+            return
+        self.changed = True
+        self.journal.mkdir(parents=True, exist_ok=True)
+        n = len(list(self.journal.glob("*.nq")))
+        atomic_write(self.journal / f"{n:06d}.nq", _quads_nq(self.ds, graph_iris))
+
+    def close(self) -> None:
+        if self.changed or not self.path.exists():
+            save_graph(self.ds, self.path)
+        if self.journal.is_dir():
+            for f in self.journal.iterdir():
+                f.unlink()
+            self.journal.rmdir()
+
+    def counts(self) -> tuple[int, int]:
+        row = next(iter(self.ds.query(COUNT_QUERY)))
+        return int(row[0]), int(row[1])
+
+
+def open_store(spec: str | Path) -> GraphStore:
+    """The build target named by ``spec``: a graph file, ``oxigraph:PATH`` or ``sparql:URL``."""
+    kind, loc = parse_store(spec)
+    if kind == "oxigraph":
+        from .oxigraph_store import OxigraphStore
+
+        return OxigraphStore(loc)
+    if kind == "sparql":
+        from .sparql_store import SparqlStore
+
+        return SparqlStore(loc)
+    return FileStore(loc)
