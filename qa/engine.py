@@ -38,7 +38,7 @@ from .index import (
     save_meta,
 )
 from .linking import CJK_RE, Link, Linker, normalize
-from .router import Route, route
+from .router import ROLE_VERBS, Route, route
 from .verbalize import Statement
 
 # Calibrated with `bench/qa.py --calibrate` on bench/questions/*.json (both sets, 95
@@ -265,7 +265,7 @@ class QAEngine:
         for iri in list(who):
             who |= self.members.get(iri, set())
         idx = [i for i, s in enumerate(self.statements)
-               if s.kind in ("claim", "passage") and who & set(s.by)]
+               if s.kind in ("claim", "passage", "concept") and who & set(s.by)]
         if not idx:
             names = " / ".join(self.label(lk.iri) for lk in subj)
             return f"{names} is in the graph but never quoted"
@@ -315,8 +315,9 @@ class QAEngine:
         passages = [i for i, s in enumerate(self.statements) if s.kind == "passage"
                     and target & set(s.about)
                     and (not r.wants_person or any(self.types.get(a) in PERSONISH for a in s.about))]
-        role_words = [w for w in tokens(r.role) if w not in {"head", "lead", "run", "chair"}] \
-            if r.lang == "en" else []
+        # "who heads / runs / founded Y": the verb is the role, any member answers
+        role_words = [] if r.lang != "en" or re.fullmatch(ROLE_VERBS, r.role, re.I) \
+            else tokens(r.role)
         cand = idx + passages
         if not cand:
             return f"the graph holds no affiliation for {self.label(subj[0].iri)}"

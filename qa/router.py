@@ -29,7 +29,8 @@ SAY_VERBS = (r"say|said|says|saying|think|thought|thinks|believe|believes|argue|
              r"stress|stressed|analy[sz]e|analy[sz]ed|suggest|suggested|conclude|concluded|deny|"
              r"denied|find|found|see|view|make of|observe|observed|point out|pointed out|"
              r"mention|mentioned|forecast|estimate|estimated|project|projected|"
-             r"explain|explained|describe|described|fear|feared|announce|announced|publish|published")
+             r"explain|explained|describe|described|fear|feared|announce|announced|publish|published|"
+             r"propose|proposed|recommend|recommended|advocate|advocated|call for|called for|urge|urged")
 WHO_VERBS = (r"said|says|say|stated|states|argued|argues|warned|warns|noted|notes|claimed|claims|"
              r"thinks|believes|believed|reported|reports|predicted|predicts|expects|expected|"
              r"described|describes|denied|denies|deny|analy[sz]ed|analy[sz]es|highlighted|highlights|"
@@ -81,7 +82,7 @@ _EN: list[tuple[str, re.Pattern]] = [(name, re.compile(p, re.I)) for name, p in 
     ("membership_role", rf"^(?:who|which person)\s+(?P<role>{ROLE_VERBS})\s+(?P<y>.+)"),
     ("membership_person", r"^(?:where|for whom|for which \S+|at which \S+|at what \S+)\s+(?:does|did|do|is|was|has)\s+(?P<x>.+?)\s+(?:work|works|worked|employed|based|working)\b"),
     ("membership_person", r"^(?:who|which \S+)\s+(?:does|did)\s+(?P<x>.+?)\s+work\s+(?:for|at)\b"),
-    ("membership_person", r"^what\s+(?:is|was|are|were)\s+(?P<x>.+?)(?:'s|’s|s'|’)\s+(?:current\s+|former\s+)?(?:role|roles|job|title|position|affiliation|employer|post|job title)\b"),
+    ("membership_person", r"^what\s+(?:is|was|are|were)\s+(?P<x>.+?)(?:'s|’s|s'|’)\s+(?:current\s+|former\s+)?(?:role|roles|job|title|position|affiliation|employer|post|job title)\b(?!\s+(?:on|about|regarding|towards?|over)\b)"),
     ("membership_person", r"^what\s+(?:role|position|title|job)\s+(?:does|did|do|is|was)\s+(?P<x>.+?)\s+(?:have|hold|held|do|play|had)\b"),
     ("membership_person", r"^what\s+(?:does|did)\s+(?P<x>.+?)\s+do\b(?:\s+for a living)?\s*\??$"),
     ("membership_role", r"^who\s+(?:is|was)\s+(?P<y>[^'’]+?)(?:'s|’s|s'|’)\s+(?P<role>.+)"),
