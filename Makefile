@@ -50,5 +50,9 @@ bench: install
 	$(BIN)/python bench/attribution.py
 	$(BIN)/python bench/qa.py
 
+# Retrain the attribution candidate scorer from PolNeAR train only (never dev).
+train-attribution: install
+	$(BIN)/python bench/train_attribution.py
+
 clean:
 	rm -rf build dist *.egg-info .pytest_cache $(EXAMPLE_GRAPH)
