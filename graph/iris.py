@@ -26,10 +26,14 @@ class IRIs:
     def __init__(self, base: str = DEFAULT_BASE) -> None:
         if not base.endswith(("/", "#", ":")):
             base += "/"
-        if not base.startswith(("http://", "https://", "urn:")):
+        import re
+
+        if not base.startswith(("http://", "https://", "urn:")) or re.search(
+                r'[\x00-\x20<>"{}|\\^`\x7f-\x9f]', base):
             from claimgraph.errors import InputError
 
-            raise InputError(f"--base must be an http(s) or urn IRI, got {base!r}")
+            raise InputError(f"--base must be an http(s) or urn IRI without spaces or "
+                             f"<>\"{{}}|\\^` characters, got {base!r}")
         self.base = base
 
     def entity(self, key: str) -> URIRef:
