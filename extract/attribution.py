@@ -562,13 +562,25 @@ def _named_noun_cue(c: Candidate) -> bool:
 
 def _select(cands: list[Candidate], threshold: float) -> list[Candidate]:
     """Keep confident candidates; drop near-duplicates of a better one."""
+    import bisect
+
     kept: list[Candidate] = []
+    starts: list[int] = []  # kept contents sorted by start: only nearby ones can be duplicates
+    spans: list[tuple[int, int]] = []
     for c in sorted(cands, key=lambda c: -c.score):
         if c.score < threshold:
             break
-        if any(_dice(c.content, k.content) >= DEDUPE for k in kept):
+        a, b = c.content
+        # dice >= DEDUPE needs an overlap and a length at most (2 - D) / D times this one's
+        reach = (b - a) * (2 - DEDUPE) / DEDUPE if DEDUPE > 0 else float("inf")
+        lo = 0 if reach == float("inf") else bisect.bisect_left(starts, math.floor(a - reach) - 1)
+        hi = bisect.bisect_left(starts, b) if DEDUPE > 0 else len(starts)
+        if any(_dice(c.content, spans[i]) >= DEDUPE for i in range(lo, hi)):
             continue
         kept.append(c)
+        i = bisect.bisect_right(starts, a)
+        starts.insert(i, a)
+        spans.insert(i, c.content)
     return kept
 
 
