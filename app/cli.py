@@ -30,7 +30,8 @@ def cmd_build(a) -> int:
     target = a.store or a.output
     report = build_graph(a.inputs, target, base=a.base, fmt=a.format,
                          progress=None if a.quiet else sys.stderr, processes=a.processes,
-                         batch_size=a.batch_size, skip_bad=a.skip_bad)
+                         batch_size=a.batch_size, skip_bad=a.skip_bad,
+                         checkpoint_articles=a.checkpoint_every)
     bad = f", {len(report.bad)} unreadable files skipped" if report.bad else ""
     print(f"{target}: {report.added} added, {report.skipped} already present{bad}, "
           f"{report.claims} claims, {report.entities} entities in the graph")
@@ -200,6 +201,8 @@ def parser() -> argparse.ArgumentParser:
                    help="extraction worker processes (default 1)")
     b.add_argument("--batch-size", type=int, default=16, metavar="N",
                    help="articles per nlp.pipe batch (default 16)")
+    b.add_argument("--checkpoint-every", type=int, default=50, metavar="N",
+                   help="save finished articles every N articles (and every 30 s; default 50)")
     b.add_argument("--skip-bad", action="store_true",
                    help="report and skip unreadable files instead of stopping")
     b.set_defaults(fn=cmd_build)

@@ -209,8 +209,9 @@ def build_graph(inputs: list[str], output: str | Path, base: str = DEFAULT_BASE,
             try:
                 art = read_file(p, fmt)
             except InputError as e:
-                if not skip_bad:
-                    raise
+                if not skip_bad:  # stop feeding; what is already read is finished first
+                    state["error"] = e
+                    return
                 report.bad.append(str(e))
                 if progress is not None:
                     bar.close()
@@ -242,15 +243,18 @@ def build_graph(inputs: list[str], output: str | Path, base: str = DEFAULT_BASE,
             bar.update(state["seen"], report.added, ex.article.source)
             if len(pending) >= checkpoint_articles or time.time() - last_cp >= checkpoint_seconds:
                 checkpoint()
-    except BaseException as e:
+    except BaseException:
         checkpoint()  # every finished article is kept for the rerun
         bar.close()
-        if isinstance(e, InputError) and report.checkpoints:
-            raise InputError(f"{e} (the {report.added} articles finished before it are kept; "
-                             "fix or remove the file and rerun to resume, or use --skip-bad)"
-                             ) from None
         raise
     checkpoint()
+    if "error" in state:
+        bar.close()
+        e = state["error"]
+        if report.checkpoints:
+            raise InputError(f"{e} (the {report.added} articles finished before it are kept; "
+                             "fix or remove the file and rerun to resume, or use --skip-bad)")
+        raise e
     bar.update(len(paths), report.added, "", force=bool(report.added))
     bar.close()
     report.claims, report.entities = store.counts()

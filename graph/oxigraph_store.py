@@ -77,7 +77,7 @@ def open_oxigraph_dataset(path: str | Path, missing_ok: bool = False) -> Dataset
     from .build import new_dataset
 
     p = Path(path)
-    if not p.is_dir():
+    if not p.exists():
         if missing_ok:
             return new_dataset()
         raise GraphError(f"{p}: no Oxigraph store here; build one with "

@@ -1,0 +1,272 @@
+"""Scale features: streaming builds that resume after a kill, skip-by-hash, and the
+Oxigraph and SPARQL-endpoint stores giving the same answers as the file store."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from claimgraph.graph.store import FileStore, parse_store
+
+from claimgraph.errors import GraphError
+
+ROOT = Path(__file__).resolve().parents[1]
+CLI = [sys.executable, "-m", "claimgraph.app.cli"]
+
+FIRST = ["Maria", "Daniel", "Aisha", "Tomas", "Grace", "Kenji", "Lena", "Omar", "Priya", "Hugo"]
+LAST = ["Castellano", "Whitfield", "Okonkwo", "Lindqvist", "Moreau", "Tanaka", "Brennan",
+        "Haddad", "Raman", "Vasquez"]
+ORGS = ["Northgate Bank", "the Harbor Institute", "Crestline Capital", "the Meridian Fund"]
+TOPICS = ["interest rates", "the housing market", "bond yields", "trade tariffs", "oil prices"]
+
+
+def _article(i: int) -> str:
+    who = f"{FIRST[i % 10]} {LAST[(i * 3 + 1) % 10]}"
+    org = ORGS[i % len(ORGS)]
+    topic = TOPICS[i % len(TOPICS)]
+    return (f"Markets moved on report {i}\n\n"
+            f"{who}, chief economist at {org}, said that {topic} would keep rising this year. "
+            f"\"We expect pressure on {topic} to last into the spring,\" {who.split()[1]} told "
+            f"reporters on Tuesday.\n\n"
+            f"According to {org}, the outlook for {topic} depends on the central bank. "
+            f"Analysts said the week's data, the {i}th release of the series, surprised them.\n")
+
+
+def _corpus(d: Path, n: int) -> Path:
+    d.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        (d / f"a{i:03d}.txt").write_text(_article(i), encoding="utf-8")
+    return d
+
+
+def _cli(*args, check=True, **kw) -> subprocess.CompletedProcess:
+    env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
+    r = subprocess.run([*CLI, *map(str, args)], capture_output=True, text=True, env=env,
+                       cwd=ROOT, timeout=600, **kw)
+    if check and r.returncode != 0:
+        raise AssertionError(f"{args}: {r.stderr}")
+    return r
+
+
+def _hashes(graph: Path) -> list[str]:
+    from claimgraph.graph import load_graph
+    from claimgraph.ontology import CG
+
+    return sorted(str(o) for o in load_graph(graph).objects(None, CG.contentHash))
+
+
+# ---------------------------------------------------------------- fast: no models
+
+
+def test_store_specs_parse():
+    assert parse_store("oxigraph:/tmp/x") == ("oxigraph", "/tmp/x")
+    assert parse_store("sparql:http://127.0.0.1:9/q") == ("sparql", "http://127.0.0.1:9/q")
+    # a URL that went through pathlib (one slash of "//" lost) is repaired
+    assert parse_store(str(Path("sparql:http://127.0.0.1:9/q"))) == ("sparql", "http://127.0.0.1:9/q")
+    assert parse_store("g.trig") == ("file", "g.trig")
+    with pytest.raises(GraphError, match="say where"):
+        parse_store("oxigraph:")
+
+
+def test_file_store_journal_is_read_back_and_removed(tmp_path, example_graph):
+    from claimgraph.graph import load_graph
+    from claimgraph.ontology import CG
+
+    src = load_graph(example_graph)
+    gi = next(c.identifier for c in src.graphs() if len(c) and "graph" in str(c.identifier))
+    target = tmp_path / "g.trig"
+    st = FileStore(target)
+    for t in src.graph(gi):
+        st.ds.graph(gi).add(t)
+    st.commit([gi])  # a checkpoint, then the process "dies" before close()
+    assert not target.exists()
+    assert len(list((tmp_path / "g.trig.journal").glob("*.nq"))) == 1
+    again = FileStore(target)  # the next build
+    assert again.recovered == 1
+    assert again.article_ids() == {str(o) for o in src.objects(None, CG.contentHash)}
+    again.close()
+    assert target.exists() and not (tmp_path / "g.trig.journal").exists()
+    assert len(load_graph(target)) == len(src.graph(gi))
+
+
+def test_bad_store_locations_are_clear(tmp_path):
+    from claimgraph.graph import load_graph
+
+    f = tmp_path / "file"
+    f.write_text("x")
+    with pytest.raises(GraphError, match="is a folder, and this is a file"):
+        load_graph(f"oxigraph:{f}")
+    with pytest.raises(GraphError, match="no Oxigraph store here"):
+        load_graph(f"oxigraph:{tmp_path / 'none'}")
+    with pytest.raises(GraphError, match="cannot reach the SPARQL endpoint"):
+        load_graph("sparql:http://127.0.0.1:9/none")
+    with pytest.raises(GraphError, match="http:// or https://"):
+        load_graph("sparql:ftp://example.org/x")
+
+
+# ---------------------------------------------------------------- a SPARQL 1.1 endpoint
+
+
+class _Endpoint(BaseHTTPRequestHandler):
+    """SPARQL 1.1 Protocol (query and update by POST form) over an in-memory Oxigraph."""
+
+    store = None
+
+    def log_message(self, *a):  # keep test output clean
+        pass
+
+    def do_POST(self):  # noqa: N802 (http.server's name)
+        import pyoxigraph as ox
+
+        body = self.rfile.read(int(self.headers.get("Content-Length", 0))).decode("utf-8")
+        form = urllib.parse.parse_qs(body)
+        try:
+            if "update" in form:
+                self.store.update(form["update"][0])
+                out, ctype = b"", "text/plain"
+            else:
+                res = self.store.query(form["query"][0])
+                out = res.serialize(format=ox.QueryResultsFormat.JSON)
+                ctype = "application/sparql-results+json"
+        except (SyntaxError, ValueError, OSError) as e:
+            self.send_response(400)
+            self.end_headers()
+            self.wfile.write(str(e).encode())
+            return
+        self.send_response(200)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(out)))
+        self.end_headers()
+        self.wfile.write(out)
+
+
+@pytest.fixture
+def sparql_endpoint():
+    import pyoxigraph as ox
+
+    handler = type("H", (_Endpoint,), {"store": ox.Store()})
+    srv = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    t = threading.Thread(target=srv.serve_forever, daemon=True)
+    t.start()
+    yield f"http://127.0.0.1:{srv.server_address[1]}/sparql", handler.store
+    srv.shutdown()
+    srv.server_close()
+
+
+# ---------------------------------------------------------------- slow: spaCy and the QA index
+
+
+@pytest.mark.slow
+def test_resume_after_sigkill_keeps_every_article_exactly_once(tmp_path):
+    corpus = _corpus(tmp_path / "corpus", 40)
+    graph = tmp_path / "g.trig"
+    journal = tmp_path / "g.trig.journal"
+    env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
+    proc = subprocess.Popen([*CLI, "build", str(corpus), "-o", str(graph), "-q",
+                             "--checkpoint-every", "2"], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.time() + 300
+    while time.time() < deadline and proc.poll() is None and not list(journal.glob("*.nq")):
+        time.sleep(0.01)
+    assert proc.poll() is None, "the build ended before its first checkpoint could be killed"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL
+    assert not graph.exists()  # the graph file is written only when a build ends
+    kept = len(list(journal.glob("*.nq")))
+    assert kept >= 1
+    r = _cli("build", corpus, "-o", graph, "-q")
+    added, present = (int(x) for x in
+                      r.stdout.split(":")[1].replace(" added,", "").split()[:2])
+    assert present >= 2 * kept and added == 40 - present, r.stdout
+    assert not journal.exists()
+    hashes = _hashes(graph)
+    assert len(hashes) == len(set(hashes)) == 40
+    # and a third run adds nothing
+    r = _cli("build", corpus, "-o", graph, "-q")
+    assert "0 added, 40 already present" in r.stdout
+
+
+@pytest.mark.slow
+def test_skip_by_hash_and_bad_files(tmp_path):
+    from claimgraph.errors import InputError
+    from claimgraph.pipeline import build_graph
+
+    d = _corpus(tmp_path / "c", 3)
+    graph = tmp_path / "g.trig"
+    rep = build_graph([str(d / "a000.txt")], graph)
+    assert (rep.added, rep.skipped) == (1, 0)
+    (d / "copy_of_a000.txt").write_text(_article(0), encoding="utf-8")  # same text, new name
+    rep = build_graph([str(d)], graph)
+    assert (rep.added, rep.skipped) == (2, 2)
+    assert len(_hashes(graph)) == 3
+    (d / "z_bad.txt").write_bytes(b"\x00\x01binary")
+    (d / "a003.txt").write_text(_article(3), encoding="utf-8")
+    before = graph.read_bytes()
+    with pytest.raises(InputError, match="z_bad.txt"):
+        build_graph([str(d)], graph, checkpoint_articles=1)
+    assert graph.read_bytes() == before  # the old graph stays until a build ends
+    rep = build_graph([str(d)], graph, skip_bad=True)
+    assert rep.added == 0 and len(rep.bad) == 1 and "z_bad.txt" in rep.bad[0]
+    assert len(_hashes(graph)) == 4  # a003 was kept from the failed build's checkpoint
+
+
+QUESTIONS = [q["q"] for q in json.loads(
+    (ROOT / "bench" / "questions" / "caixin.json").read_text(encoding="utf-8"))["questions"]][:8]
+
+
+@pytest.mark.slow
+def test_oxigraph_store_gives_the_file_stores_answers(tmp_path, example_path, example_graph):
+    store = f"oxigraph:{tmp_path / 'ox'}"
+    r = _cli("build", example_path, "--store", store, "-q")
+    assert "1 added" in r.stdout
+    assert "0 added, 1 already present" in _cli("build", example_path, "--store", store,
+                                                 "-q").stdout
+    assert _cli("entities", "-g", store, "--json").stdout == \
+        _cli("entities", "-g", example_graph, "--json").stdout
+    qs = "\n".join(QUESTIONS) + "\n"
+    a = _cli("ask", "-", "-g", store, input=qs).stdout
+    b = _cli("ask", "-", "-g", example_graph, input=qs).stdout
+    assert len(a.splitlines()) == len(QUESTIONS)
+    assert a == b
+
+
+@pytest.mark.slow
+def test_sparql_endpoint_store_round_trip(tmp_path, example_path, example_graph, sparql_endpoint):
+    from claimgraph.graph import load_graph, views
+
+    from claimgraph.pipeline import build_graph
+
+    url, server_store = sparql_endpoint
+    rep = build_graph([str(example_path)], f"sparql:{url}")
+    assert rep.added == 1 and rep.claims > 0
+    assert len(server_store.named_graphs().__iter__().__next__().value) > 0
+    rep = build_graph([str(example_path)], f"sparql:{url}")
+    assert (rep.added, rep.skipped) == (0, 1)
+    remote, local = load_graph(f"sparql:{url}"), load_graph(example_graph)
+    assert len(remote) == len(local)
+    assert _canon(views.entities(remote)) == _canon(views.entities(local))
+    assert _canon(views.claims(remote)) == _canon(views.claims(local))
+
+
+def _canon(rows: list[dict]) -> list[dict]:
+    """Views with unordered lists as sets: an endpoint returns alternative labels and
+    ``about`` links in its own order (the preferred label stays first)."""
+    out = []
+    for r in rows:
+        r = dict(r)
+        if "labels" in r:
+            r["labels"] = {k: v[:1] + sorted(v[1:]) for k, v in r["labels"].items()}
+        if "about" in r:
+            r["about"] = sorted(r["about"], key=lambda a: a["iri"])
+        out.append(r)
+    return out
