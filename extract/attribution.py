@@ -206,7 +206,14 @@ def _source_span(doc, stok, how: str) -> tuple[int, int] | None:
     if stok is None:
         return None
     if how == "relcl":
-        span = _tok_span(doc, stok.left_edge.i, stok.i)
+        # "X, who said ...": from X through the relative pronoun (PolNeAR marks either)
+        end = stok.i
+        for r in stok.children:
+            if r.dep_ == "relcl":
+                for w in r.children:
+                    if w.dep_ in _SUBJ and w.lower_ in ("who", "which", "that"):
+                        end = max(end, w.i)
+        span = _tok_span(doc, stok.left_edge.i, end)
     else:
         span = _np(doc, stok)
     return _clip(doc_text(doc), span, stok.idx)
@@ -560,16 +567,52 @@ def _named_noun_cue(c: Candidate) -> bool:
                       or c.cue_lemma in ("warning", "view", "forecast", "prediction"))
 
 
+#: a kept candidate yields to one at least this likely whose content holds its cue
+OUTER = 0.2
+
+
+def _outer(c: Candidate, by_start: list[Candidate], starts: list[int], floor: float) -> Candidate:
+    """The candidate whose content holds ``c``'s cue and covers about the same
+    text ('X said that Y hopes ...': X's attribution, not the embedded one)."""
+    import bisect
+
+    for _ in range(3):
+        if c.cue is None:
+            return c
+        a, b = c.content
+        reach = (b - a) * (2 - DEDUPE) / DEDUPE
+        lo = bisect.bisect_left(starts, math.floor(a - reach) - 1)
+        hi = bisect.bisect_right(starts, c.cue[0])
+        best = None
+        for o in by_start[lo:hi]:
+            if o is c or o.cue is None or o.score < floor or o.pattern not in ("ccomp", "parataxis"):
+                continue
+            if c.cue[0] < o.content[1] and not (a <= o.cue[0] < b):
+                if _dice(o.content, c.content) >= DEDUPE and (best is None or o.score > best.score):
+                    best = o
+        if best is None:
+            return c
+        best.score = max(best.score, c.score)
+        c = best
+    return c
+
+
 def _select(cands: list[Candidate], threshold: float) -> list[Candidate]:
     """Keep confident candidates; drop near-duplicates of a better one."""
     import bisect
 
+    by_start = sorted(cands, key=lambda c: c.content[0])
+    cstarts = [c.content[0] for c in by_start]
     kept: list[Candidate] = []
     starts: list[int] = []  # kept contents sorted by start: only nearby ones can be duplicates
     spans: list[tuple[int, int]] = []
     for c in sorted(cands, key=lambda c: -c.score):
         if c.score < threshold:
             break
+        if OUTER < 1:
+            c = _outer(c, by_start, cstarts, OUTER)
+            if any(k is c for k in kept):
+                continue
         a, b = c.content
         # dice >= DEDUPE needs an overlap and a length at most (2 - D) / D times this one's
         reach = (b - a) * (2 - DEDUPE) / DEDUPE if DEDUPE > 0 else float("inf")
@@ -584,6 +627,9 @@ def _select(cands: list[Candidate], threshold: float) -> list[Candidate]:
     return kept
 
 
+SPEECH_TOKENS = 1
+
+
 def _attach_quote_sources(doc, kept: list[Candidate], cands: list[Candidate]) -> None:
     """A quote without a cue of its own takes the speaker of its sentence's cue,
     else of the attribution just before it (a speaker's quotes run on)."""
@@ -593,6 +639,25 @@ def _attach_quote_sources(doc, kept: list[Candidate], cands: list[Candidate]) ->
          and (c.cue_lemma in SPEECH_VERBS or c.cue_lemma in BELIEF_VERBS)),
         key=lambda c: c.cue[0],
     )
+    if SPEECH_TOKENS:
+        # '"...," Pence said in response.': a speech verb no pattern took as a cue
+        have = {c.cue[0] for c in cued}
+        extra = []
+        for tok in doc:
+            if tok.pos_ != "VERB" or tok.idx in have or tok.lemma_.lower() not in SPEECH_VERBS:
+                continue
+            stok, how = _subject(tok)
+            if stok is None:
+                stok = _adjacent_subject(doc, tok)
+            if stok is None:
+                continue
+            span = _source_span(doc, stok, how)
+            if span is None:
+                continue
+            extra.append(Candidate("speech", (tok.idx, tok.idx + len(tok.text)), (tok.idx, tok.idx),
+                                   span, tok.lemma_.lower(), source_tok=stok.i))
+        if extra:
+            cued = sorted(cued + extra, key=lambda c: c.cue[0])
     prior = sorted((c for c in kept if c.source), key=lambda c: c.content[0])
     for c in kept:
         if c.pattern != "quote" or c.source:
