@@ -265,17 +265,22 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from claimgraph.terminal import TerminalSafe, visible
+
     args = parser().parse_args(argv)
+    stdout, sys.stdout = sys.stdout, TerminalSafe(sys.stdout)  # article text drives no terminal
     try:
         return args.fn(args)
     except ClaimgraphError as e:
-        print(f"claimgraph: error: {e}", file=sys.stderr)
+        print(f"claimgraph: error: {visible(str(e).replace(chr(10), ' '))}", file=sys.stderr)
         return e.exit_code
     except KeyboardInterrupt:
         print("claimgraph: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+    finally:
+        sys.stdout = stdout
 
 
 if __name__ == "__main__":

@@ -899,3 +899,43 @@ def test_library_errors_are_claimgraph_errors():
     for base in ("javascript:alert(1)", "file:///etc/", "ftp://x/", "http://x/ y"):
         with pytest.raises(InputError):
             IRIs(base)
+
+
+# ============================================================ the terminal
+
+ESC_NAME = "Mary \x1b[2J\x1b]0;pwned\x07 Jones\x9b31m"
+
+
+def test_cli_text_output_shows_control_characters_instead_of_obeying_them(tmp_path, capsys):
+    import json
+
+    from claimgraph.extract.readers import read_article
+
+    text = f"Report\n\n{ESC_NAME} said rates would rise.\n"
+    art = read_article(text, "esc.txt")
+    p = art.paragraphs[1]
+    src = _span(text, ESC_NAME)
+    ex = Extraction(art, (Entity("mary jones", "Person", ESC_NAME),), (), (),
+                    (Claim("mary jones", _span(text, "rates would rise"), _span(text, "said"),
+                           src, "indirect", p.index),), (), (),
+                    {"extractor": "claimgraph/test", "model": "none"})
+    ds = new_dataset()
+    add_extraction(ds, ex)
+    g = tmp_path / "esc.trig"
+    save_graph(ds, g)
+    capsys.readouterr()
+    for args in (("entities", "-g", g), ("sparql", g, "SELECT ?l WHERE { ?e skos:prefLabel ?l }"),
+                 ("sparql", g, "SELECT ?b WHERE { ?a schema:articleBody ?b }")):
+        assert cli(*args) == 0
+        out = capsys.readouterr().out
+        assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", out), (args, out)
+        assert "\\u001b[2J" in out, (args, out)
+    assert cli("entities", "-g", g, "--json") == 0
+    data = json.loads(capsys.readouterr().out)  # still valid JSON, decoding to the same name
+    assert data[0]["labels"]["en"][0] == ESC_NAME
+    # an error message carrying a control character or a newline is one visible line
+    bad = tmp_path / "bad\x1b[2J\nname.trig"
+    bad.write_text("<a> <b> { oops", encoding="utf-8")
+    assert cli("entities", "-g", bad) == 3
+    line = one_error_line(capsys)
+    assert "\x1b" not in line and "\\u001b[2J" in line
