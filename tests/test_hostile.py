@@ -881,6 +881,9 @@ def test_app_ask_answer_cards_show_hostile_quotes_as_text(nasty_app_graph, monke
     at = _open(nasty_app_graph, monkeypatch, None,
                q="What did <img src=x onerror=alert(1)> Bank say?")
     _assert_no_article_markup(at)
+    # the answer card is there, its quote escaped in the paragraph and in the Markdown
+    assert "&lt;img src=x onerror=alert(1)&gt; Bank is fine" in "".join(_html_bodies(at))
+    assert any("\\<img src" in m.value for m in at.markdown)
 
 
 # ========================================================== library errors
