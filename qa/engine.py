@@ -71,6 +71,9 @@ PASSAGE_PENALTY = 0.04  # an article sentence ranks just below a graph statement
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*\s*(?:%|percent|basis|bps?|trillion|billion|million|thousand)"
                     r"|[$€£¥]\s*\d|\b(?!(?:19|20)\d\d\b)\d+\b|\b(?:decade|dozen|hundred|thousand)s?\b",
                     re.I)
+# question words that say how to answer, not what about ("how many", "how high")
+GENERIC = frozenset("""much many high low big large long old far fast often year years time
+number amount total percent percentage level size value figure rate happen happened""".split())
 STOP = frozenset("""a an the of in on at to for by with from and or but is are was were be been being
 do does did has have had what who whom whose which where when why how that this these those it its
 their his her he she they them there about say said says tell me as than into over under not no
@@ -244,6 +247,7 @@ class QAEngine:
         q_en = self._english(question, links)
         zh = r.lang == "zh" or (CJK_RE.search(q_en) and not re.search(r"[A-Za-z]{3,}", q_en))
         scorer = _Scorer(self, q_en, zh)
+        scorer.links = links
         handler = getattr(self, f"_route_{r.name}")
         found = handler(r, subj, links, scorer, k)
         if isinstance(found, str):
@@ -352,7 +356,7 @@ class QAEngine:
         if not self._in_texts(subject) and not self._covers(subject, range(len(self.statements)),
                                                             need=0.6):
             return f"{subject} is not in the graph"
-        idx = [i for i, s in enumerate(self.statements) if s.kind in ("claim", "passage", "fact")
+        idx = [i for i, s in enumerate(self.statements) if s.kind in ("claim", "passage", "fact", "concept")
                and (not r.wants_person or s.speaker or any(self.types.get(a) in PERSONISH
                                                            for a in s.about))]
         return self._open(idx, sc, k, "concept", subject, who=r.wants_person, need_cover=0.6)
@@ -386,6 +390,8 @@ class QAEngine:
         top3 = [idx[j] for j in np.argsort(-scores)[:3]]
         if not sc.zh and self._unsupported_words(topic, top3):
             return "the question's key words are not in the graph"
+        if not sc.zh and not self._shares_a_word(topic, sc.links, top3):
+            return "no statement shares a word with the question beyond the names in it"
         if sc.zh:
             if not sc.has_links and sc.e5_margin(idx) < MIN_E5_MARGIN:
                 return "nothing in the graph supports an answer"
@@ -458,6 +464,18 @@ class QAEngine:
         return list(idx) + [i for i, s in enumerate(self.statements) if s.kind == "passage"
                             and (s.evidence[0]["article"], s.evidence[0]["paragraph"]) in paras]
 
+    def _shares_a_word(self, topic: str, links: list[Link], best: list[int]) -> bool:
+        """Does a top statement share a content word with the question, names aside?
+
+        Dense similarity alone matches "How many employees does PIMCO have?" to any
+        PIMCO sentence; an answer must also say something the question asks about.
+        """
+        names = {w[:5] for lk in links for w in tokens(lk.surface) + tokens(self.label(lk.iri) or "")}
+        words = {w[:5] for w in tokens(topic) if not w.isdigit()} - names - GENERIC
+        if not words:
+            return True
+        return any(words & self._prefixes[i] for i in best)
+
     def _unsupported_words(self, topic: str, best: list[int]) -> bool:
         """A word no article uses, and no top statement covers half of the topic."""
         words = [w for w in tokens(topic) if len(w) >= 4 and not w.isdigit()]
@@ -494,6 +512,7 @@ class _Scorer:
     def __init__(self, eng: QAEngine, q_en: str, zh: bool) -> None:
         self.eng, self.q, self.zh = eng, q_en, bool(zh)
         self.has_links = False
+        self.links: list[Link] = []
         self._lex: np.ndarray | None = None
         self._e5: np.ndarray | None = None
         if self.zh:
