@@ -197,6 +197,7 @@ def test_chinese_label_in_english_question(engine):
     ("What is the capital of France?", "not in the graph"),
     ("What is the recipe for banana bread?", ""),  # nothing supports it
     ("Who is the chief risk officer at Acme Bank?", ""),  # no such role in the graph
+    ("How many branches does Acme Bank have?", ""),  # names the bank, nothing else matches
     ("", "empty"),
 ])
 def test_abstentions(engine, question, reason):
