@@ -279,6 +279,10 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as e:  # the disk, not the input: a file or folder that cannot be written
+        where = e.filename2 or e.filename or ""
+        print(f"claimgraph: error: {visible(str(where))}: {e.strerror or e}", file=sys.stderr)
+        return 1
     finally:
         sys.stdout = stdout
 

@@ -942,3 +942,25 @@ def test_cli_text_output_shows_control_characters_instead_of_obeying_them(tmp_pa
     assert cli("entities", "-g", bad) == 3
     line = one_error_line(capsys)
     assert "\x1b" not in line and "\\u001b[2J" in line
+
+
+# ========================================================== unwritable output
+
+
+@pytest.mark.parametrize("case", ["export onto a folder", "export where nothing can be created",
+                                  "build where nothing can be created"])
+def test_unwritable_output_is_one_line_exit_1(case, nasty_graph_file, tmp_path, capsys):
+    before = nasty_graph_file.read_bytes()
+    if case == "export onto a folder":
+        (tmp_path / "d").mkdir()
+        rc = cli("export", nasty_graph_file, "--format", "gexf", "-o", tmp_path / "d")
+        assert (tmp_path / "d").is_dir() and no_temp_files(tmp_path)
+    elif case == "export where nothing can be created":
+        rc = cli("export", nasty_graph_file, "--format", "trig", "-o", "/proc/cg-test/x.trig")
+    else:
+        art = tmp_path / "a.txt"
+        art.write_text("The minister said it was fine.\n", encoding="utf-8")
+        rc = cli("build", art, "-o", "/proc/cg-test/x.trig", "-q")
+    assert rc == 1
+    one_error_line(capsys)
+    assert nasty_graph_file.read_bytes() == before
