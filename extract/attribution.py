@@ -61,6 +61,11 @@ _QUOTE_RE = re.compile(
     re.S,
 )
 DEDUPE = 0.5
+QUOTE_PARAS = 0
+#: no content runs longer than this (an unclosed quote must not swallow the article)
+MAX_CONTENT = 3000
+INNER_QUOTES = 1
+JOIN_QUOTES = 1
 _TRIM = " \t\r\n,;:.-\u2014\u2013"
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _CLAUSE_UP = ("conj", "xcomp", "advcl", "ccomp", "acl", "pcomp")
@@ -119,7 +124,7 @@ def _np(doc, tok) -> tuple[int, int]:
 def _clip_paragraph(text: str, span: tuple[int, int], cue: int) -> tuple[int, int]:
     """Keep a content span inside the cue's paragraph, unless a quote runs on."""
     a, b = span
-    if "\n" not in text[a:b] or (text[a] in _OPEN_Q and text[b - 1] in _CLOSE_Q):
+    if "\n" not in text[a:b] or (QUOTE_PARAS and text[a] in _OPEN_Q and text[b - 1] in _CLOSE_Q):
         return span
     if cue <= a:
         b = text.find("\n", a, b)
@@ -272,11 +277,16 @@ def _extend_to_quotes(
     b = max(b, touching[-1][1])
     # '"A," X said, "B."': the second half follows the cue within a few chars
     if b <= cue_pos:
-        for q in quotes:
+        for j, q in enumerate(quotes):
             if q[0] > cue_pos and q[0] - cue_pos < 60 and "\n" not in text[b : q[0]]:
                 gap = text[b : q[0]]
-                if gap.count(".") == 0 or gap.rstrip().endswith(","):
+                if JOIN_QUOTES or gap.count(".") == 0 or gap.rstrip().endswith(","):
                     b = q[1]
+                    # PolNeAR joins the speaker's following quotes in the paragraph
+                    for q2 in quotes[j + 1 :] if JOIN_QUOTES else ():
+                        if q2[0] - b > 3 or text[b : q2[0]].strip():
+                            break
+                        b = q2[1]
                 break
     return a, b
 
@@ -496,6 +506,8 @@ def _according_candidate(doc, tok, out: list[Candidate]) -> None:
 def _quote_candidates(doc, quotes, out: list[Candidate]) -> None:
     text = doc_text(doc)
     for a, b in quotes:
+        if not QUOTE_PARAS and "\n" in text[a:b]:
+            continue  # PolNeAR never runs a content across paragraphs
         words = text[a:b].count(" ") + 1
         feats = ["pat=quote", "len=" + _bucket(b - a), "qwords=" + _bucket(words * 6)]
         before = text[max(0, a - 3) : a].strip()
@@ -624,6 +636,14 @@ def _select(cands: list[Candidate], threshold: float) -> list[Candidate]:
         i = bisect.bisect_right(starts, a)
         starts.insert(i, a)
         spans.insert(i, c.content)
+    if INNER_QUOTES:
+        # a bare quote inside another kept content is part of it
+        def inside(c):
+            a, b = c.content
+            j = bisect.bisect_right(starts, a)
+            return any(spans[i] != c.content and spans[i][1] >= b for i in range(j - 1, max(-1, j - 40), -1))
+
+        kept = [c for c in kept if c.pattern != "quote" or not inside(c)]
     return kept
 
 
@@ -780,6 +800,11 @@ def doc_attributions(doc, article: Article | None = None, weights: dict | None =
     out = []
     for c in sorted(kept, key=lambda c: (c.content[0], c.content[1])):
         a, b = c.content
+        if b - a > MAX_CONTENT:
+            # never a runaway span: the cue's paragraph, then a hard cap
+            a, b = _clip_paragraph(text, (a, b), c.cue[0] if c.cue else a)
+            if b - a > MAX_CONTENT:
+                a, b = _trim(text, a, a + MAX_CONTENT)
         if c.source and text[c.source[0] : c.source[1]].lower() in SELF_REFERENCES:
             if not _redirect_self_reference(doc, c):
                 continue

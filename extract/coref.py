@@ -17,6 +17,7 @@ _TITLES = re.compile(
     r"^(?:mr|mrs|ms|dr|prof|sen|rep|gov|gen|president|senator|secretary|former)\.?\s+",
     re.I,
 )
+_RELATIVE = re.compile(r"[\s,]*\b(?:who|which|that)$", re.I)
 _PERSONAL = ("PERSON",)
 _ORGLIKE = ("ORG", "NORP", "GPE")
 
@@ -132,6 +133,10 @@ def resolve_speaker(doc, source: tuple[int, int] | None, source_tok: int | None 
         return None
     a, b = source
     text = doc_text(doc)[a:b]
+    # "X, who said ...": the span runs through the relative pronoun
+    rel = _RELATIVE.search(text)
+    if rel and rel.start() > 0:
+        text, b = text[: rel.start()], a + rel.start()
     head = doc[source_tok] if source_tok is not None else None
     if head is not None and head.ent_type_ in ("PERSON", "ORG") and a <= head.idx < b:
         # the head names the speaker ("Stephen Roach, former economist at X")
