@@ -50,3 +50,36 @@ def check_version(ds: Dataset, source: str = "graph") -> None:
             raise GraphError(f"{source}: the graph was written by a newer claimgraph (format "
                              f"version {n}; this one reads up to {FORMAT_VERSION}); upgrade "
                              f"claimgraph to read it")
+
+
+def check_source(data: str, fmt: str, source: str = "graph") -> None:
+    """Refuse a graph file that would make the parser reach outside it, before parsing.
+
+    rdflib's JSON-LD parser fetches a ``@context`` (or ``@import``) given as a
+    URL, ``http:`` or ``file:``: a graph file could make claimgraph request an
+    internal address or read a local file. Only inline contexts are loaded.
+    (TriG, Turtle and N-Quads name no documents to fetch.)
+    """
+    if fmt != "json-ld":
+        return
+    import json
+
+    try:
+        doc = json.loads(data)
+    except (ValueError, RecursionError) as e:
+        msg = " ".join(str(e).split())[:200]
+        raise GraphError(f"{source}: malformed JSON-LD ({msg})") from None
+    stack = [doc]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in ("@context", "@import"):
+                    for ctx in value if isinstance(value, list) else [value]:
+                        if isinstance(ctx, str):
+                            raise GraphError(
+                                f"{source}: the JSON-LD refers to an outside context "
+                                f"({ctx[:80]!r}); claimgraph loads only inline contexts")
+                stack.append(value)
+        elif isinstance(node, list):
+            stack.extend(node)

@@ -15,7 +15,7 @@ from rdflib import Dataset
 from claimgraph.errors import GraphError
 
 from .build import new_dataset
-from .compat import check_version
+from .compat import check_source, check_version
 
 FORMATS = {".trig": "trig", ".nq": "nquads", ".nquads": "nquads", ".ttl": "turtle",
            ".jsonld": "json-ld"}
@@ -49,6 +49,7 @@ def load_graph(path: str | Path, missing_ok: bool = False) -> Dataset:
         raise GraphError(f"{p}: the graph file is empty")
     try:
         data = p.read_text(encoding="utf-8")
+        check_source(data, rdf_format(p), str(p))
         ds.parse(data=data, format=rdf_format(p), publicID=p.resolve().as_uri())
         check_version(ds, str(p))
     except GraphError:

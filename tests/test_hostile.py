@@ -964,3 +964,36 @@ def test_unwritable_output_is_one_line_exit_1(case, nasty_graph_file, tmp_path, 
     assert rc == 1
     one_error_line(capsys)
     assert nasty_graph_file.read_bytes() == before
+
+
+# ============================================== graph files that reach outside
+
+
+def test_a_jsonld_graph_cannot_make_claimgraph_fetch_or_read_a_context(tmp_path, capsys,
+                                                                       nasty_ds):
+    import json
+
+    from claimgraph.graph.exporters import export
+
+    srv = _Listener()
+    try:
+        cases = {
+            "remote.jsonld": {"@context": f"http://127.0.0.1:{srv.port}/ctx.jsonld",
+                              "@id": "http://x.example/a", "name": "b"},
+            "file.jsonld": {"@context": ["file:///etc/passwd", {"a": "http://x/"}],
+                            "@id": "http://x.example/a"},
+            "nested.jsonld": {"@graph": [{"@id": "http://x.example/a", "http://x/p": {
+                "@context": {"@import": f"http://127.0.0.1:{srv.port}/i.jsonld"},
+                "@value": "v"}}]},
+        }
+        for name, doc in cases.items():
+            (tmp_path / name).write_text(json.dumps(doc), encoding="utf-8")
+            assert cli("entities", "-g", tmp_path / name) == 3
+            assert "outside context" in one_error_line(capsys)
+        time.sleep(0.3)
+        assert srv.hits == 0
+    finally:
+        srv.close()
+    # claimgraph's own JSON-LD (an inline context) still loads
+    export(nasty_ds, "jsonld", tmp_path / "own.jsonld")
+    assert len(load_graph(tmp_path / "own.jsonld")) == len(nasty_ds)
