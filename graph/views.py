@@ -85,8 +85,8 @@ def memberships(ds: Dataset, lbls: dict | None = None) -> list[dict]:
         SELECT ?m ?p ?o ?role ?former ?para ?art ?start ?end ?exact WHERE {
           ?m a org:Membership ; org:member ?p ; org:organization ?o ; cg:isFormer ?former ;
              cg:paragraph ?para ; cg:article ?art ; cg:evidence ?ev .
-          OPTIONAL { ?m org:role ?r . ?r skos:prefLabel ?role }
           ?ev oa:hasSelector ?pos, ?qs . ?pos oa:start ?start ; oa:end ?end . ?qs oa:exact ?exact .
+          OPTIONAL { ?m org:role ?r . ?r skos:prefLabel ?role }
         }""")
     out = []
     for r in rows:
@@ -113,10 +113,11 @@ def claims(ds: Dataset, lbls: dict | None = None) -> list[dict]:
         SELECT ?c ?content ?kind ?cue ?src ?speaker ?para ?art ?start ?end ?exact WHERE {
           ?c a cg:Claim ; cg:content ?content ; cg:kind ?kind ; cg:paragraph ?para ;
              cg:article ?art ; cg:evidence ?ev .
+          ?ev oa:hasSelector ?pos, ?qs . ?pos oa:start ?start ; oa:end ?end . ?qs oa:exact ?exact .
+          # OPTIONALs last: Oxigraph's planner otherwise joins them first (83 s vs 0.2 s, 1k claims)
           OPTIONAL { ?c cg:cue ?cue }
           OPTIONAL { ?c cg:sourceText ?src }
           OPTIONAL { ?c cg:speaker ?speaker }
-          ?ev oa:hasSelector ?pos, ?qs . ?pos oa:start ?start ; oa:end ?end . ?qs oa:exact ?exact .
         }""")
     about = defaultdict(list)
     for row in _q(ds, "SELECT ?c ?a WHERE { ?c a cg:Claim ; cg:about ?a }"):
@@ -143,8 +144,8 @@ def facts(ds: Dataset) -> list[dict]:
         SELECT ?f ?value ?quantity ?date ?para ?art ?start ?end ?exact WHERE {
           ?f a cg:Fact ; cg:value ?value ; cg:quantity ?quantity ; cg:paragraph ?para ;
              cg:article ?art ; cg:evidence ?ev .
-          OPTIONAL { ?f cg:date ?date }
           ?ev oa:hasSelector ?pos, ?qs . ?pos oa:start ?start ; oa:end ?end . ?qs oa:exact ?exact .
+          OPTIONAL { ?f cg:date ?date }
         }""")
     return sorted(({"iri": str(r.f), "value": str(r.value), "quantity": str(r.quantity),
                     "date": str(r.date) if r.date is not None else None,

@@ -1,0 +1,97 @@
+"""Approximate nearest neighbours for large graphs: FAISS HNSW, with an exactness check.
+
+Below :data:`ANN_THRESHOLD` statements the engine scores every candidate
+(one matrix-vector product, a few milliseconds). Past it, an open question
+(who said / general / fact / concept) is first narrowed to a candidate pool:
+the FAISS HNSW top ``pool`` statements by MiniLM cosine, united with the BM25
+top ``pool``. The pool is used only when it provably holds the full ranking's
+top ``need`` statements: any statement outside it scores at most the pool's
+worst dense score plus the lexical weight times the pool's worst lexical
+score (plus the entity boost), so if ``need`` pool statements score above
+that bound even after the largest penalty, ranking the pool gives the same
+answers as ranking everything. Otherwise the engine ranks everything, as
+below the threshold. HNSW is approximate, so the bound holds for the
+statements HNSW returns; with ``efSearch`` well above ``pool`` its recall
+of the true top ``pool`` is ~1 (measured in ``bench/scale.py``).
+"""
+
+from __future__ import annotations
+
+import os
+
+import numpy as np
+
+ANN_THRESHOLD = int(os.environ.get("CLAIMGRAPH_ANN_THRESHOLD", "50000"))
+POOL = 256
+MAX_PENALTY = 0.08  # passage + no-speaker penalties (engine.PASSAGE_PENALTY twice)
+BOOST = 0.1  # engine's entity boost in open questions
+
+
+class DenseIndex:
+    """A FAISS HNSW inner-product index over L2-normalized rows (cosine)."""
+
+    def __init__(self, matrix: np.ndarray, m: int = 32, ef_construction: int = 80,
+                 ef_search: int = 512) -> None:
+        import faiss
+
+        faiss.omp_set_num_threads(1)  # one question at a time: threads only wait
+        self.n, dim = matrix.shape
+        self.index = faiss.IndexHNSWFlat(dim, m, faiss.METRIC_INNER_PRODUCT)
+        self.index.hnsw.efConstruction = ef_construction
+        self.index.hnsw.efSearch = ef_search
+        self.index.add(np.ascontiguousarray(matrix, dtype=np.float32))
+
+    def search(self, qv: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+        """(ids, scores) of the ``n`` best rows, best first."""
+        n = min(n, self.n)
+        if self.index.hnsw.efSearch < n:
+            self.index.hnsw.efSearch = 2 * n
+        d, i = self.index.search(np.asarray(qv, dtype=np.float32).reshape(1, -1), n)
+        keep = i[0] >= 0
+        return i[0][keep], d[0][keep]
+
+
+def build_index(matrix: np.ndarray, threshold: int | None = None) -> DenseIndex | None:
+    """A :class:`DenseIndex` when the graph has at least ``threshold`` statements, else None."""
+    threshold = ANN_THRESHOLD if threshold is None else threshold
+    if matrix.shape[0] == 0 or matrix.shape[0] < threshold:
+        return None
+    return DenseIndex(matrix)
+
+
+def prefilter(eng, sc, idx: list[int], k: int, boost: set[str] | None = None,
+              pool: int | None = None, lex_weight: float = 0.25) -> list[int]:
+    """``idx`` narrowed to a pool that provably holds its best statements, or ``idx`` itself.
+
+    ``eng`` is the QA engine (``.ann``, ``.matrix``), ``sc`` its per-question
+    scorer (``.qv``, ``.zh``, ``.lex``). Only MiniLM-ranked (English) questions
+    are narrowed.
+    """
+    pool = pool or POOL
+    ann = getattr(eng, "ann", None)
+    if ann is None or sc.zh or len(idx) <= pool:
+        return idx
+    qv = sc.qv
+    n_all = eng.matrix.shape[0]
+    allowed = np.zeros(n_all, dtype=bool)
+    allowed[idx] = True
+    # dense side: ask HNSW for more than the pool, keep the allowed ones
+    ids, dens = ann.search(qv, min(n_all, 4 * pool))
+    ok = allowed[ids]
+    ids, dens = ids[ok][:pool], dens[ok][:pool]
+    if len(ids) < pool:
+        return idx  # the candidates are too spread over other kinds: rank them all
+    d_bound = float(dens[-1])
+    # lexical side: BM25 (normalized as the engine does) over the allowed statements
+    arr = np.asarray(idx)
+    lex = sc.lex(arr)
+    top = np.argpartition(-lex, pool - 1)[:pool]
+    l_bound = float(lex[top].min())
+    cand = np.union1d(ids, arr[top])  # ascending, as idx is: ties break the same way
+    cand_lex = sc.lex(cand)
+    lower = eng.matrix[cand] @ qv + lex_weight * cand_lex - MAX_PENALTY
+    bound = d_bound + lex_weight * l_bound + (BOOST if boost else 0.0)
+    need = 2 * max(k, 3) + 4  # answers skip statements with the same evidence
+    if int((lower > bound).sum()) < need:
+        return idx
+    return [int(i) for i in cand]
