@@ -28,6 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
+from . import ann
 from .embed import e5_passages, e5_query, minilm_query
 from .index import (
     Snapshot,
@@ -139,6 +140,7 @@ class QAEngine:
         self._mini = VectorCache("minilm", self._cache_file("minilm.npz"))
         self.matrix = self._mini.matrix(self.statements)
         self._save(self._mini)
+        self.ann = ann.build_index(self.matrix)  # FAISS HNSW past ann.ANN_THRESHOLD statements
         self._e5: np.ndarray | None = None
         self._bg: np.ndarray | None = None
         from rank_bm25 import BM25Okapi
@@ -377,6 +379,7 @@ class QAEngine:
         """Rank ``idx`` by the whole question; abstain if the best is not supported."""
         if not idx:
             return "the graph holds no statement of that kind"
+        idx = ann.prefilter(self, sc, idx, k, boost)  # a provably sufficient pool on big graphs
         scores = sc.hybrid(idx)
         scores = scores - PASSAGE_PENALTY * (self.kind[idx] == "passage")
         if who:  # the answer is a speaker: prefer statements that have one

@@ -270,3 +270,31 @@ def _canon(rows: list[dict]) -> list[dict]:
             r["about"] = sorted(r["about"], key=lambda a: a["iri"])
         out.append(r)
     return out
+
+
+@pytest.mark.slow
+def test_ann_index_answers_like_brute_force(example_graph, monkeypatch):
+    from claimgraph.graph import load_graph
+    from claimgraph.qa import QAEngine, ann
+
+    ds = load_graph(example_graph)
+    brute = QAEngine(ds)
+    assert brute.ann is None  # the example graph is far below the threshold
+    monkeypatch.setattr(ann, "ANN_THRESHOLD", 1)
+    monkeypatch.setattr(ann, "POOL", 40)  # small enough that the pool really narrows
+    fast = QAEngine(ds)
+    assert fast.ann is not None
+    narrowed = []
+    real = ann.prefilter
+
+    def spy(eng, sc, idx, *a, **kw):
+        out = real(eng, sc, idx, *a, **kw)
+        narrowed.append(len(out) < len(idx))
+        return out
+
+    monkeypatch.setattr(ann, "prefilter", spy)
+    questions = [q["q"] for q in json.loads(
+        (ROOT / "bench" / "questions" / "caixin.json").read_text(encoding="utf-8"))["questions"]]
+    for q in questions:
+        assert fast.ask(q) == brute.ask(q), q
+    assert any(narrowed), "no question was answered from the ANN pool"
