@@ -305,7 +305,47 @@ def candidates(doc) -> list[Candidate]:
         elif pos == "NOUN" and tok.lemma_.lower() in NOUN_CUES:
             _noun_candidates(doc, tok, out)
     _quote_candidates(doc, quotes, out)
+    _colon_candidates(doc, out)
     return out
+
+
+_COLON_LINE = re.compile(
+    r"(?m)^([A-Z][\w.'\u2019&-]*(?:[ \u00a0]+[A-Za-z][\w.'\u2019&-]*){0,4}):[ \u00a0]+(\S[^\n]*)$")
+
+
+#: newsroom labels before a headline's colon, never a speaker
+_SECTION_LABELS = frozenset(
+    "cover update updated exclusive opinion editorial analysis breaking watch video photos "
+    "live correction note source sources transcript review commentary column interview "
+    "explainer factbox timeline q&a summary abstract headline caption editor's note "
+    "related read more see also subject title date byline by".split(" ")
+) | {"editor's note", "read more", "see also", "fact check", "op-ed"}
+
+
+def _colon_candidates(doc, out: list[Candidate]) -> None:
+    """'Trump: I'm the worst thing ...' (headlines, transcripts): the name before
+    a line's colon says the rest of the line."""
+    text = doc_text(doc)
+    for m in _COLON_LINE.finditer(text):
+        src = _trim(text, m.start(1), m.end(1))
+        if text[src[0] : src[1]].lower() in _SECTION_LABELS:
+            continue
+        a, b = _trim(text, m.start(2), m.end(2))
+        if b - a < 4:
+            continue
+        span = doc.char_span(src[0], src[1], alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        skind = _source_kind(doc, root)
+        words = len(text[src[0]:src[1]].split())
+        first = text.rfind("\n", 0, m.start()) < 0
+        feats = ["pat=colon", "skind=" + skind, "pat_skind=colon|" + skind,
+                 "len=" + _bucket(b - a), "cwords=" + str(min(words, 4)),
+                 "quoted=" + str(text[a] in _OPEN_Q), "title=" + str(first),
+                 "shead=" + root.lower_, "colon_pos=" + root.pos_]
+        out.append(Candidate("colon", (m.end(1), m.end(1) + 1), (a, b), src, "say", feats,
+                             source_tok=root.i))
 
 
 def _verb_candidates(doc, tok, quotes, out: list[Candidate]) -> None:

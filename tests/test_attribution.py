@@ -270,3 +270,36 @@ def test_batch_matches_single():
     single = [A.find_attributions(a) for a in arts]
     assert batch == single
     assert all(batch)
+
+
+@pytest.mark.slow
+def test_headline_colon_names_the_speaker(extract):
+    atts = extract("Graham: Trump\u2019s Hateful Rhetoric Destroying GOP\u2019s Chance to Win\n\n"
+                   "The senator spoke on Sunday.")
+    a = _find(atts, "Hateful Rhetoric")
+    assert a.cue.text == ":"
+    assert a.speaker == "Graham"
+
+
+@pytest.mark.slow
+def test_section_label_before_colon_is_no_speaker(extract):
+    atts = extract("Cover: Sell-Off in Treasuries Threatens the Dollar\n\nMarkets fell on Monday.")
+    assert not any(a.source and a.source.text == "Cover" for a in atts)
+
+
+@pytest.mark.slow
+def test_unclosed_quote_stays_in_its_paragraph(extract):
+    filler = "Other people talked about many things in the long campaign. " * 300
+    atts = extract('The senator said: "We will win this race.\n\n' + filler
+                   + '\n\nThe end "is near" they said.')
+    assert atts
+    for a in atts:
+        assert "\n" not in a.content.text
+        assert len(a.content.text) <= A.MAX_CONTENT
+
+
+def test_split_quotes_of_one_speaker_join():
+    text = '"We will win," Smith said. "They will lose."\n\n"Next paragraph."'
+    quotes = A._quotes(text)
+    joined = A._extend_to_quotes(quotes[0], text.index("said"), quotes, text)
+    assert text[joined[0] : joined[1]] == '"We will win," Smith said. "They will lose."'
