@@ -284,7 +284,7 @@ def _extend_to_quotes(
                     b = q[1]
                     # PolNeAR joins the speaker's following quotes in the paragraph
                     for q2 in quotes[j + 1 :] if JOIN_QUOTES else ():
-                        if q2[0] - b > 3 or text[b : q2[0]].strip():
+                        if q2[0] - b > 3 or text[b : q2[0]].strip() or "\n" in text[b : q2[0]]:
                             break
                         b = q2[1]
                 break
