@@ -47,6 +47,7 @@ from .verbalize import Statement
 # (hits@1 + abstentions held - false abstentions). MIN_DENSE is best anywhere in 0..0.22:
 # on these sets unknown names, unquoted entities and out-of-vocabulary words decide the
 # abstentions, and the dense floor only has to stay below the weakest right answer.
+MAX_QUESTION = 2000  # characters; linking slows superlinearly on huge inputs (1 MB: minutes)
 MIN_DENSE = 0.11  # best MiniLM cosine of an open question (who said / general / fact / concept)
 MIN_TOPIC = 0.24  # best MiniLM cosine of "about Y" among X's claims
 MIN_E5_MARGIN = -0.015  # Chinese question, nothing linked: best e5 score minus the best background score
@@ -231,6 +232,11 @@ class QAEngine:
         k = max(int(k), 1)
         if not question:
             return _abstain(result, "the question is empty")
+        if len(question) > MAX_QUESTION:
+            from claimgraph.errors import QueryError
+
+            raise QueryError(f"the question is {len(question):,} characters long; "
+                             f"ask in at most {MAX_QUESTION:,}")
         if not self.statements:
             return _abstain(result, "the graph has no statements")
         r = route(question)

@@ -997,3 +997,15 @@ def test_a_jsonld_graph_cannot_make_claimgraph_fetch_or_read_a_context(tmp_path,
     # claimgraph's own JSON-LD (an inline context) still loads
     export(nasty_ds, "jsonld", tmp_path / "own.jsonld")
     assert len(load_graph(tmp_path / "own.jsonld")) == len(nasty_ds)
+
+
+# ============================================================== questions
+
+
+def test_a_huge_question_is_refused_not_a_hang(nasty_graph_file, capsys):
+    from claimgraph.qa.engine import MAX_QUESTION
+
+    q = "Who said " + "Standard Chartered and UBS " * 200
+    assert len(q) > MAX_QUESTION
+    assert cli("ask", q, "-g", nasty_graph_file) == 4
+    assert f"at most {MAX_QUESTION:,}" in one_error_line(capsys)
