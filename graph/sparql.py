@@ -223,8 +223,8 @@ def run_query(ds: Dataset, query: str, timeout: float = 10.0) -> Result:
     than ``timeout`` seconds.
     """
     check_query(query)
-    if not timeout or timeout <= 0:
-        raise QueryError("the time limit must be a positive number of seconds")
+    if not (0 < timeout <= 86_400):  # also refuses NaN and infinity
+        raise QueryError("the time limit must be a positive number of seconds (at most a day)")
     if _can_fork():
         return _run_forked(ds, query, timeout)
     return _run_threaded(ds, query, timeout)
