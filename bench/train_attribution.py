@@ -44,7 +44,9 @@ def parse(docs, cache: str | None):
     from spacy.tokens import DocBin
 
     nlp = load_nlp()
-    if cache and Path(cache).exists():
+    # the cache is valid only for the same texts parsed by the same pipeline
+    pipes = Path(f"{cache}.pipes") if cache else None
+    if cache and Path(cache).exists() and pipes.exists() and pipes.read_text() == ",".join(nlp.pipe_names):
         parsed = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
         if len(parsed) == len(docs) and all(d.text == t for d, (_, t, _) in zip(parsed, docs, strict=False)):
             return parsed
@@ -54,6 +56,7 @@ def parse(docs, cache: str | None):
         for d in parsed:
             db.add(d)
         db.to_disk(cache)
+        pipes.write_text(",".join(nlp.pipe_names))
     return parsed
 
 

