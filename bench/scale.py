@@ -100,6 +100,7 @@ def one(size: int, base: Path, work: Path, encoder: str = "st", qa_max: int = 10
     import pyoxigraph as ox
     from claimgraph.graph import load_graph
     from claimgraph.graph.exporters import export
+    from claimgraph.graph.oxigraph_store import materialize_union
     from claimgraph.graph.sparql import run_query
     lines, per = base_quads(base)
     nq = work / f"synthetic-{size}.nq"
@@ -111,6 +112,7 @@ def one(size: int, base: Path, work: Path, encoder: str = "st", qa_max: int = 10
     def bulk():
         st = ox.Store(str(store_dir))
         st.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
+        materialize_union(st)  # what `claimgraph build --store oxigraph:` writes as it goes
         st.flush()
         del st
 

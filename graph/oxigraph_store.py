@@ -4,6 +4,12 @@ Builds write each checkpoint's article graphs in one Oxigraph transaction, so
 a killed build leaves whole articles only. Reads go through ``oxrdflib`` (an
 rdflib store backed by Oxigraph), so every view, the QA index and the
 exporters run unchanged, with Oxigraph's SPARQL engine doing the queries.
+
+The default graph holds the union of the article graphs, materialized as
+articles are written. Oxigraph's own union default graph is a multiset: an
+entity's type and labels, stated by every article that names it, would come
+back once per article, multiplying rows and joins. The materialized default
+graph is a set, as RDF merge is.
 """
 
 from __future__ import annotations
@@ -82,7 +88,10 @@ def open_oxigraph_dataset(path: str | Path, missing_ok: bool = False) -> Dataset
             return new_dataset()
         raise GraphError(f"{p}: no Oxigraph store here; build one with "
                          f"`claimgraph build ... --store oxigraph:{p}`")
-    ds = Dataset(store=OxRdflibStore(store=_open(p, read_only=True)), default_union=True)
+    store = _open(p, read_only=True)
+    # a store written without the materialized union (e.g. loaded by hand): Oxigraph's union
+    union = next(iter(store.quads_for_pattern(None, None, None, _ox().DefaultGraph())), None) is None
+    ds = Dataset(store=OxRdflibStore(store=store), default_union=union)
     for prefix, ns in new_dataset().namespaces():
         ds.bind(prefix, ns, override=True)
     return ds
@@ -109,9 +118,18 @@ class OxigraphStore(LinkingStore):
                 self.store.remove_graph(ox.NamedNode(str(gi)))
         quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.NamedNode(str(gi)))
                  for gi, triples in graphs.items() for s, p, o in triples]
+        quads += [ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in quads]
         self.store.extend(quads)  # one transaction: the whole chunk or nothing
         self.store.flush()
 
     def close(self) -> None:
         self.store.flush()
         del self.store
+
+
+def materialize_union(store) -> None:
+    """Copy every named graph's triples into the default graph (a set: no duplicates).
+
+    For stores filled by a bulk loader rather than by ``claimgraph build``.
+    """
+    store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
