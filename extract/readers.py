@@ -374,12 +374,18 @@ def read_file(path: str | Path, fmt: str | None = None) -> Article:
         raise InputError(f"{p}: no such file")
     if p.is_dir():
         raise InputError(f"{p}: is a folder, not a file")
+    if not p.is_file():  # a device, a pipe or a socket: reading it may never end
+        raise InputError(f"{p}: not a regular file")
+    too_big = (f"{p}: {{:,}} bytes is larger than the {MAX_BYTES:,}-byte limit for one "
+               f"article; split it into one file per article")
     try:
         size = p.stat().st_size
         if size > MAX_BYTES:
-            raise InputError(f"{p}: {size:,} bytes is larger than the {MAX_BYTES:,}-byte limit "
-                             f"for one article; split it into one file per article")
-        data = p.read_bytes()
+            raise InputError(too_big.format(size))
+        with p.open("rb") as f:
+            data = f.read(MAX_BYTES + 1)  # the size may have grown since stat()
+        if len(data) > MAX_BYTES:
+            raise InputError(too_big.format(len(data)).replace(" bytes", "+ bytes"))
     except OSError as e:
         raise InputError(f"{p}: cannot read ({e.strerror})") from None
     return read_article(decode(data, str(p)), str(p), fmt)

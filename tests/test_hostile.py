@@ -163,6 +163,9 @@ BAD_INPUTS = {
     "50 MB file": (_sparse("big.txt", 50_000_000), "larger than the 20,000,000-byte limit"),
     "1 MB single line": (_write("line.txt", b"The minister said it would work. " * 32_000),
                          "longer than the 1,000,000-character limit"),
+    "a device (/dev/zero: endless)": (lambda d: Path("/dev/zero"), "not a regular file"),
+    "a named pipe nobody writes to": (lambda d: os.mkfifo(d / "pipe.txt") or d / "pipe.txt",
+                                      "not a regular file"),
     "HTML with only a script": (_write("s.html", b"<html><script>alert(1)</script></html>"),
                                 "no visible text"),
 }
@@ -200,6 +203,7 @@ def test_fifty_megabytes_are_refused_without_being_read(tmp_path, monkeypatch):
 
     monkeypatch.setattr(Path, "read_bytes", no_reading)
     monkeypatch.setattr(Path, "read_text", no_reading)
+    monkeypatch.setattr(Path, "open", no_reading)
     with pytest.raises(InputError, match="split it into one file per article"):
         readers.read_file(big)
 
