@@ -61,6 +61,7 @@ _QUOTE_RE = re.compile(
     re.S,
 )
 DEDUPE = 0.5
+SUBJ_COMP = 1
 QUOTE_PARAS = 0
 #: no content runs longer than this (an unclosed quote must not swallow the article)
 MAX_CONTENT = 3000
@@ -407,6 +408,19 @@ def _verb_candidates(doc, tok, quotes, out: list[Candidate]) -> None:
                       source_tok=s_tok.i if s_tok is not None else None)
         )
 
+    if comps and SUBJ_COMP:
+        before = [c for c in comps if c.i < tok.i and text[_subtree(doc, c)[0]] not in _OPEN_Q]
+        if before and len(before) < len(comps) and stok is None:
+            # "Salkin, a rabbi helping ..., said he ...": the parse took the
+            # subject for a clause; it is the source
+            comps = [c for c in comps if c not in before]
+            h = before[0]
+            for t in h.subtree:
+                if t.dep_ == "nsubj" and t.head is h and t.pos_ in ("PROPN", "NOUN", "PRON"):
+                    h = t
+                    break
+            stok, how = h, "subjcomp"
+            src = _clip(text, _np(doc, h), h.idx)
     if comps:
         a = min(_subtree(doc, c)[0] for c in comps)
         b = max(_subtree(doc, c)[1] for c in comps)
@@ -688,6 +702,32 @@ def _select(cands: list[Candidate], threshold: float) -> list[Candidate]:
 
 
 SPEECH_TOKENS = 1
+COLON_QUOTES = 1
+
+
+def _colon_source(doc, c: Candidate) -> bool:
+    """'Cruz continued:\n\n"..."', 'Article 33 affirms: "..."': the subject of the
+    clause the colon ends speaks the quote."""
+    text = doc_text(doc)
+    qa = c.content[0]
+    i = qa - 1
+    while i >= 0 and text[i] in " \t\r\n\u00a0":
+        i -= 1
+    if i < 0 or text[i] != ":" or text.count("\n", i, qa) > 2:
+        return False
+    span = doc.char_span(i, i + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span[0].sent.root
+    stok, how = _subject(root)
+    if stok is None or stok.lower_ in ("it", "this", "that"):
+        return False
+    src = _source_span(doc, stok, how)
+    if src is None:
+        return False
+    c.source, c.source_tok = src, stok.i
+    c.cue, c.cue_lemma = (root.idx, root.idx + len(root.text)), root.lemma_.lower()
+    return True
 
 
 def _attach_quote_sources(doc, kept: list[Candidate], cands: list[Candidate]) -> None:
@@ -723,6 +763,8 @@ def _attach_quote_sources(doc, kept: list[Candidate], cands: list[Candidate]) ->
         if c.pattern != "quote" or c.source:
             continue
         qa, qb = c.content
+        if COLON_QUOTES and _colon_source(doc, c):
+            continue
         sa = text.rfind("\n", 0, qa) + 1
         sb = text.find("\n", qb)
         sb = len(text) if sb < 0 else sb
