@@ -17,8 +17,14 @@ Candidates, by the pattern that proposed them (``Candidate.pattern``):
 * ``according``: "according to X, ...".
 * ``noun``: noun cues ("X's warning that ...", "a statement from X").
 * ``quote``: a direct quote whose cue is elsewhere (a colon, an earlier
-  sentence); its source is the speaker of the nearest cue or the previous
-  quote's speaker.
+  sentence); its source is the subject of the clause a colon ends ('Cruz
+  continued:'), else the speaker of the nearest cue or speech verb in its
+  paragraph, else the previous quote's speaker.
+* ``colon``: a line 'Name: ...' (headlines, transcripts).
+
+Contents follow PolNeAR's conventions: a speaker's quotes that follow the cue
+in the same paragraph join one content ('"A," X said. "B."'), and no content
+crosses a paragraph or runs past ``MAX_CONTENT`` characters.
 
 Every function here is a pure function of a ``Doc``; the public entry points
 are :func:`find_attributions`, :func:`attributions_for_text` and
@@ -317,7 +323,7 @@ _COLON_LINE = re.compile(
 #: newsroom labels before a headline's colon, never a speaker
 _SECTION_LABELS = frozenset(
     "cover update updated exclusive opinion editorial analysis breaking watch video photos "
-    "live correction note source sources transcript review commentary column interview "
+    "live correction note source sources transcript review commentary column interview revealed "
     "explainer factbox timeline q&a summary abstract headline caption editor's note "
     "related read more see also subject title date byline by".split(" ")
 ) | {"editor's note", "read more", "see also", "fact check", "op-ed"}
