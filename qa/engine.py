@@ -370,8 +370,10 @@ class QAEngine:
         return self._open(idx, sc, k, "concept", subject, who=r.wants_person, need_cover=0.6)
 
     def _route_fact(self, r: Route, subj, links, sc: _Scorer, k: int):
-        idx = [i for i, s in enumerate(self.statements)
-               if s.kind == "fact" or (s.kind in ("passage", "claim") and NUMBER.search(s.text))]
+        if getattr(self, "_numeric", None) is None:  # once per engine: the regex is slow at scale
+            self._numeric = [i for i, s in enumerate(self.statements) if s.kind == "fact" or (
+                s.kind in ("passage", "claim") and NUMBER.search(s.text))]
+        idx = list(self._numeric)
         return self._open(idx, sc, k, "fact", r.topic, boost={lk.iri for lk in links})
 
     def _route_general(self, r: Route, subj, links, sc: _Scorer, k: int):
