@@ -94,6 +94,9 @@ def open_oxigraph_dataset(path: str | Path, missing_ok: bool = False) -> Dataset
     ds = Dataset(store=OxRdflibStore(store=store), default_union=union)
     for prefix, ns in new_dataset().namespaces():
         ds.bind(prefix, ns, override=True)
+    from .compat import check_version
+
+    check_version(ds, f"oxigraph:{p}")  # a store written by a newer claimgraph is refused
     return ds
 
 

@@ -1014,3 +1014,18 @@ def test_a_huge_question_is_refused_not_a_hang(nasty_graph_file, capsys):
     assert len(q) > MAX_QUESTION
     assert cli("ask", q, "-g", nasty_graph_file) == 4
     assert f"at most {MAX_QUESTION:,}" in one_error_line(capsys)
+
+
+def test_an_oxigraph_store_from_a_newer_version_is_refused(nasty_graph_file, tmp_path, capsys):
+    pyoxigraph = pytest.importorskip("pyoxigraph")
+
+    newer = _newer(tmp_path, nasty_graph_file)
+    for name, src in (("same", nasty_graph_file), ("newer", newer)):
+        store = pyoxigraph.Store(str(tmp_path / name))
+        store.load(path=str(src), format=pyoxigraph.RdfFormat.TRIG)
+        store.flush()
+        del store
+    assert cli("entities", "-g", f"oxigraph:{tmp_path / 'same'}") == 0
+    capsys.readouterr()
+    assert cli("entities", "-g", f"oxigraph:{tmp_path / 'newer'}") == 3
+    assert "written by a newer claimgraph" in one_error_line(capsys)
