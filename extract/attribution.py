@@ -67,6 +67,7 @@ _QUOTE_RE = re.compile(
     re.S,
 )
 DEDUPE = 0.5
+PREP_UP = 1
 SUBJ_COMP = 1
 QUOTE_PARAS = 0
 #: no content runs longer than this (an unclosed quote must not swallow the article)
@@ -192,6 +193,11 @@ def _subject(tok):
                         return p, "agent"
         if cur.dep_ == "relcl":
             return cur.head, "relcl"
+        if PREP_UP and cur.dep_ == "prep" and cur.head is not cur and cur.head.pos_ in ("VERB", "AUX") \
+                and any(c.dep_ == "pcomp" for c in cur.children):
+            # "responded by saying that ...": through the preposition to its verb
+            cur = cur.head
+            continue
         if cur.dep_ in _CLAUSE_UP and cur.head is not cur:
             cur = cur.head
             if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ in ("dobj", "pobj"):
