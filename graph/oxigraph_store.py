@@ -135,4 +135,13 @@ def materialize_union(store) -> None:
 
     For stores filled by a bulk loader rather than by ``claimgraph build``.
     """
-    store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+    ox = _ox()
+    buf = []
+    for q in store.quads_for_pattern(None, None, None, None):
+        if not isinstance(q.graph_name, ox.DefaultGraph):
+            buf.append(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()))
+            if len(buf) >= 100_000:  # bounded memory, unlike one INSERT ... WHERE update
+                store.bulk_extend(buf)
+                buf = []
+    if buf:
+        store.bulk_extend(buf)
