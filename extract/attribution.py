@@ -67,6 +67,7 @@ _QUOTE_RE = re.compile(
     re.S,
 )
 DEDUPE = 0.5
+PASSIVE_SUBJ = 1
 PREP_UP = 1
 SUBJ_COMP = 1
 QUOTE_PARAS = 0
@@ -185,6 +186,9 @@ def _subject(tok):
                         for p in a.children:
                             if p.dep_ == "pobj":
                                 return p, "agent"
+                if PASSIVE_SUBJ and c.lower_ not in ("it", "there", "this", "that", "which", "who", "what"):
+                    # "The Times is expected to endorse ...": PolNeAR's source
+                    return c, "passive_subj"
                 return None, "passive"
         for c in cur.children:
             if c.dep_ == "agent":
