@@ -746,6 +746,25 @@ def _colon_source(doc, c: Candidate) -> bool:
     return True
 
 
+ROOT_SOURCE = 1
+
+
+def _root_source(doc, c: Candidate) -> None:
+    """A cue with no subject of its own ('..., emphasizing that ...') takes the
+    subject of its sentence's main verb, unless that lies in the content."""
+    span = doc.char_span(c.cue[0], c.cue[1], alignment_mode="expand")
+    if span is None:
+        return
+    root = span.root.sent.root
+    stok, how = _subject(root)
+    if stok is None or stok.lower_ in ("it", "there", "this", "that"):
+        return
+    src = _source_span(doc, stok, how)
+    if src is None or (src[0] < c.content[1] and src[1] > c.content[0]):
+        return
+    c.source, c.source_tok = src, stok.i
+
+
 def _attach_quote_sources(doc, kept: list[Candidate], cands: list[Candidate]) -> None:
     """A quote without a cue of its own takes the speaker of its sentence's cue,
     else of the attribution just before it (a speaker's quotes run on)."""
@@ -889,6 +908,10 @@ def doc_attributions(doc, article: Article | None = None, weights: dict | None =
     score_candidates(cands, weights)
     kept = _select(cands, threshold)
     _attach_quote_sources(doc, kept, cands)
+    if ROOT_SOURCE:
+        for c in kept:
+            if c.source is None and c.cue is not None and c.pattern != "quote":
+                _root_source(doc, c)
     known, unmentioned = (), set()
     if article is not None:
         known = tuple(e.name for e in article.directory)
