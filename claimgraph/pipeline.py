@@ -195,6 +195,8 @@ def build_graph(inputs: list[str], output: str | Path, base: str = DEFAULT_BASE,
     from claimgraph.graph.store import open_store
 
     iris = IRIs(base)  # validates the base before any work
+    if processes < 1 or batch_size < 1 or checkpoint_articles < 1:
+        raise InputError("--processes, --batch-size and --checkpoint-every must be at least 1")
     t0 = time.time()
     paths = expand_inputs(inputs)
     store = open_store(output)
@@ -219,7 +221,7 @@ def build_graph(inputs: list[str], output: str | Path, base: str = DEFAULT_BASE,
                 continue
             if art.id in done:
                 report.skipped += 1
-                bar.update(state["seen"], report.added, str(p))
+                bar.update(report.added + report.skipped + len(report.bad), report.added, str(p))
                 continue
             done.add(art.id)
             yield art
@@ -240,7 +242,8 @@ def build_graph(inputs: list[str], output: str | Path, base: str = DEFAULT_BASE,
             if add_extraction(ds, ex, base=base):
                 report.added += 1
                 pending.append(iris.graph(ex.article.id))
-            bar.update(state["seen"], report.added, ex.article.source)
+            bar.update(report.added + report.skipped + len(report.bad), report.added,
+                       ex.article.source)
             if len(pending) >= checkpoint_articles or time.time() - last_cp >= checkpoint_seconds:
                 checkpoint()
     except BaseException:

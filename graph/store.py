@@ -213,7 +213,8 @@ class FileStore(GraphStore):
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        rdf_format(self.path)  # a bad file name fails before any work
+        if rdf_format(self.path) == "turtle":  # a bad file name fails before any work
+            raise GraphError(f"{path}: a graph with named graphs needs .trig or .nq, not .ttl")
         self.journal = self.path.with_name(self.path.name + ".journal")
         self.ds = load_graph(self.path, missing_ok=True)
         self.recovered = 0
