@@ -137,16 +137,17 @@ class _Progress:
 
     def __init__(self, out: TextIO | None, total: int) -> None:
         self.out, self.total, self.t0 = out, total, time.time()
-        self.last = 0.0
+        self.last, self.last_done = 0.0, 0
         self.shown = False
 
     def update(self, done: int, extracted: int, name: str, force: bool = False) -> None:
         if self.out is None:
             return
         now = time.time()
-        if not force and now - self.last < 0.25:
+        # at most 4 lines a second, but at least every 2% of the corpus
+        if not force and now - self.last < 0.25 and done - self.last_done < max(1, self.total // 50):
             return
-        self.last = now
+        self.last, self.last_done = now, done
         rate = extracted / max(now - self.t0, 1e-9)
         left = self.total - done
         eta = _hms(left / rate) if rate > 0 and left else "-"
