@@ -62,6 +62,16 @@ def load_graph(path: str | Path, missing_ok: bool = False) -> Dataset:
     return ds
 
 
+def _file_mode(p: Path) -> int:
+    """The existing file's mode, else 0666 less the process umask."""
+    try:
+        return p.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def atomic_write(path: str | Path, data: bytes | str) -> None:
     """Write ``data`` to ``path`` through a temp file and a rename."""
     p = Path(path)
@@ -72,6 +82,8 @@ def atomic_write(path: str | Path, data: bytes | str) -> None:
             f.write(data.encode("utf-8") if isinstance(data, str) else data)
             f.flush()
             os.fsync(f.fileno())
+        # mkstemp makes the file private (0600); give it the mode a plain open() would
+        os.chmod(tmp, _file_mode(p))
         os.replace(tmp, p)
     except BaseException:
         try:
