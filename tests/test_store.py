@@ -30,8 +30,6 @@ def test_existing_file_keeps_its_mode(tmp_path):
 def test_a_failed_write_leaves_the_old_file_and_no_temp(tmp_path):
     p = tmp_path / "g.trig"
     p.write_text("old")
-
-
     with pytest.raises(TypeError):
         atomic_write(p, 12345)  # not text or bytes: fails inside the write
     assert p.read_text() == "old"
