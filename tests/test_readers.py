@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
-from claimgraph.errors import InputError
 from claimgraph.extract.readers import (
     decode,
     detect_format,
@@ -12,6 +10,8 @@ from claimgraph.extract.readers import (
     read_file,
     read_html,
 )
+
+from claimgraph.errors import InputError
 
 
 @pytest.fixture(scope="module")
