@@ -9,6 +9,8 @@ grows with the number of entities, not of claims.
 
 from __future__ import annotations
 
+from abc import abstractmethod
+
 from rdflib import RDF, Dataset, URIRef
 from rdflib.namespace import SKOS
 
@@ -22,13 +24,13 @@ _KEEP_PREDS = {SKOS.prefLabel, SKOS.altLabel}
 class LinkingStore(GraphStore):
     """A store reached by SPARQL: subclasses give :meth:`select` and :meth:`write_graphs`."""
 
+    @abstractmethod
     def select(self, query: str) -> list[tuple]:
         """Rows of a SELECT as tuples of rdflib terms."""
-        raise NotImplementedError
 
+    @abstractmethod
     def write_graphs(self, graphs: dict[URIRef, list[tuple]]) -> None:
         """Replace each named graph by its triples, all at once."""
-        raise NotImplementedError
 
     def article_ids(self) -> set[str]:
         return {str(r[0]) for r in self.select(IDS_QUERY)}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from abc import ABC, abstractmethod
 from pathlib import Path
 
 from rdflib import Dataset
@@ -174,7 +175,7 @@ def open_dataset(spec: str | Path, missing_ok: bool = False) -> Dataset:
     return load_graph(loc, missing_ok=missing_ok)
 
 
-class GraphStore:
+class GraphStore(ABC):
     """Where a build writes: finished articles become durable in chunks (checkpoints).
 
     A build asks :meth:`article_ids` which articles are already in (by content
@@ -186,21 +187,24 @@ class GraphStore:
 
     kind = "file"
 
+    @abstractmethod
     def article_ids(self) -> set[str]:
-        raise NotImplementedError
+        """See the class docstring."""
 
+    @abstractmethod
     def link_dataset(self) -> Dataset:
-        raise NotImplementedError
+        """See the class docstring."""
 
+    @abstractmethod
     def commit(self, graph_iris: list) -> None:
-        raise NotImplementedError
+        """See the class docstring."""
 
-    def close(self) -> None:
+    def close(self) -> None:  # noqa: B027 - optional hook, nothing to finish by default
         """Finish the build (the file store writes its file here)."""
 
+    @abstractmethod
     def counts(self) -> tuple[int, int]:
         """(claims, entities) in the whole store."""
-        raise NotImplementedError
 
 
 def _quads_nq(ds: Dataset, graph_iris: list) -> str:
