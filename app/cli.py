@@ -35,6 +35,10 @@ def cmd_build(a) -> int:
     bad = f", {len(report.bad)} unreadable files skipped" if report.bad else ""
     print(f"{target}: {report.added} added, {report.skipped} already present{bad}, "
           f"{report.claims} claims, {report.entities} entities in the graph")
+    if report.added and not a.no_index:
+        from claimgraph.pipeline import prepare_index
+
+        prepare_index(target)
     return 0
 
 
@@ -205,6 +209,8 @@ def parser() -> argparse.ArgumentParser:
                    help="save finished articles every N articles (and every 30 s; default 50)")
     b.add_argument("--skip-bad", action="store_true",
                    help="report and skip unreadable files instead of stopping")
+    b.add_argument("--no-index", action="store_true",
+                   help="do not embed the new statements now (the first ask will)")
     b.set_defaults(fn=cmd_build)
 
     t = sub.add_parser("attributions", help="who-said-what spans of a file (or folder)")

@@ -265,3 +265,19 @@ def build_graph(inputs: list[str], output: str | Path, base: str = DEFAULT_BASE,
     store.close()
     report.seconds = time.time() - t0
     return report
+
+
+def prepare_index(graph: str | Path) -> bool:
+    """Embed the graph's statements into the QA index cache beside a graph file.
+
+    Only new statements are embedded (the cache is per statement), so the
+    first ``claimgraph ask`` after a build reads vectors instead of computing
+    them. Stores that are not a file keep no cache; returns False for them.
+    """
+    p = Path(graph)
+    if str(graph).startswith(("oxigraph:", "sparql:")) or not p.is_file():
+        return False
+    from claimgraph.qa import QAEngine
+
+    QAEngine.from_path(p)
+    return True

@@ -187,3 +187,20 @@ def test_validate_example_graph_conforms(example_graph):
     r = cg("validate", example_graph)
     assert r.returncode == 0, r.stdout
     assert "conforms" in r.stdout
+
+
+@pytest.mark.slow
+def test_build_prepares_the_qa_index_unless_told_not_to(tmp_path, example_path):
+    from claimgraph.qa.index import cache_dir_for, file_hash, load_meta
+
+    graph = tmp_path / "g.trig"
+    cg("build", example_path, "-o", graph, "-q", "--no-index", check=True)
+    assert not cache_dir_for(graph).exists()
+    other = tmp_path / "other.txt"
+    other.write_text("Rates will rise, Jane Doe of Acme Bank said on Monday.\n", encoding="utf-8")
+    cg("build", other, "-o", graph, "-q", check=True)
+    assert (cache_dir_for(graph) / "minilm.npz").is_file()
+    # the cache is for the graph as built, so the first ask reuses it
+    assert load_meta(cache_dir_for(graph))["graph_sha256"] == file_hash(graph)
+    r = cg("ask", "What did Jane Doe say about rates?", "-g", graph, "--json", check=True)
+    assert json.loads(r.stdout)["answers"][0]["speaker"]["label"] == "Jane Doe"
