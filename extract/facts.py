@@ -132,10 +132,26 @@ def _noun_phrase(noun, skip: set[int]) -> str:
     return " ".join(doc[start:end + 1].text.split()).strip(" ,")
 
 
-def _date(doc, sent, a: int, b: int) -> str | None:
+_ATTACHED = re.compile(r"^\s*(?:(?:in|by|at|as\s+of|during|for)\s+)?$", re.I)
+_NOW_AFTER = re.compile(r"\s+(now|today|currently)\b", re.I)
+
+
+def _date(doc, sent, a: int, b: int, numbers: Iterable[tuple[int, int]] = ()) -> str | None:
+    """The date nearest the number at [a, b) in its sentence.
+
+    A date written right after another number ("from 50% in 2008 to 25% now")
+    is that number's, not this one's; "now" right after the number is its date.
+    """
+    text = doc.text
+    now = _NOW_AFTER.match(text, b, sent.end_char)
+    if now:
+        return now.group(1)
+    others = [(x, y) for x, y in numbers if (x, y) != (a, b)]
     best, dist = None, None
     for ent in sent.ents:
         if ent.label_ != "DATE" or (ent.start_char < b and a < ent.end_char):
+            continue
+        if any(y <= ent.start_char and _ATTACHED.match(text[y:ent.start_char]) for _, y in others):
             continue
         t = ent.text.strip()
         if not (_MONTHS.search(t) or t.casefold() in _NOW) or _MATURITY.match(t):
@@ -200,6 +216,7 @@ def _find_facts(article: Article, doc, ms: list[Mention], agents: frozenset[int]
                 j += 1
             para = article.paragraph_at(s)
             seen: set[str] = set()
+            numbers = [(s + m.start(), s + m.end()) for m in NUMBER_RE.finditer(stext)]
             for m in NUMBER_RE.finditer(stext):
                 value = " ".join(m.group(0).split())
                 ma, mb = s + m.start(), s + m.end()
@@ -210,5 +227,5 @@ def _find_facts(article: Article, doc, ms: list[Mention], agents: frozenset[int]
                 out.append(Fact(value=value, quantity=_measure(doc, ma, mb, agents) or unit,
                                 evidence=Span(s, e, stext),
                                 paragraph=para.index if para else 1,
-                                date=_date(doc, sent, ma, mb), about=tuple(about), unit=unit))
+                                date=_date(doc, sent, ma, mb, numbers), about=tuple(about), unit=unit))
     return tuple(out)

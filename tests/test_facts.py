@@ -109,3 +109,17 @@ def test_a_person_is_not_the_measure(nlp):
 def test_year_to_percent_is_not_a_range():
     assert [m.group(0) for m in NUMBER_RE.finditer("from 2005 to 32 percent by 2030")] == \
         ["32 percent"]
+
+
+@pytest.mark.slow
+def test_a_date_after_one_number_is_not_the_next_ones(nlp):
+    fs = _facts(nlp, "Foreign ownership of Treasurys fell from about 50% in 2008 to less than 25% now.")
+    assert fs["50%"].date == "2008"
+    assert fs["25%"].date == "now"
+
+
+@pytest.mark.slow
+def test_a_leading_date_is_shared(nlp):
+    fs = _facts(nlp, "In April 2025, the yield jumped 56 basis points to 4.53%.")
+    assert fs["56 basis points"].date == "April 2025"
+    assert fs["4.53%"].date == "April 2025"
