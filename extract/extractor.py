@@ -13,7 +13,7 @@ from .entities import EntityIndex, build_entities
 from .facts import find_facts
 from .names import clean_name, norm_key
 from .pipeline import MODEL, load_nlp
-from .records import Article, Attribution, Claim, Entity, Extraction, Mention
+from .records import Article, Attribution, Claim, Entity, Extraction, Mention, Span
 from .roles import find_memberships
 
 EXTRACTOR = f"claimgraph-extract/{__version__}"
@@ -38,10 +38,11 @@ def _speaker_entity(att: Attribution, index: EntityIndex, doc, article: Article
     return norm_key(cl.name), cl.type
 
 
-def _about(att: Attribution, mentions: Iterable[Mention], speaker: str | None) -> tuple[str, ...]:
+def _about(content: Span, mentions: Iterable[Mention], speaker: str | None) -> tuple[str, ...]:
+    """The entities mentioned inside a claim's content, other than its speaker."""
     out: list[str] = []
     for m in mentions:
-        if att.content.start <= m.span.start and m.span.end <= att.content.end:
+        if content.start <= m.span.start and m.span.end <= content.end:
             if m.entity != speaker and m.entity not in out:
                 out.append(m.entity)
     return tuple(out)
@@ -64,7 +65,7 @@ def extract_doc(article: Article, doc) -> Extraction:
             known.add(key)
         claims.append(
             Claim(speaker=key, content=att.content, cue=att.cue, source=att.source,
-                  kind=att.kind, paragraph=att.paragraph, about=_about(att, mentions, key))
+                  kind=att.kind, paragraph=att.paragraph, about=_about(att.content, mentions, key))
         )
     # an unmentioned (listed-only) entity never speaks
     unmentioned = {e.key for e in entities if not e.mentioned}
@@ -76,7 +77,7 @@ def extract_doc(article: Article, doc) -> Extraction:
     all_mentions = tuple(sorted(mentions + concept_mentions, key=lambda m: m.span.start))
     if concepts:
         # claims are about the concepts they name, too
-        claims = [replace(c, about=_about_claim(c, all_mentions)) for c in claims]
+        claims = [replace(c, about=_about(c.content, all_mentions, c.speaker)) for c in claims]
     facts = find_facts(article, doc, all_mentions,
                        agents=[e.key for e in all_entities if e.type in ("Person", "Organization")])
     return Extraction(
@@ -106,15 +107,6 @@ def _dist_version(dist: str) -> str:
         return version(dist)
     except PackageNotFoundError:
         return "unknown"
-
-
-def _about_claim(c: Claim, mentions: Iterable[Mention]) -> tuple[str, ...]:
-    out: list[str] = []
-    for m in mentions:
-        if c.content.start <= m.span.start and m.span.end <= c.content.end:
-            if m.entity != c.speaker and m.entity not in out:
-                out.append(m.entity)
-    return tuple(out)
 
 
 def extract_article(article: Article, nlp=None) -> Extraction:
