@@ -190,8 +190,6 @@ def build_graph(inputs: list[str], output: str | Path, base: str = DEFAULT_BASE,
     with its name (unless ``skip_bad``), after checkpointing what is finished,
     and for a graph file the old file is left as it was until a build ends.
     """
-    from claimgraph.extract.readers import read_file
-    from claimgraph.graph import add_extraction
     from claimgraph.graph.iris import IRIs
     from claimgraph.graph.store import open_store
 
@@ -200,7 +198,19 @@ def build_graph(inputs: list[str], output: str | Path, base: str = DEFAULT_BASE,
         raise InputError("--processes, --batch-size and --checkpoint-every must be at least 1")
     t0 = time.time()
     paths = expand_inputs(inputs)
-    store = open_store(output)
+    store = open_store(output)  # a graph file stays locked against other writers until close
+    try:
+        return _build(store, paths, iris, base, fmt, progress, processes, batch_size, skip_bad,
+                      checkpoint_articles, checkpoint_seconds, t0)
+    finally:
+        store.release()
+
+
+def _build(store, paths, iris, base, fmt, progress, processes, batch_size, skip_bad,
+           checkpoint_articles, checkpoint_seconds, t0) -> BuildReport:
+    from claimgraph.extract.readers import read_file
+    from claimgraph.graph import add_extraction
+
     done = store.article_ids()
     report = BuildReport()
     bar = _Progress(progress, len(paths))

@@ -7,11 +7,13 @@ a failed build never leaves a half-written graph and the old one stays intact.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from abc import ABC, abstractmethod
 from pathlib import Path
 
-from rdflib import Dataset
+from rdflib import Dataset, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from claimgraph.errors import GraphError
 
@@ -95,11 +97,125 @@ def atomic_write(path: str | Path, data: bytes | str) -> None:
 
 
 def save_graph(ds: Dataset, path: str | Path) -> None:
-    """Serialize ``ds`` to ``path`` atomically, in the format its suffix names."""
+    """Serialize ``ds`` to ``path`` atomically, in the format its suffix names.
+
+    TriG and N-Quads go through the writers below (the same graph as rdflib's
+    serializers, which spend seconds per 10k triples computing prefixed names).
+    """
     fmt = rdf_format(path)
     if fmt == "turtle":
         raise GraphError(f"{path}: a graph with named graphs needs .trig or .nq, not .ttl")
-    atomic_write(path, ds.serialize(format=fmt))
+    if fmt == "trig":
+        atomic_write(path, trig_text(ds))
+    elif fmt == "nquads":
+        atomic_write(path, nquads_text(ds))
+    else:
+        atomic_write(path, ds.serialize(format=fmt))
+
+
+# ---------------------------------------------------------------- fast TriG / N-Quads writers
+
+_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")  # a prefixed name's local part, conservatively
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+
+def _quote(text: str) -> str:
+    """A string literal's quoted form (N-Triples and Turtle escapes: the same as rdflib's)."""
+    return '"' + text.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"') \
+        .replace("\r", "\\r") + '"'
+
+
+def _nt(term) -> str:
+    """A term in N-Triples form."""
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    if isinstance(term, Literal):
+        q = _quote(str(term))
+        if term.language:
+            return f"{q}@{term.language}"
+        return f"{q}^^<{term.datatype}>" if term.datatype else q
+    return f"_:{term}"
+
+
+def _named_graphs(ds: Dataset) -> list:
+    return sorted((g for g in ds.graphs() if len(g)), key=lambda g: (
+        g.identifier != DATASET_DEFAULT_GRAPH_ID, str(g.identifier)))
+
+
+def nquads_lines(ds: Dataset, graph_iris: list | None = None):
+    """N-Quads lines of ``ds`` (or of its named graphs ``graph_iris``), each ending in a newline."""
+    graphs = [ds.graph(gi) for gi in graph_iris] if graph_iris is not None else _named_graphs(ds)
+    for g in graphs:
+        gid = g.identifier
+        tail = " .\n" if gid == DATASET_DEFAULT_GRAPH_ID else f" {_nt(gid)} .\n"
+        for s, p, o in g.triples((None, None, None)):
+            yield f"{_nt(s)} {_nt(p)} {_nt(o)}{tail}"
+
+
+def nquads_text(ds: Dataset, graph_iris: list | None = None) -> str:
+    return "".join(nquads_lines(ds, graph_iris))
+
+
+def trig_text(ds: Dataset) -> str:
+    """``ds`` as TriG: prefixed names, one block per named graph, triples grouped by subject.
+
+    Graphs, subjects, predicates and objects are written in sorted order, so
+    the same dataset always gives the same bytes.
+    """
+    ns = {str(uri): prefix for prefix, uri in ds.namespace_manager.namespaces()}
+    used: dict[str, str] = {}
+    cache: dict = {}
+
+    def iri(term) -> str:
+        t = str(term)
+        i = max(t.rfind("#"), t.rfind("/")) + 1
+        prefix = ns.get(t[:i]) if i else None
+        if prefix is not None and _LOCAL.match(t, i):
+            used[prefix] = t[:i]
+            return f"{prefix}:{t[i:]}"
+        return f"<{t}>"
+
+    def n3(term) -> str:
+        out = cache.get(term)
+        if out is None:
+            if isinstance(term, URIRef):
+                out = iri(term)
+            elif isinstance(term, Literal):
+                q = _quote(str(term))
+                out = f"{q}@{term.language}" if term.language else \
+                    f"{q}^^{iri(term.datatype)}" if term.datatype else q
+            else:
+                out = f"_:{term}"
+            if not isinstance(term, Literal):  # literals rarely repeat: do not keep them
+                cache[term] = out
+        return out
+
+    body: list[str] = []
+    for g in _named_graphs(ds):
+        default = g.identifier == DATASET_DEFAULT_GRAPH_ID
+        indent = "" if default else "    "
+        if not default:
+            body.append(f"\n{n3(g.identifier)} {{\n")
+        by_subject: dict = {}
+        for s, p, o in g.triples((None, None, None)):
+            by_subject.setdefault(s, []).append((p, o))
+        for s in sorted(by_subject, key=lambda t: (not isinstance(t, URIRef), str(t))):
+            po = sorted(by_subject[s], key=lambda x: (str(x[0]) != _RDF_TYPE, str(x[0]),
+                                                      n3(x[1])))
+            lines = []
+            prev = None
+            for p, o in po:
+                if p == prev:
+                    lines[-1] += f",\n{indent}        {n3(o)}"
+                else:
+                    pred = "a" if str(p) == _RDF_TYPE else n3(p)
+                    lines.append(f"{pred} {n3(o)}")
+                prev = p
+            body.append(f"{indent}{n3(s)} " + f" ;\n{indent}    ".join(lines) + " .\n")
+        if not default:
+            body.append("}\n")
+    head = "".join(f"@prefix {p}: <{u}> .\n" for p, u in sorted(used.items()))
+    return head + "".join(body)
 
 
 # ---------------------------------------------------------------- stores for builds
@@ -202,6 +318,9 @@ class GraphStore(ABC):
     def close(self) -> None:  # noqa: B027 - optional hook, nothing to finish by default
         """Finish the build (the file store writes its file here)."""
 
+    def release(self) -> None:  # noqa: B027 - optional hook, nothing held by default
+        """Let go of the store without finishing (the file store unlocks its file)."""
+
     @abstractmethod
     def counts(self) -> tuple[int, int]:
         """(claims, entities) in the whole store."""
@@ -209,12 +328,7 @@ class GraphStore(ABC):
 
 def _quads_nq(ds: Dataset, graph_iris: list) -> str:
     """N-Quads of the named graphs ``graph_iris`` of ``ds``."""
-    tmp = Dataset()
-    for gi in graph_iris:
-        g = tmp.graph(gi)
-        for t in ds.graph(gi):
-            g.add(t)
-    return tmp.serialize(format="nquads")
+    return nquads_text(ds, graph_iris)
 
 
 class FileStore(GraphStore):
@@ -225,13 +339,27 @@ class FileStore(GraphStore):
     atomically and removes the journal. A build that was killed leaves the
     journal; the next build of the same graph reads it back, so nothing
     finished is extracted twice and nothing is lost.
+
+    The store holds ``<graph>.lock`` (:mod:`graph.lock`) from reading the file
+    until :meth:`close` has written it (or :meth:`release`), so another writer
+    (a second build, the app's "Add article") waits instead of overwriting it.
     """
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, lock_timeout: float | None = None) -> None:
+        from .lock import GraphLock
+
         self.path = Path(path)
         if rdf_format(self.path) == "turtle":  # a bad file name fails before any work
             raise GraphError(f"{path}: a graph with named graphs needs .trig or .nq, not .ttl")
         self.journal = self.path.with_name(self.path.name + ".journal")
+        self.lock = GraphLock(self.path, "claimgraph build", lock_timeout)
+        try:
+            self._load()
+        except BaseException:
+            self.lock.release()
+            raise
+
+    def _load(self) -> None:
         self.ds = load_graph(self.path, missing_ok=True)
         self.recovered = 0
         if self.journal.is_dir():
@@ -261,16 +389,33 @@ class FileStore(GraphStore):
         atomic_write(self.journal / f"{n:06d}.nq", _quads_nq(self.ds, graph_iris))
 
     def close(self) -> None:
-        if self.changed or not self.path.exists():
-            save_graph(self.ds, self.path)
-        if self.journal.is_dir():
-            for f in self.journal.iterdir():
-                f.unlink()
-            self.journal.rmdir()
+        try:
+            if self.changed or not self.path.exists():
+                save_graph(self.ds, self.path)
+            if self.journal.is_dir():
+                for f in self.journal.iterdir():
+                    f.unlink()
+                self.journal.rmdir()
+        finally:
+            self.lock.release()
+
+    def release(self) -> None:
+        self.lock.release()
 
     def counts(self) -> tuple[int, int]:
-        row = next(iter(self.ds.query(COUNT_QUERY)))
-        return int(row[0]), int(row[1])
+        return dataset_counts(self.ds)
+
+
+def dataset_counts(ds: Dataset) -> tuple[int, int]:
+    """(claims, entities) of an in-memory dataset: :data:`COUNT_QUERY` by triple lookups."""
+    from claimgraph.ontology import CG, SCHEMA
+    from rdflib.namespace import RDF, SKOS
+
+    claims = {s for s, _, _, _ in ds.quads((None, RDF.type, CG.Claim, None))}
+    ents = set()
+    for t in (SCHEMA.Person, SCHEMA.Organization, SCHEMA.Place, SKOS.Concept):
+        ents.update(s for s, _, _, _ in ds.quads((None, RDF.type, t, None)))
+    return len(claims), len(ents)
 
 
 def open_store(spec: str | Path) -> GraphStore:
