@@ -119,7 +119,10 @@ def add_article_text(graph_path: str | Path, data: str | bytes, filename: str = 
     article = read_article(text, name, fmt)
     if not any(p.text.strip() for p in article.paragraphs):
         raise InputError(f"{name}: no text left after reading it as {article.format}")
-    with _WRITE_LOCK:
+    from claimgraph.graph.lock import graph_lock
+
+    # threads of this app, then other processes (a `claimgraph build` into the same file)
+    with _WRITE_LOCK, graph_lock(graph_path, "adding an article from the app"):
         report("Loading the graph", 0.15)
         ds = load_graph(graph_path, missing_ok=True)
         if has_article(ds, article.id):
