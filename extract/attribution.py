@@ -46,6 +46,7 @@ from spacy.language import Language
 from .coref import doc_text, resolve_speaker
 from .cues import (
     BELIEF_VERBS,
+    DENIAL_VERBS,
     NOUN_CUES,
     PRONOUNS,
     SELF_REFERENCES,
@@ -640,12 +641,19 @@ def score_candidates(cands: list[Candidate], weights: dict | None) -> None:
             # rule: "X's warning that ...", "analysis from X": PolNeAR has few of
             # these, so the learned weights undervalue them
             c.score = max(c.score, floor)
+        elif c.pattern == "dobj" and c.cue_lemma in DENIAL_VERBS and _named_source(c):
+            # rule: "major foreign holders (notably Japan) deny any sell-off": a
+            # denial is a statement (PolNeAR's guidelines) when someone named makes it
+            c.score = max(c.score, floor)
+
+
+def _named_source(c: Candidate) -> bool:
+    return any(f.startswith("skind=") and (f[6:].startswith(("ent_", "sub_")) or f == "skind=propn")
+               for f in c.features)
 
 
 def _named_noun_cue(c: Candidate) -> bool:
-    named = any(f.startswith("skind=") and (f[6:].startswith(("ent_", "sub_")) or f == "skind=propn")
-                for f in c.features)
-    return named and ("ncontent=that" in c.features or c.cue_lemma in _REPORT_HEADS
+    return _named_source(c) and ("ncontent=that" in c.features or c.cue_lemma in _REPORT_HEADS
                       or c.cue_lemma in ("warning", "view", "forecast", "prediction"))
 
 

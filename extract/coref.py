@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .cues import ORG_NOUNS, ORG_PRONOUNS, PERSON_PRONOUNS
+from .cues import ORG_NOUNS, ORG_PRONOUNS, PERSON_PRONOUNS, PERSON_ROLE_NOUNS
 
 _TITLES = re.compile(
     r"^(?:mr|mrs|ms|dr|prof|sen|rep|gov|gen|president|senator|secretary|former)\.?\s+",
@@ -148,6 +148,11 @@ def resolve_speaker(doc, source: tuple[int, int] | None, source_tok: int | None 
     if hit:
         return hit
     ents = [x for x in _entities(doc) if x[0] >= a and x[1] <= b]
+    if head is not None and _definite_role(head) and not any(x[2] == "PERSON" for x in ents):
+        # "the California congressman said": a person named before, not the place
+        found = _previous_person(doc, a)
+        if found:
+            return found
     for labels in (_PERSONAL, ("ORG",), _ORGLIKE):
         for s, _e, lab, n in ents:
             if lab in labels:
@@ -159,9 +164,7 @@ def resolve_speaker(doc, source: tuple[int, int] | None, source_tok: int | None 
     if head is not None:
         last = head.lower_
     if len(words) <= 2 and (first in PERSON_PRONOUNS or last in PERSON_PRONOUNS):
-        para = doc_text(doc).rfind("\n", 0, a) + 1
-        found = (_nearest_subject(doc, a, para) or _nearest(doc, a, _PERSONAL, para)
-                 or _nearest_subject(doc, a) or _nearest(doc, a, _PERSONAL))
+        found = _previous_person(doc, a)
         if found:
             return found
     if first in ORG_PRONOUNS or last in ORG_PRONOUNS or last in ORG_NOUNS or first in ORG_NOUNS:
@@ -171,6 +174,20 @@ def resolve_speaker(doc, source: tuple[int, int] | None, source_tok: int | None 
     if head is not None and head.pos_ == "PROPN":
         return full_name(doc, _clean(text), a, "PERSON")
     return _clean(text) or None
+
+
+def _definite_role(head) -> bool:
+    """'the (California) congressman': a singular role noun with a definite article."""
+    if head.pos_ != "NOUN" or head.tag_ != "NN" or head.lemma_.lower() not in PERSON_ROLE_NOUNS:
+        return False
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+
+
+def _previous_person(doc, before: int) -> str | None:
+    """The salient person before ``before``: its paragraph first, then the text."""
+    para = doc_text(doc).rfind("\n", 0, before) + 1
+    return (_nearest_subject(doc, before, para) or _nearest(doc, before, _PERSONAL, para)
+            or _nearest_subject(doc, before) or _nearest(doc, before, _PERSONAL))
 
 
 def _known_before(doc, before: int, known: tuple[str, ...]) -> str | None:

@@ -73,6 +73,23 @@ ORG_NOUNS = frozenset(
     """.split()
 )
 
+#: Nouns naming a person by role ("the California congressman said"): a
+#: definite one refers back to a person named earlier, not to the place or
+#: party that modifies it.
+PERSON_ROLE_NOUNS = frozenset(
+    """
+    congressman congresswoman senator lawmaker governor mayor official
+    spokesman spokeswoman spokesperson representative democrat republican
+    lawyer attorney economist analyst strategist minister legislator judge
+    sheriff delegate president chairman chairwoman chair candidate nominee
+    executive director founder secretary ambassador commissioner prosecutor
+    """.split()
+)
+
+#: Verbs of denial and rejection: their object is the content ("X denies any
+#: sell-off"; PolNeAR: "denial counts as a statement").
+DENIAL_VERBS = frozenset("deny reject dismiss denounce refute rebut dispute disavow".split())
+
 #: Quote-mark pairs (open, close) recognised around direct quotes.
 QUOTE_PAIRS = (("\u201c", "\u201d"), ('"', '"'), ("''", "''"), ("``", "''"))
 
