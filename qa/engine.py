@@ -30,6 +30,8 @@ import numpy as np
 
 from . import ann
 from .embed import e5_passages, e5_query, minilm_query
+from .gloss import gloss as gloss_text
+from .gloss import gloss_words
 from .index import (
     Snapshot,
     VectorCache,
@@ -65,21 +67,25 @@ BACKGROUND = [
     "新款手机的电池续航时间更长。", "The new phone has a larger screen and a better camera.",
     "我的猫喜欢在窗台上晒太阳。", "Our school library has thousands of books for children.",
 ]
+E5_WEIGHT = 0.05  # a Chinese question: weight of e5's standardized score beside the gloss's
+CONTEXT_WEIGHT = 0.9  # a claim ranked by the sentence before it: a little below its own words
 LEX_WEIGHT = 0.25  # weight of BM25 (normalized to the best statement) in the hybrid score
 CJK_PENALTY = 0.03  # e5 scale: see QAEngine.cjk_penalty
 PASSAGE_PENALTY = 0.04  # an article sentence ranks just below a graph statement as good
 
 # a quantity, not a bare year: "4.53%", "$36.22 trillion", "56 basis points", "Schiff, 56,", "a decade"
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*\s*(?:%|percent|basis|bps?|trillion|billion|million|thousand)"
-                    r"|[$€£¥]\s*\d|\b(?!(?:19|20)\d\d\b)\d+\b|\b(?:decade|dozen|hundred|thousand)s?\b",
-                    re.I)
+                    r"|[$€£¥]\s*\d|\b(?!(?:19|20)\d\d\b)\d+\b|\b(?:decade|dozen|hundred|thousand)s?\b"
+                    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+                    r"thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?\b", re.I)
 # question words that say how to answer, not what about ("how many", "how high")
 GENERIC = frozenset("""much many high low big large long old far fast often year years time
 number amount total percent percentage level size value figure rate happen happened""".split())
 STOP = frozenset("""a an the of in on at to for by with from and or but is are was were be been being
 do does did has have had what who whom whose which where when why how that this these those it its
 their his her he she they them there about say said says tell me as than into over under not no
-s can could would should will may might also very more most such than so any some all""".split())
+s can could would should will may might also very more most such than so any some all
+according""".split())
 PERSONISH = {"Person"}
 
 
@@ -102,6 +108,11 @@ def tokens(text: str) -> list[str]:
                 break
         out.append(w)
     return out
+
+
+def tokens_plain(text: str) -> tuple[str, ...]:
+    """A name's words, case-, accent- and apostrophe-folded: ("james", "o'neill")."""
+    return tuple(w.strip(".'-") for w in re.findall(r"[\w'’.\-]+", normalize(text)) if w.strip(".'-"))
 
 
 class QAEngine:
@@ -131,6 +142,8 @@ class QAEngine:
             self._vocab_prefix.setdefault(w[:3], set()).add(w)
         self._attribute_nested()
         self._members()
+        self._name_variants()
+        self._claim_context()
         self.kind = np.array([s.kind for s in self.statements])
         # e5 matches Chinese to Chinese better than to English: in a bilingual article the
         # Chinese original of a sentence would outrank its English twin, which carries the
@@ -144,11 +157,11 @@ class QAEngine:
         self.ann = ann.build_index(self.matrix)  # FAISS HNSW past ann.ANN_THRESHOLD statements
         self._e5: np.ndarray | None = None
         self._bg: np.ndarray | None = None
-        from rank_bm25 import BM25Okapi
+        from .lexical import SparseBM25  # rank_bm25's scores, one sparse product per question
 
         corpus = [tokens(s.text) or ["_"] for s in self.statements]
         self._prefixes = [{w[:5] for w in toks} for toks in corpus]
-        self.bm25 = BM25Okapi(corpus) if corpus else None
+        self.bm25 = SparseBM25(corpus) if corpus else None
 
     # ---- construction -------------------------------------------------------------------
 
@@ -201,6 +214,69 @@ class QAEngine:
             if s.kind == "affiliation" and not s.former and len(s.by) == 2:
                 self.members.setdefault(s.by[1], set()).add(s.by[0])
 
+    def _claim_context(self) -> None:
+        """For each claim, the article sentences around it: its own sentence (the words as
+        written, where the verbalized claim may have lost the topic) and the one before it
+        (where what a claim is about is often named). A claim ranks by the best of them."""
+        self.ctx: dict[int, list[tuple[int, float]]] = {}
+        self.in_claim: set[int] = set()  # passages that are a claim's own sentence
+        by_para: dict[tuple, list[int]] = {}
+        for i, s in enumerate(self.statements):
+            if s.kind == "passage" and s.evidence:
+                e = s.evidence[0]
+                by_para.setdefault((e["article"], e["paragraph"]), []).append(i)
+        for ps in by_para.values():
+            ps.sort(key=lambda j: self.statements[j].evidence[0]["start"])
+        for i, s in enumerate(self.statements):
+            if s.kind != "claim" or not s.evidence:
+                continue
+            e = s.evidence[0]
+            out: list[tuple[int, float]] = []
+            before = None
+            for j in by_para.get((e["article"], e["paragraph"]), []):
+                pe = self.statements[j].evidence[0]
+                if pe["start"] < e["end"] and e["start"] < pe["end"]:
+                    out.append((j, 1.0))
+                    self.in_claim.add(j)
+                elif pe["end"] <= e["start"]:
+                    before = j
+            if before is not None:
+                out.append((before, CONTEXT_WEIGHT))
+            if out:
+                self.ctx[i] = out
+
+    def _ranked(self, sc: _Scorer, idx: list[int], text: str | None = None) -> np.ndarray:
+        """``sc.hybrid`` where a claim scores the best of itself and its sentences."""
+        scores = sc.hybrid(idx, text)
+        extra = sorted({j for i in idx for j, _ in self.ctx.get(i, ())})
+        if not extra:
+            return scores
+        pos = {j: n for n, j in enumerate(extra)}
+        ctx = sc.hybrid(extra, text)
+        for n, i in enumerate(idx):
+            for j, w in self.ctx.get(i, ()):
+                scores[n] = max(scores[n], w * ctx[pos[j]])
+        return scores
+
+    def _name_variants(self) -> None:
+        """Persons the graph holds twice, by full name and by a shorter form of it
+        ("O'Neill" / "James O’Neill", "De Blasio" / "Bill de Blasio"): a question naming
+        either asks about both. Only when the shorter form fits one full name."""
+        def words(iri: str) -> tuple[str, ...]:
+            return tuple(tokens_plain(lab) for lab in [self.label(iri) or ""])[0]
+
+        people = [i for i, t in self.types.items() if t in PERSONISH]
+        names = {i: words(i) for i in people}
+        self.variants: dict[str, set[str]] = {}
+        for short, sw in names.items():
+            if not sw:
+                continue
+            longer = [i for i, lw in names.items() if i != short and len(lw) > len(sw)
+                      and lw[-len(sw):] == sw]
+            if len(longer) == 1:
+                self.variants.setdefault(short, set()).add(longer[0])
+                self.variants.setdefault(longer[0], set()).add(short)
+
     def label(self, iri: str | None) -> str | None:
         if iri is None:
             return None
@@ -246,7 +322,10 @@ class QAEngine:
             return _abstain(result, f"{unknown[0]} is not in the graph")
         subj = self._subject_links(question, r, links)
         if r.subject and not subj and r.name in ("say", "membership"):
-            if not self._in_texts(r.subject) and (CJK_RE.search(r.subject) or r.subject[:1].isupper()):
+            # "jamie dimon", typed in lower case, is as unknown as "Jamie Dimon"
+            if not self._in_texts(r.subject) and (
+                    CJK_RE.search(r.subject) or r.subject[:1].isupper()
+                    or (tokens(r.subject) and not any(self._known(w) for w in tokens(r.subject)))):
                 return _abstain(result, f"{r.subject} is not in the graph")
         for lk in subj or (links if len(links) == 1 else []):
             if not self.entities.get(lk.iri, {}).get("mentioned", True):
@@ -275,20 +354,38 @@ class QAEngine:
             return self._unlinked_speaker(r, sc, k)
         who = {lk.iri for lk in subj}
         for iri in list(who):
+            who |= self.variants.get(iri, set())
+        for iri in list(who):
             who |= self.members.get(iri, set())
         idx = [i for i, s in enumerate(self.statements)
-               if s.kind in ("claim", "passage", "concept") and who & set(s.by)]
+               if s.kind in ("claim", "passage") and who & set(s.by)]
+        # a concept X proposed is what X said; one X only discussed is a last resort (its
+        # speaker is its proposer, not X)
+        concepts = [i for i, s in enumerate(self.statements) if s.kind == "concept"
+                    and who & set(s.by) and (not idx or (s.speaker or {}).get("iri") in who)]
+        idx += concepts
         if not idx:
             names = " / ".join(self.label(lk.iri) for lk in subj)
             return f"{names} is in the graph but never quoted"
         topic = r.topic
         if topic:
+            context = self._context(idx)
+            if not sc.zh and self._unknown_words(topic) and not self._covers(topic, context):
+                return f"{self.label(subj[0].iri)} is quoted, but not about {topic}"
+            if sc.zh and CJK_RE.search(topic) and self._zh_unsupported(topic, context):
+                return f"{self.label(subj[0].iri)} is quoted, but not about {topic}"
             qv = sc.dense_for(self._english(topic, links))
             dense = sc.dense_of(qv, idx)
-            if not sc.zh and dense.max() < MIN_TOPIC and not self._covers(topic, self._context(idx)):
+            if not sc.zh and dense.max() < MIN_TOPIC and not self._covers(topic, context):
                 return f"{self.label(subj[0].iri)} is quoted, but not about {topic}"
-        scores = sc.hybrid(idx, topic or None)
+        # the article's sentences that name X, below X's own statements: "the IMF's estimate
+        # of global growth" is X's view though no cue reports it
+        said = set(idx)
+        idx += [i for i, s in enumerate(self.statements) if s.kind == "passage"
+                and i not in said and i not in self.in_claim and who & set(s.about)]
+        scores = self._ranked(sc, idx, topic or None)
         scores = scores - PASSAGE_PENALTY * (self.kind[idx] == "passage")
+        scores = scores - 2 * PASSAGE_PENALTY * np.array([i not in said for i in idx])
         return self._answers(idx, scores, k, kind="claim")
 
     def _described(self, subject: str) -> list[int]:
@@ -314,8 +411,10 @@ class QAEngine:
         return self._answers(idx, scores, k, kind="claim")
 
     def _route_who_said(self, r: Route, subj, links, sc: _Scorer, k: int):
-        idx = [i for i, s in enumerate(self.statements)
-               if s.kind == "claim" or (s.kind == "passage" and s.speaker)]
+        # sentences with no speaker too, ranked below those with one: "Who blamed hedge
+        # funds?" may be answered by "The sell-off was largely attributed to hedge funds"
+        idx = [i for i, s in enumerate(self.statements) if s.kind == "claim"
+               or (s.kind == "passage" and i not in self.in_claim)]
         return self._open(idx, sc, k, "claim", r.topic, who=True)
 
     def _route_membership(self, r: Route, subj: list[Link], links, sc: _Scorer, k: int):
@@ -388,7 +487,7 @@ class QAEngine:
         if not idx:
             return "the graph holds no statement of that kind"
         idx = ann.prefilter(self, sc, idx, k, boost)  # a provably sufficient pool on big graphs
-        scores = sc.hybrid(idx)
+        scores = self._ranked(sc, idx)
         scores = scores - PASSAGE_PENALTY * (self.kind[idx] == "passage")
         if who:  # the answer is a speaker: prefer statements that have one
             scores = scores - PASSAGE_PENALTY * np.array(
@@ -404,6 +503,9 @@ class QAEngine:
         if not sc.zh and not self._shares_a_word(topic, sc.links, top3):
             return "no statement shares a word with the question beyond the names in it"
         if sc.zh:
+            if self._zh_unsupported(sc.q if topic is None or not CJK_RE.search(topic) else topic,
+                                    top3):
+                return "the question's key words are not in the graph"
             if not sc.has_links and sc.e5_margin(idx) < MIN_E5_MARGIN:
                 return "nothing in the graph supports an answer"
         elif sc.dense_of(sc.qv, idx)[best] < MIN_DENSE and not (
@@ -489,11 +591,31 @@ class QAEngine:
 
     def _unsupported_words(self, topic: str, best: list[int]) -> bool:
         """A word no article uses, and no top statement covers half of the topic."""
-        words = [w for w in tokens(topic) if len(w) >= 4 and not w.isdigit()]
-        if not words or not any(w not in self.linker.vocab and not any(
-                v.startswith(w[:5]) for v in self._vocab_prefix.get(w[:3], ())) for w in words):
+        if not self._unknown_words(topic):
             return False
         return not self._covers(topic, best, need=0.5)
+
+    def _zh_unsupported(self, text: str, best: list[int]) -> bool:
+        """:meth:`_unsupported_words` for Chinese, through the words' English glosses: a
+        word none of whose glosses any article uses (and not itself in an article), and
+        no top statement covers half of the words."""
+        words = [(w, {t[:5] for t in tokens(" ".join(g))}) for w, g in gloss_words(text)]
+        words = [(w, g) for w, g in words if g or w not in self.linker.text_norm]
+        if not words or all(any(self._known(t) for t in g) or w in self.linker.text_norm
+                            for w, g in words):
+            return False
+        return not any(sum(1 for _, g in words if g & self._prefixes[i]) >= 0.5 * len(words)
+                       for i in best)
+
+    def _known(self, w: str) -> bool:
+        """Is ``w`` (a :func:`tokens` word) written in some article, or a form of one?"""
+        return w in self.linker.vocab or any(v.startswith(w[:5])
+                                             for v in self._vocab_prefix.get(w[:3], ()))
+
+    def _unknown_words(self, text: str) -> list[str]:
+        """Content words of ``text`` no article uses ("how many" and the like aside)."""
+        return [w for w in tokens(text) if len(w) >= 4 and not w.isdigit()
+                and w not in GENERIC and not self._known(w)]
 
     def _covers(self, phrase: str, idx, need: float = 0.5) -> bool:
         """Do the statements contain at least ``need`` of the phrase's content words?"""
@@ -576,10 +698,25 @@ class _Scorer:
         top = raw.max() if len(raw) else 0.0
         return (raw[idx] / top) if top > 0 else np.zeros(len(idx))
 
+    def _zh_hybrid(self, idx, text: str | None) -> np.ndarray:
+        """A Chinese question: MiniLM and BM25 on its dictionary gloss, plus e5 on the
+        question itself as a standardized score (its raw cosines sit too close together
+        to add as they are)."""
+        src = self.q if text is None else text
+        e5 = self.eng.e5_matrix() @ self._e5q(src) - self.eng.cjk_penalty
+        g = gloss_text(src)
+        if not re.search(r"[A-Za-z]{2}", g):  # no dictionary, or nothing it knows
+            return e5[idx]
+        z = (e5[idx] - e5.mean()) / (float(e5.std()) + 1e-6)
+        dense = self.eng.matrix[idx] @ self._minilm(g)
+        return dense + LEX_WEIGHT * self.lex(idx, g) + E5_WEIGHT * z
+
     def hybrid(self, idx, text: str | None = None) -> np.ndarray:
         """Dense similarity plus weighted BM25, by the question or by ``text``."""
         if not idx:
             return np.zeros(0)
+        if self.zh and (text is None or CJK_RE.search(text)):
+            return self._zh_hybrid(idx, text)
         if text is not None:
             qv = self.dense_for(self.eng._english(text, []))
             dense = self.dense_of(qv, idx)
