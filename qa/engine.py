@@ -31,7 +31,6 @@ import numpy as np
 from . import ann
 from .embed import e5_passages, e5_query, minilm_query
 from .gloss import gloss as gloss_text
-from .gloss import gloss_words
 from .index import (
     Snapshot,
     VectorCache,
@@ -372,8 +371,6 @@ class QAEngine:
             context = self._context(idx)
             if not sc.zh and self._unknown_words(topic) and not self._covers(topic, context):
                 return f"{self.label(subj[0].iri)} is quoted, but not about {topic}"
-            if sc.zh and CJK_RE.search(topic) and self._zh_unsupported(topic, context):
-                return f"{self.label(subj[0].iri)} is quoted, but not about {topic}"
             qv = sc.dense_for(self._english(topic, links))
             dense = sc.dense_of(qv, idx)
             if not sc.zh and dense.max() < MIN_TOPIC and not self._covers(topic, context):
@@ -503,9 +500,6 @@ class QAEngine:
         if not sc.zh and not self._shares_a_word(topic, sc.links, top3):
             return "no statement shares a word with the question beyond the names in it"
         if sc.zh:
-            if self._zh_unsupported(sc.q if topic is None or not CJK_RE.search(topic) else topic,
-                                    top3):
-                return "the question's key words are not in the graph"
             if not sc.has_links and sc.e5_margin(idx) < MIN_E5_MARGIN:
                 return "nothing in the graph supports an answer"
         elif sc.dense_of(sc.qv, idx)[best] < MIN_DENSE and not (
@@ -594,18 +588,6 @@ class QAEngine:
         if not self._unknown_words(topic):
             return False
         return not self._covers(topic, best, need=0.5)
-
-    def _zh_unsupported(self, text: str, best: list[int]) -> bool:
-        """:meth:`_unsupported_words` for Chinese, through the words' English glosses: a
-        word none of whose glosses any article uses (and not itself in an article), and
-        no top statement covers half of the words."""
-        words = [(w, {t[:5] for t in tokens(" ".join(g))}) for w, g in gloss_words(text)]
-        words = [(w, g) for w, g in words if g or w not in self.linker.text_norm]
-        if not words or all(any(self._known(t) for t in g) or w in self.linker.text_norm
-                            for w, g in words):
-            return False
-        return not any(sum(1 for _, g in words if g & self._prefixes[i]) >= 0.5 * len(words)
-                       for i in best)
 
     def _known(self, w: str) -> bool:
         """Is ``w`` (a :func:`tokens` word) written in some article, or a form of one?"""

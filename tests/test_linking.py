@@ -40,7 +40,10 @@ def iris(linker: Linker, q: str) -> list[str]:
     ("What is Goldman Sachs's view?", ["ex:gs"]),  # possessive 's
     ("What did Roach’s team say?", ["ex:roach"]),  # surname, curly possessive
     ("What did S&P say about the rating?", ["ex:sp"]),  # alias
-    ("What did Standard and Poor's say?", []),  # "and" is not "&": no guess
+    ("What did Standard and Poor's say?", ["ex:sp"]),  # "&" typed as "and"
+    ("what did cicc say?", ["ex:cicc"]),  # an acronym in lower case (no such English word)
+    ("what did ltcm do?", ["ex:ltcm"]),
+    ("what did roach say?", []),  # a surname that is an English word: only as written
     ("What did CICC say?", ["ex:cicc"]),  # parenthetical acronym
     ("What did China International Capital Corporation say?", ["ex:cicc"]),
     ("What did LTCM do?", ["ex:ltcm"]),  # initials
