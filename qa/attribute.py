@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from .linking import Linker
+from .router import PERSON_NOUN as _PERSON_NOUN
 from .verbalize import Statement
 
 REPORT_VERBS = (
@@ -121,11 +122,6 @@ def attribute(stmts: list[Statement], linker: Linker, types: dict[str, str],
         d.update(by=(who,) + s.by, speaker=sp, about=s.about)
         out.append(Statement(**d))
     return out
-
-
-_PERSON_NOUN = (r"(?:congressman|congresswoman|senator|lawmaker|governor|mayor|official|"
-                r"spokesman|spokeswoman|spokesperson|representative|democrat|republican|lawyer|"
-                r"attorney|economist|analyst|minister|legislator|judge|sheriff|delegate)")
 
 
 def _place_person(place: str, sentence: str) -> bool:

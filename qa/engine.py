@@ -40,7 +40,7 @@ from .index import (
     save_meta,
 )
 from .linking import CJK_RE, Link, Linker, normalize
-from .router import ROLE_VERBS, Route, route
+from .router import PERSON_NOUN, ROLE_VERBS, Route, route
 from .verbalize import Statement
 
 # Calibrated with `bench/qa.py --calibrate` on bench/questions/*.json (both sets, 95
@@ -227,7 +227,7 @@ class QAEngine:
         for ps in by_para.values():
             ps.sort(key=lambda j: self.statements[j].evidence[0]["start"])
         for i, s in enumerate(self.statements):
-            if s.kind != "claim" or not s.evidence:
+            if s.kind not in ("claim", "fact") or not s.evidence:
                 continue
             e = s.evidence[0]
             out: list[tuple[int, float]] = []
@@ -235,8 +235,9 @@ class QAEngine:
             for j in by_para.get((e["article"], e["paragraph"]), []):
                 pe = self.statements[j].evidence[0]
                 if pe["start"] < e["end"] and e["start"] < pe["end"]:
-                    out.append((j, 1.0))
-                    self.in_claim.add(j)
+                    if s.kind == "claim":
+                        out.append((j, 1.0))
+                        self.in_claim.add(j)
                 elif pe["end"] <= e["start"]:
                     before = j
             if before is not None:
@@ -346,12 +347,14 @@ class QAEngine:
     # ---- routes ---------------------------------------------------------------------------
 
     def _route_say(self, r: Route, subj: list[Link], links, sc: _Scorer, k: int):
-        described = self._described(r.subject)
-        if described:  # "the California congressman": whoever the article calls that
-            return self._answers(described, sc.hybrid(described, r.topic or None), k, kind="claim")
-        if not subj:
+        who = {lk.iri for lk in subj} or self._titled(r.subject)  # "the mayor": Mayor Bill de Blasio
+        if not who:
+            described = self._described(r.subject)
+            if described:  # "the California congressman": whoever the article calls that
+                return self._answers(described, sc.hybrid(described, r.topic or None), k,
+                                     kind="claim")
             return self._unlinked_speaker(r, sc, k)
-        who = {lk.iri for lk in subj}
+        name = " / ".join(sorted({self.label(i) for i in who}))
         for iri in list(who):
             who |= self.variants.get(iri, set())
         for iri in list(who):
@@ -364,17 +367,16 @@ class QAEngine:
                     and who & set(s.by) and (not idx or (s.speaker or {}).get("iri") in who)]
         idx += concepts
         if not idx:
-            names = " / ".join(self.label(lk.iri) for lk in subj)
-            return f"{names} is in the graph but never quoted"
+            return f"{name} is in the graph but never quoted"
         topic = r.topic
         if topic:
             context = self._context(idx)
             if not sc.zh and self._unknown_words(topic) and not self._covers(topic, context):
-                return f"{self.label(subj[0].iri)} is quoted, but not about {topic}"
+                return f"{name} is quoted, but not about {topic}"
             qv = sc.dense_for(self._english(topic, links))
             dense = sc.dense_of(qv, idx)
             if not sc.zh and dense.max() < MIN_TOPIC and not self._covers(topic, context):
-                return f"{self.label(subj[0].iri)} is quoted, but not about {topic}"
+                return f"{name} is quoted, but not about {topic}"
         # the article's sentences that name X, below X's own statements: "the IMF's estimate
         # of global growth" is X's view though no cue reports it
         said = set(idx)
@@ -385,12 +387,25 @@ class QAEngine:
         scores = scores - 2 * PASSAGE_PENALTY * np.array([i not in said for i in idx])
         return self._answers(idx, scores, k, kind="claim")
 
+    def _titled(self, subject: str) -> set[str]:
+        """Persons an article names right after ``subject`` used as their title: "mayor" ->
+        "Mayor Bill de Blasio", "NYPD commissioner" -> "NYPD Commissioner James O’Neill"."""
+        words = re.findall(r"[\w&.'’-]+", subject)
+        if not words or not re.fullmatch(PERSON_NOUN + "s?", words[-1], re.I):
+            return set()
+        pat = re.compile(r"(?<![\w&])(?i:" + r"[\s,]+".join(re.escape(w) for w in words)
+                         + r")[,\s]+((?:[A-Z][\w'’.\-]*\s?){1,4})")
+        found: set[str] = set()
+        for text in self.snap.texts:
+            for m in pat.finditer(text):
+                found |= {lk.iri for lk in self.linker.link(m.group(1))
+                          if self.types.get(lk.iri) in PERSONISH}
+        return found
+
     def _described(self, subject: str) -> list[int]:
         """Claims whose sentence names their speaker by ``subject``, a description such as
         "the California congressman" (a place or group word plus a person noun)."""
-        from .attribute import _PERSON_NOUN
-
-        if not re.search(r"\s" + _PERSON_NOUN + r"s?$", subject, re.I) or len(subject.split()) < 2:
+        if not re.search(r"\s" + PERSON_NOUN + r"s?$", subject, re.I) or len(subject.split()) < 2:
             return []
         pat = re.compile(r"(?<!\w)" + re.escape(subject) + r"(?!\w)", re.I)
         return [i for i, s in enumerate(self.statements)
@@ -450,7 +465,7 @@ class QAEngine:
         if target and not concepts and all(self.types.get(t) != "Concept" for t in target):
             # "What is PIMCO?": an entity, not a concept
             idx = [i for i, s in enumerate(self.statements) if target & (set(s.about) | set(s.by))]
-            return self._answers(idx, sc.hybrid(idx), k, kind="entity") if idx else \
+            return self._open(idx, sc, k, "entity", r.topic, boost=target) if idx else \
                 f"the graph says nothing about {self.label(next(iter(target)))}"
         if r.wants_person:
             concepts = [i for i in concepts if self.statements[i].by]
@@ -497,7 +512,7 @@ class QAEngine:
         top3 = [idx[j] for j in np.argsort(-scores)[:3]]
         if not sc.zh and self._unsupported_words(topic, top3):
             return "the question's key words are not in the graph"
-        if not sc.zh and not self._shares_a_word(topic, sc.links, top3):
+        if not sc.zh and not self._shares_a_word(topic, sc.links, top3, together=kind == "fact"):
             return "no statement shares a word with the question beyond the names in it"
         if sc.zh:
             if not sc.has_links and sc.e5_margin(idx) < MIN_E5_MARGIN:
@@ -571,7 +586,8 @@ class QAEngine:
         return list(idx) + [i for i, s in enumerate(self.statements) if s.kind == "passage"
                             and (s.evidence[0]["article"], s.evidence[0]["paragraph"]) in paras]
 
-    def _shares_a_word(self, topic: str, links: list[Link], best: list[int]) -> bool:
+    def _shares_a_word(self, topic: str, links: list[Link], best: list[int],
+                       together: bool = False) -> bool:
         """Does a top statement share a content word with the question, names aside?
 
         Dense similarity alone matches "How many employees does PIMCO have?" to any
@@ -581,7 +597,19 @@ class QAEngine:
         words = {w[:5] for w in tokens(topic) if not w.isdigit()} - names - GENERIC
         if not words:
             return True
-        return any(words & self._prefixes[i] for i in best)
+        # a number about a named thing (``together``): "How much gold does China hold?" is not
+        # answered by gold in one sentence and China in another
+        ents = {lk.iri for lk in links} if together else set()
+        return any(words & self._prefixes[i] and (not ents or self._mentions(i, ents))
+                   for i in best)
+
+    def _mentions(self, i: int, ents: set[str]) -> bool:
+        s = self.statements[i]
+        if ents & (set(s.about) | set(s.by)):
+            return True
+        text = normalize(s.text)
+        return any(normalize(n) in text for e in ents for lang in ("en", "zh")
+                   for n in self.labels.get(e, {}).get(lang, []))
 
     def _unsupported_words(self, topic: str, best: list[int]) -> bool:
         """A word no article uses, and no top statement covers half of the topic."""

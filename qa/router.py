@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .linking import CJK_RE
+from .linking import CJK_RE, PERSON_NOUN  # noqa: F401  (PERSON_NOUN: re-exported)
 
 SAY_VERBS = (r"say|said|says|saying|think|thought|thinks|believe|believes|argue|argued|argues|warn|"
              r"warned|warns|note|noted|notes|state|stated|states|claim|claimed|claims|report|"
@@ -88,6 +88,9 @@ _EN: list[tuple[str, re.Pattern]] = [(name, re.compile(p, re.I)) for name, p in 
     ("membership_role", r"^who\s+(?:is|was)\s+(?P<y>[^'’]+?)(?:'s|’s|s'|’)\s+(?P<role>.+)"),
     ("membership_role", r"^who\s+(?:is|was|are|were)\s+(?:the\s+|a\s+|an\s+)?(?P<role>(?:(?!\b(?:at|of|for|in|with)\b).)+?)\s+(?:at|of|for|in|with)\s+(?P<y>.+)"),
     ("membership_role", r"^(?:who|which \S+)\s+(?:works?|worked|is employed)\s+(?:at|for)\s+(?P<y>.+)"),
+    ("who_said", r"^(?:did|does|has|have|is|was|were|are)\s+(?:anyone|anybody|someone|somebody|any\s+"
+                 r"(?:\S+\s+)?(?:analysts?|experts?|officials?|economists?|one|body|banks?|firms?))"
+                 r"\s+(?P<z>.+)"),
     ("say", rf"^(?:so\s+)?what\s+(?:did|does|do|has|have|had|is|was|were|are|would|will)\s+(?P<x>.+?)\s+(?:{SAY_VERBS})\b(?P<y>.*)"),
     ("say", r"^what\s+(?!(?:is|was|are|were|does|did|do|has|have|had)\b)(?P<x>.+?)\s+(?:said|says|thinks|"
             r"believes|argued|argues|warned|warns|noted|notes|stated|states|claimed|claims|reported|"
