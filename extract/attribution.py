@@ -659,6 +659,7 @@ def _named_noun_cue(c: Candidate) -> bool:
 
 #: a kept candidate yields to one at least this likely whose content holds its cue
 OUTER = 0.2
+OUTER_PATTERNS = ("ccomp", "parataxis")
 
 
 def _outer(c: Candidate, by_start: list[Candidate], starts: list[int], floor: float) -> Candidate:
@@ -675,7 +676,7 @@ def _outer(c: Candidate, by_start: list[Candidate], starts: list[int], floor: fl
         hi = bisect.bisect_right(starts, c.cue[0])
         best = None
         for o in by_start[lo:hi]:
-            if o is c or o.cue is None or o.score < floor or o.pattern not in ("ccomp", "parataxis"):
+            if o is c or o.cue is None or o.score < floor or o.pattern not in OUTER_PATTERNS:
                 continue
             if c.cue[0] < o.content[1] and not (a <= o.cue[0] < b):
                 if _dice(o.content, c.content) >= DEDUPE and (best is None or o.score > best.score):
@@ -771,6 +772,29 @@ def _root_source(doc, c: Candidate) -> None:
     if src is None or (src[0] < c.content[1] and src[1] > c.content[0]):
         return
     c.source, c.source_tok = src, stok.i
+
+
+UNNEST_QUOTES = 1
+
+
+def _unnest_quoted(doc, kept: list[Candidate]) -> list[Candidate]:
+    """A kept attribution whose cue and content both lie inside one quote is the
+    quote's speaker's ('"I think we win," she said': she said it, not "I" thinks):
+    PolNeAR annotates the outermost attribution only."""
+    text = doc_text(doc)
+    quotes = _quotes(text)
+    covered = [c.content for c in kept if c.pattern != "quote" or c.cue is not None]
+    out, seen = [], {c.content for c in kept if c.pattern == "quote"}
+    for c in kept:
+        q = _inside(quotes, c.cue[0]) if c.cue is not None and c.pattern not in ("quote", "colon", "according") else None
+        if q is not None and q[0] <= c.content[0] and c.content[1] <= q[1] and "\n" not in text[q[0]:q[1]]:
+            if q in seen or any(a <= q[0] and q[1] <= b and (a, b) != c.content for a, b in covered):
+                continue  # the quote is kept already, alone or inside another content
+            seen.add(q)
+            c.pattern, c.content, c.cue, c.cue_lemma = "quote", q, None, ""
+            c.source = c.source_tok = None
+        out.append(c)
+    return out
 
 
 def _attach_quote_sources(doc, kept: list[Candidate], cands: list[Candidate]) -> None:
@@ -915,6 +939,8 @@ def doc_attributions(doc, article: Article | None = None, weights: dict | None =
                                       and text[c.source[0] : c.source[1]].lower() in SELF_REFERENCES)]
     score_candidates(cands, weights)
     kept = _select(cands, threshold)
+    if UNNEST_QUOTES:
+        kept = _unnest_quoted(doc, kept)
     _attach_quote_sources(doc, kept, cands)
     if ROOT_SOURCE:
         for c in kept:

@@ -148,6 +148,11 @@ def resolve_speaker(doc, source: tuple[int, int] | None, source_tok: int | None 
     if hit:
         return hit
     ents = [x for x in _entities(doc) if x[0] >= a and x[1] <= b]
+    if head is not None and head.dep_ == "appos" and not any(x[2] == "PERSON" for x in ents):
+        # "Stephen Miran, a former strategist who wrote ...": the name it describes
+        for s, e, lab, n in _entities(doc):
+            if s <= head.head.idx < e and lab in ("PERSON", "ORG"):
+                return _known_in(n, known) or full_name(doc, n, s, lab)
     if head is not None and _definite_role(head) and not any(x[2] == "PERSON" for x in ents):
         # "the California congressman said": a person named before, not the place
         found = _previous_person(doc, a)

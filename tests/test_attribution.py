@@ -374,3 +374,11 @@ def test_place_modified_role_noun_is_the_person_not_the_place(extract):
     a = _find(extract(text), "the party must unite")
     assert a.source.text == "The California congressman"
     assert a.speaker == "Duncan Hunter"
+
+
+@pytest.mark.slow
+def test_appositive_relative_clause_speaker_is_the_named_person(extract):
+    text = ("The fund hired Stephen Miran, a former senior strategist who argued that the "
+            "dollar is overvalued.")
+    a = _find(extract(text), "the dollar is overvalued")
+    assert a.speaker == "Stephen Miran"
