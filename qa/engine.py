@@ -31,6 +31,7 @@ import numpy as np
 from . import ann
 from .embed import e5_passages, e5_query, minilm_query
 from .gloss import gloss as gloss_text
+from .gloss import gloss_words
 from .index import (
     Snapshot,
     VectorCache,
@@ -67,6 +68,7 @@ BACKGROUND = [
     "我的猫喜欢在窗台上晒太阳。", "Our school library has thousands of books for children.",
 ]
 E5_WEIGHT = 0.05  # a Chinese question: weight of e5's standardized score beside the gloss's
+LEX_WEIGHT_ZH = 0.0  # BM25 on the gloss: off (see _Scorer._zh_hybrid)
 CONTEXT_WEIGHT = 0.9  # a claim ranked by the sentence before it: a little below its own words
 LEX_WEIGHT = 0.25  # weight of BM25 (normalized to the best statement) in the hybrid score
 CJK_PENALTY = 0.03  # e5 scale: see QAEngine.cjk_penalty
@@ -156,6 +158,7 @@ class QAEngine:
         self.ann = ann.build_index(self.matrix)  # FAISS HNSW past ann.ANN_THRESHOLD statements
         self._e5: np.ndarray | None = None
         self._bg: np.ndarray | None = None
+        self._gloss_cache: dict[str, tuple[str, float]] = {}
         from .lexical import SparseBM25  # rank_bm25's scores, one sparse product per question
 
         corpus = [tokens(s.text) or ["_"] for s in self.statements]
@@ -202,6 +205,10 @@ class QAEngine:
             pass
 
     def _attribute_nested(self) -> None:
+        import os
+
+        if os.environ.get("CLAIMGRAPH_QA_ATTRIBUTE", "1") == "0":  # measuring: without the pass
+            return
         from .attribute import attribute
 
         self.statements = attribute(self.statements, self.linker, self.types, self.label)
@@ -617,6 +624,19 @@ class QAEngine:
             return False
         return not self._covers(topic, best, need=0.5)
 
+    def gloss(self, text: str) -> tuple[str, float]:
+        """``text`` glossed into English (:mod:`.gloss`), and the share of its Chinese words
+        whose gloss some article uses: how far the gloss can be trusted to rank."""
+        hit = self._gloss_cache.get(text)
+        if hit is None:
+            words = gloss_words(text)
+            known = [w in self.linker.text_norm or any(self._known(t) for t in tokens(" ".join(g)))
+                     for w, g in words]
+            hit = (gloss_text(text), sum(known) / len(known) if known else 1.0)
+            if len(self._gloss_cache) < 4096:
+                self._gloss_cache[text] = hit
+        return hit
+
     def _known(self, w: str) -> bool:
         """Is ``w`` (a :func:`tokens` word) written in some article, or a form of one?"""
         return w in self.linker.vocab or any(v.startswith(w[:5])
@@ -714,12 +734,12 @@ class _Scorer:
         to add as they are)."""
         src = self.q if text is None else text
         e5 = self.eng.e5_matrix() @ self._e5q(src) - self.eng.cjk_penalty
-        g = gloss_text(src)
-        if not re.search(r"[A-Za-z]{2}", g):  # no dictionary, or nothing it knows
-            return e5[idx]
+        g, known = self.eng.gloss(src)
+        if not known or not re.search(r"[A-Za-z]{2}", g):  # no dictionary, or a transliterated
+            return e5[idx]                                 # name it cannot know ("海湖庄园")
         z = (e5[idx] - e5.mean()) / (float(e5.std()) + 1e-6)
         dense = self.eng.matrix[idx] @ self._minilm(g)
-        return dense + LEX_WEIGHT * self.lex(idx, g) + E5_WEIGHT * z
+        return known * dense + LEX_WEIGHT_ZH * self.lex(idx, g) + E5_WEIGHT * z
 
     def hybrid(self, idx, text: str | None = None) -> np.ndarray:
         """Dense similarity plus weighted BM25, by the question or by ``text``."""

@@ -75,7 +75,7 @@ def _subject(s: str | None) -> str:
 
 
 _EN: list[tuple[str, re.Pattern]] = [(name, re.compile(p, re.I)) for name, p in [
-    ("who_said", rf"^(?:who|which\s+(?:\S+\s+){{0,3}}?)\s*(?:has |had |have |is |was )?(?:{WHO_VERBS})\b(?P<z>.*)"),
+    ("who_said", rf"^(?:who|which\s+(?:\S+\s+){{1,3}}?)\s*(?:has |had |have |is |was )?(?:{WHO_VERBS})\b(?P<z>.*)"),
     ("who_said", rf"^who(?:'s| is| are| was| were)\s+{STANCE}\s+(?P<z>.*)"),
     ("who_said", r"^(?:whose|which)\s+(?:\S+\s+){0,2}?(?:report|analysis|research|data|view|comment|study|note)s?\s+(?:\S+\s+)?(?:said|says|stated|states|showed|shows|found|finds|suggested|suggests|noted|notes|warned|warns)\b(?P<z>.*)"),
     ("concept_who", r"^(?:who|which\s+\S+)\s+(?:first\s+)?(?:proposed|suggested|coined|authored|floated|introduced|invented|advocated|devised|put forward|came up with|wrote|discussed|talked about|wrote about|referred to)\s+(?!that\b)(?P<c>.+)"),
