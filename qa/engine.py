@@ -354,7 +354,17 @@ class QAEngine:
     # ---- routes ---------------------------------------------------------------------------
 
     def _route_say(self, r: Route, subj: list[Link], links, sc: _Scorer, k: int):
-        who = {lk.iri for lk in subj} or self._titled(r.subject)  # "the mayor": Mayor Bill de Blasio
+        who = {lk.iri for lk in subj}
+        if re.search(r"(?:^|\s)" + PERSON_NOUN + r"s?$", r.subject, re.I) and not any(
+                self.types.get(i) in PERSONISH for i in who):
+            # "the mayor" is Mayor Bill de Blasio; "the California congressman" is a person,
+            # not California: whom the articles title or describe so, if they do
+            titled = self._titled(r.subject)
+            described = [] if titled else self._described(r.subject)
+            if described:
+                return self._answers(described, self._ranked(sc, described, r.topic or None), k,
+                                     kind="claim")
+            who = titled or who
         if not who:
             described = self._described(r.subject)
             if described:  # "the California congressman": whoever the article calls that
@@ -397,7 +407,7 @@ class QAEngine:
     def _titled(self, subject: str) -> set[str]:
         """Persons an article names right after ``subject`` used as their title: "mayor" ->
         "Mayor Bill de Blasio", "NYPD commissioner" -> "NYPD Commissioner James O’Neill"."""
-        words = re.findall(r"[\w&.'’-]+", subject)
+        words = [re.sub(r"['’]s$", "", w) for w in re.findall(r"[\w&.'’-]+", subject)]
         if not words or not re.fullmatch(PERSON_NOUN + "s?", words[-1], re.I):
             return set()
         pat = re.compile(r"(?<![\w&])(?i:" + r"[\s,]+".join(re.escape(w) for w in words)
