@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from claimgraph.ontology import CG, KIND_NAME, OA, ORG, SCHEMA
-from rdflib import RDF, Dataset
+from rdflib import RDF, BNode, Dataset, URIRef
 from rdflib.namespace import SKOS
 
 from . import views
@@ -123,6 +123,7 @@ def property_graph(ds: Dataset, *, claims: bool = True, facts: bool = True,
         co_mentions: add ``CO_MENTIONED`` edges between entities named in the
             same claim or fact.
     """
+    ds = _bulk(ds)  # a store on disk: a few bulk reads instead of one per node and property
     lbls = views.labels(ds)
     # entities, memberships, claims and facts by direct triple lookups rather
     # than the SPARQL ``views`` (whose joins cost seconds per 10k statements);
@@ -241,6 +242,157 @@ def entity_graph(ds: Dataset, *, claims: bool = False) -> PropertyGraph:
     return property_graph(ds, claims=claims, facts=False, articles=False, co_mentions=True)
 
 
+class _Prefetched:
+    """The four rdflib lookups the projection makes, served from per-predicate bulk reads.
+
+    Through ``oxrdflib`` every ``ds.value(node, pred)`` is a round trip into
+    Oxigraph (about 180 s per 100k GEXF edges). Here each predicate is read
+    once (``subject_objects``: one pattern scan) and indexed by subject in
+    memory; ``subjects(pred, obj)`` is one scan per class. Same answers as
+    the dataset itself (tests/test_scale.py compares the exports).
+    """
+
+    def __init__(self, ds: Dataset) -> None:
+        self.ds = ds
+        self._pairs: dict = {}
+        self._index: dict = {}
+        self._subjects: dict = {}
+
+    def subject_objects(self, pred):
+        if pred not in self._pairs:
+            self._pairs[pred] = list(self.ds.subject_objects(pred))
+        return iter(self._pairs[pred])
+
+    def subjects(self, pred, obj):
+        key = (pred, obj)
+        if key not in self._subjects:
+            self._subjects[key] = list(self.ds.subjects(pred, obj))
+        return iter(self._subjects[key])
+
+    def _by_subject(self, pred) -> dict:
+        idx = self._index.get(pred)
+        if idx is None:
+            idx = {}
+            for s, o in self.subject_objects(pred):
+                idx.setdefault(s, []).append(o)
+            self._index[pred] = idx
+        return idx
+
+    def objects(self, subject, pred):
+        return iter(self._by_subject(pred).get(subject, ()))
+
+    def value(self, subject, pred):
+        got = self._by_subject(pred).get(subject)
+        return got[0] if got else None
+
+
+class _Lit(str):
+    """A literal read straight from Oxigraph: its text, ``language``, ``datatype``, ``toPython``.
+
+    rdflib's ``Literal`` costs ~20 us to make; the projection only needs these.
+    """
+
+    language: str | None
+    datatype: str | None
+
+    def toPython(self):  # noqa: N802 - rdflib's name
+        dt = self.datatype or ""
+        if dt.endswith("#boolean"):
+            return self in ("true", "1")
+        if dt.endswith(("#integer", "#int", "#long")):
+            return int(self)
+        return str(self)
+
+
+class _OxPrefetched(_Prefetched):
+    """:class:`_Prefetched` reading pyoxigraph directly, with light terms (no rdflib round trip)."""
+
+    def __init__(self, ds: Dataset, store) -> None:
+        import pyoxigraph as ox
+
+        super().__init__(ds)
+        self.ox, self.store = ox, store
+        # claimgraph's Oxigraph stores keep the union of the article graphs in the default
+        # graph (a set); a store without it is read across all graphs, de-duplicated
+        self.graph = None if getattr(ds, "default_union", False) else ox.DefaultGraph()
+        self._iri: dict[str, URIRef] = {}
+
+    def _term(self, t):
+        ox = self.ox
+        if isinstance(t, ox.NamedNode):
+            v = t.value
+            u = self._iri.get(v)
+            if u is None:
+                u = self._iri[v] = URIRef(v)
+            return u
+        if isinstance(t, ox.Literal):
+            lit = _Lit(t.value)
+            lit.language = t.language
+            lit.datatype = t.datatype.value if t.language is None else None
+            return lit
+        return BNode(t.value)
+
+    def _scan(self, s, p, o) -> list:
+        quads = self.store.quads_for_pattern(s, p, o, self.graph)
+        if self.graph is None:
+            return list(dict.fromkeys((q.subject, q.object) for q in quads))
+        return [(q.subject, q.object) for q in quads]
+
+    def subject_objects(self, pred):
+        if pred not in self._pairs:
+            term = self._term
+            self._pairs[pred] = [(term(a), term(b))
+                                 for a, b in self._scan(None, self.ox.NamedNode(str(pred)), None)]
+        return iter(self._pairs[pred])
+
+    def subjects(self, pred, obj):
+        key = (pred, obj)
+        if key not in self._subjects:
+            from .oxigraph_store import to_ox
+
+            self._subjects[key] = [self._term(a) for a, _ in self._scan(
+                None, self.ox.NamedNode(str(pred)), to_ox(obj))]
+        return iter(self._subjects[key])
+
+
+    def table(self, cls, preds: dict) -> dict:
+        """node -> {name: value} for every node of class ``cls``: one SPARQL query.
+
+        ``preds`` maps column names to predicates (the first value of each, as
+        ``ds.value`` gives); the columns ``article``, ``paragraph``, ``quote``,
+        ``start`` and ``end`` are the node's evidence, as :func:`_evidence` reads it.
+        """
+        cols = {**preds, "article": CG.article, "paragraph": CG.paragraph}
+        opt = " ".join(f"OPTIONAL {{ ?x <{p}> ?{n} }}" for n, p in cols.items())
+        ev = " ".join(f"OPTIONAL {{ ?ev <{OA.hasSelector}> ?sel_{n} . ?sel_{n} <{p}> ?{n} }}"
+                      for n, p in (("quote", OA.exact), ("start", OA.start), ("end", OA.end)))
+        names = [*cols, "quote", "start", "end"]
+        q = (f"SELECT ?x {' '.join('?' + n for n in names)} WHERE {{ ?x a <{cls}> . {opt} "
+             f"OPTIONAL {{ ?x <{CG.evidence}> ?ev . {ev} }} }}")
+        res = self.store.query(q, use_default_graph_as_union=self.graph is None)
+        out: dict = {}
+        term = self._term
+        for row in res:
+            x = term(row["x"])
+            if x in out:
+                continue
+            out[x] = {n: (term(row[n]) if row[n] is not None else None) for n in names}
+        return out
+
+
+def _bulk(ds):
+    """``ds`` itself when it is in memory, else a :class:`_Prefetched` view of it."""
+    from rdflib.plugins.stores.memory import Memory, SimpleMemory
+
+    store = getattr(ds, "store", None)
+    if isinstance(ds, _Prefetched) or isinstance(store, (Memory, SimpleMemory)):
+        return ds
+    inner = getattr(store, "_inner", None)
+    if type(inner).__module__.startswith("pyoxigraph"):
+        return _OxPrefetched(ds, inner)
+    return _Prefetched(ds)
+
+
 def _statement_links(ds: Dataset) -> list[tuple[str, str | None, set[str], bool]]:
     """(IRI, speaker IRI or None, IRIs it is about, is a claim) for every claim and fact."""
     claims = {str(x) for x in ds.subjects(RDF.type, CG.Claim)}
@@ -293,8 +445,20 @@ def _int(v) -> int | None:
     return int(v) if v is not None else None
 
 
+def _ev_row(r: dict) -> dict:
+    return {"article": _str(r["article"]), "paragraph": _int(r["paragraph"]),
+            "quote": _str(r["quote"]), "start": _int(r["start"]), "end": _int(r["end"])}
+
+
 def _claims(ds: Dataset) -> list[dict]:
     """What ``views.claims`` returns (speaker and about as IRIs), without SPARQL."""
+    if isinstance(ds, _OxPrefetched):
+        t = ds.table(CG.Claim, {"content": CG.content, "kind": CG.kind, "cue": CG.cue,
+                                "source_text": CG.sourceText, "speaker": CG.speaker})
+        return [{"iri": str(c), "content": _str(r["content"]) or "",
+                 "kind": KIND_NAME.get(r["kind"], "indirect"), "cue": _str(r["cue"]),
+                 "source_text": _str(r["source_text"]), "speaker": _str(r["speaker"]),
+                 "evidence": [_ev_row(r)]} for c, r in sorted(t.items())]
     out = []
     for c in sorted(set(ds.subjects(RDF.type, CG.Claim))):
         kind = ds.value(c, CG.kind)
@@ -309,6 +473,11 @@ def _claims(ds: Dataset) -> list[dict]:
 
 def _facts(ds: Dataset) -> list[dict]:
     """What ``views.facts`` returns, without SPARQL."""
+    if isinstance(ds, _OxPrefetched):
+        t = ds.table(CG.Fact, {"value": CG.value, "quantity": CG.quantity, "date": CG.date})
+        return [{"iri": str(f), "value": _str(r["value"]) or "",
+                 "quantity": _str(r["quantity"]) or "", "date": _str(r["date"]),
+                 "evidence": [_ev_row(r)]} for f, r in sorted(t.items())]
     out = []
     for f in sorted(set(ds.subjects(RDF.type, CG.Fact))):
         out.append({"iri": str(f), "value": _str(ds.value(f, CG.value)) or "",
@@ -319,13 +488,26 @@ def _facts(ds: Dataset) -> list[dict]:
 
 def _memberships(ds: Dataset) -> list[dict]:
     """What ``views.memberships`` returns (IRIs, role, former, evidence), without SPARQL."""
+    if isinstance(ds, _OxPrefetched):
+        t = ds.table(ORG.Membership, {"person": ORG.member, "org": ORG.organization,
+                                      "role": ORG.role, "former": CG.isFormer})
+        out = []
+        for m, r in sorted(t.items()):
+            if r["person"] is None or r["org"] is None:
+                continue
+            role_label = _role_label(ds, r["role"])
+            out.append({"iri": str(m), "person": {"iri": str(r["person"])},
+                        "organization": {"iri": str(r["org"])},
+                        "role": str(role_label) if role_label is not None else "",
+                        "former": bool(r["former"].toPython()) if r["former"] is not None
+                        else False, "evidence": [_ev_row(r)]})
+        return out
     out = []
     for m in sorted(set(ds.subjects(RDF.type, ORG.Membership))):
         person, org = ds.value(m, ORG.member), ds.value(m, ORG.organization)
         if person is None or org is None:
             continue
-        role = ds.value(m, ORG.role)
-        role_label = ds.value(role, SKOS.prefLabel) if role is not None else None
+        role_label = _role_label(ds, ds.value(m, ORG.role))
         former = ds.value(m, CG.isFormer)
         out.append({"iri": str(m), "person": {"iri": str(person)},
                     "organization": {"iri": str(org)},
@@ -333,6 +515,14 @@ def _memberships(ds: Dataset) -> list[dict]:
                     "former": bool(former.toPython()) if former is not None else False,
                     "evidence": [_evidence(ds, m)]})
     return out
+
+
+def _role_label(ds, role) -> str | None:
+    # a role node two articles label differently ("Chief Economist", "chief economist"):
+    # the smallest, so every store gives the same export
+    if role is None:
+        return None
+    return min((str(o) for o in ds.objects(role, SKOS.prefLabel)), default=None)
 
 
 def _articles(ds: Dataset) -> list[dict]:

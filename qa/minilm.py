@@ -28,19 +28,24 @@ def model_path() -> Path:
 
 
 def read_safetensors(path: Path) -> dict[str, np.ndarray]:
-    """Tensors of a ``.safetensors`` file as float32 arrays (the format is a JSON header + raw bytes)."""
-    data = path.read_bytes()
-    (n,) = struct.unpack("<Q", data[:8])
-    header = json.loads(data[8:8 + n])
+    """Tensors of a ``.safetensors`` file (a JSON header + raw bytes) as float32 arrays.
+
+    The file is memory-mapped and float32 tensors are read-only views into it:
+    no copy, and pages shared by every process that loads the model.
+    """
+    mm = np.memmap(path, dtype=np.uint8, mode="r")
+    (n,) = struct.unpack("<Q", mm[:8].tobytes())
+    header = json.loads(mm[8:8 + n].tobytes())
     base = 8 + n
     out = {}
     for name, info in header.items():
         if name == "__metadata__":
             continue
         a, b = info["data_offsets"]
-        arr = np.frombuffer(data, dtype=_DTYPES[info["dtype"]], count=(b - a) // np.dtype(
-            _DTYPES[info["dtype"]]).itemsize, offset=base + a).reshape(info["shape"])
-        out[name] = arr.astype(np.float32) if arr.dtype != np.int64 else arr
+        dt = np.dtype(_DTYPES[info["dtype"]])
+        arr = np.frombuffer(mm, dtype=dt, count=(b - a) // dt.itemsize,
+                            offset=base + a).reshape(info["shape"])
+        out[name] = arr if dt in (np.float32, np.int64) else arr.astype(np.float32)
     return out
 
 
@@ -81,9 +86,11 @@ class MiniLM:
         self.w = read_safetensors(path / "model.safetensors")
         if not any(k.startswith("embeddings.") for k in self.w):  # "bert." prefixed checkpoints
             self.w = {k.split(".", 1)[1]: v for k, v in self.w.items()}
+        # Linear weights stay (out, in) views of the mapped file: ``h @ W.T`` is the same
+        # BLAS call on a transposed view, with no transposed copy in memory
         for k in [k for k in self.w if k.startswith("encoder.") and k.endswith(".weight")
                   and self.w[k].ndim == 2]:
-            self.w[k[:-len("weight")] + "wt"] = np.ascontiguousarray(self.w.pop(k).T)
+            self.w[k[:-len("weight")] + "wt"] = self.w.pop(k).T
         self.tok = Tokenizer.from_file(str(path / "tokenizer.json"))
         self.tok.no_padding()
         self.tok.enable_truncation(self.max_len)

@@ -77,6 +77,45 @@ def test_store_specs_parse():
         parse_store("oxigraph:")
 
 
+def test_sparse_bm25_gives_rank_bm25s_scores():
+    import random
+
+    import numpy as np
+    from claimgraph.qa.lexical import SparseBM25
+    from rank_bm25 import BM25Okapi
+
+    rng = random.Random(7)
+    words = [f"w{i}" for i in range(200)]
+    # skewed vocabulary: some words in most documents (rank_bm25's negative-idf floor)
+    corpus = [[rng.choice(words[:rng.randint(2, 200)]) for _ in range(rng.randint(1, 15))]
+              for _ in range(800)]
+    for doc in corpus[::3] + corpus[1::3]:
+        doc.append("common")
+    corpus[3] = ["_"]
+    ref, ours = BM25Okapi(corpus), SparseBM25(corpus)
+    floored = ref.epsilon * ref.average_idf
+    assert any(abs(v - floored) < 1e-12 for v in ref.idf.values())  # the floor is exercised
+    for _ in range(40):
+        q = [rng.choice([*words, "unseen", "common"]) for _ in range(rng.randint(0, 6))]
+        q += q[:1]  # a repeated query word counts twice in rank_bm25
+        np.testing.assert_allclose(ours.get_scores(q), ref.get_scores(q), rtol=0, atol=1e-9)
+
+
+def test_engine_bm25_is_the_sparse_one_with_the_same_scores(example_graph):
+    import numpy as np
+    from claimgraph.qa import QAEngine
+    from claimgraph.qa.engine import tokens
+    from claimgraph.qa.lexical import SparseBM25
+    from rank_bm25 import BM25Okapi
+
+    eng = QAEngine.from_path(example_graph)
+    assert isinstance(eng.bm25, SparseBM25)
+    ref = BM25Okapi([tokens(s.text) or ["_"] for s in eng.statements])
+    for q in ("What did UBS say about Treasury yields?", "basis trade hedge funds"):
+        np.testing.assert_allclose(eng.bm25.get_scores(tokens(q)), ref.get_scores(tokens(q)),
+                                   rtol=0, atol=1e-9)
+
+
 def test_file_store_journal_is_read_back_and_removed(tmp_path, example_graph):
     from claimgraph.graph import load_graph
     from claimgraph.ontology import CG
@@ -88,6 +127,7 @@ def test_file_store_journal_is_read_back_and_removed(tmp_path, example_graph):
     for t in src.graph(gi):
         st.ds.graph(gi).add(t)
     st.commit([gi])  # a checkpoint, then the process "dies" before close()
+    st.release()  # (as the kernel drops a dead process's lock)
     assert not target.exists()
     assert len(list((tmp_path / "g.trig.journal").glob("*.nq"))) == 1
     again = FileStore(target)  # the next build
@@ -96,6 +136,77 @@ def test_file_store_journal_is_read_back_and_removed(tmp_path, example_graph):
     again.close()
     assert target.exists() and not (tmp_path / "g.trig.journal").exists()
     assert len(load_graph(target)) == len(src.graph(gi))
+
+
+# ---------------------------------------------------------------- the graph file lock
+
+
+def _build_writer(target, holding, started, ids) -> None:
+    """A build: FileStore holds the lock from reading the graph until it is written."""
+    from claimgraph.graph.store import FileStore
+    from claimgraph.ontology import CG
+    from rdflib import Literal, URIRef
+
+    st = FileStore(target)
+    holding.set()
+    started.wait(60)
+    time.sleep(0.3)  # give the app writer time to read the file, were it not locked
+    gi = URIRef("https://claimgraph.org/id/graph/build-writer")
+    st.ds.graph(gi).add((URIRef("https://claimgraph.org/id/article/build-writer"),
+                         CG.contentHash, Literal("build-writer")))
+    st.commit([gi])
+    st.close()
+    ids.put("build")
+
+
+def _app_writer(target, holding, started, ids) -> None:
+    """The app's "Add article", with a blank spaCy pipeline (the lock is what is tested)."""
+    import spacy
+
+    from claimgraph.service import add_article_text
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    holding.wait(60)
+    started.set()
+    rep = add_article_text(target, "Markets moved.\n\nJohn Smith said rates would rise.",
+                           "a.txt", nlp=nlp)
+    ids.put(rep.article_id)
+
+
+def test_a_build_and_an_app_add_into_one_file_both_land(tmp_path):
+    import multiprocessing as mp
+
+    from claimgraph.graph import load_graph
+    from claimgraph.ontology import CG
+
+    target = tmp_path / "g.trig"
+    ctx = mp.get_context("fork")
+    holding, started, ids = ctx.Event(), ctx.Event(), ctx.Queue()
+    procs = [ctx.Process(target=f, args=(target, holding, started, ids))
+             for f in (_build_writer, _app_writer)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(120)
+    assert [p.exitcode for p in procs] == [0, 0]
+    got = {ids.get(timeout=5), ids.get(timeout=5)}
+    assert "build" in got and len(got) == 2
+    hashes = {str(o) for o in load_graph(target).objects(None, CG.contentHash)}
+    assert hashes == {"build-writer", next(iter(got - {"build"}))}  # neither write was lost
+
+
+def test_a_writer_that_waits_too_long_gets_a_clear_error(tmp_path):
+    from claimgraph.graph.lock import GraphLock
+
+    target = tmp_path / "g.trig"
+    with GraphLock(target, "claimgraph build"):
+        with pytest.raises(GraphError, match=r"another claimgraph process is writing this graph "
+                                             r"\(pid \d+: claimgraph build\)"):
+            FileStore(target, lock_timeout=0.1)
+    st = FileStore(target, lock_timeout=0.1)  # free again
+    st.close()
+    assert target.exists()
 
 
 def test_bad_store_locations_are_clear(tmp_path):
@@ -243,6 +354,18 @@ def test_oxigraph_store_gives_the_file_stores_answers(tmp_path, example_path):
     b = _cli("ask", "-", "-g", graph, input=qs).stdout
     assert len(a.splitlines()) == len(QUESTIONS) + 1
     assert a == b
+    # the exporters read Oxigraph by bulk queries (graph/projection.py): the same files
+    for fmt in ("gexf", "neo4j-csv"):
+        _cli("export", store, "--format", fmt, "-o", tmp_path / f"ox-{fmt}")
+        _cli("export", graph, "--format", fmt, "-o", tmp_path / f"file-{fmt}")
+    assert (tmp_path / "ox-gexf").read_bytes() == (tmp_path / "file-gexf").read_bytes()
+    assert b"<edge " in (tmp_path / "ox-gexf").read_bytes()
+    names = sorted(x.name for x in (tmp_path / "file-neo4j-csv").iterdir())
+    assert len(names) > 3
+    assert names == sorted(x.name for x in (tmp_path / "ox-neo4j-csv").iterdir())
+    for name in names:
+        assert (tmp_path / "ox-neo4j-csv" / name).read_bytes() == \
+            (tmp_path / "file-neo4j-csv" / name).read_bytes(), name
 
 
 @pytest.mark.slow
