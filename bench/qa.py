@@ -20,6 +20,10 @@ abstentions, abstentions held; warm latency p50/p99 of ``ask``; cold start of
 the ``claimgraph ask`` command. Writes ``bench/results/qa.json``.
 
     .venv/bin/python bench/qa.py [FILES...] [--rebuild] [--no-cli] [--calibrate] [--show-misses]
+                                 [--no-attribute]
+
+``--no-attribute`` answers without the QA-side attribute pass (``qa/attribute.py``), to
+measure what it still adds over the extractor's own attributions.
 """
 
 from __future__ import annotations
@@ -247,12 +251,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-cli", action="store_true", help="skip the cold CLI timing")
     ap.add_argument("--calibrate", action="store_true", help="sweep the abstention thresholds")
     ap.add_argument("--show-misses", action="store_true", help="print every claimgraph miss")
+    ap.add_argument("--no-attribute", action="store_true",
+                    help="skip the QA-side attribute pass (qa/attribute.py)")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "qa.json")
     a = ap.parse_args(argv)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    if a.no_attribute:
+        os.environ["CLAIMGRAPH_QA_ATTRIBUTE"] = "0"
+    load_start = os.getloadavg()[0]
     files = a.files or sorted((ROOT / "bench" / "questions").glob("*.json"))
     sets = [(s, build(s, a.rebuild)) for s in map(load_set, files)]
-    report: dict = {"sets": {}}
+    report: dict = {"sets": {}, "attribute_pass": not a.no_attribute}
     if a.calibrate:
         report["calibration"] = calibrate(sets)
     rows = []
@@ -317,12 +326,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  per-question median of 3 asks: p50 {pct(all_med, 50):.1f} ms, p99 {pct(all_med, 99):.1f} ms "
           f"(damps spikes from other processes on a shared machine)")
     print(f"  CPU time per ask: p50 {pct(all_cpu, 50):.1f} ms, p99 {pct(all_cpu, 99):.1f} ms; "
-          f"load average during the run {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+          f"1-min load average {load_start:.1f} at the start, {os.getloadavg()[0]:.1f} at the end, "
+          f"on {os.cpu_count()} cores")
     report["latency_ms"] = {"p50": round(pct(all_lat, 50), 2), "p99": round(pct(all_lat, 99), 2),
                             "n": len(all_lat), "per_question_median_p50": round(pct(all_med, 50), 2),
                             "per_question_median_p99": round(pct(all_med, 99), 2),
                             "cpu_p50": round(pct(all_cpu, 50), 2), "cpu_p99": round(pct(all_cpu, 99), 2),
-                            "loadavg_1min": round(os.getloadavg()[0], 2)}
+                            "loadavg_1min": round(os.getloadavg()[0], 2),
+                            "loadavg_1min_start": round(load_start, 2)}
     for name, d in report["sets"].items():
         print(f"{name}: by category {d['by_category']}")
         if d.get("cli"):

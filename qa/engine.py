@@ -69,7 +69,7 @@ BACKGROUND = [
 ]
 E5_WEIGHT = 0.05  # a Chinese question: weight of e5's standardized score beside the gloss's
 LEX_WEIGHT_ZH = 0.0  # BM25 on the gloss: off (see _Scorer._zh_hybrid)
-CONTEXT_WEIGHT = 0.9  # a claim ranked by the sentence before it: a little below its own words
+CONTEXT_PENALTY = 0.02  # a claim ranked by the sentence before it: a little below its own words
 LEX_WEIGHT = 0.25  # weight of BM25 (normalized to the best statement) in the hybrid score
 CJK_PENALTY = 0.03  # e5 scale: see QAEngine.cjk_penalty
 PASSAGE_PENALTY = 0.04  # an article sentence ranks just below a graph statement as good
@@ -224,7 +224,7 @@ class QAEngine:
         """For each claim, the article sentences around it: its own sentence (the words as
         written, where the verbalized claim may have lost the topic) and the one before it
         (where what a claim is about is often named). A claim ranks by the best of them."""
-        self.ctx: dict[int, list[tuple[int, float]]] = {}
+        self.ctx: dict[int, list[tuple[int, float]]] = {}  # statement -> [(passage, penalty)]
         self.in_claim: set[int] = set()  # passages that are a claim's own sentence
         by_para: dict[tuple, list[int]] = {}
         for i, s in enumerate(self.statements):
@@ -243,12 +243,12 @@ class QAEngine:
                 pe = self.statements[j].evidence[0]
                 if pe["start"] < e["end"] and e["start"] < pe["end"]:
                     if s.kind == "claim":
-                        out.append((j, 1.0))
+                        out.append((j, 0.0))
                         self.in_claim.add(j)
                 elif pe["end"] <= e["start"]:
                     before = j
             if before is not None:
-                out.append((before, CONTEXT_WEIGHT))
+                out.append((before, CONTEXT_PENALTY))
             if out:
                 self.ctx[i] = out
 
@@ -261,8 +261,8 @@ class QAEngine:
         pos = {j: n for n, j in enumerate(extra)}
         ctx = sc.hybrid(extra, text)
         for n, i in enumerate(idx):
-            for j, w in self.ctx.get(i, ()):
-                scores[n] = max(scores[n], w * ctx[pos[j]])
+            for j, penalty in self.ctx.get(i, ()):
+                scores[n] = max(scores[n], ctx[pos[j]] - penalty)
         return scores
 
     def _name_variants(self) -> None:

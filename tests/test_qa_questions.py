@@ -1,0 +1,196 @@
+"""Questions as journalists type them: titles for names, name variants, lower-case names,
+"&" typed "and", context sentences, out-of-vocabulary topics, Chinese glosses.
+
+The router, linker and gloss tests are fast; engine tests embed a hand-built snapshot
+with the packaged MiniLM (and e5 for the Chinese question), so they are marked slow.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from claimgraph.qa.gloss import gloss, gloss_words
+from claimgraph.qa.linking import Linker
+from claimgraph.qa.router import route
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+
+# ---- routing, linking, glossing (fast) ---------------------------------------------------------
+
+@pytest.mark.parametrize("question, name", [
+    ("Is anyone worried about de-dollarization?", "who_said"),
+    ("Did any analyst warn about yields?", "who_said"),
+    ("Which states had election offices hacked?", "general"),  # "states" is no verb here
+    ("Which agency said budget talks would affect the rating?", "who_said"),
+])
+def test_routes_of_journalist_phrasings(question, name):
+    assert route(question).name == name
+
+
+@pytest.fixture(scope="module")
+def linker() -> Linker:
+    labels = {"ex:imf": {"en": ["International Monetary Fund (IMF)"], "zh": []},
+              "ex:japan": {"en": ["Japan"], "zh": []},
+              "ex:sp": {"en": ["Standard & Poor's"], "zh": []},
+              "ex:may": {"en": ["Theresa May"], "zh": []},
+              "ex:obst": {"en": ["Maury Obstfeld"], "zh": []},
+              "ex:bush": {"en": ["George Bush"], "zh": []},
+              "ex:shen": {"en": ["Shen Jianguang"], "zh": []},
+              "ex:jd": {"en": ["JD.com"], "zh": []}}
+    types = {"ex:imf": "Organization", "ex:japan": "Place", "ex:sp": "Organization",
+             "ex:may": "Person", "ex:shen": "Person", "ex:jd": "Organization",
+             "ex:obst": "Person", "ex:bush": "Person"}
+    text = ("The IMF said growth may slow. Japan sold bonds. Theresa May spoke. Maury Obstfeld "
+            "and George Bush spoke. "
+            "Shen Jianguang is Chief Economist at JD.com. The Bank of England is not named here.")
+    return Linker(labels, types, [text])
+
+
+def test_lower_case_acronyms_and_surnames_link_unless_they_are_words(linker):
+    assert [lk.iri for lk in linker.link("what's the imf forecast?")] == ["ex:imf"]
+    assert [lk.iri for lk in linker.link("what did obstfeld say?")] == ["ex:obst"]
+    assert [lk.iri for lk in linker.link("What did Bush say?")] == ["ex:bush"]
+    assert [lk.iri for lk in linker.link("a bush fire")] == []  # an English word: as written only
+
+
+def test_ampersand_typed_as_and(linker):
+    assert [lk.iri for lk in linker.link("What did Standard and Poor's say?")] == ["ex:sp"]
+
+
+@pytest.mark.parametrize("question, unknown", [
+    ("What did the Bank of Japan say about yields?", ["Bank of Japan"]),  # not Japan
+    ("What did Japan's Ministry of Finance say?", ["Japan's Ministry of Finance"]),
+    ("What did JD.com Chief Economist Shen Jianguang say?", []),  # a title between names
+    ("What did Japan say about yields?", []),
+])
+def test_names_built_on_a_linked_name(linker, question, unknown):
+    assert linker.unknown_names(question, linker.link(question)) == unknown
+
+
+def test_gloss_segments_and_translates():
+    words = dict(gloss_words("谁认为美元被高估了?"))
+    assert set(words) == {"美元", "高估"}  # question words and particles dropped
+    assert "dollar" in words["美元"] and "overestimate" in words["高估"]
+    # fewest words, a particle alone preferred: 对 + 美国, not 对美 ("towards America") + 国
+    assert [w for w, _ in gloss_words("对美国")] == ["美国"]
+    assert gloss("What did 高盛 say?").startswith("What did ")  # Latin text kept as is
+
+
+# ---- the engine on a hand-built snapshot (slow: MiniLM) -----------------------------------------
+
+ART = "ex:article"
+PARAS = [
+    "Mayor Jane Doe spoke on Monday. The explosion was an intentional act, the mayor said.",
+    "Acme Bank published a report on the Harbor Accord. The bank said such fees would be "
+    "capital tariffs.",
+    "The sell-off was largely attributed to hedge funds. Twenty-nine people were injured.",
+    "NYPD Commissioner James O’Neill arrived. “The cause has not been determined,” O'Neill said.",
+]
+TEXT = "\n".join(PARAS)
+
+
+def _ev(phrase: str) -> dict:
+    a = TEXT.index(phrase)
+    para = TEXT[:a].count("\n") + 1
+    return {"article": ART, "paragraph": para, "quote": phrase, "start": a, "end": a + len(phrase)}
+
+
+@pytest.fixture(scope="module")
+def engine():
+    from claimgraph.qa import QAEngine
+    from claimgraph.qa.index import Snapshot
+    from claimgraph.qa.verbalize import Statement, split_sentences
+
+    jane = {"iri": "ex:jane", "label": "Jane Doe"}
+    acme = {"iri": "ex:acme", "label": "Acme Bank"}
+    oneill = {"iri": "ex:oneill", "label": "O'Neill"}
+    stmts = [
+        Statement("claim", "Jane Doe said: The explosion was an intentional act",
+                  "said The explosion was an intentional act", jane,
+                  [_ev("The explosion was an intentional act, the mayor said.")], ("ex:jane",)),
+        Statement("claim", "Acme Bank said: such fees would be capital tariffs",
+                  "said such fees would be capital tariffs", acme,
+                  [_ev("The bank said such fees would be capital tariffs.")], ("ex:acme",)),
+        Statement("claim", "O'Neill said: The cause has not been determined",
+                  "said The cause has not been determined", oneill,
+                  [_ev("“The cause has not been determined,” O'Neill said.")], ("ex:oneill",)),
+    ]
+    for n, para in enumerate(PARAS, 1):
+        base = TEXT.index(para)
+        for a, b in split_sentences(para):
+            s = para[a:b]
+            about = tuple(i for i, name in (("ex:jane", "Jane Doe"), ("ex:acme", "Acme Bank"),
+                                            ("ex:oneill", "O’Neill")) if name in s)
+            stmts.append(Statement("passage", s, s, None, [{
+                "article": ART, "paragraph": n, "quote": s, "start": base + a, "end": base + b}],
+                (), about))
+    labels = {"ex:jane": {"en": ["Jane Doe"], "zh": []},
+              "ex:acme": {"en": ["Acme Bank"], "zh": ["阿克米银行"]},
+              "ex:oneill": {"en": ["O'Neill"], "zh": []},
+              "ex:james": {"en": ["James O’Neill"], "zh": []},
+              "ex:harbor": {"en": ["Harbor Accord"], "zh": []}}
+    ents = {"ex:jane": {"type": "Person", "mentioned": True, "claims": 1},
+            "ex:acme": {"type": "Organization", "mentioned": True, "claims": 1},
+            "ex:oneill": {"type": "Person", "mentioned": True, "claims": 1},
+            "ex:james": {"type": "Person", "mentioned": True, "claims": 0},
+            "ex:harbor": {"type": "Concept", "mentioned": True, "claims": 0}}
+    return QAEngine(snapshot=Snapshot(stmts, labels, ents, [TEXT]))
+
+
+def _top(res: dict) -> dict:
+    assert not res["abstained"], res.get("reason")
+    return res["answers"][0]
+
+
+@pytest.mark.slow
+def test_a_title_names_the_person(engine):
+    top = _top(engine.ask("What did the mayor say about the explosion?"))
+    assert top["speaker"]["label"] == "Jane Doe" and "intentional act" in top["text"]
+
+
+@pytest.mark.slow
+def test_a_full_name_finds_the_claims_of_its_short_form(engine):
+    # the graph holds "O'Neill" (who spoke) and "James O’Neill" (named once) apart
+    top = _top(engine.ask("What did James O'Neill say about the cause?"))
+    assert top["speaker"]["label"] == "O'Neill" and "not been determined" in top["text"]
+
+
+@pytest.mark.slow
+def test_a_claim_ranks_by_the_sentence_before_it(engine):
+    # the claim says "such fees"; the Harbor Accord is named in the sentence before
+    top = _top(engine.ask("What did Acme Bank say about the Harbor Accord?"))
+    assert "capital tariffs" in top["text"]
+
+
+@pytest.mark.slow
+def test_who_said_can_answer_from_an_unattributed_sentence(engine):
+    top = _top(engine.ask("Who blamed hedge funds for the sell-off?"))
+    assert "hedge funds" in top["evidence"][0]["quote"]
+
+
+@pytest.mark.slow
+def test_spelled_out_numbers_answer_how_many(engine):
+    top = _top(engine.ask("How many people were injured?"))
+    assert "Twenty-nine" in top["evidence"][0]["quote"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question, reason", [
+    ("what did jamie dimon say about the explosion", "not in the graph"),  # lower-case, unknown
+    ("What did Acme Bank say about inflation?", "not about"),  # no article says "inflation"
+    ("What did the Bank of Acme say?", "not in the graph"),
+])
+def test_abstains(engine, question, reason):
+    res = engine.ask(question)
+    assert res["abstained"] and reason in res["reason"]
+
+
+@pytest.mark.slow
+def test_a_chinese_question_ranks_by_its_gloss(engine):
+    # "What does Acme Bank (by its Chinese label) think of capital tariffs?"
+    glossed, known = engine.gloss("资本关税")
+    assert "capital" in glossed and "tariff" in glossed and known == 1.0
+    top = _top(engine.ask("阿克米银行对资本关税怎么看?"))
+    assert top["speaker"]["label"] == "Acme Bank" and "capital tariffs" in top["text"]
