@@ -40,7 +40,7 @@ from .index import (
     load_meta,
     save_meta,
 )
-from .linking import CJK_RE, Link, Linker, normalize
+from .linking import CJK_RE, Link, Linker, common_words, edit_distance, normalize
 from .router import PERSON_NOUN, ROLE_VERBS, Route, route
 from .verbalize import Statement
 
@@ -143,8 +143,12 @@ class QAEngine:
         self.types = {i: e["type"] for i, e in self.entities.items()}
         self.linker = Linker(self.labels, self.types, snapshot.texts)
         self._vocab_prefix: dict[str, set[str]] = {}
+        self._vocab_first: dict[str, list[str]] = {}
         for w in self.linker.vocab:
             self._vocab_prefix.setdefault(w[:3], set()).add(w)
+            if w.isalpha():
+                self._vocab_first.setdefault(w[0], []).append(w)
+        self._typo_cache: dict[str, bool] = {}
         self._attribute_nested()
         self._members()
         self._name_variants()
@@ -326,8 +330,12 @@ class QAEngine:
                              f"ask in at most {MAX_QUESTION:,}")
         if not self.statements:
             return _abstain(result, "the graph has no statements")
-        r = route(question)
         links = self.linker.link(question)
+        spelled = self._spelled(question, links)
+        if spelled != question:
+            question = spelled  # the answer object keeps the question as asked
+            links = self.linker.link(question)
+        r = route(question)
         unknown = [] if r.lang == "zh" else self.linker.unknown_names(question, links)
         if unknown:
             return _abstain(result, f"{unknown[0]} is not in the graph")
@@ -656,6 +664,30 @@ class QAEngine:
         """Is ``w`` (a :func:`tokens` word) written in some article, or a form of one?"""
         return w in self.linker.vocab or any(v.startswith(w[:5])
                                              for v in self._vocab_prefix.get(w[:3], ()))
+
+    def _spelled(self, question: str, links: list[Link]) -> str:
+        """``question`` with its misspelt words ("yeilds", "volatilty") replaced by the article
+        word they are a small typo of. Only words that are no English word (not in the
+        MiniLM vocabulary) and no article word are touched, so "inflation" stays "inflation"
+        for the engine to find unsupported."""
+        def fix(m: re.Match) -> str:
+            w = m.group(0)
+            low = w.lower()
+            if low in self.linker.vocab or low in common_words() or any(
+                    lk.start < m.end() and m.start() < lk.end for lk in links):
+                return w
+            hit = self._typo_cache.get(low)
+            if hit is None:
+                limit = 1 if len(low) < 8 else 2
+                best = sorted((edit_distance(v, low, limit), v) for v in self._vocab_first.get(low[0], ())
+                              if abs(len(v) - len(low)) <= limit)
+                best = [b for b in best if b[0] <= limit]
+                hit = best[0][1] if best and (len(best) == 1 or best[0][0] < best[1][0]) else ""
+                if len(self._typo_cache) < 8192:
+                    self._typo_cache[low] = hit
+            return hit or w
+
+        return re.sub(r"(?<![\w&'’-])[a-z]{5,}(?![\w&-])", fix, question)  # names aside
 
     def _unknown_words(self, text: str) -> list[str]:
         """Content words of ``text`` no article uses ("how many" and the like aside)."""

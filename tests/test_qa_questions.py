@@ -194,3 +194,12 @@ def test_a_chinese_question_ranks_by_its_gloss(engine):
     assert "capital" in glossed and "tariff" in glossed and known == 1.0
     top = _top(engine.ask("阿克米银行对资本关税怎么看?"))
     assert top["speaker"]["label"] == "Acme Bank" and "capital tariffs" in top["text"]
+
+
+@pytest.mark.slow
+def test_a_misspelt_topic_word_is_read_as_the_article_word(engine):
+    # "explsion": no English word, one edit from the article's "explosion"
+    res = engine.ask("What did the mayor say about the explsion?")
+    assert res["question"].endswith("explsion?")  # the question as asked
+    assert _top(res)["speaker"]["label"] == "Jane Doe"
+    assert engine._spelled("the inflation rate", []) == "the inflation rate"  # a word: kept
