@@ -478,6 +478,7 @@ def _verb_candidates(doc, tok, quotes, out: list[Candidate]) -> None:
                 a, b = _subtree(doc, c)
                 add("prep", (a, b), ("prep=" + c.lower_, "lemma_prep=" + lemma + "|" + c.lower_))
                 break
+
     if tok.dep_ in ("parataxis", "ccomp", "advcl") and tok.head is not tok and tok.i > tok.head.i - 30:
         h = tok.head
         if tok.dep_ != "parataxis" and not (lemma in SPEECH_VERBS or lemma in BELIEF_VERBS):
@@ -639,12 +640,17 @@ def score_candidates(cands: list[Candidate], weights: dict | None) -> None:
         c.score = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
         if c.pattern == "noun" and _named_noun_cue(c):
             # rule: "X's warning that ...", "analysis from X": PolNeAR has few of
-            # these, so the learned weights undervalue them
-            c.score = max(c.score, floor)
+            # these, so the learned weights undervalue them; with a that-clause
+            # it outranks the verb that governs it ("ignored X's warning that ...")
+            c.score = max(c.score, NOUN_THAT if "ncontent=that" in c.features else floor)
         elif c.pattern == "dobj" and c.cue_lemma in DENIAL_VERBS and _named_source(c):
             # rule: "major foreign holders (notably Japan) deny any sell-off": a
             # denial is a statement (PolNeAR's guidelines) when someone named makes it
             c.score = max(c.score, floor)
+
+
+#: the score of a named noun cue with a that-clause ("X's warning that ...")
+NOUN_THAT = 0.8
 
 
 def _named_source(c: Candidate) -> bool:
