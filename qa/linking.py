@@ -156,6 +156,11 @@ class Linker:
                 acr = _acronym(lab)
                 if acr and (acr.casefold(), iri) not in seen:
                     self._add(acr, iri, "acronym", True, seen)
+            if self.types.get(iri) == "Organization":
+                for lab in labs:
+                    for short in _short_forms(lab):
+                        if " ".join(_words(normalize(short))) not in full_keys:
+                            self._add(normalize(short), iri, "alias", False, seen)
         # surnames of people, first words of organizations: only when unambiguous
         partial: dict[str, set[str]] = {}
         for iri, labs in names.items():
@@ -286,6 +291,25 @@ def _variants(label: str) -> list[str]:
     out += [re.sub(r"\s+&\s+", " and ", v) for v in out if re.search(r"\s&\s", v)]
     out += [re.sub(r"\s+and\s+", " & ", v) for v in out if re.search(r"\sand\s", v)]
     return list(dict.fromkeys(v.strip() for v in out if v.strip()))
+
+
+_ORG_TAIL = re.compile(r"^(\S+(?:\s+\S+)+?)\s*,?\s+(?:Bank|Group|Inc\.?|Corp\.?|Corporation|Company|"
+                       r"Co\.?|Ltd\.?|Limited|Holdings|plc|PLC|LLC|AG|SA)$")
+
+
+def _short_forms(label: str) -> list[str]:
+    """An organization's name without its legal or generic tail, as people say it:
+    "Standard Chartered Bank" -> "Standard Chartered" ("Deutsche Bank" stays whole).
+
+    >>> _short_forms("Goldman Sachs Group Inc.")
+    ['Goldman Sachs Group', 'Goldman Sachs']
+    """
+    out: list[str] = []
+    m = _ORG_TAIL.match(label.strip())
+    while m:
+        out.append(m.group(1))
+        m = _ORG_TAIL.match(m.group(1))
+    return out
 
 
 def _acronym(label: str) -> str | None:

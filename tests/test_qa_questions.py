@@ -203,3 +203,15 @@ def test_a_misspelt_topic_word_is_read_as_the_article_word(engine):
     assert res["question"].endswith("explsion?")  # the question as asked
     assert _top(res)["speaker"]["label"] == "Jane Doe"
     assert engine._spelled("the inflation rate", []) == "the inflation rate"  # a word: kept
+
+
+def test_an_organization_without_its_generic_tail():
+    lk = Linker({"ex:scb": {"en": ["Standard Chartered Bank"], "zh": []},
+                 "ex:db": {"en": ["Deutsche Bank"], "zh": []}},
+                {"ex:scb": "Organization", "ex:db": "Organization"}, ["Deutsche Bank and Standard "
+                                                                      "Chartered Bank."])
+    assert [x.iri for x in lk.link("What did the Standard Chartered strategist say?")] == ["ex:scb"]
+    from claimgraph.qa.linking import _short_forms
+
+    assert _short_forms("Deutsche Bank") == []  # one word would be left: no short form
+    assert _short_forms("Goldman Sachs Group Inc.") == ["Goldman Sachs Group", "Goldman Sachs"]
