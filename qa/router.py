@@ -30,7 +30,14 @@ SAY_VERBS = (r"say|said|says|saying|think|thought|thinks|believe|believes|argue|
              r"denied|find|found|see|view|make of|observe|observed|point out|pointed out|"
              r"mention|mentioned|forecast|estimate|estimated|project|projected|"
              r"explain|explained|describe|described|fear|feared|announce|announced|publish|published|"
-             r"propose|proposed|recommend|recommended|advocate|advocated|call for|called for|urge|urged")
+             r"propose|proposed|recommend|recommended|advocate|advocated|call for|called for|urge|urged|"
+             r"criticize|criticized|criticise|criticised|blame|blamed|praise|praised|accuse|accused|"
+             r"defend|defended|question|questioned|reject|rejected|dismiss|dismissed|respond|"
+             r"responded|react|reacted|reply|replied|answer|answered|admit|admitted|acknowledge|"
+             r"acknowledged|promise|promised|pledge|pledged|vow|vowed|insist|insisted|concede|"
+             r"conceded|add|added|cite|cited|reveal|revealed|confirm|confirmed|signal|signaled|"
+             r"signalled|caution|cautioned|discuss|discussed|address|addressed|talk about|talked about|"
+             r"speak about|spoke about|speak on|spoke on")
 WHO_VERBS = (r"said|says|say|stated|states|argued|argues|warned|warns|noted|notes|claimed|claims|"
              r"thinks|believes|believed|reported|reports|predicted|predicts|expects|expected|"
              r"described|describes|denied|denies|deny|analy[sz]ed|analy[sz]es|highlighted|highlights|"
@@ -95,11 +102,11 @@ _EN: list[tuple[str, re.Pattern]] = [(name, re.compile(p, re.I)) for name, p in 
     ("say", r"^what\s+(?!(?:is|was|are|were|does|did|do|has|have|had)\b)(?P<x>.+?)\s+(?:said|says|thinks|"
             r"believes|argued|argues|warned|warns|noted|notes|stated|states|claimed|claims|reported|"
             r"reports|predicted|predicts|wrote|writes|told|analy[sz]ed|expects|expected)\b(?P<y>.*)"),
-    ("say", r"^(?:what(?:'s| is| was| are| were))\s+(?P<x>.+?)(?:'s|’s|s'|’)\s+(?:\S+\s+)?(?:view|views|take|position|stance|opinion|assessment|analysis|comment|comments|argument|forecast|outlook|warning|point|message|conclusion|claim|claims|prediction|estimate|report|finding|findings)\b(?P<y>.*)"),
+    ("say", r"^(?:what(?:'s| is| was| are| were))\s+(?P<x>.+?)(?:'s|’s|s'|’)\s+(?:\S+\s+)?(?:view|views|take|position|stance|opinion|assessment|analysis|comment|comments|argument|forecast|outlook|warning|point|message|conclusion|claim|claims|prediction|estimate|report|finding|findings|reaction|response|reply|answer|remarks?|statements?|thoughts|verdict|explanation|advice|recommendation|criticism|concerns?|judgement|judgment|reasoning)\b(?P<y>.*)"),
     ("say", r"^how\s+(?:does|did|do)\s+(?P<x>.+?)\s+(?:see|view|assess|describe|explain|characteri[sz]e|interpret|judge|evaluate|feel about|rate)\b(?P<y>.*)"),
     ("say", rf"^(?:did|does|has|have|is|was)\s+(?P<x>.+?)\s+(?:{SAY_VERBS}|worried|concerned)\b(?P<y>.*)"),
     ("say", r"^according to\s+(?P<x>[^,]+?),\s*(?P<y>.+)"),
-    ("say", r"^(?:tell me |show me |give me )?(?:what\s+)?(?P<x>.+?)(?:'s|’s|s'|’)\s+(?:view|views|take|position|stance|opinion|comments?|claims?)\s+(?:on|about|regarding)\b(?P<y>.*)"),
+    ("say", r"^(?:tell me |show me |give me )?(?:what\s+)?(?P<x>.+?)(?:'s|’s|s'|’)\s+(?:view|views|take|position|stance|opinion|comments?|claims?|reaction|response|remarks|thoughts)\s+(?:on|about|regarding|to)\b(?P<y>.*)"),
     ("fact", r"^(?:how\s+(?:much|many|high|low|far|big|large|fast|long|steep|sharp|quickly|old)|by how much|to what (?:level|extent)|what\s+(?:percentage|percent|share|proportion|fraction)|when did|in (?:which|what) year|what year)\b"),
     ("fact", r"^what\s+(?:was|is|were|are|will be)\s+the\s+(?:\S+\s+){0,5}?(?:level|size|amount|value|volume|total|share|percentage|number|rate|yield|yields|price|cost|figure|debt|deficit|increase|rise|drop|decline|fall|jump|change|gain|payments?|holdings|peak|low|high|record|projection)\b"),
     ("concept", r"^(?:what(?:'s| is| are| was| were)|define|explain|describe|tell me about|what is meant by)\s+(?:the\s+|a\s+|an\s+|so-called\s+)?(?P<c>.+)"),

@@ -24,6 +24,9 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
     ("Did any analyst warn about yields?", "who_said"),
     ("Which states had election offices hacked?", "general"),  # "states" is no verb here
     ("Which agency said budget talks would affect the rating?", "who_said"),
+    ("What was Hillary Clinton's reaction?", "say"),  # a reaction is what she said
+    ("Did Clinton criticize Trump?", "say"),
+    ("What was the mayor's response to the blast?", "say"),
 ])
 def test_routes_of_journalist_phrasings(question, name):
     assert route(question).name == name
