@@ -31,7 +31,7 @@ import numpy as np
 from . import ann
 from .embed import e5_passages, e5_query, minilm_query
 from .gloss import gloss as gloss_text
-from .gloss import gloss_words
+from .gloss import gloss_words, pinyin_names
 from .index import (
     Snapshot,
     VectorCache,
@@ -224,9 +224,11 @@ class QAEngine:
     def _members(self) -> None:
         """Organizations' current members, so "what did Goldman Sachs say" finds its head."""
         self.members: dict[str, set[str]] = {}
+        self.former_members: dict[str, set[str]] = {}  # "Morgan Stanley's former chief economist"
         for s in self.statements:
-            if s.kind == "affiliation" and not s.former and len(s.by) == 2:
-                self.members.setdefault(s.by[1], set()).add(s.by[0])
+            if s.kind == "affiliation" and len(s.by) == 2:
+                (self.former_members if s.former else self.members).setdefault(
+                    s.by[1], set()).add(s.by[0])
 
     def _claim_context(self) -> None:
         """For each claim, the article sentences around it: its own sentence (the words as
@@ -340,6 +342,9 @@ class QAEngine:
         if unknown:
             return _abstain(result, f"{unknown[0]} is not in the graph")
         subj = self._subject_links(question, r, links)
+        if r.subject and not subj and CJK_RE.search(r.subject):
+            subj = self._chinese_name(question, r.subject)  # 标普, 沈建光
+            links = sorted(links + subj, key=lambda lk: lk.start)
         if r.subject and not subj and r.name in ("say", "membership"):
             # "jamie dimon", typed in lower case, is as unknown as "Jamie Dimon"
             if not self._in_texts(r.subject) and (
@@ -387,7 +392,8 @@ class QAEngine:
         for iri in list(who):
             who |= self.variants.get(iri, set())
         for iri in list(who):
-            who |= self.members.get(iri, set())
+            who |= self.members.get(iri, set()) | (self.former_members.get(iri, set())
+                                                   if r.former else set())
         idx = [i for i, s in enumerate(self.statements)
                if s.kind in ("claim", "passage") and who & set(s.by)]
         # a concept X proposed is what X said; one X only discussed is a last resort (its
@@ -415,6 +421,24 @@ class QAEngine:
         scores = scores - PASSAGE_PENALTY * (self.kind[idx] == "passage")
         scores = scores - 2 * PASSAGE_PENALTY * np.array([i not in said for i in idx])
         return self._answers(idx, scores, k, kind="claim")
+
+    def _chinese_name(self, question: str, subject: str) -> list[Link]:
+        """A Chinese subject no label matches: a short form of a Chinese label (标普 for
+        标准普尔), or a person's name whose pinyin is an English label (沈建光 -> Shen
+        Jianguang)."""
+        a = question.find(subject)
+        if a < 0:
+            return []
+        iris = self.linker.abbreviation(subject)
+        how = "abbreviation"
+        if not iris:
+            how = "pinyin"
+            for name in pinyin_names(subject):
+                iris = [lk.iri for lk in self.linker.link(name) if lk.start == 0
+                        and lk.end == len(name) and self.types.get(lk.iri) in PERSONISH]
+                if iris:
+                    break
+        return [Link(iris[0], subject, a, a + len(subject), how)] if len(iris) == 1 else []
 
     def _titled(self, subject: str) -> set[str]:
         """Persons an article names right after ``subject`` used as their title: "mayor" ->

@@ -64,6 +64,42 @@ def dictionary() -> dict[str, str]:
             senses = rest[rest.find("/") + 1:].rstrip().rstrip("/")
             for head in (simp, trad):
                 out[head] = out[head] + "\n" + senses if head in out else senses
+            if len(simp) == 1 and rest.startswith("[") and "surname" in senses:
+                _SURNAME_READING.setdefault(simp, rest[1:rest.find("]")].lower())
+            if len(simp) == 1 and rest.startswith("["):
+                _READING.setdefault(simp, rest[1:rest.find("]")].lower())
+    return out
+
+
+_READING: dict[str, str] = {}  # character -> its first pinyin reading ("jian4")
+_SURNAME_READING: dict[str, str] = {}  # character -> its reading as a surname (曾 -> zeng1)
+
+
+def _syllable(reading: str) -> str:
+    return re.sub(r"\d", "", reading.replace("u:", "u")).strip()
+
+
+def pinyin_names(text: str) -> list[str]:
+    """A Chinese personal name written in pinyin as English text writes it: 沈建光 ->
+    "Shen Jianguang" (surname first, given name as one word). Two to four characters;
+    a two-character surname is tried too. Empty without the dictionary.
+
+    >>> pinyin_names("刘刚")
+    ['Liu Gang']
+    """
+    if not CJK_RUN.fullmatch(text or "") or not 2 <= len(text) <= 4 or not dictionary():
+        return []
+    out = []
+    for cut in (1, 2):
+        if len(text) - cut < 1:
+            continue
+        sur = [_SURNAME_READING.get(c) or _READING.get(c) for c in text[:cut]]
+        given = [_READING.get(c) for c in text[cut:]]
+        if None in sur or None in given:
+            continue
+        name = "".join(_syllable(x) for x in sur).capitalize() + " " + \
+            "".join(_syllable(x) for x in given).capitalize()
+        out.append(name)
     return out
 
 

@@ -144,6 +144,8 @@ class Linker:
                 for variant in _variants(lab):
                     names.setdefault(iri, []).append(variant)
                     full_keys.add(" ".join(_words(normalize(variant))) or normalize(variant).strip())
+        self.zh_labels = [("".join(lab.split()), iri) for iri, langs in labels.items()
+                          for lab in langs.get("zh", []) if CJK_RE.search(lab)]
         self.text_norm = normalize("\n".join(texts or []))
         self.vocab = set(_words(self.text_norm))
         # words the articles write in lower case ("may", "us", "who"): an acronym or surname
@@ -241,6 +243,21 @@ class Linker:
                             taken.append((a, b))
                             out.append(Link(iri, question[a:b], a, b, "typo"))
         return out
+
+    def abbreviation(self, phrase: str) -> list[str]:
+        """Entities a Chinese short form names: its characters, in order, in one Chinese
+        label that starts with the same character (标普 -> 标准普尔, 中金 -> 中金公司).
+        Returns the entity only when one fits."""
+        phrase = "".join(phrase.split())
+        if not CJK_RE.fullmatch(phrase[:1] or "x") or not 2 <= len(phrase) <= 6:
+            return []
+        found = set()
+        for label, iri in self.zh_labels:
+            if len(label) > len(phrase) and label[0] == phrase[0]:
+                it = iter(label)
+                if all(ch in it for ch in phrase):
+                    found.add(iri)
+        return list(found) if len(found) == 1 else []
 
     def unknown_names(self, question: str, links: list[Link]) -> list[str]:
         """Capitalized names in ``question`` that are neither linked nor in any article."""

@@ -218,3 +218,40 @@ def test_an_organization_without_its_generic_tail():
 
     assert _short_forms("Deutsche Bank") == []  # one word would be left: no short form
     assert _short_forms("Goldman Sachs Group Inc.") == ["Goldman Sachs Group", "Goldman Sachs"]
+
+
+def test_chinese_short_forms_and_pinyin_names():
+    from claimgraph.qa.gloss import pinyin_names
+
+    lk = Linker({"ex:sp": {"en": ["Standard & Poor's"], "zh": ["标准普尔"]},
+                 "ex:ms": {"en": ["Morgan Stanley"], "zh": ["摩根士丹利"]}},
+                {"ex:sp": "Organization", "ex:ms": "Organization"}, [])
+    assert lk.abbreviation("标普") == ["ex:sp"]  # 标准普尔, first characters of its words
+    assert lk.abbreviation("摩根大通") == []  # JPMorgan is not Morgan Stanley
+    assert pinyin_names("沈建光")[0] == "Shen Jianguang"
+    assert pinyin_names("Shen") == []
+
+
+@pytest.mark.slow
+def test_a_former_member_answers_for_a_former_title():
+    from claimgraph.qa import QAEngine
+    from claimgraph.qa.index import Snapshot
+    from claimgraph.qa.verbalize import Statement
+
+    text = "Stephen Roach, former chief economist at Morgan Stanley, said yields reflect sentiment."
+    ev = [{"article": "ex:a", "paragraph": 1, "quote": text, "start": 0, "end": len(text)}]
+    roach = {"iri": "ex:roach", "label": "Stephen Roach"}
+    stmts = [Statement("claim", "Stephen Roach said: yields reflect sentiment",
+                       "said yields reflect sentiment", roach, ev, ("ex:roach",)),
+             Statement("affiliation", "Stephen Roach was formerly chief economist at Morgan Stanley",
+                       "Stephen Roach was formerly chief economist at Morgan Stanley", roach, ev,
+                       ("ex:roach", "ex:ms"), ("ex:roach", "ex:ms"), "chief economist", True)]
+    labels = {"ex:roach": {"en": ["Stephen Roach"], "zh": []},
+              "ex:ms": {"en": ["Morgan Stanley"], "zh": ["摩根士丹利"]}}
+    ents = {"ex:roach": {"type": "Person", "mentioned": True, "claims": 1},
+            "ex:ms": {"type": "Organization", "mentioned": True, "claims": 0}}
+    eng = QAEngine(snapshot=Snapshot(stmts, labels, ents, [text]))
+    top = _top(eng.ask("What did Morgan Stanley's former chief economist say?"))
+    assert top["speaker"]["label"] == "Stephen Roach"
+    # the bank itself never spoke: its former economist does not speak for it
+    assert eng.ask("What did Morgan Stanley say?")["abstained"]
