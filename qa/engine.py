@@ -115,6 +115,13 @@ def tokens(text: str) -> list[str]:
     return out
 
 
+# How news text abbreviates a title before a name ("Gov. Chris Christie", "Sen. Warren").
+TITLE_ABBREVIATIONS = [("governor", r"Gov\.?"), ("senator", r"Sen\.?"), ("representative", r"Rep\.?"),
+                       ("congressman", r"Rep\.?"), ("congresswoman", r"Rep\.?"),
+                       ("general", r"Gen\.?"), ("secretary", r"Sec\.?"), ("president", r"Pres\.?"),
+                       ("lieutenant", r"Lt\.?"), ("attorney", r"Atty\.?")]
+
+
 def tokens_plain(text: str) -> tuple[str, ...]:
     """A name's words, case-, accent- and apostrophe-folded: ("james", "o'neill")."""
     return tuple(w.strip(".'-") for w in re.findall(r"[\w'’.\-]+", normalize(text)) if w.strip(".'-"))
@@ -446,8 +453,11 @@ class QAEngine:
         words = [re.sub(r"['’]s$", "", w) for w in re.findall(r"[\w&.'’-]+", subject)]
         if not words or not re.fullmatch(PERSON_NOUN + "s?", words[-1], re.I):
             return set()
-        pat = re.compile(r"(?<![\w&])(?i:" + r"[\s,]+".join(re.escape(w) for w in words)
-                         + r")[,\s]+((?:[A-Z][\w'’.\-]*\s?){1,4})")
+        # the title as the article may write it: "New Jersey Gov. Chris Christie"
+        alts = [re.escape(words[-1])] + [a for full, a in TITLE_ABBREVIATIONS
+                                         if re.fullmatch(full + "s?", words[-1], re.I)]
+        title = r"[\s,]+".join([re.escape(w) for w in words[:-1]] + ["(?:" + "|".join(alts) + ")"])
+        pat = re.compile(r"(?<![\w&])(?i:" + title + r")[,\s]+((?:[A-Z][\w'’.\-]*\s?){1,4})")
         found: set[str] = set()
         for text in self.snap.texts:
             for m in pat.finditer(text):
