@@ -77,6 +77,7 @@ CONTEXT_PENALTY = 0.02  # a claim ranked by the sentence before it: a little bel
 LEX_WEIGHT = 0.25  # weight of BM25 (normalized to the best statement) in the hybrid score
 CJK_PENALTY = 0.03  # e5 scale: see QAEngine.cjk_penalty
 PASSAGE_PENALTY = 0.04  # an article sentence ranks just below a graph statement as good
+APPOSITION_BONUS = 0.3  # "Who is X?": a sentence describing X, over one only naming X
 
 # a quantity, not a bare year: "4.53%", "$36.22 trillion", "56 basis points", "Schiff, 56,", "a decade"
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*\s*(?:%|percent|basis|bps?|trillion|billion|million|thousand)"
@@ -429,6 +430,23 @@ class QAEngine:
         scores = scores - 2 * PASSAGE_PENALTY * np.array([i not in said for i in idx])
         return self._answers(idx, scores, k, kind="claim")
 
+    def _apposition(self, iris: set[str]) -> re.Pattern | None:
+        """A pattern for a name with a description attached: "the director of debate at
+        ..., Aaron Kall", "Aaron Kall, the director ...", "Lester Holt of NBC News",
+        "NBC's Matt Lauer", "IMF chief economist Maury Obstfeld"."""
+        names = sorted({n for i in iris for v in [i] + sorted(self.variants.get(i, ()))
+                        for n in self.labels.get(v, {}).get("en", []) if len(n) >= 3}, key=len,
+                       reverse=True)
+        if not names:
+            return None
+        name = "(?:" + "|".join(re.escape(n) for n in names) + ")"
+        return re.compile(
+            r"\b(?:the|a|an)\s[^,.;\"“”]{3,80},\s*" + name + r"\b"
+            r"|" + name + r",\s*(?:the|a|an|who|\w+\s+(?:of|at))\b"
+            r"|" + name + r"\s+of\s+(?:the\s+)?[A-Z]"
+            r"|[A-Z][\w.&]*(?:'s|’s)\s+" + name + r"\b"
+            r"|(?i:" + PERSON_NOUN + r"|gov|sen|rep|gen)\.?\s+(?:[A-Z][\w.'’-]*\s+){0,2}" + name)
+
     def _chinese_name(self, question: str, subject: str) -> list[Link]:
         """A Chinese subject no label matches: a short form of a Chinese label (标普 for
         标准普尔), or a person's name whose pinyin is an English label (沈建光 -> Shen
@@ -510,14 +528,23 @@ class QAEngine:
         if role_words and not self._covers(r.role, cand, need=0.5):
             return f"no {r.role} of {self.label(subj[0].iri)} is in the graph"
         scores = sc.hybrid(cand, r.role or None) if r.role else sc.hybrid(cand)
+        described = self._apposition(target) if not r.wants_person else None
         for j, i in enumerate(cand):
             s = self.statements[i]
             if s.kind == "passage":
                 scores[j] -= PASSAGE_PENALTY
+                # "Who is X?": a sentence that says what X is ("the moderator ..., Lester Holt
+                # of NBC News") over one that only names X
+                if described is not None and described.search(s.text):
+                    scores[j] += APPOSITION_BONUS
             if s.kind == "affiliation":
                 scores[j] += 0.1 if s.former == r.former else 0.0
+        # "Who is X?" is answered about X, whatever X's type; "Who is the NYPD commissioner?"
+        # (a title around the name) about whoever holds it
+        whole = subj[0].iri if len(subj) == 1 and normalize(subj[0].surface).strip(" '") == \
+            normalize(r.subject).strip(" '") else None
         person = None if r.wants_person else next(
-            (lk.iri for lk in subj if self.types.get(lk.iri) in PERSONISH), None)
+            (lk.iri for lk in subj if self.types.get(lk.iri) in PERSONISH), whole)
         return self._answers(cand, scores, k, kind="affiliation", person_for=target,
                              subject_speaker=person)
 

@@ -267,3 +267,10 @@ def test_a_former_member_answers_for_a_former_title():
     assert top["speaker"]["label"] == "Stephen Roach"
     # the bank itself never spoke: its former economist does not speak for it
     assert eng.ask("What did Morgan Stanley say?")["abstained"]
+
+
+@pytest.mark.slow
+def test_who_is_prefers_a_sentence_that_describes(engine):
+    # Jane Doe has no affiliation: "Mayor Jane Doe spoke on Monday." describes her
+    top = _top(engine.ask("Who is Jane Doe?"))
+    assert top["speaker"]["label"] == "Jane Doe" and "Mayor Jane Doe" in top["evidence"][0]["quote"]
