@@ -91,6 +91,7 @@ PARAS = [
     "The sell-off was largely attributed to hedge funds. Twenty-nine people were injured.",
     "NYPD Commissioner James O’Neill arrived. “The cause has not been determined,” O'Neill said.",
     "New Jersey Gov. Ann Lee visited the site.",
+    "Reporters asked who Jane Doe is and kept asking about Jane Doe all day.",
 ]
 TEXT = "\n".join(PARAS)
 
