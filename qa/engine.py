@@ -175,6 +175,7 @@ class QAEngine:
         self._e5: np.ndarray | None = None
         self._bg: np.ndarray | None = None
         self._gloss_cache: dict[str, tuple[str, float]] = {}
+        self._titled_cache: dict[str, set[str]] = {}
         from .lexical import SparseBM25  # rank_bm25's scores, one sparse product per question
 
         corpus = [tokens(s.text) or ["_"] for s in self.statements]
@@ -287,17 +288,15 @@ class QAEngine:
         """Persons the graph holds twice, by full name and by a shorter form of it
         ("O'Neill" / "James O’Neill", "De Blasio" / "Bill de Blasio"): a question naming
         either asks about both. Only when the shorter form fits one full name."""
-        def words(iri: str) -> tuple[str, ...]:
-            return tuple(tokens_plain(lab) for lab in [self.label(iri) or ""])[0]
-
-        people = [i for i, t in self.types.items() if t in PERSONISH]
-        names = {i: words(i) for i in people}
+        names = {i: tokens_plain(self.label(i) or "") for i, t in self.types.items()
+                 if t in PERSONISH}
+        by_suffix: dict[tuple[str, ...], list[str]] = {}  # ("o'neill",) -> the longer names
+        for i, w in names.items():
+            for n in range(1, len(w)):
+                by_suffix.setdefault(w[-n:], []).append(i)
         self.variants: dict[str, set[str]] = {}
         for short, sw in names.items():
-            if not sw:
-                continue
-            longer = [i for i, lw in names.items() if i != short and len(lw) > len(sw)
-                      and lw[-len(sw):] == sw]
+            longer = [i for i in by_suffix.get(sw, ()) if i != short] if sw else []
             if len(longer) == 1:
                 self.variants.setdefault(short, set()).add(longer[0])
                 self.variants.setdefault(longer[0], set()).add(short)
@@ -476,12 +475,17 @@ class QAEngine:
                                          if re.fullmatch(full + "s?", words[-1], re.I)]
         title = r"[\s,]+".join([re.escape(w) for w in words[:-1]] + ["(?:" + "|".join(alts) + ")"])
         pat = re.compile(r"(?<![\w&])(?i:" + title + r")[,\s]+((?:[A-Z][\w'’.\-]*\s?){1,4})")
-        found: set[str] = set()
-        for text in self.snap.texts:
-            for m in pat.finditer(text):
-                found |= {lk.iri for lk in self.linker.link(m.group(1))
-                          if self.types.get(lk.iri) in PERSONISH}
-        return found
+        key = pat.pattern
+        if key not in self._titled_cache:  # a scan of every article: once per title
+            found: set[str] = set()
+            for text in self.snap.texts:
+                for m in pat.finditer(text):
+                    found |= {lk.iri for lk in self.linker.link(m.group(1))
+                              if self.types.get(lk.iri) in PERSONISH}
+            if len(self._titled_cache) < 1024:
+                self._titled_cache[key] = found
+            return found
+        return self._titled_cache[key]
 
     def _described(self, subject: str) -> list[int]:
         """Claims whose sentence names their speaker by ``subject``, a description such as
