@@ -124,7 +124,7 @@ class VectorCache:
             self.dirty = True
         if not stmts:
             return np.zeros((0, DIM), dtype=np.float32)
-        return np.stack([self.vecs[s.key] for s in stmts]).astype(np.float32)
+        return np.stack([self.vecs[s.key] for s in stmts], dtype=np.float32)  # one allocation
 
     def save(self, keep: set[str]) -> None:
         if self.path is None or not self.dirty:

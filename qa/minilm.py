@@ -127,13 +127,26 @@ class MiniLM:
                             w[p + "output.LayerNorm.bias"], eps)
         return x
 
-    def encode(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
-        """L2-normalized mean-pooled float32 vectors, one row per text."""
+    def encode(self, texts: list[str], batch_size: int = 32,
+               max_tokens: int = 2048) -> np.ndarray:
+        """L2-normalized mean-pooled float32 vectors, one row per text.
+
+        A batch holds at most ``batch_size`` texts and ``max_tokens`` padded
+        tokens: activations (and the GELU's temporaries) grow with texts x
+        tokens, and 32 article sentences of 256 tokens took ~1 GB at peak.
+        """
         out = np.zeros((len(texts), 384), dtype=np.float32)
         encs = self.tok.encode_batch(list(texts))
         order = sorted(range(len(texts)), key=lambda i: len(encs[i].ids))  # pad little
-        for b in range(0, len(order), batch_size):
-            idx = order[b:b + batch_size]
+        batches, b = [], 0
+        while b < len(order):
+            n = 1
+            while (n < batch_size and b + n < len(order)
+                   and (n + 1) * len(encs[order[b + n]].ids) <= max_tokens):
+                n += 1
+            batches.append(order[b:b + n])
+            b += n
+        for idx in batches:
             t = max(len(encs[i].ids) for i in idx)
             ids = np.zeros((len(idx), t), dtype=np.int64)
             mask = np.zeros((len(idx), t), dtype=np.float32)
