@@ -45,6 +45,7 @@ from spacy.language import Language
 
 from .coref import doc_text, resolve_speaker
 from .cues import (
+    ATTITUDE_ADJS,
     BELIEF_VERBS,
     DENIAL_VERBS,
     NOUN_CUES,
@@ -322,9 +323,40 @@ def candidates(doc) -> list[Candidate]:
             _verb_candidates(doc, tok, quotes, out)
         elif pos == "NOUN" and tok.lemma_.lower() in NOUN_CUES:
             _noun_candidates(doc, tok, out)
+        elif pos == "ADJ" and ADJ_CUES and tok.dep_ in ("acomp", "amod", "advcl") and tok.lemma_.lower() in ATTITUDE_ADJS:
+            _adj_candidates(doc, tok, out)
     _quote_candidates(doc, quotes, out)
     _colon_candidates(doc, out)
+    # "according to the article, UBS analyzed ...": the article is no source, and
+    # must not shadow the attribution inside it
+    out = [c for c in out if not (c.pattern == "according" and c.source
+                                  and text[c.source[0] : c.source[1]].lower() in SELF_REFERENCES)]
+    if NEST_FEATURES:
+        _nesting_features(out)
     return out
+
+
+NEST_FEATURES = 1
+
+
+def _nesting_features(cands: list[Candidate]) -> None:
+    """Mark a cue inside another speech or belief candidate's content: PolNeAR
+    annotates the outermost attribution only ('X said Y wants Z': not Y's)."""
+    import bisect
+
+    outer = sorted((c.content[0], c.content[1], c.pattern + "|" + str(cue_family(c.cue_lemma)))
+                   for c in cands if c.cue is not None and c.pattern in ("ccomp", "parataxis", "according")
+                   and (c.pattern == "according" or cue_family(c.cue_lemma)))
+    starts = [o[0] for o in outer]
+    for c in cands:
+        if c.cue is None:
+            continue
+        pos, hit = c.cue[0], "-"
+        hi = bisect.bisect_right(starts, pos)
+        for a, b, kind in outer[max(0, hi - 40) : hi]:
+            if a <= pos < b and (a, b) != c.content:
+                hit = kind
+        c.features += ["nested=" + hit, "nested_pat=" + c.pattern + "|" + hit]
 
 
 _COLON_LINE = re.compile(
@@ -498,6 +530,30 @@ def _verb_candidates(doc, tok, quotes, out: list[Candidate]) -> None:
         add("parataxis", (a, b), ("hdep=" + h.dep_, "tdep_lemma=" + tok.dep_ + "|" + lemma))
 
 
+#: prepositions that open a noun cue's content ("his critique of X", "a swipe at X")
+_NOUN_PREPS = frozenset("on about of that for against at over".split())
+
+
+def _adj_candidates(doc, tok, out: list[Candidate]) -> None:
+    """'Republicans have been critical of X', 'horrified at X': an adjective of
+    attitude whose preposition opens the content; the clause's subject holds it."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in _NOUN_PREPS and c.i > tok.i:
+            content = _subtree(doc, c)
+            break
+    else:
+        return
+    stok, how = _subject(tok.head if tok.dep_ == "acomp" else tok)
+    src = _source_span(doc, stok, how)
+    skind = _source_kind(doc, stok)
+    lemma = tok.lemma_.lower()
+    feats = ["pat=adj", "lemma=" + lemma, "pat_lemma=adj|" + lemma, "prep=" + c.lower_,
+             "lemma_prep=" + lemma + "|" + c.lower_, "skind=" + skind, "pat_skind=adj|" + skind,
+             "how=" + how, "len=" + _bucket(content[1] - content[0])]
+    out.append(Candidate("adj", (tok.idx, tok.idx + len(tok.text)), content, src, lemma, feats,
+                         source_tok=stok.i if stok is not None else None))
+
+
 def _noun_candidates(doc, tok, out: list[Candidate]) -> None:
     lemma = tok.lemma_.lower()
     content = None
@@ -509,7 +565,7 @@ def _noun_candidates(doc, tok, out: list[Candidate]) -> None:
             break
     if content is None:
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in ("on", "about", "of", "that") and c.i > tok.i:
+            if c.dep_ == "prep" and c.lower_ in _NOUN_PREPS and c.i > tok.i:
                 content = _subtree(doc, c)
                 break
     if content is None:
@@ -651,6 +707,7 @@ def score_candidates(cands: list[Candidate], weights: dict | None) -> None:
 
 #: the score of a named noun cue with a that-clause ("X's warning that ...")
 NOUN_THAT = 0.8
+ADJ_CUES = 1
 
 
 def _named_source(c: Candidate) -> bool:
@@ -939,10 +996,6 @@ def doc_attributions(doc, article: Article | None = None, weights: dict | None =
     threshold = weights.get("threshold", 0.5) if weights else 0.5
     text = doc_text(doc)
     cands = candidates(doc)
-    # "according to the article, UBS analyzed ...": the article is no source, and
-    # must not shadow the attribution inside it
-    cands = [c for c in cands if not (c.pattern == "according" and c.source
-                                      and text[c.source[0] : c.source[1]].lower() in SELF_REFERENCES)]
     score_candidates(cands, weights)
     kept = _select(cands, threshold)
     if UNNEST_QUOTES:

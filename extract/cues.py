@@ -45,6 +45,20 @@ NOUN_CUES = frozenset(
     allegation accusation assertion insistence conclusion finding findings
     survey poll study research data fear fears hope concern concerns
     expectation expectations plan plans belief view position stance argument
+    critique attack attacks swipe swipes shot shots praise words question
+    questions doubt doubts complaint complaints demand demands call calls
+    opposition support skepticism frustration anger outrage worry worries
+    """.split()
+)
+
+#: Adjectives of attitude whose preposition opens the content ("critical of X").
+ATTITUDE_ADJS = frozenset(
+    """
+    critical supportive skeptical sceptical wary worried concerned confident
+    optimistic pessimistic hopeful fearful angry furious upset unhappy happy
+    pleased satisfied dissatisfied frustrated disappointed horrified outraged
+    skeptical doubtful certain sure convinced aware proud ashamed afraid
+    opposed enthusiastic excited nervous anxious bullish bearish cautious
     """.split()
 )
 

@@ -382,3 +382,22 @@ def test_appositive_relative_clause_speaker_is_the_named_person(extract):
             "dollar is overvalued.")
     a = _find(extract(text), "the dollar is overvalued")
     assert a.speaker == "Stephen Miran"
+
+
+@pytest.mark.slow
+def test_attitude_adjective_with_preposition(extract):
+    a = _find(extract("Republicans have been critical of Clinton's use of a private email server."),
+              "Clinton's use of a private email server")
+    assert a.cue.text == "critical"
+    assert a.source.text == "Republicans"
+
+
+@pytest.mark.slow
+def test_noun_cue_with_preposition_is_a_candidate():
+    from claimgraph.extract.pipeline import load_nlp
+
+    doc = load_nlp()("He has been ratcheting up his critique of his opponents.")
+    nouns = [c for c in A.candidates(doc) if c.pattern == "noun"]
+    assert [(c.cue_lemma, doc.text[c.content[0]:c.content[1]]) for c in nouns] == [
+        ("critique", "of his opponents")]
+    assert doc.text[nouns[0].source[0]:nouns[0].source[1]] == "his"
