@@ -77,6 +77,7 @@ CONTEXT_PENALTY = 0.02  # a claim ranked by the sentence before it: a little bel
 LEX_WEIGHT = 0.25  # weight of BM25 (normalized to the best statement) in the hybrid score
 CJK_PENALTY = 0.03  # e5 scale: see QAEngine.cjk_penalty
 PASSAGE_PENALTY = 0.04  # an article sentence ranks just below a graph statement as good
+PREFER_BONUS = 0.1  # the kind of statement a route asks for, when nothing was linked
 APPOSITION_BONUS = 0.3  # "Who is X?": a sentence describing X, over one only naming X
 
 # a quantity, not a bare year: "4.53%", "$36.22 trillion", "56 basis points", "Schiff, 56,", "a decade"
@@ -573,7 +574,8 @@ class QAEngine:
         idx = [i for i, s in enumerate(self.statements) if s.kind in ("claim", "passage", "fact", "concept")
                and (not r.wants_person or s.speaker or any(self.types.get(a) in PERSONISH
                                                            for a in s.about))]
-        return self._open(idx, sc, k, "concept", subject, who=r.wants_person, need_cover=0.6)
+        return self._open(idx, sc, k, "concept", subject, who=r.wants_person, need_cover=0.6,
+                          prefer="concept")
 
     def _route_fact(self, r: Route, subj, links, sc: _Scorer, k: int):
         if getattr(self, "_numeric", None) is None:  # once per engine: the regex is slow at scale
@@ -589,8 +591,11 @@ class QAEngine:
     # ---- ranking helpers --------------------------------------------------------------------
 
     def _open(self, idx: list[int], sc: _Scorer, k: int, kind: str | None, topic: str, *,
-              who: bool = False, boost: set[str] | None = None, need_cover: float = 0.0):
-        """Rank ``idx`` by the whole question; abstain if the best is not supported."""
+              who: bool = False, boost: set[str] | None = None, need_cover: float = 0.0,
+              prefer: str | None = None):
+        """Rank ``idx`` by the whole question; abstain if the best is not supported.
+        ``prefer``: a kind of statement that answers the route best (a concept's own
+        statement for "what is / who proposed C" when C was not linked by name)."""
         if not idx:
             return "the graph holds no statement of that kind"
         idx = ann.prefilter(self, sc, idx, k, boost)  # a provably sufficient pool on big graphs
@@ -599,6 +604,8 @@ class QAEngine:
         if who:  # the answer is a speaker: prefer statements that have one
             scores = scores - PASSAGE_PENALTY * np.array(
                 [self.statements[i].speaker is None for i in idx])
+        if prefer:
+            scores = scores + PREFER_BONUS * (self.kind[idx] == prefer)
         if boost:
             scores = scores + 0.1 * np.array([bool(boost & (set(self.statements[i].about)
                                                             | set(self.statements[i].by)))
