@@ -174,6 +174,7 @@ class QAEngine:
         self._save(self._mini)
         self.ann = ann.build_index(self.matrix)  # FAISS HNSW past ann.ANN_THRESHOLD statements
         self._e5: np.ndarray | None = None
+        self._e5vc: VectorCache | None = None
         self._bg: np.ndarray | None = None
         self._gloss_cache: dict[str, tuple[str, float]] = {}
         self._titled_cache: dict[str, set[str]] = {}
@@ -319,10 +320,24 @@ class QAEngine:
     def e5_matrix(self) -> np.ndarray:
         """multilingual-e5 vectors of the statements, embedded (and cached) on first use."""
         if self._e5 is None:
-            vc = VectorCache("e5", self._cache_file("e5.npz"))
-            self._e5 = vc.matrix(self.statements)
-            self._save(vc)
+            self._e5 = self.e5_rows(range(len(self.statements)))
         return self._e5
+
+    def e5_rows(self, idx) -> np.ndarray:
+        """e5 vectors of the statements ``idx``. ``claimgraph build`` prepares MiniLM
+        vectors only (e5 runs ~10x slower), so a Chinese question embeds just the
+        statements it ranks, once: "X对Y怎么看" costs X's statements, not the graph's."""
+        idx = list(idx)
+        if self._e5 is not None:
+            return self._e5[idx]
+        if self._e5vc is None:
+            self._e5vc = VectorCache("e5", self._cache_file("e5.npz"))
+        vecs = self._e5vc.matrix([self.statements[i] for i in idx])
+        if self._e5vc.dirty:
+            self._save(self._e5vc)
+        if all(s.key in self._e5vc.vecs for s in self.statements):
+            self._e5 = self._e5vc.matrix(self.statements)
+        return vecs
 
     # ---- answering ----------------------------------------------------------------------
 
@@ -796,7 +811,6 @@ class _Scorer:
         self.has_links = False
         self.links: list[Link] = []
         self._lex: np.ndarray | None = None
-        self._e5: np.ndarray | None = None
         if self.zh:
             self.has_links = bool(eng.linker.link(q_en))
 
@@ -818,15 +832,13 @@ class _Scorer:
 
     def dense_of(self, qv, idx) -> np.ndarray:
         if isinstance(qv, tuple):
-            return self.eng.e5_matrix()[idx] @ qv[1]
+            return self.eng.e5_rows(idx) @ qv[1]
         if qv is None:
             return self.e5(idx)
         return self.eng.matrix[idx] @ qv
 
     def e5(self, idx) -> np.ndarray:
-        if self._e5 is None:
-            self._e5 = self.eng.e5_matrix() @ self._e5q(self.q)
-        return self._e5[idx]
+        return self.eng.e5_rows(idx) @ self._e5q(self.q)
 
     def e5_margin(self, idx) -> float:
         """How much better the best statement matches than the best background sentence."""
@@ -852,11 +864,15 @@ class _Scorer:
         question itself as a standardized score (its raw cosines sit too close together
         to add as they are)."""
         src = self.q if text is None else text
-        e5 = self.eng.e5_matrix() @ self._e5q(src) - self.eng.cjk_penalty
+        qv = self._e5q(src)
+        e5 = self.eng.e5_rows(idx) @ qv - self.eng.cjk_penalty[idx]
         g, known = self.eng.gloss(src)
         if not known or not re.search(r"[A-Za-z]{2}", g):  # no dictionary, or a transliterated
-            return e5[idx]                                 # name it cannot know ("海湖庄园")
-        z = (e5[idx] - e5.mean()) / (float(e5.std()) + 1e-6)
+            return e5                                      # name it cannot know ("海湖庄园")
+        # standardized against the off-topic background sentences: the same scale for every
+        # candidate set of the question (a claim and its context sentence are compared)
+        bg = self.eng.background() @ qv
+        z = (e5 - float(bg.mean())) / (float(bg.std()) + 1e-6)
         dense = self.eng.matrix[idx] @ self._minilm(g)
         return known * dense + LEX_WEIGHT_ZH * self.lex(idx, g) + E5_WEIGHT * z
 
