@@ -104,6 +104,10 @@ def _ev(phrase: str) -> dict:
 
 @pytest.fixture(scope="module")
 def engine():
+    return _engine()
+
+
+def _engine():
     from claimgraph.qa import QAEngine
     from claimgraph.qa.index import Snapshot
     from claimgraph.qa.verbalize import Statement, split_sentences
@@ -275,3 +279,11 @@ def test_who_is_prefers_a_sentence_that_describes(engine):
     # Jane Doe has no affiliation: "Mayor Jane Doe spoke on Monday." describes her
     top = _top(engine.ask("Who is Jane Doe?"))
     assert top["speaker"]["label"] == "Jane Doe" and "Mayor Jane Doe" in top["evidence"][0]["quote"]
+
+
+@pytest.mark.slow
+def test_a_chinese_question_embeds_only_what_it_ranks():
+    eng = _engine()  # a fresh engine: nothing embedded with e5 yet
+    eng.ask("阿克米银行对资本关税怎么看?")  # Acme Bank's statements (and their sentences) only
+    assert eng._e5vc is not None and 0 < len(eng._e5vc.vecs) < len(eng.statements)
+
