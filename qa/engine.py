@@ -490,7 +490,8 @@ class QAEngine:
         alts = [re.escape(words[-1])] + [a for full, a in TITLE_ABBREVIATIONS
                                          if re.fullmatch(full + "s?", words[-1], re.I)]
         title = r"[\s,]+".join([re.escape(w) for w in words[:-1]] + ["(?:" + "|".join(alts) + ")"])
-        pat = re.compile(r"(?<![\w&])(?i:" + title + r")[,\s]+((?:[A-Z][\w'’.\-]*\s?){1,4})")
+        pat = re.compile(r"(?<![\w&])(?i:" + title + r")[,\s]+([A-Z][\w'’.\-]*(?:\s+(?:(?:de|van|von|der|"
+                         r"den|da|del|della|di|du|la|le|bin|al|ter|ten)\s+)*[A-Z][\w'’.\-]*){0,3})")
         key = pat.pattern
         if key not in self._titled_cache:  # a scan of every article: once per title
             found: set[str] = set()

@@ -92,6 +92,7 @@ PARAS = [
     "NYPD Commissioner James O’Neill arrived. “The cause has not been determined,” O'Neill said.",
     "New Jersey Gov. Ann Lee visited the site.",
     "Reporters asked who Jane Doe is and kept asking about Jane Doe all day.",
+    "Senator Ana de la Cruz was briefed.",
 ]
 TEXT = "\n".join(PARAS)
 
@@ -140,13 +141,15 @@ def _engine():
               "ex:oneill": {"en": ["O'Neill"], "zh": []},
               "ex:james": {"en": ["James O’Neill"], "zh": []},
               "ex:harbor": {"en": ["Harbor Accord"], "zh": []},
-              "ex:lee": {"en": ["Ann Lee"], "zh": []}}
+              "ex:lee": {"en": ["Ann Lee"], "zh": []},
+              "ex:cruz": {"en": ["Ana de la Cruz"], "zh": []}}
     ents = {"ex:jane": {"type": "Person", "mentioned": True, "claims": 1},
             "ex:acme": {"type": "Organization", "mentioned": True, "claims": 1},
             "ex:oneill": {"type": "Person", "mentioned": True, "claims": 1},
             "ex:james": {"type": "Person", "mentioned": True, "claims": 0},
             "ex:harbor": {"type": "Concept", "mentioned": True, "claims": 0},
-            "ex:lee": {"type": "Person", "mentioned": True, "claims": 0}}
+            "ex:lee": {"type": "Person", "mentioned": True, "claims": 0},
+            "ex:cruz": {"type": "Person", "mentioned": True, "claims": 0}}
     return QAEngine(snapshot=Snapshot(stmts, labels, ents, [TEXT]))
 
 
@@ -166,6 +169,7 @@ def test_titles_as_articles_write_them(engine):
     assert engine._titled("NYPD commissioner") == {"ex:james"}
     assert engine._titled("New Jersey governor") == {"ex:lee"}  # "New Jersey Gov. Ann Lee"
     assert engine._titled("mayor") == {"ex:jane"}
+    assert engine._titled("senator") == {"ex:cruz"}  # "Senator Ana de la Cruz": particles
     top = _top(engine.ask("What did the NYPD commissioner say?"))  # James O’Neill = O'Neill
     assert top["speaker"]["label"] == "O'Neill"
 
