@@ -247,6 +247,10 @@ class QAEngine:
         (where what a claim is about is often named). A claim ranks by the best of them."""
         self.ctx: dict[int, list[tuple[int, float]]] = {}  # statement -> [(passage, penalty)]
         self.in_claim: set[int] = set()  # passages that are a claim's own sentence
+        # what each statement names: its own links plus those of the sentence it sits in
+        # (a fact's statement links nothing itself; its sentence does)
+        self.names: list[frozenset[str]] = [frozenset(s.about) | frozenset(s.by)
+                                            for s in self.statements]
         by_para: dict[tuple, list[int]] = {}
         for i, s in enumerate(self.statements):
             if s.kind == "passage" and s.evidence:
@@ -263,6 +267,7 @@ class QAEngine:
             for j in by_para.get((e["article"], e["paragraph"]), []):
                 pe = self.statements[j].evidence[0]
                 if pe["start"] < e["end"] and e["start"] < pe["end"]:
+                    self.names[i] = self.names[i] | frozenset(self.statements[j].about)
                     if s.kind == "claim":
                         out.append((j, 0.0))
                         self.in_claim.add(j)
@@ -614,7 +619,10 @@ class QAEngine:
         statement for "what is / who proposed C" when C was not linked by name)."""
         if not idx:
             return "the graph holds no statement of that kind"
-        idx = ann.prefilter(self, sc, idx, k, boost)  # a provably sufficient pool on big graphs
+        # a provably sufficient pool on big graphs (its bound counts one 0.1 bonus: the
+        # entity boost or the preferred kind, never both at once here). A claim ranked by
+        # its neighbouring sentence is not bounded: that sentence is in the pool and answers.
+        idx = ann.prefilter(self, sc, idx, k, boost or ({prefer} if prefer else None))
         scores = self._ranked(sc, idx)
         scores = scores - PASSAGE_PENALTY * (self.kind[idx] == "passage")
         if who:  # the answer is a speaker: prefer statements that have one
@@ -623,9 +631,7 @@ class QAEngine:
         if prefer:
             scores = scores + PREFER_BONUS * (self.kind[idx] == prefer)
         if boost:
-            scores = scores + 0.1 * np.array([bool(boost & (set(self.statements[i].about)
-                                                            | set(self.statements[i].by)))
-                                              for i in idx])
+            scores = scores + 0.1 * np.array([bool(boost & self.names[i]) for i in idx])
         best = int(np.argmax(scores))
         top3 = [idx[j] for j in np.argsort(-scores)[:3]]
         if not sc.zh and self._unsupported_words(topic, top3):
