@@ -49,6 +49,8 @@ from .cues import (
     BELIEF_VERBS,
     DENIAL_VERBS,
     NOUN_CUES,
+    ORG_NOUNS,
+    PERSON_ROLE_NOUNS,
     PRONOUNS,
     SELF_REFERENCES,
     SPEECH_VERBS,
@@ -204,6 +206,12 @@ def _subject(tok):
             # "responded by saying that ...": through the preposition to its verb
             cur = cur.head
             continue
+        if CONJ_SPEAKER and cur.dep_ == "conj" and cue_family(cur.lemma_.lower()) and \
+                _in_content_of_cue(cur.head):
+            # "He analyzes that X is less, and notes that ...": the parse joined
+            # "notes" to the content's verb; it coordinates with "analyzes"
+            cur = cur.head.head
+            continue
         if cur.dep_ in _CLAUSE_UP and cur.head is not cur:
             cur = cur.head
             if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ in ("dobj", "pobj"):
@@ -212,6 +220,40 @@ def _subject(tok):
             continue
         break
     return None, "none"
+
+
+CONJ_SPEAKER = 1
+
+
+def _in_content_of_cue(head) -> bool:
+    """Is ``head`` a non-cue verb heading the clausal content of a speech or belief
+    verb, with a subject that could not say or think anything ('the amount is less')?"""
+    return (head.dep_ == "ccomp" and head.head is not head and not cue_family(head.lemma_.lower())
+            and cue_family(head.head.lemma_.lower()) is not None and not _animate_subject(head))
+
+
+def _animate_subject(verb) -> bool:
+    for c in verb.children:
+        if c.dep_ in _SUBJ:
+            return (c.pos_ == "PRON" or c.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+                    or c.lemma_.lower() in PERSON_ROLE_NOUNS or c.lemma_.lower() in ORG_NOUNS)
+    return False
+
+
+def _coordinated_cue_start(doc, comp, end: int) -> int:
+    """Where '..., and notes that ...' starts inside a content clause: a cue verb
+    joined to the content's verb with no subject of its own is the speaker's next
+    attribution, not part of this content."""
+    if cue_family(comp.lemma_.lower()) or _animate_subject(comp):
+        return end
+    for k in comp.children:
+        if k.dep_ == "conj" and k.i > comp.i and cue_family(k.lemma_.lower()) and \
+                not any(x.dep_ in _SUBJ for x in k.children):
+            cut = k.left_edge.i
+            while cut > comp.i and doc[cut - 1].dep_ in ("cc", "punct"):
+                cut -= 1
+            return _trim(doc_text(doc), doc[comp.left_edge.i].idx, doc[cut].idx)[1]
+    return end
 
 
 def _clip(text: str, span: tuple[int, int], anchor: int) -> tuple[int, int]:
@@ -473,6 +515,8 @@ def _verb_candidates(doc, tok, quotes, out: list[Candidate]) -> None:
     if comps:
         a = min(_subtree(doc, c)[0] for c in comps)
         b = max(_subtree(doc, c)[1] for c in comps)
+        if CONJ_SPEAKER:
+            b = min(b, _coordinated_cue_start(doc, comps[-1], b))
         first = comps[0]
         mark = "mark=" + "|".join(sorted(x.lower_ for x in first.children if x.dep_ == "mark"))
         after = "after" if a > tok.idx else "before"

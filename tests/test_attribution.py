@@ -401,3 +401,14 @@ def test_noun_cue_with_preposition_is_a_candidate():
     assert [(c.cue_lemma, doc.text[c.content[0]:c.content[1]]) for c in nouns] == [
         ("critique", "of his opponents")]
     assert doc.text[nouns[0].source[0]:nouns[0].source[1]] == "his"
+
+
+@pytest.mark.slow
+def test_second_cue_joined_to_the_content_keeps_the_speaker(extract):
+    text = ("Maria Chen is a strategist at Nomura. She analyzes that, after adjusting for "
+            "short-term bonds, the amount of debt maturing this year is less than last year, "
+            "and notes that short-term rollovers do not add pressure to interest payments.")
+    a = _find(extract(text), "rollovers do not add pressure")
+    assert a.cue.text == "notes"
+    assert a.source.text == "She"
+    assert a.speaker == "Maria Chen"
