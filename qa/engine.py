@@ -154,7 +154,10 @@ class QAEngine:
         self._vocab_prefix: dict[str, set[str]] = {}
         self._vocab_first: dict[str, list[str]] = {}
         for w in self.linker.vocab:
-            self._vocab_prefix.setdefault(w[:3], set()).add(w)
+            # "cost-cutting" is one article word but two question tokens: know both parts
+            for part in {w, *re.split(r"[-'.]", w)} if len(w) > 3 else {w}:
+                if part:
+                    self._vocab_prefix.setdefault(part[:3], set()).add(part)
             if w.isalpha():
                 self._vocab_first.setdefault(w[0], []).append(w)
         self._typo_cache: dict[str, bool] = {}
