@@ -6,19 +6,27 @@
 
 How a question is answered:
 
-1. **Route** it (:mod:`.router`): what did X say (about Y), who said Z,
-   affiliations, concepts, numbers, or anything else.
-2. **Link** the entities it names (:mod:`.linking`), by every English and
-   Chinese label, alias, acronym or surname, tolerating case, possessives
-   and small typos.
+1. **Link** the entities it names (:mod:`.linking`), by every English and
+   Chinese label, alias, acronym, surname or short form, tolerating case,
+   possessives and small typos; a misspelt lower-case word that is no English
+   word is read as the article word it is one or two edits from.
+2. **Route** it (:mod:`.router`): what did X say (about Y), who said Z,
+   affiliations, concepts, numbers, or anything else. X may be a title ("the
+   mayor", "the New Jersey governor": whom the articles title so), a Chinese
+   short form (标普) or a Chinese personal name in pinyin (沈建光 -> Shen
+   Jianguang), a short form of a person the graph also holds by full name.
 3. **Abstain early** when the question names something the graph does not
    hold, an entity that is only listed (never mentioned), or an entity that
    is never quoted when the question asks what it said.
 4. **Rank** the candidates the route allows by a hybrid of dense similarity
-   (MiniLM; multilingual-e5 for questions written in Chinese) and BM25.
+   and BM25 (MiniLM; a question written in Chinese by MiniLM on its CC-CEDICT
+   gloss, :mod:`.gloss`, plus multilingual-e5 on the question itself). A claim
+   ranks by the best of its verbalized text, its own sentence and the sentence
+   before it (where what it is about is often named).
 5. **Abstain late** when the best candidate's support is below thresholds
    calibrated on the question sets in ``bench/questions`` (see
-   ``bench/qa.py --calibrate``).
+   ``bench/qa.py --calibrate``), or the question's key words appear in no
+   article and the best statements cover less than half of them.
 """
 
 from __future__ import annotations
