@@ -168,7 +168,15 @@ class QAEngine:
                     self._vocab_prefix.setdefault(part[:3], set()).add(part)
             if w.isalpha():
                 self._vocab_first.setdefault(w[0], []).append(w)
-        self._typo_cache: dict[str, bool] = {}
+        self._typo_cache: dict[str, str] = {}
+        # initials of the capitalized names the articles spell out ("North American Free
+        # Trade Agreement" -> "nafta"), so a question may use the acronym the article does not
+        # (every tail of the name: a sentence's first word may be "The")
+        self._initials: set[str] = set()
+        for t in snapshot.texts:
+            for m in re.finditer(r"[A-Z][\w’'\-]*(?:\s+(?:(?:of|and|for|the|on)\s+)?[A-Z][\w’'\-]*){1,6}", t):
+                caps = [w[0] for w in m.group(0).split() if w[0].isupper()]
+                self._initials |= {"".join(caps[a:]).lower() for a in range(len(caps) - 1)}
         self._attribute_nested()
         self._members()
         self._name_variants()
@@ -747,10 +755,22 @@ class QAEngine:
                    for n in self.labels.get(e, {}).get(lang, []))
 
     def _unsupported_words(self, topic: str, best: list[int]) -> bool:
-        """A word no article uses, and no top statement covers half of the topic."""
-        if not self._unknown_words(topic):
+        """A word no article uses, and no top statement covers more than half of the
+        topic's words (the unknown word, in no article, is in none of them): "Who claimed
+        responsibility for the attack?" is not answered by a sentence about the attack."""
+        unknown = {w[:5] for w in self._unknown_words(topic)}
+        if not unknown:
             return False
-        return not self._covers(topic, best, need=0.5)
+        words = {w[:5] for w in tokens(topic)}
+        return not any(len((words - unknown) & self._sentence_words(i)) > 0.5 * len(words)
+                       for i in best)
+
+    def _sentence_words(self, i: int) -> set[str]:
+        """The word prefixes of statement ``i`` and of its own sentence (a claim split in
+        two keeps its sentence's words)."""
+        own = [j for j, penalty in self.ctx.get(i, ()) if penalty == 0.0]
+        return self._prefixes[i].union(*(self._prefixes[j] for j in own)) if own \
+            else self._prefixes[i]
 
     def gloss(self, text: str) -> tuple[str, float]:
         """``text`` glossed into English (:mod:`.gloss`), and the share of its Chinese words
@@ -766,9 +786,14 @@ class QAEngine:
         return hit
 
     def _known(self, w: str) -> bool:
-        """Is ``w`` (a :func:`tokens` word) written in some article, or a form of one?"""
-        return w in self.linker.vocab or any(v.startswith(w[:5])
-                                             for v in self._vocab_prefix.get(w[:3], ()))
+        """Is ``w`` (a :func:`tokens` word) written in some article, or a form of one (a
+        word sharing all but its last few letters: "worri" / "worries", not
+        "responsibility" / "responders"), or the initials of a name the articles spell out
+        ("nafta")?"""
+        if w in self.linker.vocab or w in self._initials:
+            return True
+        n = max(5, len(w) - 4)
+        return any(v.startswith(w[:n]) for v in self._vocab_prefix.get(w[:3], ()))
 
     def _spelled(self, question: str, links: list[Link]) -> str:
         """``question`` with its misspelt words ("yeilds", "volatilty") replaced by the article

@@ -93,6 +93,7 @@ PARAS = [
     "New Jersey Gov. Ann Lee visited the site.",
     "Reporters asked who Jane Doe is and kept asking about Jane Doe all day.",
     "Senator Ana de la Cruz was briefed.",
+    "The North American Free Trade Agreement was debated by the first responders.",
 ]
 TEXT = "\n".join(PARAS)
 
@@ -205,6 +206,9 @@ def test_spelled_out_numbers_answer_how_many(engine):
     ("what did jamie dimon say about the explosion", "not in the graph"),  # lower-case, unknown
     ("What did Acme Bank say about inflation?", "not about"),  # no article says "inflation"
     ("What did the Bank of Acme say?", "not in the graph"),
+    # "responsibility" is in no article ("responders" is no form of it): a sentence about
+    # the explosion covers half the topic, not more
+    ("Who claimed responsibility for the explosion?", "key words"),
 ])
 def test_abstains(engine, question, reason):
     res = engine.ask(question)
@@ -218,6 +222,13 @@ def test_a_chinese_question_ranks_by_its_gloss(engine):
     assert "capital" in glossed and "tariff" in glossed and known == 1.0
     top = _top(engine.ask("阿克米银行对资本关税怎么看?"))
     assert top["speaker"]["label"] == "Acme Bank" and "capital tariffs" in top["text"]
+
+
+@pytest.mark.slow
+def test_known_words(engine):
+    assert engine._known("nafta")  # the initials of a name the article spells out
+    assert engine._known("explosions"[:-1])  # a form of an article word
+    assert not engine._known("responsibility")  # shares only "respon" with "responders"
 
 
 @pytest.mark.slow
