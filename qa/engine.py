@@ -39,7 +39,7 @@ import numpy as np
 from . import ann
 from .embed import e5_passages, e5_query, minilm_query
 from .gloss import gloss as gloss_text
-from .gloss import gloss_words, pinyin_names
+from .gloss import gloss_words, name_senses, pinyin_names
 from .index import (
     Snapshot,
     VectorCache,
@@ -459,6 +459,8 @@ class QAEngine:
             dense = sc.dense_of(qv, idx)
             if not sc.zh and dense.max() < MIN_TOPIC and not self._covers(topic, context):
                 return f"{name} is quoted, but not about {topic}"
+            if sc.zh and CJK_RE.search(topic) and self._zh_off_topic(topic, idx, context):
+                return f"{name} is quoted, but not about {topic}"
         # the article's sentences that name X, below X's own statements: "the IMF's estimate
         # of global growth" is X's view though no cue reports it
         said = set(idx)
@@ -495,6 +497,13 @@ class QAEngine:
             return []
         iris = self.linker.abbreviation(subject)
         how = "abbreviation"
+        if not iris:  # a name the dictionary knows: 奥巴马 -> Barack Obama
+            how = "dictionary"
+            for name in name_senses(subject):
+                iris = list(dict.fromkeys(lk.iri for lk in self.linker.link(name)
+                                          if self.types.get(lk.iri) != "Concept"))
+                if iris:
+                    break
         if not iris:
             how = "pinyin"
             for name in pinyin_names(subject):
@@ -784,6 +793,21 @@ class QAEngine:
             if len(self._gloss_cache) < 4096:
                 self._gloss_cache[text] = hit
         return hit
+
+    def _zh_off_topic(self, topic: str, idx: list[int], context: list[int]) -> bool:
+        """The say route's topic test for a Chinese topic, on its gloss: no word of it
+        glosses to a word any article uses (通胀 -> "inflation"), or its gloss is below
+        MIN_TOPIC for X's statements and X's paragraphs hold under half of its words."""
+        g, known = self.gloss(topic)
+        words = [{t[:5] for t in tokens(" ".join(gl))} for _, gl in gloss_words(topic)]
+        if not words or not re.search(r"[A-Za-z]{2}", g):
+            return False  # nothing the dictionary knows: e5 decides, as before
+        if known == 0:
+            return True
+        if float((self.matrix[idx] @ minilm_query(g)).max()) >= MIN_TOPIC:
+            return False
+        return not any(sum(1 for w in words if w & self._prefixes[i]) >= 0.5 * len(words)
+                       for i in context)
 
     def _known(self, w: str) -> bool:
         """Is ``w`` (a :func:`tokens` word) written in some article, or a form of one (a

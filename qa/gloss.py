@@ -79,6 +79,18 @@ def _syllable(reading: str) -> str:
     return re.sub(r"\d", "", reading.replace("u:", "u")).strip()
 
 
+def name_senses(word: str) -> list[str]:
+    """The dictionary's English names for a Chinese word, in its order: 奥巴马 ->
+    ["Barack Obama"], 国际货币基金组织 -> ["International Monetary Fund"]. Each sense is
+    cut at its first comma or parenthesis (dates, descriptions)."""
+    out = []
+    for sense in dictionary().get(word, "").replace("\n", "/").split("/"):
+        head = re.split(r"[,(;]", sense, maxsplit=1)[0].strip()
+        if head and not _DROP_SENSE.match(head) and re.search(r"[A-Z]", head):
+            out.append(head)
+    return out
+
+
 def pinyin_names(text: str) -> list[str]:
     """A Chinese personal name written in pinyin as English text writes it: 沈建光 ->
     "Shen Jianguang" (surname first, given name as one word). Two to four characters;

@@ -302,3 +302,17 @@ def test_a_chinese_question_embeds_only_what_it_ranks():
     eng.ask("阿克米银行对资本关税怎么看?")  # Acme Bank's statements (and their sentences) only
     assert eng._e5vc is not None and 0 < len(eng._e5vc.vecs) < len(eng.statements)
 
+
+
+def test_dictionary_names():
+    from claimgraph.qa.gloss import name_senses
+
+    assert name_senses("奥巴马")[0] == "Barack Obama"
+    assert name_senses("国际货币基金组织")[0] == "International Monetary Fund"
+    assert name_senses("美元") == []  # no capitalized sense: not a name
+
+
+@pytest.mark.slow
+def test_a_chinese_topic_no_article_uses_abstains(engine):
+    res = engine.ask("阿克米银行对通胀怎么看?")  # Acme Bank on inflation: no article says it
+    assert res["abstained"] and "not about" in res["reason"]
