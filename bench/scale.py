@@ -7,26 +7,29 @@ and paragraph IRIs and content hash, while entities are shared (the same
 speakers across many articles, as in a real corpus). Text is varied without
 moving any character offset: every digit of the article body, the claim
 contents and the quotes is rotated by the replica number, so numbers differ
-between replicas (sentences without digits repeat; the report counts the
-distinct statement texts actually embedded).
+between replicas (at most 10 variants of a sentence; sentences without
+digits repeat: the report counts the distinct statement texts actually
+embedded, and ``docs/scale.md`` projects the cost of fully distinct text).
 
-Per size, in a fresh process (so peak RSS is that size's own):
+Per size, two fresh processes, so each peak RSS is its own:
 
-* **build**: bulk load of the replicated N-Quads into an embedded Oxigraph
-  store (what ``--store oxigraph:`` holds; extraction speed is
-  ``bench/throughput.py``'s);
-* **index**: ``QAEngine`` over the store (SPARQL views through oxrdflib,
-  statements, MiniLM vectors of the distinct texts, BM25, FAISS HNSW past
-  the threshold);
-* **ask p50/p99**: warm ``ask`` of the example question set, question
-  vector cache cleared before each;
-* **sparql**: "all claims by X" for the most quoted speaker;
-* **gexf / neo4j-csv**: the exporters over the store;
-* **peak RSS** of the process.
+* **store** process: generate the replicas and bulk load them into an
+  embedded Oxigraph store in chunks (what ``--store oxigraph:`` holds;
+  extraction speed is ``bench/throughput.py``'s) = **build**; SPARQL "all
+  claims by X" for the most quoted speaker; the GEXF and Neo4j CSV
+  exporters over the store; its peak RSS;
+* **qa** process (up to ``--qa-max`` claims): ``QAEngine`` over the store
+  (statements read by SPARQL, MiniLM vectors of the distinct texts, cached
+  under ``--vectors`` between runs, sparse BM25, FAISS HNSW past the
+  threshold) = **index**; warm ``ask`` of the English questions of
+  ``bench/questions/caixin.json`` (question-vector cache cleared before
+  each) = **ask p50/p99**; its peak RSS (``VmHWM``) and RSS after the asks,
+  and whether torch was imported (it must not be: the numpy MiniLM serves
+  both indexing and questions).
 
-    .venv/bin/python bench/scale.py [--sizes 10000 100000] [--base-graph G.trig]
+    .venv/bin/python bench/scale.py [--sizes 10000 100000 1000000] [--qa-max 100000]
 
-Writes ``bench/results/scale.json``.
+Writes ``bench/results/scale.json`` (rows merged by size with earlier runs).
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ import argparse
 import json
 import os
 import re
-import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -79,10 +82,12 @@ def replica(lines: list[str], r: int) -> list[str]:
     return out
 
 
-def write_synthetic(lines: list[str], per: int, size: int, path: Path) -> int:
+def write_synthetic(lines: list[str], per: int, size: int, path: Path,
+                    start: int = 0, stop: int | None = None) -> int:
+    """Replicas ``start``..``stop`` (default: all ``size`` needs) as N-Quads at ``path``."""
     n = -(-size // per)
     with open(path, "w", encoding="utf-8") as f:
-        for r in range(n):
+        for r in range(start, n if stop is None else min(stop, n)):
             rep = replica(lines, r)
             f.write("\n".join(rep))
             f.write("\n")
@@ -99,41 +104,58 @@ def _timed(fn):
     return time.perf_counter() - t, out
 
 
-def one(size: int, base: Path, work: Path, encoder: str = "st", qa_max: int = 10_000) -> dict:
-    """Everything for one size, in this process."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+def _rss() -> dict:
+    """Peak (VmHWM) and current (VmRSS) resident memory of this process, in MB."""
+    out = {}
+    for ln in Path("/proc/self/status").read_text().splitlines():
+        k, _, v = ln.partition(":")
+        if k in ("VmHWM", "VmRSS"):
+            out[k] = round(int(v.split()[0]) / 1024, 1)
+    return out
+
+
+def store_part(size: int, base: Path, work: Path, chunk: int = 500) -> dict:
+    """Generate + bulk load, SPARQL, exports: one process."""
     import pyoxigraph as ox
     from claimgraph.graph import load_graph
     from claimgraph.graph.exporters import export
     from claimgraph.graph.sparql import run_query
+
     lines, per = base_quads(base)
-    nq = work / f"synthetic-{size}.nq"
-    gen_s, replicas = _timed(lambda: write_synthetic(lines, per, size, nq))
-    row: dict = {"size": size, "replicas": replicas, "claims": replicas * per,
-                 "quads": replicas * len(lines), "generate_s": round(gen_s, 2)}
+    n = -(-size // per)
+    row: dict = {"size": size, "replicas": n, "claims": n * per, "quads": n * len(lines)}
     store_dir = work / f"ox-{size}"
+    nq = work / f"synthetic-{size}.nq"
 
-    def bulk():
+    def fill() -> tuple[float, float]:
+        gen = load = 0.0
         st = ox.Store(str(store_dir))
-        st.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
-        st.flush()
-        del st
+        for a in range(0, n, chunk):  # chunks: bounded disk for the N-Quads at 1M claims
+            gen += _timed(lambda a=a: write_synthetic(lines, per, size, nq, a, a + chunk))[0]
+            load += _timed(lambda: st.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS))[0]
+        load += _timed(st.flush)[0]
+        nq.unlink()
+        return gen, load  # the store closes with this frame
 
-    row["build_s"] = round(_timed(bulk)[0], 2)
-    nq.unlink()
+    gen, load = fill()
+    row["generate_s"], row["build_s"] = round(gen, 2), round(load, 2)
+    row["store_gb"] = round(sum(f.stat().st_size for f in store_dir.rglob("*") if f.is_file())
+                            / 1e9, 2)
+    row["load_build"] = os.getloadavg()
     ds = load_graph(f"oxigraph:{store_dir}")
-    if size <= qa_max:
-        _qa(row, ds, encoder)
     top = _top_speaker(ds)
     q = f"SELECT ?c ?content WHERE {{ ?c cg:speaker <{top}> ; cg:content ?content }}"
-    sp_s, res = _timed(lambda: len(run_query(ds, q, timeout=600).bindings))
+    sp_s, res = _timed(lambda: len(run_query(ds, q, timeout=3600).bindings))
     row["sparql_claims_by_x_s"], row["sparql_rows"] = round(sp_s, 3), res
     for fmt, name in (("gexf", "g.gexf"), ("neo4j-csv", "neo4j")):
-        secs, _ = _timed(lambda fmt=fmt, name=name: export(ds, fmt, work / f"{size}-{name}"))
-        row[f"export_{fmt}_s"] = round(secs, 2)
-    gexf = (work / f"{size}-g.gexf").read_text(encoding="utf-8")
-    row["gexf_edges"] = gexf.count("<edge ")
-    row["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+        t, c = time.perf_counter(), time.process_time()
+        export(ds, fmt, work / f"{size}-{name}")
+        row[f"export_{fmt}_s"] = round(time.perf_counter() - t, 2)
+        row[f"export_{fmt}_cpu_s"] = round(time.process_time() - c, 2)
+    with open(work / f"{size}-g.gexf", encoding="utf-8") as f:
+        row["gexf_edges"] = sum(ln.count("<edge ") for ln in f)
+    row["load_exports"] = os.getloadavg()
+    row["store_peak_rss_mb"] = _rss()["VmHWM"]
     return row
 
 
@@ -143,27 +165,28 @@ def _top_speaker(ds) -> str:
     return str(next(iter(rows))[0])
 
 
-def _qa(row: dict, ds, encoder: str) -> None:
+def qa_part(size: int, work: Path, vectors: Path) -> dict:
+    """Index build and warm asks over the store ``store_part`` left: one process."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    from claimgraph.graph import load_graph
     from claimgraph.qa import QAEngine
     from claimgraph.qa.embed import clear_query_cache
 
-    if encoder == "st":
-        # bulk indexing through sentence-transformers (torch, batched): the same vectors
-        # to 1e-5 as the numpy path one-shot asks use (tests/test_qa.py), several times faster
-        from claimgraph.qa import embed, index
-
-        embed.load_st_model()
-        index.encode = embed.st_encode
-    idx_s, eng = _timed(lambda: QAEngine(ds))
+    row: dict = {"size": size}
+    ds = load_graph(f"oxigraph:{work / f'ox-{size}'}")
+    vectors.mkdir(parents=True, exist_ok=True)
+    idx_s, eng = _timed(lambda: QAEngine(ds, cache_dir=vectors))
     row["index_s"] = round(idx_s, 2)
     row["statements"] = len(eng.statements)
     row["distinct_texts"] = len({s.key for s in eng.statements})
     row["ann"] = getattr(eng, "ann", None) is not None
-    row["encoder"] = encoder
+    row["index_rss_mb"] = _rss()
+    row["load_index"] = os.getloadavg()
     qs = [q["q"] for q in json.loads((ROOT / "bench" / "questions" / "caixin.json")
                                      .read_text(encoding="utf-8"))["questions"]]
     qs = [q for q in qs if not re.search(r"[\u3400-\u9fff]", q)]  # MiniLM path (e5 is separate)
-    eng.ask(qs[0])  # warm
+    for q in qs:  # warm: one pass (first-use work such as the numeric statement list)
+        eng.ask(q)
     lat = []
     for q in qs:
         clear_query_cache()
@@ -174,7 +197,11 @@ def _qa(row: dict, ds, encoder: str) -> None:
     row["ask_n"] = len(lat)
     row["ask_p50_ms"] = round(statistics.median(lat), 1)
     row["ask_p99_ms"] = round(lat[min(len(lat) - 1, int(0.99 * len(lat)))], 1)
-    row["qa_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    row["load_ask"] = os.getloadavg()
+    rss = _rss()
+    row["qa_peak_rss_mb"], row["qa_rss_after_asks_mb"] = rss["VmHWM"], rss["VmRSS"]
+    row["torch_imported"] = "torch" in sys.modules
+    return row
 
 
 def main() -> None:
@@ -182,37 +209,59 @@ def main() -> None:
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     ap.add_argument("--base-graph", type=Path, help="a built .trig to replicate (default: "
                     "the example article)")
-    ap.add_argument("--encoder", choices=["st", "numpy"], default="st",
-                    help="MiniLM for the index build: sentence-transformers (default) or numpy")
-    ap.add_argument("--qa-max", type=int, default=10_000,
+    ap.add_argument("--qa-max", type=int, default=100_000,
                     help="build the QA index and time asks only up to this many claims")
+    ap.add_argument("--vectors", type=Path, default=Path(tempfile.gettempdir()) / "cg-scale-vectors",
+                    help="MiniLM vector cache kept between runs")
+    ap.add_argument("--work", type=Path, help="keep the stores here (default: a temp folder)")
+    ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "scale.json")
+    ap.add_argument("--part", choices=["store", "qa"], help=argparse.SUPPRESS)
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
-    ap.add_argument("--work", type=Path, help=argparse.SUPPRESS)
     a = ap.parse_args()
-    if a.one:
-        print(json.dumps(one(a.one, a.base_graph, a.work, a.encoder, a.qa_max)), flush=True)
+    if a.part:
+        row = store_part(a.one, a.base_graph, a.work) if a.part == "store" \
+            else qa_part(a.one, a.work, a.vectors)
+        print(json.dumps(row), flush=True)
         return
     with tempfile.TemporaryDirectory(prefix="cg-scale-") as d:
-        work = Path(d)
+        work = a.work or Path(d)
+        work.mkdir(parents=True, exist_ok=True)
         base = a.base_graph
         if base is None:
             from claimgraph.pipeline import build_graph
 
             base = work / "base.trig"
             build_graph([str(ROOT / "examples" / "caixin_treasuries_selloff.txt")], base)
+        out = a.out
+        try:
+            old = {r["size"]: r for r in json.loads(out.read_text(encoding="utf-8"))["rows"]}
+        except (OSError, ValueError, KeyError):
+            old = {}
         rows = []
         for size in a.sizes:
-            r = subprocess.run([sys.executable, __file__, "--one", str(size), "--base-graph",
-                                str(base), "--work", str(work), "--encoder", a.encoder, "--qa-max", str(a.qa_max)],
-                               capture_output=True, text=True)
-            if r.returncode != 0:
-                print(f"size {size} failed:\n{r.stderr[-2000:]}", file=sys.stderr)
-                continue
-            rows.append(json.loads(r.stdout.strip().splitlines()[-1]))
+            row: dict = {}
+            parts = ["store"] + (["qa"] if size <= a.qa_max else [])
+            for part in parts:
+                r = subprocess.run([sys.executable, __file__, "--part", part, "--one", str(size),
+                                    "--base-graph", str(base), "--work", str(work),
+                                    "--vectors", str(a.vectors)], capture_output=True, text=True)
+                if r.returncode != 0:
+                    print(f"size {size} {part} failed:\n{r.stderr[-2000:]}", file=sys.stderr)
+                    row[f"{part}_failed"] = r.stderr[-500:]
+                    continue
+                row.update(json.loads(r.stdout.strip().splitlines()[-1]))
+            row["peak_rss_mb"] = max(row.get("store_peak_rss_mb", 0), row.get("qa_peak_rss_mb", 0))
+            shutil.rmtree(work / f"ox-{size}", ignore_errors=True)
+            rows.append(row)
+            try:  # another run may have written rows meanwhile: merge by size again
+                old = {r["size"]: r for r in json.loads(out.read_text(encoding="utf-8"))["rows"]}
+            except (OSError, ValueError, KeyError):
+                pass
+            old[size] = row
             _table(rows)
-            out = ROOT / "bench" / "results" / "scale.json"
             out.write_text(json.dumps({"cpu_count": os.cpu_count(), "load_avg": os.getloadavg(),
-                                       "rows": rows}, indent=2) + "\n", encoding="utf-8")
+                                       "rows": [old[k] for k in sorted(old)]}, indent=2) + "\n",
+                           encoding="utf-8")
 
 
 def _table(rows: list[dict]) -> None:
@@ -220,7 +269,8 @@ def _table(rows: list[dict]) -> None:
             ("build_s", "build s"), ("index_s", "index s"), ("ask_p50_ms", "ask p50 ms"),
             ("ask_p99_ms", "ask p99 ms"), ("sparql_claims_by_x_s", "sparql s"),
             ("export_gexf_s", "gexf s"), ("gexf_edges", "gexf edges"),
-            ("export_neo4j-csv_s", "neo4j-csv s"), ("peak_rss_mb", "peak RSS MB")]
+            ("export_neo4j-csv_s", "neo4j-csv s"), ("qa_peak_rss_mb", "QA peak RSS MB"),
+            ("store_peak_rss_mb", "store+export peak RSS MB")]
     print(" | ".join(h for _, h in cols))
     for r in rows:
         print(" | ".join(str(r.get(k, "")) for k, _ in cols))
