@@ -15,12 +15,20 @@ Candidates, by the pattern that proposed them (``Candidate.pattern``):
   the plan", "X warned about ...").
 * ``parataxis``: a cue inside its content ("The economy, he said, is strong").
 * ``according``: "according to X, ...".
-* ``noun``: noun cues ("X's warning that ...", "a statement from X").
+* ``noun``: noun cues ("X's warning that ...", "a statement from X", "his
+  critique of X").
+* ``adj``: adjectives of attitude ("Republicans have been critical of X").
 * ``quote``: a direct quote whose cue is elsewhere (a colon, an earlier
   sentence); its source is the subject of the clause a colon ends ('Cruz
   continued:'), else the speaker of the nearest cue or speech verb in its
   paragraph, else the previous quote's speaker.
 * ``colon``: a line 'Name: ...' (headlines, transcripts).
+
+Every candidate also knows whether its cue sits inside another speech or
+belief candidate's content (``nested=``): PolNeAR annotates the outermost
+attribution only, and the scorer learns to drop the inner one. After
+selection, an attribution whose cue and content both lie inside one quote
+becomes that quote's, spoken by the quote's speaker.
 
 Contents follow PolNeAR's conventions: a speaker's quotes that follow the cue
 in the same paragraph join one content ('"A," X said. "B."'), and no content
@@ -49,19 +57,28 @@ from .cues import (
     BELIEF_VERBS,
     DENIAL_VERBS,
     NOUN_CUES,
-    ORG_NOUNS,
-    PERSON_ROLE_NOUNS,
-    PRONOUNS,
     SELF_REFERENCES,
     SPEECH_VERBS,
     cue_family,
 )
 from .records import Article, Attribution, Span
+from .sources import (
+    OPEN_QUOTES,
+    adjacent_subject,
+    clip_lines,
+    coordinated_cue_start,
+    noun_phrase,
+    source_kind,
+    source_span,
+    subject_of,
+    subtree_span,
+    tok_span,
+    trim,
+)
 
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "attribution"
 WEIGHTS = MODEL_DIR / "weights.json"
 
-_OPEN_Q = "\u201c\"'`"
 _CLOSE_Q = "\u201d\"'"
 _QUOTE_RE = re.compile(
     r"\u201c[^\u201c\u201d]{2,3000}?\u201d"
@@ -71,17 +88,12 @@ _QUOTE_RE = re.compile(
     re.S,
 )
 DEDUPE = 0.5
-PASSIVE_SUBJ = 1
-PREP_UP = 1
 SUBJ_COMP = 1
 QUOTE_PARAS = 0
 #: no content runs longer than this (an unclosed quote must not swallow the article)
 MAX_CONTENT = 3000
 INNER_QUOTES = 1
 JOIN_QUOTES = 1
-_TRIM = " \t\r\n,;:.-\u2014\u2013"
-_SUBJ = ("nsubj", "nsubjpass", "csubj")
-_CLAUSE_UP = ("conj", "xcomp", "advcl", "ccomp", "acl", "pcomp")
 _CONTENT_PREPS = frozenset("about of on for against over with to into that".split())
 _REPORT_HEADS = frozenset(
     "report study survey poll data analysis research statement figures "
@@ -106,38 +118,10 @@ class Candidate:
 # --------------------------------------------------------------------------- spans
 
 
-def _trim(text: str, start: int, end: int, keep_quotes: bool = True) -> tuple[int, int]:
-    """Strip spaces and clause punctuation at both ends (quote marks stay)."""
-    while start < end and text[start] in _TRIM:
-        start += 1
-    while end > start and text[end - 1] in _TRIM:
-        end -= 1
-    if not keep_quotes:
-        while start < end and text[start] in _OPEN_Q:
-            start += 1
-    return start, end
-
-
-def _tok_span(doc, first: int, last: int) -> tuple[int, int]:
-    """Char range of tokens ``first..last`` (inclusive), trimmed."""
-    a = doc[first].idx
-    b = doc[last].idx + len(doc[last].text)
-    return _trim(doc_text(doc), a, b)
-
-
-def _subtree(doc, tok) -> tuple[int, int]:
-    return _tok_span(doc, tok.left_edge.i, tok.right_edge.i)
-
-
-def _np(doc, tok) -> tuple[int, int]:
-    """A source noun phrase: the token's subtree, or up to a relative clause."""
-    return _subtree(doc, tok)
-
-
 def _clip_paragraph(text: str, span: tuple[int, int], cue: int) -> tuple[int, int]:
     """Keep a content span inside the cue's paragraph, unless a quote runs on."""
     a, b = span
-    if "\n" not in text[a:b] or (QUOTE_PARAS and text[a] in _OPEN_Q and text[b - 1] in _CLOSE_Q):
+    if "\n" not in text[a:b] or (QUOTE_PARAS and text[a] in OPEN_QUOTES and text[b - 1] in _CLOSE_Q):
         return span
     if cue <= a:
         b = text.find("\n", a, b)
@@ -147,7 +131,7 @@ def _clip_paragraph(text: str, span: tuple[int, int], cue: int) -> tuple[int, in
         a = text.rfind("\n", a, cue) + 1
         nl = text.find("\n", cue, b)
         b = b if nl < 0 else nl
-    return _trim(text, a, b)
+    return trim(text, a, b)
 
 
 def _trailing_clause(doc, head, end: int) -> int | None:
@@ -169,149 +153,6 @@ def _dice(a: tuple[int, int], b: tuple[int, int]) -> float:
     inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
     tot = (a[1] - a[0]) + (b[1] - b[0])
     return 2 * inter / tot if tot else 0.0
-
-
-# --------------------------------------------------------------------------- sources
-
-
-def _subject(tok):
-    """The subject token governing verb ``tok`` (climbing through conj/xcomp)."""
-    cur = tok
-    for _ in range(4):
-        for c in cur.children:
-            if c.dep_ in ("nsubj", "csubj"):
-                if c.lower_ in ("who", "which", "that") and cur.dep_ == "relcl":
-                    return cur.head, "relcl"
-                return c, "nsubj"
-            if c.dep_ == "nsubjpass":
-                # passive: the agent ("by X") is the source, if any
-                for a in cur.children:
-                    if a.dep_ == "agent":
-                        for p in a.children:
-                            if p.dep_ == "pobj":
-                                return p, "agent"
-                if PASSIVE_SUBJ and c.lower_ not in ("it", "there", "this", "that", "which", "who", "what"):
-                    # "The Times is expected to endorse ...": PolNeAR's source
-                    return c, "passive_subj"
-                return None, "passive"
-        for c in cur.children:
-            if c.dep_ == "agent":
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        return p, "agent"
-        if cur.dep_ == "relcl":
-            return cur.head, "relcl"
-        if PREP_UP and cur.dep_ == "prep" and cur.head is not cur and cur.head.pos_ in ("VERB", "AUX") \
-                and any(c.dep_ == "pcomp" for c in cur.children):
-            # "responded by saying that ...": through the preposition to its verb
-            cur = cur.head
-            continue
-        if CONJ_SPEAKER and cur.dep_ == "conj" and cue_family(cur.lemma_.lower()) and \
-                _in_content_of_cue(cur.head):
-            # "He analyzes that X is less, and notes that ...": the parse joined
-            # "notes" to the content's verb; it coordinates with "analyzes"
-            cur = cur.head.head
-            continue
-        if cur.dep_ in _CLAUSE_UP and cur.head is not cur:
-            cur = cur.head
-            if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ in ("dobj", "pobj"):
-                # "published a report stating that ...": up to the verb
-                cur = cur.head.head if cur.dep_ == "pobj" else cur.head
-            continue
-        break
-    return None, "none"
-
-
-CONJ_SPEAKER = 1
-
-
-def _in_content_of_cue(head) -> bool:
-    """Is ``head`` a non-cue verb heading the clausal content of a speech or belief
-    verb, with a subject that could not say or think anything ('the amount is less')?"""
-    return (head.dep_ == "ccomp" and head.head is not head and not cue_family(head.lemma_.lower())
-            and cue_family(head.head.lemma_.lower()) is not None and not _animate_subject(head))
-
-
-def _animate_subject(verb) -> bool:
-    for c in verb.children:
-        if c.dep_ in _SUBJ:
-            return (c.pos_ == "PRON" or c.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
-                    or c.lemma_.lower() in PERSON_ROLE_NOUNS or c.lemma_.lower() in ORG_NOUNS)
-    return False
-
-
-def _coordinated_cue_start(doc, comp, end: int) -> int:
-    """Where '..., and notes that ...' starts inside a content clause: a cue verb
-    joined to the content's verb with no subject of its own is the speaker's next
-    attribution, not part of this content."""
-    if cue_family(comp.lemma_.lower()) or _animate_subject(comp):
-        return end
-    for k in comp.children:
-        if k.dep_ == "conj" and k.i > comp.i and cue_family(k.lemma_.lower()) and \
-                not any(x.dep_ in _SUBJ for x in k.children):
-            cut = k.left_edge.i
-            while cut > comp.i and doc[cut - 1].dep_ in ("cc", "punct"):
-                cut -= 1
-            return _trim(doc_text(doc), doc[comp.left_edge.i].idx, doc[cut].idx)[1]
-    return end
-
-
-def _clip(text: str, span: tuple[int, int], anchor: int) -> tuple[int, int]:
-    """Cut a span at the line breaks around ``anchor`` (a head's offset)."""
-    a, b = span
-    nl = text.rfind("\n", a, anchor)
-    if nl >= 0:
-        a = nl + 1
-    nl = text.find("\n", max(anchor, a), b)
-    if nl >= 0:
-        b = nl
-    return _trim(text, a, b)
-
-
-def _source_span(doc, stok, how: str) -> tuple[int, int] | None:
-    if stok is None:
-        return None
-    if how == "relcl":
-        # "X, who said ...": from X through the relative pronoun (PolNeAR marks either)
-        end = stok.i
-        for r in stok.children:
-            if r.dep_ == "relcl":
-                for w in r.children:
-                    if w.dep_ in _SUBJ and w.lower_ in ("who", "which", "that"):
-                        end = max(end, w.i)
-        span = _tok_span(doc, stok.left_edge.i, end)
-    else:
-        span = _np(doc, stok)
-    return _clip(doc_text(doc), span, stok.idx)
-
-
-def _adjacent_subject(doc, tok):
-    """The noun right before or after a cue ('..." he said', '..." said Smith')."""
-    for j in (tok.i - 1, tok.i + 1, tok.i + 2):
-        if 0 <= j < len(doc):
-            t = doc[j]
-            if t.pos_ in ("PRON", "PROPN", "NOUN") and t.lower_ not in ("that", "it"):
-                while t.dep_ in ("compound", "amod", "det", "poss") and t.head.i != t.i:
-                    t = t.head
-                return t
-            if t.pos_ not in ("AUX", "ADV", "PART"):
-                continue
-    return None
-
-
-def _source_kind(doc, stok) -> str:
-    if stok is None:
-        return "none"
-    if stok.lower_ in PRONOUNS:
-        return "pron"
-    if stok.ent_type_:
-        return "ent_" + stok.ent_type_
-    for t in stok.subtree:
-        if t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
-            return "sub_" + t.ent_type_
-    if stok.pos_ == "PROPN":
-        return "propn"
-    return "noun"
 
 
 # --------------------------------------------------------------------------- candidates
@@ -419,22 +260,22 @@ def _colon_candidates(doc, out: list[Candidate]) -> None:
     a line's colon says the rest of the line."""
     text = doc_text(doc)
     for m in _COLON_LINE.finditer(text):
-        src = _trim(text, m.start(1), m.end(1))
+        src = trim(text, m.start(1), m.end(1))
         if text[src[0] : src[1]].lower() in _SECTION_LABELS:
             continue
-        a, b = _trim(text, m.start(2), m.end(2))
+        a, b = trim(text, m.start(2), m.end(2))
         if b - a < 4:
             continue
         span = doc.char_span(src[0], src[1], alignment_mode="expand")
         if span is None:
             continue
         root = span.root
-        skind = _source_kind(doc, root)
+        skind = source_kind(doc, root)
         words = len(text[src[0]:src[1]].split())
         first = text.rfind("\n", 0, m.start()) < 0
         feats = ["pat=colon", "skind=" + skind, "pat_skind=colon|" + skind,
                  "len=" + _bucket(b - a), "cwords=" + str(min(words, 4)),
-                 "quoted=" + str(text[a] in _OPEN_Q), "title=" + str(first),
+                 "quoted=" + str(text[a] in OPEN_QUOTES), "title=" + str(first),
                  "shead=" + root.lower_, "colon_pos=" + root.pos_]
         out.append(Candidate("colon", (m.end(1), m.end(1) + 1), (a, b), src, "say", feats,
                              source_tok=root.i))
@@ -446,9 +287,9 @@ def _verb_candidates(doc, tok, quotes, out: list[Candidate]) -> None:
     kids = list(tok.children)
     comps = [c for c in kids if c.dep_ in ("ccomp", "csubj") and c.i != tok.i]
     cue = (tok.idx, tok.idx + len(tok.text))
-    stok, how = _subject(tok)
-    src = _source_span(doc, stok, how)
-    skind = _source_kind(doc, stok)
+    stok, how = subject_of(tok)
+    src = source_span(doc, stok, how)
+    skind = source_kind(doc, stok)
     neg = any(c.dep_ == "neg" for c in kids)
     cue_q = _inside(quotes, tok.idx) is not None
     if cue_q:
@@ -471,8 +312,8 @@ def _verb_candidates(doc, tok, quotes, out: list[Candidate]) -> None:
         s_tok, s_span, s_how = stok, src, how
         if s_span is not None and s_span[0] < b and s_span[1] > a and not (a <= tok.idx < b):
             # the parse took the quote's own subject: use the one by the cue
-            s_tok = _adjacent_subject(doc, tok)
-            s_span = _clip(text, _np(doc, s_tok), s_tok.idx) if s_tok is not None else None
+            s_tok = adjacent_subject(doc, tok)
+            s_span = clip_lines(text, noun_phrase(doc, s_tok), s_tok.idx) if s_tok is not None else None
             s_how = "adjacent"
         inq = _inside(quotes, a)
         feats = base + [
@@ -483,7 +324,7 @@ def _verb_candidates(doc, tok, quotes, out: list[Candidate]) -> None:
             "pat_dep=" + pattern + "|" + tok.dep_,
             "lemma_how=" + lemma + "|" + how,
             "len=" + _bucket(b - a),
-            "quoted=" + str(bool(inq) or text[a] in _OPEN_Q),
+            "quoted=" + str(bool(inq) or text[a] in OPEN_QUOTES),
             "pat_fam=" + pattern + "|" + str(cue_family(lemma)),
             "cueq=" + str(cue_q),
             "pat_cueq=" + pattern + "|" + str(cue_q),
@@ -500,7 +341,7 @@ def _verb_candidates(doc, tok, quotes, out: list[Candidate]) -> None:
         )
 
     if comps and SUBJ_COMP:
-        before = [c for c in comps if c.i < tok.i and text[_subtree(doc, c)[0]] not in _OPEN_Q]
+        before = [c for c in comps if c.i < tok.i and text[subtree_span(doc, c)[0]] not in OPEN_QUOTES]
         if before and len(before) < len(comps) and stok is None:
             # "Salkin, a rabbi helping ..., said he ...": the parse took the
             # subject for a clause; it is the source
@@ -511,19 +352,18 @@ def _verb_candidates(doc, tok, quotes, out: list[Candidate]) -> None:
                     h = t
                     break
             stok, how = h, "subjcomp"
-            src = _clip(text, _np(doc, h), h.idx)
+            src = clip_lines(text, noun_phrase(doc, h), h.idx)
     if comps:
-        a = min(_subtree(doc, c)[0] for c in comps)
-        b = max(_subtree(doc, c)[1] for c in comps)
-        if CONJ_SPEAKER:
-            b = min(b, _coordinated_cue_start(doc, comps[-1], b))
+        a = min(subtree_span(doc, c)[0] for c in comps)
+        b = max(subtree_span(doc, c)[1] for c in comps)
+        b = min(b, coordinated_cue_start(doc, comps[-1], b))
         first = comps[0]
         mark = "mark=" + "|".join(sorted(x.lower_ for x in first.children if x.dep_ == "mark"))
         after = "after" if a > tok.idx else "before"
         a, b = _extend_to_quotes((a, b), tok.idx, quotes, text)
         feats = (mark, "order=" + after, "order_lemma=" + after + "|" + lemma)
         add("ccomp", (a, b), feats)
-        if text[a] not in _OPEN_Q:
+        if text[a] not in OPEN_QUOTES:
             cut = _trailing_clause(doc, comps[-1], b)
             if cut is not None and cut - a > 0.4 * (b - a):
                 add("ccomp", (a, cut), (*feats, "variant=trim"))
@@ -531,27 +371,27 @@ def _verb_candidates(doc, tok, quotes, out: list[Candidate]) -> None:
     xcomps = [c for c in kids if c.dep_ == "xcomp"]
     if xcomps:
         x = xcomps[0]
-        a, b = _subtree(doc, x)
+        a, b = subtree_span(doc, x)
         # "urged him to ...": the object belongs to the content
         for c in kids:
             if c.dep_ == "dobj" and c.i < x.i:
-                a = min(a, _subtree(doc, c)[0])
+                a = min(a, subtree_span(doc, c)[0])
         add("xcomp", (a, b), ("xlemma=" + x.lemma_.lower(), "xpos=" + x.pos_))
     objs = [c for c in kids if c.dep_ in ("dobj", "attr", "oprd")]
     if objs and not xcomps:
         o = objs[0]
-        a, b = _subtree(doc, o)
+        a, b = subtree_span(doc, o)
         # "described X as Y", "blamed X for Y", "called X Y": the rest belongs too
         for c in kids:
             if c.i > o.i and (c.dep_ in ("oprd", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("as", "for"))):
-                b = max(b, _subtree(doc, c)[1])
+                b = max(b, subtree_span(doc, c)[1])
         a, b = _extend_to_quotes((a, b), tok.idx, quotes, text)
         add("dobj", (a, b), ("opos=" + o.pos_, "oent=" + (o.ent_type_ or "-"),
                              "olemma=" + lemma + "|" + o.lemma_.lower()))
     if not objs and not xcomps:
         for c in kids:
             if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS and c.i > tok.i:
-                a, b = _subtree(doc, c)
+                a, b = subtree_span(doc, c)
                 add("prep", (a, b), ("prep=" + c.lower_, "lemma_prep=" + lemma + "|" + c.lower_))
                 break
 
@@ -561,15 +401,15 @@ def _verb_candidates(doc, tok, quotes, out: list[Candidate]) -> None:
             return
         if tok.dep_ == "ccomp" and stok is None:
             return
-        ha, hb = _subtree(doc, h)
-        ta, tb = _subtree(doc, tok)
+        ha, hb = subtree_span(doc, h)
+        ta, tb = subtree_span(doc, tok)
         if ta <= ha + 1:
             a, b = tb, hb
         elif tb >= hb - 1:
             a, b = ha, ta
         else:
             a, b = ha, hb
-        a, b = _trim(text, a, b)
+        a, b = trim(text, a, b)
         a, b = _extend_to_quotes((a, b), tok.idx, quotes, text)
         add("parataxis", (a, b), ("hdep=" + h.dep_, "tdep_lemma=" + tok.dep_ + "|" + lemma))
 
@@ -583,13 +423,13 @@ def _adj_candidates(doc, tok, out: list[Candidate]) -> None:
     attitude whose preposition opens the content; the clause's subject holds it."""
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in _NOUN_PREPS and c.i > tok.i:
-            content = _subtree(doc, c)
+            content = subtree_span(doc, c)
             break
     else:
         return
-    stok, how = _subject(tok.head if tok.dep_ == "acomp" else tok)
-    src = _source_span(doc, stok, how)
-    skind = _source_kind(doc, stok)
+    stok, how = subject_of(tok.head if tok.dep_ == "acomp" else tok)
+    src = source_span(doc, stok, how)
+    skind = source_kind(doc, stok)
     lemma = tok.lemma_.lower()
     feats = ["pat=adj", "lemma=" + lemma, "pat_lemma=adj|" + lemma, "prep=" + c.lower_,
              "lemma_prep=" + lemma + "|" + c.lower_, "skind=" + skind, "pat_skind=adj|" + skind,
@@ -605,12 +445,12 @@ def _noun_candidates(doc, tok, out: list[Candidate]) -> None:
         if c.dep_ in ("acl", "ccomp", "relcl") and any(
             m.lower_ == "that" and m.dep_ == "mark" for m in c.children
         ):
-            content = _subtree(doc, c)
+            content = subtree_span(doc, c)
             break
     if content is None:
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in _NOUN_PREPS and c.i > tok.i:
-                content = _subtree(doc, c)
+                content = subtree_span(doc, c)
                 break
     if content is None:
         return
@@ -624,11 +464,11 @@ def _noun_candidates(doc, tok, out: list[Candidate]) -> None:
                 if p.dep_ == "pobj":
                     stok = p
     if stok is None and tok.dep_ in ("dobj", "nsubj"):
-        s2, how = _subject(tok.head) if tok.dep_ == "dobj" else (None, "none")
+        s2, how = subject_of(tok.head) if tok.dep_ == "dobj" else (None, "none")
         stok = s2
     if stok is not None:
-        src = _subtree(doc, stok) if stok.dep_ != "poss" else _tok_span(doc, stok.left_edge.i, stok.i)
-    skind = _source_kind(doc, stok)
+        src = subtree_span(doc, stok) if stok.dep_ != "poss" else tok_span(doc, stok.left_edge.i, stok.i)
+    skind = source_kind(doc, stok)
     that = doc_text(doc)[content[0] : content[0] + 5].lower() == "that "
     feats = [
         "ncontent=" + ("that" if that else "prep"),
@@ -654,20 +494,20 @@ def _according_candidate(doc, tok, out: list[Candidate]) -> None:
             break
     if pobj is None:
         return
-    src = _subtree(doc, pobj)
+    src = subtree_span(doc, pobj)
     phrase = (min(tok.idx, src[0]), max(src[1], to.idx + 2))
     sent = tok.sent
-    sa, sb = _trim(text, sent.start_char, sent.end_char)
+    sa, sb = trim(text, sent.start_char, sent.end_char)
     if phrase[0] <= sa + 1:
         a, b = phrase[1], sb
     elif phrase[1] >= sb - 1:
         a, b = sa, phrase[0]
     else:
         a, b = sa, sb
-    a, b = _trim(text, a, b)
+    a, b = trim(text, a, b)
     src_text = text[src[0] : src[1]].lower()
     selfref = src_text in SELF_REFERENCES
-    skind = _source_kind(doc, pobj)
+    skind = source_kind(doc, pobj)
     feats = ["pat=according", "lemma=according", "skind=" + skind,
              "pat_skind=according|" + skind, "selfref=" + str(selfref),
              "len=" + _bucket(b - a), "pos=" + ("start" if a > phrase[0] else "end")]
@@ -851,10 +691,10 @@ def _colon_source(doc, c: Candidate) -> bool:
     if span is None:
         return False
     root = span[0].sent.root
-    stok, how = _subject(root)
+    stok, how = subject_of(root)
     if stok is None or stok.lower_ in ("it", "this", "that"):
         return False
-    src = _source_span(doc, stok, how)
+    src = source_span(doc, stok, how)
     if src is None:
         return False
     c.source, c.source_tok = src, stok.i
@@ -872,10 +712,10 @@ def _root_source(doc, c: Candidate) -> None:
     if span is None:
         return
     root = span.root.sent.root
-    stok, how = _subject(root)
+    stok, how = subject_of(root)
     if stok is None or stok.lower_ in ("it", "there", "this", "that"):
         return
-    src = _source_span(doc, stok, how)
+    src = source_span(doc, stok, how)
     if src is None or (src[0] < c.content[1] and src[1] > c.content[0]):
         return
     c.source, c.source_tok = src, stok.i
@@ -920,12 +760,12 @@ def _attach_quote_sources(doc, kept: list[Candidate], cands: list[Candidate]) ->
         for tok in doc:
             if tok.pos_ != "VERB" or tok.idx in have or tok.lemma_.lower() not in SPEECH_VERBS:
                 continue
-            stok, how = _subject(tok)
+            stok, how = subject_of(tok)
             if stok is None:
-                stok = _adjacent_subject(doc, tok)
+                stok = adjacent_subject(doc, tok)
             if stok is None:
                 continue
-            span = _source_span(doc, stok, how)
+            span = source_span(doc, stok, how)
             if span is None:
                 continue
             extra.append(Candidate("speech", (tok.idx, tok.idx + len(tok.text)), (tok.idx, tok.idx),
@@ -987,7 +827,7 @@ def _redirect_self_reference(doc, c: Candidate) -> bool:
     head = span.root.head
     for o in head.children:
         if o.dep_ == "dobj" and o.i != span.root.i:
-            c.source = _subtree(doc, o)
+            c.source = subtree_span(doc, o)
             c.source_tok = o.i
             return True
     return False
@@ -1014,7 +854,7 @@ def _kind(c: Candidate, text: str, src_text: str) -> str:
     a, b = c.content
     if c.pattern == "according":
         return "according-to"
-    if text[a] in _OPEN_Q or c.pattern == "quote":
+    if text[a] in OPEN_QUOTES or c.pattern == "quote":
         return "direct"
     head = src_text.lower().split()
     if head and (head[-1] in _REPORT_HEADS or any(w in _REPORT_HEADS for w in head[-2:])):
@@ -1062,7 +902,7 @@ def doc_attributions(doc, article: Article | None = None, weights: dict | None =
             # never a runaway span: the cue's paragraph, then a hard cap
             a, b = _clip_paragraph(text, (a, b), c.cue[0] if c.cue else a)
             if b - a > MAX_CONTENT:
-                a, b = _trim(text, a, a + MAX_CONTENT)
+                a, b = trim(text, a, a + MAX_CONTENT)
         if c.source and text[c.source[0] : c.source[1]].lower() in SELF_REFERENCES:
             if not _redirect_self_reference(doc, c):
                 continue

@@ -4,7 +4,10 @@ Rules over spaCy's entities, not a coreference model: a pronoun takes the
 nearest earlier compatible entity (he/she -> a person, it/they -> an
 organization), a short name takes the earlier full name it ends ("Roach" ->
 "Stephen Roach"), and "the bank" / "its research" take the nearest earlier
-organization. Names listed in a digest's directory win over spaCy's guesses.
+organization. A definite role noun ("the California congressman") is the
+person named before it, not the place that modifies it; an appositive ("Stephen
+Miran, a former strategist who ...") is the name it describes. Names listed in
+a digest's directory win over spaCy's guesses.
 """
 
 from __future__ import annotations
