@@ -752,7 +752,7 @@ class QAEngine:
         # a number about a named thing (``together``): "How much gold does China hold?" is not
         # answered by gold in one sentence and China in another
         ents = {lk.iri for lk in links} if together else set()
-        return any(words & self._prefixes[i] and (not ents or self._mentions(i, ents))
+        return any(words & self._sentence_words(i) and (not ents or self._mentions(i, ents))
                    for i in best)
 
     def _mentions(self, i: int, ents: set[str]) -> bool:
@@ -775,10 +775,11 @@ class QAEngine:
                        for i in best)
 
     def _sentence_words(self, i: int) -> set[str]:
-        """The word prefixes of statement ``i`` and of its own sentence (a claim split in
-        two keeps its sentence's words)."""
-        own = [j for j, penalty in self.ctx.get(i, ()) if penalty == 0.0]
-        return self._prefixes[i].union(*(self._prefixes[j] for j in own)) if own \
+        """The word prefixes of statement ``i`` and of the sentences it ranks by (its own
+        and the one before: a claim split in two keeps its sentence's words, and one
+        ranked by its context is judged by it too)."""
+        ctx = self.ctx.get(i)
+        return self._prefixes[i].union(*(self._prefixes[j] for j, _ in ctx)) if ctx \
             else self._prefixes[i]
 
     def gloss(self, text: str) -> tuple[str, float]:
