@@ -189,6 +189,9 @@ def build_graph(inputs: list[str], output: str | Path, base: str = DEFAULT_BASE,
     ``checkpoint_seconds`` seconds; a file that cannot be read stops the build
     with its name (unless ``skip_bad``), after checkpointing what is finished,
     and for a graph file the old file is left as it was until a build ends.
+    A graph file is locked (``<graph>.lock``, :mod:`claimgraph.graph.lock`)
+    for the whole build: another writer waits for it, and a build waits for
+    another writer up to ``CLAIMGRAPH_LOCK_TIMEOUT`` seconds (GraphError after).
     """
     from claimgraph.graph.iris import IRIs
     from claimgraph.graph.store import open_store
@@ -208,6 +211,7 @@ def build_graph(inputs: list[str], output: str | Path, base: str = DEFAULT_BASE,
 
 def _build(store, paths, iris, base, fmt, progress, processes, batch_size, skip_bad,
            checkpoint_articles, checkpoint_seconds, t0) -> BuildReport:
+    """The body of :func:`build_graph`, with the store open (and a graph file locked)."""
     from claimgraph.extract.readers import read_file
     from claimgraph.graph import add_extraction
 
