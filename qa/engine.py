@@ -294,6 +294,10 @@ class QAEngine:
                     before = j
             if before is not None:
                 out.append((before, CONTEXT_PENALTY))
+                if s.kind == "fact" and not self.names[i]:
+                    # "It edged up its forecast ... to 4.2 percent": a number whose sentence
+                    # names no one is about whom the sentence before names
+                    self.names[i] = frozenset(self.statements[before].about)
             if out:
                 self.ctx[i] = out
 
