@@ -21,6 +21,8 @@ _CLAUSE_UP = ("conj", "xcomp", "advcl", "ccomp", "acl", "pcomp")
 PASSIVE_SUBJ = 1
 #: "responded by saying that ...": climb through the preposition to its verb
 PREP_UP = 1
+#: a participle's source is the noun it modifies, unless that noun is an object
+ACL_HEAD = 1
 
 # --------------------------------------------------------------------------- spans
 
@@ -96,10 +98,13 @@ def subject_of(tok):
             cur = cur.head.head
             continue
         if cur.dep_ in _CLAUSE_UP and cur.head is not cur:
-            cur = cur.head
+            via, cur = cur.dep_, cur.head
             if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ in ("dobj", "pobj"):
                 # "published a report stating that ...": up to the verb
                 cur = cur.head.head if cur.dep_ == "pobj" else cur.head
+            elif ACL_HEAD and via == "acl" and cur.pos_ in ("NOUN", "PROPN"):
+                # "There were also emails that night showing that ...": the emails
+                return cur, "acl"
             continue
         break
     return None, "none"
@@ -152,6 +157,7 @@ def clip_lines(text: str, span: tuple[int, int], anchor: int) -> tuple[int, int]
 
 
 def source_span(doc, stok, how: str) -> tuple[int, int] | None:
+    """Char range of the source noun phrase headed by ``stok`` (found ``how``)."""
     if stok is None:
         return None
     if how == "relcl":
@@ -163,6 +169,11 @@ def source_span(doc, stok, how: str) -> tuple[int, int] | None:
                     if w.dep_ in SUBJ_DEPS and w.lower_ in ("who", "which", "that"):
                         end = max(end, w.i)
         span = tok_span(doc, stok.left_edge.i, end)
+    elif how == "acl":
+        # "The emails showing that ...": the noun phrase up to the participle
+        acl = min((c.left_edge.i for c in stok.children if c.dep_ == "acl" and c.i > stok.i),
+                  default=stok.right_edge.i + 1)
+        span = tok_span(doc, stok.left_edge.i, max(stok.i, acl - 1))
     else:
         span = noun_phrase(doc, stok)
     return clip_lines(doc_text(doc), span, stok.idx)

@@ -412,3 +412,11 @@ def test_second_cue_joined_to_the_content_keeps_the_speaker(extract):
     assert a.cue.text == "notes"
     assert a.source.text == "She"
     assert a.speaker == "Maria Chen"
+
+
+@pytest.mark.slow
+def test_participle_source_is_the_noun_it_modifies(extract):
+    a = _find(extract("The emails showing that officials knew about the attack were released "
+                      "on Friday."), "officials knew about the attack")
+    assert a.cue.text == "showing"
+    assert a.source.text == "The emails"
