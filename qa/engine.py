@@ -159,24 +159,7 @@ class QAEngine:
         self.labels = snapshot.labels
         self.types = {i: e["type"] for i, e in self.entities.items()}
         self.linker = Linker(self.labels, self.types, snapshot.texts)
-        self._vocab_prefix: dict[str, set[str]] = {}
-        self._vocab_first: dict[str, list[str]] = {}
-        for w in self.linker.vocab:
-            # "cost-cutting" is one article word but two question tokens: know both parts
-            for part in {w, *re.split(r"[-'.]", w)} if len(w) > 3 else {w}:
-                if part:
-                    self._vocab_prefix.setdefault(part[:3], set()).add(part)
-            if w.isalpha():
-                self._vocab_first.setdefault(w[0], []).append(w)
-        self._typo_cache: dict[str, str] = {}
-        # initials of the capitalized names the articles spell out ("North American Free
-        # Trade Agreement" -> "nafta"), so a question may use the acronym the article does not
-        # (every tail of the name: a sentence's first word may be "The")
-        self._initials: set[str] = set()
-        for t in snapshot.texts:
-            for m in re.finditer(r"[A-Z][\w’'\-]*(?:\s+(?:(?:of|and|for|the|on)\s+)?[A-Z][\w’'\-]*){1,6}", t):
-                caps = [w[0] for w in m.group(0).split() if w[0].isupper()]
-                self._initials |= {"".join(caps[a:]).lower() for a in range(len(caps) - 1)}
+        self._index_words(snapshot.texts)
         self._attribute_nested()
         self._members()
         self._name_variants()
@@ -241,6 +224,28 @@ class QAEngine:
             vc.save({s.key for s in self.statements})
         except OSError:
             pass
+
+    def _index_words(self, texts: list[str]) -> None:
+        """What the articles' words are, for telling a known word from an unknown one."""
+        self._vocab_prefix: dict[str, set[str]] = {}
+        self._vocab_first: dict[str, list[str]] = {}
+        for w in self.linker.vocab:
+            # "cost-cutting" is one article word but two question tokens: know both parts
+            for part in {w, *re.split(r"[-'.]", w)} if len(w) > 3 else {w}:
+                if part:
+                    self._vocab_prefix.setdefault(part[:3], set()).add(part)
+            if w.isalpha():
+                self._vocab_first.setdefault(w[0], []).append(w)
+        self._typo_cache: dict[str, str] = {}
+        # initials of the capitalized names the articles spell out ("North American Free
+        # Trade Agreement" -> "nafta"), so a question may use the acronym the article does
+        # not (every tail of the name: a sentence's first word may be "The")
+        self._initials: set[str] = set()
+        for t in texts:
+            for m in re.finditer(r"[A-Z][\w’'\-]*(?:\s+(?:(?:of|and|for|the|on)\s+)?[A-Z][\w’'\-]*)"
+                                 r"{1,6}", t):
+                caps = [w[0] for w in m.group(0).split() if w[0].isupper()]
+                self._initials |= {"".join(caps[a:]).lower() for a in range(len(caps) - 1)}
 
     def _attribute_nested(self) -> None:
         import os
