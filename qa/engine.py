@@ -462,7 +462,7 @@ class QAEngine:
         topic = r.topic
         if topic:
             context = self._context(idx)
-            if not sc.zh and self._unknown_words(topic) and not self._covers(topic, context):
+            if not sc.zh and self._unsupported_words(topic, context):  # "the housing market"
                 return f"{name} is quoted, but not about {topic}"
             qv = sc.dense_for(self._english(topic, links))
             dense = sc.dense_of(qv, idx)
