@@ -150,8 +150,13 @@ def statements(ds: Dataset, lbls: dict | None = None) -> list[Statement]:
     texts = _Texts(views.articles(ds))
     mems = views.memberships(ds, lbls)
     current: dict[str, list[dict]] = {}
+    seen_roles: set[tuple] = set()
     for m in mems:
-        if not m["former"]:
+        # one role at one organization, however many articles state it (a corpus repeats
+        # "Chair of the Federal Reserve" thousands of times: the claim text must not)
+        key = (m["person"]["iri"], m["role"], m["organization"]["iri"])
+        if not m["former"] and key not in seen_roles:
+            seen_roles.add(key)
             current.setdefault(m["person"]["iri"], []).append(m)
     out: list[Statement] = []
     for c in views.claims(ds, lbls):
