@@ -48,9 +48,13 @@ class GraphLock:
         import fcntl
 
         self.path = lock_path(graph)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         timeout = DEFAULT_TIMEOUT if timeout is None else timeout
-        self.fd: int | None = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.fd: int | None = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as e:
+            raise GraphError(f"{graph}: cannot create the lock file {self.path} "
+                             f"({e.strerror}); is the folder writable?") from None
         deadline = time.monotonic() + timeout
         delay = 0.02
         while True:
