@@ -39,7 +39,7 @@ import numpy as np
 from . import ann
 from .embed import e5_passages, e5_query, minilm_query
 from .gloss import gloss as gloss_text
-from .gloss import gloss_words, name_senses, pinyin_names
+from .gloss import gloss_words, name_senses, pinyin_names, segment_spans
 from .index import (
     Snapshot,
     VectorCache,
@@ -102,6 +102,7 @@ their his her he she they them there about say said says tell me as than into ov
 s can could would should will may might also very more most such than so any some all
 according""".split())
 PERSONISH = {"Person"}
+SPEAKER_TYPES = {"Person", "Organization", "Place"}
 
 
 def tokens(text: str) -> list[str]:
@@ -397,6 +398,8 @@ class QAEngine:
         unknown = [] if r.lang == "zh" else self.linker.unknown_names(question, links)
         if unknown:
             return _abstain(result, f"{unknown[0]} is not in the graph")
+        if r.lang == "zh":  # 美国 -> U.S., 欧盟 -> European Union: names the dictionary gives
+            links = sorted(links + self._chinese_links(question, links), key=lambda lk: lk.start)
         subj = self._subject_links(question, r, links)
         if r.subject and not subj and CJK_RE.search(r.subject):
             subj = self._chinese_name(question, r.subject)  # 标普, 沈建光
@@ -496,6 +499,23 @@ class QAEngine:
             r"|" + name + r"\s+of\s+(?:the\s+)?[A-Z]"
             r"|[A-Z][\w.&]*(?:'s|’s)\s+" + name + r"\b"
             r"|(?i:" + PERSON_NOUN + r"|gov|sen|rep|gen)\.?\s+(?:[A-Z][\w.'’-]*\s+){0,2}" + name)
+
+    def _chinese_links(self, question: str, links: list[Link]) -> list[Link]:
+        """Entities a Chinese question names by a word the dictionary translates to an
+        entity's English name (美国 -> "US" -> U.S.; 欧盟 -> European Union), where no
+        label matched."""
+        out: list[Link] = []
+        for word, a, b in segment_spans(question):
+            if len(word) < 2 or any(lk.start < b and a < lk.end for lk in links):
+                continue
+            for name in name_senses(word):
+                found = {lk.iri for lk in self.linker.link(name) if lk.start == 0
+                         and lk.end == len(name) and self.types.get(lk.iri) in SPEAKER_TYPES}
+                if found:
+                    if len(found) == 1:
+                        out.append(Link(found.pop(), word, a, b, "dictionary"))
+                    break
+        return out
 
     def _chinese_name(self, question: str, subject: str) -> list[Link]:
         """A Chinese subject no label matches: a short form of a Chinese label (标普 for

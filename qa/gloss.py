@@ -160,6 +160,22 @@ def _senses(word: str, d: dict[str, str], most: int = 6) -> list[str]:
     return words[:most]
 
 
+def segment_spans(text: str) -> list[tuple[str, int, int]]:
+    """The words of ``text``'s Chinese runs with their character offsets.
+
+    >>> segment_spans("IMF对美国经济怎么看")[:2]
+    [('对', 3, 4), ('美国', 4, 6)]
+    """
+    d = dictionary()
+    out = []
+    for m in CJK_RUN.finditer(text):
+        pos = m.start()
+        for w in _segment(m.group(0), d):
+            out.append((w, pos, pos + len(w)))
+            pos += len(w)
+    return out
+
+
 def gloss_words(text: str) -> list[tuple[str, list[str]]]:
     """The topic words of ``text``'s Chinese runs, each with its English gloss words.
 
