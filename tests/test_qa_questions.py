@@ -143,14 +143,16 @@ def _engine():
               "ex:james": {"en": ["James O’Neill"], "zh": []},
               "ex:harbor": {"en": ["Harbor Accord"], "zh": []},
               "ex:lee": {"en": ["Ann Lee"], "zh": []},
-              "ex:cruz": {"en": ["Ana de la Cruz"], "zh": []}}
+              "ex:cruz": {"en": ["Ana de la Cruz"], "zh": []},
+              "ex:us": {"en": ["United States", "U.S."], "zh": []}}
     ents = {"ex:jane": {"type": "Person", "mentioned": True, "claims": 1},
             "ex:acme": {"type": "Organization", "mentioned": True, "claims": 1},
             "ex:oneill": {"type": "Person", "mentioned": True, "claims": 1},
             "ex:james": {"type": "Person", "mentioned": True, "claims": 0},
             "ex:harbor": {"type": "Concept", "mentioned": True, "claims": 0},
             "ex:lee": {"type": "Person", "mentioned": True, "claims": 0},
-            "ex:cruz": {"type": "Person", "mentioned": True, "claims": 0}}
+            "ex:cruz": {"type": "Person", "mentioned": True, "claims": 0},
+            "ex:us": {"type": "Place", "mentioned": True, "claims": 0}}
     return QAEngine(snapshot=Snapshot(stmts, labels, ents, [TEXT]))
 
 
@@ -316,3 +318,10 @@ def test_dictionary_names():
 def test_a_chinese_topic_no_article_uses_abstains(engine):
     res = engine.ask("阿克米银行对通胀怎么看?")  # Acme Bank on inflation: no article says it
     assert res["abstained"] and "not about" in res["reason"]
+
+
+@pytest.mark.slow
+def test_a_chinese_word_links_by_its_dictionary_name(engine):
+    # no Chinese label: 美国 is "United States / USA / US" in CC-CEDICT
+    assert [(lk.iri, lk.surface) for lk in engine._chinese_links("美国经济怎么样?", [])] == \
+        [("ex:us", "美国")]
