@@ -1,11 +1,14 @@
 """Entity linking in questions: every English and Chinese label and alias.
 
 A question names an entity by its preferred label, an alternative label, a
-Chinese label, an acronym ("S&P", "CICC"), or a person's surname ("Roach"),
-in any case, with or without a possessive ("Goldman Sachs' hedge fund
-business"), and sometimes with a typo ("Goldman Sacks"). The linker finds
-those, and also the capitalized names it cannot find anywhere in the graph
-(so the engine can say "not in the graph" instead of answering a near miss).
+Chinese label or a short form of one (标普 for 标准普尔), an acronym ("S&P",
+"CICC"), a person's surname ("Roach"), an organization without its generic
+tail ("Standard Chartered"), "&" typed "and", in any case (an acronym or
+surname in lower case too, unless it spells an English word), with or without a
+possessive ("Goldman Sachs' hedge fund business"), and sometimes with a typo
+("Goldman Sacks"). The linker finds those, and also the capitalized names it
+cannot find anywhere in the graph, "Bank of Japan" when only Japan is known (so
+the engine can say "not in the graph" instead of answering a near miss).
 """
 
 from __future__ import annotations
