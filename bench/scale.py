@@ -114,8 +114,9 @@ def _rss() -> dict:
     return out
 
 
-def store_part(size: int, base: Path, work: Path, chunk: int = 500) -> dict:
-    """Generate + bulk load, SPARQL, exports: one process."""
+def store_part(size: int, base: Path, work: Path, chunk: int = 500, reuse: bool = False,
+               formats: tuple = ("gexf", "neo4j-csv")) -> dict:
+    """Generate + bulk load (unless ``reuse`` finds the store), SPARQL, exports: one process."""
     import pyoxigraph as ox
     from claimgraph.graph import load_graph
     from claimgraph.graph.exporters import export
@@ -137,8 +138,11 @@ def store_part(size: int, base: Path, work: Path, chunk: int = 500) -> dict:
         nq.unlink()
         return gen, load  # the store closes with this frame
 
-    gen, load = fill()
-    row["generate_s"], row["build_s"] = round(gen, 2), round(load, 2)
+    if reuse and store_dir.is_dir():
+        row["reused_store"] = True  # build time: from the run that made it
+    else:
+        gen, load = fill()
+        row["generate_s"], row["build_s"] = round(gen, 2), round(load, 2)
     row["store_gb"] = round(sum(f.stat().st_size for f in store_dir.rglob("*") if f.is_file())
                             / 1e9, 2)
     row["load_build"] = os.getloadavg()
@@ -148,6 +152,8 @@ def store_part(size: int, base: Path, work: Path, chunk: int = 500) -> dict:
     sp_s, res = _timed(lambda: len(run_query(ds, q, timeout=3600).bindings))
     row["sparql_claims_by_x_s"], row["sparql_rows"] = round(sp_s, 3), res
     for fmt, name in (("gexf", "g.gexf"), ("neo4j-csv", "neo4j")):
+        if fmt not in formats:
+            continue
         t, c = time.perf_counter(), time.process_time()
         export(ds, fmt, work / f"{size}-{name}")
         row[f"export_{fmt}_s"] = round(time.perf_counter() - t, 2)
@@ -215,11 +221,16 @@ def main() -> None:
                     help="MiniLM vector cache kept between runs")
     ap.add_argument("--work", type=Path, help="keep the stores here (default: a temp folder)")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "scale.json")
+    ap.add_argument("--reuse-store", action="store_true",
+                    help="keep a store left in --work by an earlier run (no build)")
+    ap.add_argument("--formats", nargs="+", default=["gexf", "neo4j-csv"],
+                    help="exports to time")
     ap.add_argument("--part", choices=["store", "qa"], help=argparse.SUPPRESS)
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.part:
-        row = store_part(a.one, a.base_graph, a.work) if a.part == "store" \
+        row = store_part(a.one, a.base_graph, a.work, reuse=a.reuse_store,
+                         formats=tuple(a.formats)) if a.part == "store" \
             else qa_part(a.one, a.work, a.vectors)
         print(json.dumps(row), flush=True)
         return
@@ -244,14 +255,17 @@ def main() -> None:
             for part in parts:
                 r = subprocess.run([sys.executable, __file__, "--part", part, "--one", str(size),
                                     "--base-graph", str(base), "--work", str(work),
-                                    "--vectors", str(a.vectors)], capture_output=True, text=True)
+                                    "--vectors", str(a.vectors), "--formats", *a.formats,
+                                    *(["--reuse-store"] if a.reuse_store else [])],
+                                   capture_output=True, text=True)
                 if r.returncode != 0:
                     print(f"size {size} {part} failed:\n{r.stderr[-2000:]}", file=sys.stderr)
                     row[f"{part}_failed"] = r.stderr[-500:]
                     continue
                 row.update(json.loads(r.stdout.strip().splitlines()[-1]))
             row["peak_rss_mb"] = max(row.get("store_peak_rss_mb", 0), row.get("qa_peak_rss_mb", 0))
-            shutil.rmtree(work / f"ox-{size}", ignore_errors=True)
+            if not a.reuse_store:
+                shutil.rmtree(work / f"ox-{size}", ignore_errors=True)
             rows.append(row)
             try:  # another run may have written rows meanwhile: merge by size again
                 old = {r["size"]: r for r in json.loads(out.read_text(encoding="utf-8"))["rows"]}

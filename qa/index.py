@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -79,10 +79,14 @@ class Snapshot:
         # the entities each article sentence names, so passages can be filtered by entity
         linker = Linker(lbls, {i: e["type"] for i, e in ents.items()}, texts)
         out = []
+        linked: dict[str, tuple[str, ...]] = {}  # a sentence many articles repeat is linked once
         for s in stmts:
             if s.kind == "passage" or (s.kind == "claim" and not s.about):
-                found = tuple(dict.fromkeys(lk.iri for lk in linker.link(s.evidence[0]["quote"])))
-                s = Statement(**{**s.to_dict(), "by": s.by, "about": found})
+                quote = s.evidence[0]["quote"]
+                found = linked.get(quote)
+                if found is None:
+                    found = linked[quote] = tuple(dict.fromkeys(lk.iri for lk in linker.link(quote)))
+                s = replace(s, about=found)
             out.append(s)
         return cls(out, lbls, ents, texts, graph_hash)
 
