@@ -9,7 +9,8 @@ outermost one). A logistic regression over the candidates' sparse features
 learns which to keep; the decision threshold is chosen on a held-out tenth of
 train (never dev), running the whole extractor and maximizing the mean of
 attribution F1 and who-said-what F1. The weights are written as plain JSON to
-``extract/models/attribution/weights.json``.
+``extract/models/attribution/weights.json``; then the source ranker is trained
+over the candidates they keep (``bench/train_source_ranker.py``).
 
     .venv/bin/python bench/train_attribution.py [--cache /tmp/train.spacy]
 
@@ -77,6 +78,8 @@ def main(argv=None) -> int:
     ap.add_argument("--C", type=float, default=0.12, help="inverse L2 strength (0.12 best of 0.06-2 on the held-out tenth)")
     ap.add_argument("--out", default=str(Path(__file__).resolve().parents[1]
                                          / "extract" / "models" / "attribution" / "weights.json"))
+    ap.add_argument("--no-ranker", dest="ranker", action="store_false",
+                    help="skip training the source ranker (bench/train_source_ranker.py) afterwards")
     a = ap.parse_args(argv)
 
     import numpy as np
@@ -134,6 +137,11 @@ def main(argv=None) -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(model, indent=0, sort_keys=True) + "\n", encoding="utf-8")
     print(f"wrote {out} ({len(model['weights'])} weights)")
+    if a.ranker:
+        # the source ranker learns over the candidates these weights keep
+        import train_source_ranker
+
+        return train_source_ranker.main(["--cache", a.cache] if a.cache else [])
     return 0
 
 

@@ -866,19 +866,12 @@ def _kind(c: Candidate, text: str, src_text: str) -> str:
     return "indirect"
 
 
-def doc_attributions(doc, article: Article | None = None, weights: dict | None = ...) -> list[Attribution]:
-    """The attributions of a parsed ``doc`` (a pure function of the Doc).
+RANK_SOURCES = 1
 
-    Args:
-        doc: a spaCy ``Doc`` with a dependency parse and entities.
-        article: the :class:`Article` the doc was parsed from (for paragraph
-            numbers and a digest's directory names); optional.
-        weights: the scorer; by default the shipped one (rules if absent).
-    """
-    if weights is ...:
-        weights = load_weights()
+
+def kept_candidates(doc, weights: dict | None) -> list[Candidate]:
+    """The candidates the scorer keeps, each with the rules' source."""
     threshold = weights.get("threshold", 0.5) if weights else 0.5
-    text = doc_text(doc)
     cands = candidates(doc)
     score_candidates(cands, weights)
     kept = _select(cands, threshold)
@@ -889,6 +882,32 @@ def doc_attributions(doc, article: Article | None = None, weights: dict | None =
         for c in kept:
             if c.source is None and c.cue is not None and c.pattern != "quote":
                 _root_source(doc, c)
+    return kept
+
+
+def doc_attributions(doc, article: Article | None = None, weights: dict | None = ...,
+                     ranker: dict | None = ...) -> list[Attribution]:
+    """The attributions of a parsed ``doc`` (a pure function of the Doc).
+
+    Args:
+        doc: a spaCy ``Doc`` with a dependency parse and entities.
+        article: the :class:`Article` the doc was parsed from (for paragraph
+            numbers and a digest's directory names); optional.
+        weights: the scorer; by default the shipped one (rules if absent).
+        ranker: the source ranker of :mod:`.ranker`; by default the shipped
+            one (the rules' sources if absent or None, or if ``weights`` is None:
+            rules throughout).
+    """
+    if weights is ...:
+        weights = load_weights()
+    text = doc_text(doc)
+    kept = kept_candidates(doc, weights)
+    if RANK_SOURCES:
+        from .ranker import load_ranker, rerank_sources
+
+        if ranker is ...:
+            ranker = load_ranker() if weights else None
+        rerank_sources(doc, kept, ranker)
     known, unmentioned = (), set()
     if article is not None:
         known = tuple(e.name for e in article.directory)
