@@ -30,6 +30,10 @@ attribution only, and the scorer learns to drop the inner one. After
 selection, an attribution whose cue and content both lie inside one quote
 becomes that quote's, spoken by the quote's speaker.
 
+Once the kept attributions have the rules' sources, a learned ranker
+(:mod:`claimgraph.extract.ranker`, weights in ``models/attribution/sources.json``)
+may give each a better one among the noun phrases around its cue.
+
 Contents follow PolNeAR's conventions: a speaker's quotes that follow the cue
 in the same paragraph join one content ('"A," X said. "B."'), and no content
 crosses a paragraph or runs past ``MAX_CONTENT`` characters.

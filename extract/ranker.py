@@ -71,10 +71,14 @@ def _path(t, cue) -> str:
 
 
 def _span_of(doc, t, chunks: dict[int, tuple[int, int]]) -> tuple[int, int]:
-    if t.ent_type_ and t.ent_iob_ in ("B", "I"):
-        for e in doc.ents:
-            if e.start <= t.i < e.end:
-                return e.start_char, e.end_char
+    """The entity ``t`` is part of, else its noun chunk, else the token itself."""
+    if t.ent_iob_ in ("B", "I"):
+        a = b = t.i
+        while a > 0 and doc[a].ent_iob_ == "I":
+            a -= 1
+        while b + 1 < len(doc) and doc[b + 1].ent_iob_ == "I":
+            b += 1
+        return doc[a].idx, doc[b].idx + len(doc[b].text)
     return chunks.get(t.i, (t.idx, t.idx + len(t.text)))
 
 
