@@ -20,7 +20,8 @@ _TITLES = re.compile(
     r"^(?:mr|mrs|ms|dr|prof|sen|rep|gov|gen|president|senator|secretary|former)\.?\s+",
     re.I,
 )
-_RELATIVE = re.compile(r"[\s,]*\b(?:who|which|that)$", re.I)
+# a relative clause in a source span: ", who|which|that ...", " who|which ...", or a final "that"
+_RELATIVE = re.compile(r"\s*,\s*(?:who|which|that)\b|\s+(?:who|which)\b|[\s,]*\bthat$", re.I)
 _PERSONAL = ("PERSON",)
 _ORGLIKE = ("ORG", "NORP", "GPE")
 
@@ -137,6 +138,7 @@ def resolve_speaker(doc, source: tuple[int, int] | None, source_tok: int | None 
     a, b = source
     text = doc_text(doc)[a:b]
     # "X, who said ...": the span runs through the relative pronoun
+    # and "Schiff, 56, who has served on the Committee": the relative clause is not the source
     rel = _RELATIVE.search(text)
     if rel and rel.start() > 0:
         text, b = text[: rel.start()], a + rel.start()
@@ -180,7 +182,8 @@ def resolve_speaker(doc, source: tuple[int, int] | None, source_tok: int | None 
         if found:
             return found
     if head is not None and head.pos_ == "PROPN":
-        return full_name(doc, _clean(text), a, "PERSON")
+        # the name itself, without an appositive age or title after it ("Schiff, 56")
+        return full_name(doc, _clean(text.split(",")[0]), a, "PERSON")
     return _clean(text) or None
 
 

@@ -420,3 +420,11 @@ def test_participle_source_is_the_noun_it_modifies(extract):
                       "on Friday."), "officials knew about the attack")
     assert a.cue.text == "showing"
     assert a.source.text == "The emails"
+
+
+@pytest.mark.slow
+def test_relative_clause_in_the_source_is_not_the_speaker(extract):
+    text = ("Rep. Adam Schiff urged a response. Schiff, 56, who has served on the Intelligence "
+            "Committee for a decade, told reporters that the hacking was a deliberate campaign.")
+    a = _find(extract(text), "the hacking was a deliberate campaign")
+    assert a.speaker == "Adam Schiff"
