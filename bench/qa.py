@@ -20,10 +20,6 @@ abstentions, abstentions held; warm latency p50/p99 of ``ask``; cold start of
 the ``claimgraph ask`` command. Writes ``bench/results/qa.json``.
 
     .venv/bin/python bench/qa.py [FILES...] [--rebuild] [--no-cli] [--calibrate] [--show-misses]
-                                 [--no-attribute]
-
-``--no-attribute`` answers without the QA-side attribute pass (``qa/attribute.py``), to
-measure what it still adds over the extractor's own attributions.
 """
 
 from __future__ import annotations
@@ -266,17 +262,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-cli", action="store_true", help="skip the cold CLI timing")
     ap.add_argument("--calibrate", action="store_true", help="sweep the abstention thresholds")
     ap.add_argument("--show-misses", action="store_true", help="print every claimgraph miss")
-    ap.add_argument("--no-attribute", action="store_true",
-                    help="skip the QA-side attribute pass (qa/attribute.py)")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "qa.json")
     a = ap.parse_args(argv)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    if a.no_attribute:
-        os.environ["CLAIMGRAPH_QA_ATTRIBUTE"] = "0"
     load_start = os.getloadavg()[0]
     files = a.files or sorted((ROOT / "bench" / "questions").glob("*.json"))
     sets = [(s, build(s, a.rebuild)) for s in map(load_set, files)]
-    report: dict = {"sets": {}, "attribute_pass": not a.no_attribute}
+    report: dict = {"sets": {}}
     if a.calibrate:
         report["calibration"] = calibrate(sets)
     rows = []

@@ -161,7 +161,6 @@ class QAEngine:
         self.types = {i: e["type"] for i, e in self.entities.items()}
         self.linker = Linker(self.labels, self.types, snapshot.texts)
         self._index_words(snapshot.texts)
-        self._attribute_nested()
         self._members()
         self._name_variants()
         self._claim_context()
@@ -247,15 +246,6 @@ class QAEngine:
                                  r"{1,6}", t):
                 caps = [w[0] for w in m.group(0).split() if w[0].isupper()]
                 self._initials |= {"".join(caps[a:]).lower() for a in range(len(caps) - 1)}
-
-    def _attribute_nested(self) -> None:
-        import os
-
-        if os.environ.get("CLAIMGRAPH_QA_ATTRIBUTE", "1") == "0":  # measuring: without the pass
-            return
-        from .attribute import attribute
-
-        self.statements = attribute(self.statements, self.linker, self.types, self.label)
 
     def _members(self) -> None:
         """Organizations' current members, so "what did Goldman Sachs say" finds its head."""
