@@ -52,9 +52,9 @@ class GraphLock:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.fd: int | None = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        except OSError as e:
-            raise GraphError(f"{graph}: cannot create the lock file {self.path} "
-                             f"({e.strerror}); is the folder writable?") from None
+        except OSError as e:  # the disk, like any output that cannot be written (exit 1)
+            raise OSError(e.errno, f"cannot create the lock file ({e.strerror}); "
+                                   "is the folder writable?", str(self.path)) from None
         deadline = time.monotonic() + timeout
         delay = 0.02
         while True:
