@@ -340,10 +340,13 @@ class EntityIndex:
         for cl in self.clusters:
             cl.type = cl.final_type()
 
-    def add_from_span(self, doc, start: int, end: int, article: Article | None = None
-                      ) -> _Cluster | None:
-        """The entity an NER mention inside ``[start, end)`` names, added if new and clean."""
-        for ent in doc.ents:
+    def add_from_span(self, doc, start: int, end: int, article: Article | None = None,
+                      ents: tuple | None = None) -> _Cluster | None:
+        """The entity an NER mention inside ``[start, end)`` names, added if new and clean.
+
+        ``ents`` is ``doc.ents`` when the caller keeps it (spaCy rebuilds it on every access).
+        """
+        for ent in doc.ents if ents is None else ents:
             if ent.start_char >= start and ent.end_char <= end:
                 c = candidate(ent, article)
                 if c is not None:

@@ -19,20 +19,25 @@ from .roles import find_memberships
 EXTRACTOR = f"claimgraph-extract/{__version__}"
 
 
-def _speaker_entity(att: Attribution, index: EntityIndex, doc, article: Article
-                    ) -> tuple[str | None, str | None]:
+def _speaker_entity(att: Attribution, index: EntityIndex, doc, article: Article,
+                    ents: dict | None = None) -> tuple[str | None, str | None]:
     """(entity key, type) of an attribution's speaker, adding the entity if new.
 
     A speaker the entity index does not know is kept only when the NER finds
     a clean name inside the source span (the same cleaning rules as every
     other mention), so "Treasurys" or a Chinese sentence never becomes a speaker.
+    ``ents`` caches ``doc.ents`` across the calls for one doc (under ``"ents"``).
     """
     name = att.speaker or (att.source.text if att.source else None)
     if not name:
         return None, None
     cl = index.find(clean_name(name))
     if cl is None and att.source is not None:
-        cl = index.add_from_span(doc, att.source.start, att.source.end, article)
+        if ents is None:
+            ents = {}
+        if "ents" not in ents:
+            ents["ents"] = doc.ents
+        cl = index.add_from_span(doc, att.source.start, att.source.end, article, ents["ents"])
     if cl is None:
         return None, None
     return norm_key(cl.name), cl.type
@@ -56,8 +61,9 @@ def extract_doc(article: Article, doc) -> Extraction:
     atts = find_attributions(article, doc)
     known = {e.key for e in entities}
     claims, new_entities = [], []
+    ents: dict = {}  # doc.ents, read once if a speaker needs it
     for att in atts:
-        key, etype = _speaker_entity(att, index, doc, article)
+        key, etype = _speaker_entity(att, index, doc, article, ents)
         if key and key not in known:
             cl = index.find(key)
             new_entities.append(Entity(key=key, type=etype or "Organization",

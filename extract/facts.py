@@ -136,19 +136,24 @@ _ATTACHED = re.compile(r"^\s*(?:(?:in|by|at|as\s+of|during|for)\s+)?$", re.I)
 _NOW_AFTER = re.compile(r"\s+(now|today|currently)\b", re.I)
 
 
-def _date(doc, sent, a: int, b: int, numbers: Iterable[tuple[int, int]] = ()) -> str | None:
+def _date(doc, sent, a: int, b: int, numbers: Iterable[tuple[int, int]] = (),
+          text: str | None = None, ents: list | None = None) -> str | None:
     """The date nearest the number at [a, b) in its sentence.
 
     A date written right after another number ("from 50% in 2008 to 25% now")
     is that number's, not this one's; "now" right after the number is its date.
+    ``text`` is ``doc.text`` and ``ents`` is ``sent.ents`` when the caller has them
+    (spaCy rebuilds both, from the tokens and from every entity of the doc, on
+    every access).
     """
-    text = doc.text
+    if text is None:
+        text = doc.text
     now = _NOW_AFTER.match(text, b, sent.end_char)
     if now:
         return now.group(1)
     others = [(x, y) for x, y in numbers if (x, y) != (a, b)]
     best, dist = None, None
-    for ent in sent.ents:
+    for ent in sent.ents if ents is None else ents:
         if ent.label_ != "DATE" or (ent.start_char < b and a < ent.end_char):
             continue
         if any(y <= ent.start_char and _ATTACHED.match(text[y:ent.start_char]) for _, y in others):
@@ -162,6 +167,18 @@ def _date(doc, sent, a: int, b: int, numbers: Iterable[tuple[int, int]] = ()) ->
         if dist is None or d < dist:
             best, dist = t, d
     return best
+
+
+def _span_ents(doc_ents, span) -> list:
+    """``span.ents`` from the doc's entities read once (what spaCy's Span.ents does)."""
+    out = []
+    for ent in doc_ents:
+        if ent.start >= span.start:
+            if ent.end <= span.end:
+                out.append(ent)
+            else:
+                break
+    return out
 
 
 def _cjk_heavy(text: str) -> bool:
@@ -199,8 +216,11 @@ def _find_facts(article: Article, doc, ms: list[Mention], agents: frozenset[int]
     text = article.text
     out: list[Fact] = []
     i = 0
+    doc_ents = None
     for sent in doc.sents:
-        if not NUMBER_RE.search(sent.text):
+        sent_ents = None
+        # sent.text, without rebuilding it from the tokens (doc.text is the article's text)
+        if not NUMBER_RE.search(text[sent.start_char:sent.end_char]):
             continue
         for s, e in _pieces(text, sent.start_char, sent.end_char):
             stext = text[s:e]
@@ -224,8 +244,12 @@ def _find_facts(article: Article, doc, ms: list[Mention], agents: frozenset[int]
                     continue
                 seen.add(value)
                 unit = _unit(m)
+                if sent_ents is None:
+                    if doc_ents is None:
+                        doc_ents = doc.ents
+                    sent_ents = _span_ents(doc_ents, sent)
                 out.append(Fact(value=value, quantity=_measure(doc, ma, mb, agents) or unit,
                                 evidence=Span(s, e, stext),
                                 paragraph=para.index if para else 1,
-                                date=_date(doc, sent, ma, mb, numbers), about=tuple(about), unit=unit))
+                                date=_date(doc, sent, ma, mb, numbers, text, sent_ents), about=tuple(about), unit=unit))
     return tuple(out)

@@ -67,6 +67,7 @@ def slug(name: str, limit: int = 80) -> str:
     return s[:limit].strip("-")
 
 
+@lru_cache(maxsize=65536)
 def initials(name: str) -> str:
     """Initials of a name's significant words (hyphenated words count each part).
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
-from claimgraph.extract.names import has_cjk_text, norm_key
+from claimgraph.extract.names import has_cjk_text, initials, norm_key, strip_corporate_suffix
 from claimgraph.extract.records import Extraction, Span
 from claimgraph.ontology import CG, KIND_IRI, OA, ORG, SCHEMA
 from rdflib import RDF, XSD, Dataset, Literal, URIRef
@@ -79,10 +79,10 @@ def _label_keys(label: str, cls: URIRef) -> list[str]:
     return [key] if bare == key or len(bare.split()) < 2 else [key, bare]
 
 
-def _org_labels(ds: Dataset) -> list[tuple[URIRef, str]]:
+def _org_labels(ds: Dataset) -> _OrgIndex:
     """(IRI, English preferred label) of every organization."""
-    return [(iri, str(lab)) for iri in set(ds.subjects(RDF.type, SCHEMA.Organization))
-            for lab in ds.objects(iri, SKOS.prefLabel) if getattr(lab, "language", None) == "en"]
+    return _OrgIndex([(iri, str(lab)) for iri in set(ds.subjects(RDF.type, SCHEMA.Organization))
+            for lab in ds.objects(iri, SKOS.prefLabel) if getattr(lab, "language", None) == "en"])
 
 
 def _linkable_label(label: str, cls: URIRef, preferred: bool = True) -> bool:
@@ -100,12 +100,61 @@ def _linkable_label(label: str, cls: URIRef, preferred: bool = True) -> bool:
 _ACRONYM = re.compile(r"[A-Z&.]{2,8}")
 
 
+class _OrgIndex:
+    """The (IRI, English label) pairs of known organizations, bucketed so that
+    :meth:`_Writer._short_form_match` tests only labels that can pass ``is_short_form``.
+
+    Every way ``is_short_form(short, full)`` can hold needs one of these keys to agree:
+    an acronym (:func:`~claimgraph.extract.names.is_acronym_of`): ``short`` without dots
+    and spaces equals the initials of ``full`` (with or without '&'); the corporate
+    suffix dropped: ``norm_key(short) == norm_key(strip_corporate_suffix(full))``; a
+    leading part or a clipped first word: the first words of both norm keys share their
+    first three characters. Candidates are then tested with ``is_short_form`` itself, so
+    the matches are exactly those of a test against every label.
+    """
+
+    def __init__(self, pairs: list[tuple[URIRef, str]]) -> None:
+        self.pairs: list[tuple[URIRef, str]] = []
+        self.iris: set[URIRef] = set()
+        self._by: dict[tuple[str, str], list[int]] = {}
+        self.extend(pairs)
+
+    @staticmethod
+    def _keys(name: str) -> tuple[str, str, str, str, str]:
+        nk = norm_key(name)
+        ini = initials(name)
+        return (re.sub(r"[.\s]", "", name), ini, ini.replace("&", ""), nk,
+                norm_key(strip_corporate_suffix(name)))
+
+    def extend(self, pairs) -> None:
+        for iri, lab in pairs:
+            i = len(self.pairs)
+            self.pairs.append((iri, lab))
+            self.iris.add(iri)
+            bare, ini, ini_plain, nk, stripped = self._keys(lab)
+            # lab as the full name: its initials, its suffix-free key, its first word
+            # lab as the short form: its bare letters, its key
+            for k in {("ini", ini), ("ini", ini_plain), ("stripped", stripped),
+                      ("first", nk.split(" ", 1)[0][:3]), ("bare", bare), ("nk", nk)}:
+                self._by.setdefault(k, []).append(i)
+
+    def candidates(self, name: str) -> list[tuple[URIRef, str]]:
+        bare, ini, ini_plain, nk, stripped = self._keys(name)
+        idx: set[int] = set()
+        # name as the short form of a label, then a label as the short form of name
+        for k in (("ini", bare), ("stripped", nk), ("first", nk.split(" ", 1)[0][:3]),
+                  ("bare", ini), ("bare", ini_plain), ("nk", stripped)):
+            idx.update(self._by.get(k, ()))
+        return [self.pairs[i] for i in sorted(idx)]
+
+
 class _Writer:
     def __init__(self, ds: Dataset, ex: Extraction, iris: IRIs, when: datetime) -> None:
         self.ds, self.ex, self.iris = ds, ex, iris
         self.aid = ex.article.id
         self.art = iris.article(self.aid)
         self.g = ds.graph(iris.graph(self.aid))
+        self._store_add = self.g.store.add  # Graph.add minus its per-triple asserts
         self.when = when
         # labels and organizations of earlier articles (for linking); kept on the dataset
         # between calls while nothing else changes it, so a long build stays linear
@@ -134,7 +183,7 @@ class _Writer:
                         lst = self.labels.setdefault(k, [])
                         if iri not in lst:
                             lst.append(iri)
-        known = {iri for iri, _ in self._org_labels}
+        known = self._org_labels.iris
         for iri, cls in typed.items():
             if cls == SCHEMA.Organization and iri not in known:
                 self._org_labels.extend(
@@ -146,7 +195,9 @@ class _Writer:
             pass
 
     def add(self, s, p, o) -> None:
-        self.g.add((s, p, o))
+        # every term here is minted by this module (an rdflib Node): what Graph.add does,
+        # without its type assertions (72k calls for 120 articles)
+        self._store_add((s, p, o), self.g, quoted=False)
 
     def evidence(self, subject: URIRef, span: Span) -> None:
         ev = URIRef(f"{subject}/evidence")
@@ -228,11 +279,11 @@ class _Writer:
 
         hits: set[URIRef] = set()
         en = [n for n in names if not has_cjk_text(n)]
-        for iri, lab in self._org_labels:
-            # a two-letter acronym ("AP", "HP") is too ambiguous to link articles
-            if any((len(n) > 2 and is_short_form(n, lab)) or (len(lab) > 2 and is_short_form(lab, n))
-                   for n in en):
-                hits.add(iri)
+        for n in en:
+            for iri, lab in self._org_labels.candidates(n):
+                # a two-letter acronym ("AP", "HP") is too ambiguous to link articles
+                if (len(n) > 2 and is_short_form(n, lab)) or (len(lab) > 2 and is_short_form(lab, n)):
+                    hits.add(iri)
         return hits.pop() if len(hits) == 1 else None
 
     def entities(self) -> None:
