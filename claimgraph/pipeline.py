@@ -72,12 +72,9 @@ class BuildReport:
 
 def _extract_batch(batch: list, batch_size: int = 16) -> list:
     """Extract a list of articles in this process (a worker, or the main one)."""
-    from claimgraph.extract.extractor import extract_doc
-    from claimgraph.extract.pipeline import load_nlp
+    from claimgraph.extract.extractor import extract_many
 
-    nlp = load_nlp()
-    docs = nlp.pipe((a.text for a in batch), batch_size=batch_size)
-    return [extract_doc(a, d) for a, d in zip(batch, docs, strict=True)]
+    return list(extract_many(batch, batch_size=batch_size))
 
 
 def _worker_init() -> None:
@@ -105,13 +102,9 @@ def extract_stream(articles: Iterator, processes: int = 1, batch_size: int = 16)
     flight, so memory stays bounded however long the input.
     """
     if processes <= 1:
-        from claimgraph.extract.extractor import extract_doc
-        from claimgraph.extract.pipeline import load_nlp
+        from claimgraph.extract.extractor import extract_many
 
-        nlp = load_nlp()
-        pairs = ((a.text, a) for a in articles)
-        for doc, art in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-            yield extract_doc(art, doc)
+        yield from extract_many(articles, batch_size=batch_size)
         return
     import multiprocessing as mp
 

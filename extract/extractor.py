@@ -123,9 +123,9 @@ def extract_article(article: Article, nlp=None) -> Extraction:
 
 def extract_many(articles: Iterable[Article], nlp=None, batch_size: int = 8,
                  n_process: int = 1) -> Iterator[Extraction]:
-    """Stream articles through ``nlp.pipe``; yields one extraction per article."""
+    """Stream articles through ``nlp.pipe``; yields one extraction per article, in order,
+    reading ``articles`` only as fast as the batches need them."""
     nlp = nlp or load_nlp()
-    arts = list(articles)
-    docs = nlp.pipe((a.text for a in arts), batch_size=batch_size, n_process=n_process)
-    for art, doc in zip(arts, docs, strict=True):
+    pairs = ((a.text, a) for a in articles)
+    for doc, art in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
         yield extract_doc(art, doc)
