@@ -341,12 +341,6 @@ class QAEngine:
             self._bg = e5_passages(BACKGROUND)
         return self._bg
 
-    def e5_matrix(self) -> np.ndarray:
-        """multilingual-e5 vectors of the statements, embedded (and cached) on first use."""
-        if self._e5 is None:
-            self._e5 = self.e5_rows(range(len(self.statements)))
-        return self._e5
-
     def e5_rows(self, idx) -> np.ndarray:
         """e5 vectors of the statements ``idx``. ``claimgraph build`` prepares MiniLM
         vectors only (e5 runs ~10x slower), so a Chinese question embeds just the

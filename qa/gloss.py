@@ -115,11 +115,6 @@ def pinyin_names(text: str) -> list[str]:
     return out
 
 
-def available() -> bool:
-    """Is a dictionary installed?"""
-    return bool(dictionary())
-
-
 def _segment(run: str, d: dict[str, str]) -> list[str]:
     """The segmentation with the fewest words (a dynamic program over dictionary words),
     where a particle alone costs less than an unknown character alone: "对美国" is
