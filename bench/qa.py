@@ -191,7 +191,7 @@ def run_claimgraph(graph: Path, qs: list[dict]):
 def calibrate(sets: list[tuple[dict, Path]]) -> dict:
     """Sweep each abstention threshold; report the range that scores best and its midpoint."""
     from claimgraph.qa import QAEngine
-    from claimgraph.qa import engine as E
+    from claimgraph.qa import support as E  # the abstention thresholds live there
 
     engines = [(QAEngine.from_path(g), s["questions"]) for s, g in sets]
     grids = {"MIN_DENSE": np.arange(0.0, 0.56, 0.02), "MIN_TOPIC": np.arange(0.0, 0.46, 0.02),

@@ -55,25 +55,40 @@ PERSON_NOUN = (r"(?:congressman|congresswoman|senator|lawmaker|governor|mayor|of
                r"strategist|ambassador|general|prosecutor|nominee|candidate|premier|chancellor)")
 
 
+def _fold(ch: str) -> str:
+    """One character case-, accent- and width-folded to one character (or a space)."""
+    c = unicodedata.normalize("NFKC", ch)
+    c = unicodedata.normalize("NFKD", c)[:1] if c else " "
+    c = c.casefold()[:1] or " "
+    if c in "‘’`´":
+        c = "'"
+    elif c in "‐‑‒–—―":
+        c = "-"
+    elif not (c.isalnum() or c in "&.'-" or c.isspace()):
+        c = " "
+    return c
+
+
+class _FoldTable(dict):
+    """``str.translate`` table that folds each character the first time it is seen: one C
+    loop over the text (a 25 MB corpus in well under a second), not a Python list of its
+    characters."""
+
+    def __missing__(self, key: int) -> str:
+        self[key] = c = _fold(chr(key))
+        return c
+
+
+_FOLD = _FoldTable()
+
+
 def normalize(text: str) -> str:
     """Case-, accent- and width-folded text with the same length as ``text``.
 
     >>> normalize("Goldman Sachs’ ÉTÉ")
     "goldman sachs' ete"
     """
-    out = []
-    for ch in text:
-        c = unicodedata.normalize("NFKC", ch)
-        c = unicodedata.normalize("NFKD", c)[:1] if c else " "
-        c = c.casefold()[:1] or " "
-        if c in "‘’`´":
-            c = "'"
-        elif c in "‐‑‒–—―":
-            c = "-"
-        elif not (c.isalnum() or c in "&.'-" or c.isspace()):
-            c = " "
-        out.append(c)
-    return "".join(out)
+    return text.translate(_FOLD)
 
 
 def _words(s: str) -> list[str]:

@@ -1,0 +1,194 @@
+"""Who a question is about: name variants, titles, descriptions, Chinese names, typos."""
+
+from __future__ import annotations
+
+import re
+
+from .gloss import gloss as gloss_text
+from .gloss import gloss_words, name_senses, pinyin_names, segment_spans
+from .linking import CJK_RE, Link, common_words, edit_distance, normalize
+from .router import PERSON_NOUN, Route
+from .scoring import tokens
+
+PERSONISH = {"Person"}
+SPEAKER_TYPES = {"Person", "Organization", "Place"}
+
+# How news text abbreviates a title before a name ("Gov. Chris Christie", "Sen. Warren").
+TITLE_ABBREVIATIONS = [("governor", r"Gov\.?"), ("senator", r"Sen\.?"), ("representative", r"Rep\.?"),
+                       ("congressman", r"Rep\.?"), ("congresswoman", r"Rep\.?"),
+                       ("general", r"Gen\.?"), ("secretary", r"Sec\.?"), ("president", r"Pres\.?"),
+                       ("lieutenant", r"Lt\.?"), ("attorney", r"Atty\.?")]
+
+
+def tokens_plain(text: str) -> tuple[str, ...]:
+    """A name's words, case-, accent- and apostrophe-folded: ("james", "o'neill")."""
+    return tuple(w.strip(".'-") for w in re.findall(r"[\w'’.\-]+", normalize(text)) if w.strip(".'-"))
+
+
+class NamesMixin:
+    """Resolving the question's subject (mixed into ``QAEngine``)."""
+
+    def _name_variants(self) -> None:
+        """Persons the graph holds twice, by full name and by a shorter form of it
+        ("O'Neill" / "James O’Neill", "De Blasio" / "Bill de Blasio"): a question naming
+        either asks about both. Only when the shorter form fits one full name."""
+        names = {i: tokens_plain(self.label(i) or "") for i, t in self.types.items()
+                 if t in PERSONISH}
+        by_suffix: dict[tuple[str, ...], list[str]] = {}  # ("o'neill",) -> the longer names
+        for i, w in names.items():
+            for n in range(1, len(w)):
+                by_suffix.setdefault(w[-n:], []).append(i)
+        self.variants: dict[str, set[str]] = {}
+        for short, sw in names.items():
+            longer = [i for i in by_suffix.get(sw, ()) if i != short] if sw else []
+            if len(longer) == 1:
+                self.variants.setdefault(short, set()).add(longer[0])
+                self.variants.setdefault(longer[0], set()).add(short)
+
+    def _apposition(self, iris: set[str]) -> re.Pattern | None:
+        """A pattern for a name with a description attached: "the director of debate at
+        ..., Aaron Kall", "Aaron Kall, the director ...", "Lester Holt of NBC News",
+        "NBC's Matt Lauer", "IMF chief economist Maury Obstfeld"."""
+        names = sorted({n for i in iris for v in [i] + sorted(self.variants.get(i, ()))
+                        for n in self.labels.get(v, {}).get("en", []) if len(n) >= 3}, key=len,
+                       reverse=True)
+        if not names:
+            return None
+        name = "(?:" + "|".join(re.escape(n) for n in names) + ")"
+        return re.compile(
+            r"\b(?:the|a|an)\s[^,.;\"“”]{3,80},\s*" + name + r"\b"
+            r"|" + name + r",\s*(?:the|a|an|who|\w+\s+(?:of|at))\b"
+            r"|" + name + r"\s+of\s+(?:the\s+)?[A-Z]"
+            r"|[A-Z][\w.&]*(?:'s|’s)\s+" + name + r"\b"
+            r"|(?i:" + PERSON_NOUN + r"|gov|sen|rep|gen)\.?\s+(?:[A-Z][\w.'’-]*\s+){0,2}" + name)
+
+    def _chinese_links(self, question: str, links: list[Link]) -> list[Link]:
+        """Entities a Chinese question names by a word the dictionary translates to an
+        entity's English name (美国 -> "US" -> U.S.; 欧盟 -> European Union), where no
+        label matched."""
+        out: list[Link] = []
+        for word, a, b in segment_spans(question):
+            if len(word) < 2 or any(lk.start < b and a < lk.end for lk in links):
+                continue
+            for name in name_senses(word):
+                found = {lk.iri for lk in self.linker.link(name) if lk.start == 0
+                         and lk.end == len(name) and self.types.get(lk.iri) in SPEAKER_TYPES}
+                if found:
+                    if len(found) == 1:
+                        out.append(Link(found.pop(), word, a, b, "dictionary"))
+                    break
+        return out
+
+    def _chinese_name(self, question: str, subject: str) -> list[Link]:
+        """A Chinese subject no label matches: a short form of a Chinese label (标普 for
+        标准普尔), or a person's name whose pinyin is an English label (沈建光 -> Shen
+        Jianguang)."""
+        a = question.find(subject)
+        if a < 0:
+            return []
+        iris = self.linker.abbreviation(subject)
+        how = "abbreviation"
+        if not iris:  # a name the dictionary knows: 奥巴马 -> Barack Obama
+            how = "dictionary"
+            for name in name_senses(subject):
+                iris = list(dict.fromkeys(lk.iri for lk in self.linker.link(name)
+                                          if self.types.get(lk.iri) != "Concept"))
+                if iris:
+                    break
+        if not iris:
+            how = "pinyin"
+            for name in pinyin_names(subject):
+                iris = [lk.iri for lk in self.linker.link(name) if lk.start == 0
+                        and lk.end == len(name) and self.types.get(lk.iri) in PERSONISH]
+                if iris:
+                    break
+        return [Link(iris[0], subject, a, a + len(subject), how)] if len(iris) == 1 else []
+
+    def _titled(self, subject: str) -> set[str]:
+        """Persons an article names right after ``subject`` used as their title: "mayor" ->
+        "Mayor Bill de Blasio", "NYPD commissioner" -> "NYPD Commissioner James O’Neill"."""
+        words = [re.sub(r"['’]s$", "", w) for w in re.findall(r"[\w&.'’-]+", subject)]
+        if not words or not re.fullmatch(PERSON_NOUN + "s?", words[-1], re.I):
+            return set()
+        # the title as the article may write it: "New Jersey Gov. Chris Christie"
+        alts = [re.escape(words[-1])] + [a for full, a in TITLE_ABBREVIATIONS
+                                         if re.fullmatch(full + "s?", words[-1], re.I)]
+        title = r"[\s,]+".join([re.escape(w) for w in words[:-1]] + ["(?:" + "|".join(alts) + ")"])
+        pat = re.compile(r"(?<![\w&])(?i:" + title + r")[,\s]+([A-Z][\w'’.\-]*(?:\s+(?:(?:de|van|von|der|"
+                         r"den|da|del|della|di|du|la|le|bin|al|ter|ten)\s+)*[A-Z][\w'’.\-]*){0,3})")
+        key = pat.pattern
+        if key not in self._titled_cache:  # a scan of every article: once per title
+            found: set[str] = set()
+            for text in self.snap.texts:
+                for m in pat.finditer(text):
+                    found |= {lk.iri for lk in self.linker.link(m.group(1))
+                              if self.types.get(lk.iri) in PERSONISH}
+            if len(self._titled_cache) < 1024:
+                self._titled_cache[key] = found
+            return found
+        return self._titled_cache[key]
+
+    def _described(self, subject: str) -> list[int]:
+        """Claims whose sentence names their speaker by ``subject``, a description such as
+        "the California congressman" (a place or group word plus a person noun)."""
+        if not re.search(r"\s" + PERSON_NOUN + r"s?$", subject, re.I) or len(subject.split()) < 2:
+            return []
+        pat = re.compile(r"(?<!\w)" + re.escape(subject) + r"(?!\w)", re.I)
+        return [i for i, s in enumerate(self.statements)
+                if s.kind == "claim" and s.speaker and pat.search(s.evidence[0]["quote"])]
+
+    def _spelled(self, question: str, links: list[Link]) -> str:
+        """``question`` with its misspelt words ("yeilds", "volatilty") replaced by the article
+        word they are a small typo of. Only words that are no English word (not in the
+        MiniLM vocabulary) and no article word are touched, so "inflation" stays "inflation"
+        for the engine to find unsupported."""
+        def fix(m: re.Match) -> str:
+            w = m.group(0)
+            low = w.lower()
+            if low in self.linker.vocab or low in common_words() or any(
+                    lk.start < m.end() and m.start() < lk.end for lk in links):
+                return w
+            hit = self._typo_cache.get(low)
+            if hit is None:
+                limit = 1 if len(low) < 8 else 2
+                best = sorted((edit_distance(v, low, limit), v) for v in self._vocab_first.get(low[0], ())
+                              if abs(len(v) - len(low)) <= limit)
+                best = [b for b in best if b[0] <= limit]
+                hit = best[0][1] if best and (len(best) == 1 or best[0][0] < best[1][0]) else ""
+                if len(self._typo_cache) < 8192:
+                    self._typo_cache[low] = hit
+            return hit or w
+
+        return re.sub(r"(?<![\w&'’-])[a-z]{5,}(?![\w&-])", fix, question)  # names aside
+
+    def gloss(self, text: str) -> tuple[str, float]:
+        """``text`` glossed into English (:mod:`.gloss`), and the share of its Chinese words
+        whose gloss some article uses: how far the gloss can be trusted to rank."""
+        hit = self._gloss_cache.get(text)
+        if hit is None:
+            words = gloss_words(text)
+            known = [w in self.linker.text_norm or any(self._known(t) for t in tokens(" ".join(g)))
+                     for w, g in words]
+            hit = (gloss_text(text), sum(known) / len(known) if known else 1.0)
+            if len(self._gloss_cache) < 4096:
+                self._gloss_cache[text] = hit
+        return hit
+
+    def _english(self, text: str, links: list[Link]) -> str:
+        """Chinese labels replaced by the entity's English label (MiniLM is English-only)."""
+        out = text
+        for lk in sorted(links, key=lambda x: -x.start):
+            if CJK_RE.search(lk.surface) and self.labels.get(lk.iri, {}).get("en"):
+                i = out.find(lk.surface)
+                if i >= 0:
+                    out = out[:i] + " " + self.labels[lk.iri]["en"][0] + " " + out[i + len(lk.surface):]
+        return " ".join(out.split())
+
+    def _subject_links(self, question: str, r: Route, links: list[Link]) -> list[Link]:
+        if not r.subject:
+            return []
+        a = question.replace("’", "'").find(r.subject)
+        if a < 0:
+            return [lk for lk in links if normalize(lk.surface) in normalize(r.subject)]
+        b = a + len(r.subject)
+        return [lk for lk in links if lk.start < b and a < lk.end]

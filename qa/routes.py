@@ -1,0 +1,269 @@
+"""The routes: what did X say, who said Z, memberships, concepts, facts, anything else.
+
+Each route picks the statements that may answer, ranks them (:mod:`.scoring`)
+and abstains when the evidence is missing (:mod:`.support`).
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from . import ann, support
+from .linking import CJK_RE, Link, normalize
+from .names import PERSONISH
+from .router import PERSON_NOUN, ROLE_VERBS, Route
+from .scoring import Scorer, tokens
+
+PASSAGE_PENALTY = 0.04  # an article sentence ranks just below a graph statement as good
+PREFER_BONUS = 0.1  # the kind of statement a route asks for, when nothing was linked
+APPOSITION_BONUS = 0.3  # "Who is X?": a sentence describing X, over one only naming X
+
+# a quantity, not a bare year: "4.53%", "$36.22 trillion", "56 basis points", "Schiff, 56,", "a decade"
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*\s*(?:%|percent|basis|bps?|trillion|billion|million|thousand)"
+                    r"|[$€£¥]\s*\d|\b(?!(?:19|20)\d\d\b)\d+\b|\b(?:decade|dozen|hundred|thousand)s?\b"
+                    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+                    r"thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?\b", re.I)
+
+
+class RoutesMixin:
+    """Route handlers and ranking helpers (mixed into ``QAEngine``)."""
+
+    def _route_say(self, r: Route, subj: list[Link], links, sc: Scorer, k: int):
+        who = {lk.iri for lk in subj}
+        if re.search(r"(?:^|\s)" + PERSON_NOUN + r"s?$", r.subject, re.I) and not any(
+                self.types.get(i) in PERSONISH for i in who):
+            # "the mayor" is Mayor Bill de Blasio; "the California congressman" is a person,
+            # not California: whom the articles title or describe so, if they do
+            titled = self._titled(r.subject)
+            described = [] if titled else self._described(r.subject)
+            if described:
+                return self._answers(described, self._ranked(sc, described, r.topic or None), k,
+                                     kind="claim")
+            who = titled or who
+        if not who:
+            described = self._described(r.subject)
+            if described:  # "the California congressman": whoever the article calls that
+                return self._answers(described, sc.hybrid(described, r.topic or None), k,
+                                     kind="claim")
+            return self._unlinked_speaker(r, sc, k)
+        name = " / ".join(sorted({self.label(i) for i in who}))
+        for iri in list(who):
+            who |= self.variants.get(iri, set())
+        for iri in list(who):
+            who |= self.members.get(iri, set()) | (self.former_members.get(iri, set())
+                                                   if r.former else set())
+        idx = [i for i, s in enumerate(self.statements)
+               if s.kind in ("claim", "passage") and who & set(s.by)]
+        # a concept X proposed is what X said; one X only discussed is a last resort (its
+        # speaker is its proposer, not X)
+        concepts = [i for i, s in enumerate(self.statements) if s.kind == "concept"
+                    and who & set(s.by) and (not idx or (s.speaker or {}).get("iri") in who)]
+        idx += concepts
+        if not idx:
+            return f"{name} is in the graph but never quoted"
+        topic = r.topic
+        if topic:
+            context = self._context(idx)
+            if not sc.zh and self._unsupported_words(topic, context):  # "the housing market"
+                return f"{name} is quoted, but not about {topic}"
+            qv = sc.dense_for(self._english(topic, links))
+            dense = sc.dense_of(qv, idx)
+            if not sc.zh and dense.max() < support.MIN_TOPIC and not self._covers(topic, context):
+                return f"{name} is quoted, but not about {topic}"
+            if sc.zh and CJK_RE.search(topic) and self._zh_off_topic(topic, idx, context):
+                return f"{name} is quoted, but not about {topic}"
+        # the article's sentences that name X, below X's own statements: "the IMF's estimate
+        # of global growth" is X's view though no cue reports it
+        said = set(idx)
+        idx += [i for i, s in enumerate(self.statements) if s.kind == "passage"
+                and i not in said and i not in self.in_claim and who & set(s.about)]
+        scores = self._ranked(sc, idx, topic or None)
+        scores = scores - PASSAGE_PENALTY * (self.kind[idx] == "passage")
+        scores = scores - 2 * PASSAGE_PENALTY * np.array([i not in said for i in idx])
+        return self._answers(idx, scores, k, kind="claim")
+
+    def _unlinked_speaker(self, r: Route, sc: Scorer, k: int):
+        """What did "market participants" / "experts" say: match the speaker as written."""
+        words = set(tokens(r.subject))
+        idx = [i for i, s in enumerate(self.statements) if s.kind == "claim" and words and
+               words <= set(tokens((s.speaker or {}).get("label") or "") + tokens(s.text.split(":")[0]))]
+        if not idx:
+            idx = [i for i, s in enumerate(self.statements) if s.kind == "claim"]
+            return self._open(idx, sc, k, "claim", r.topic or r.subject)
+        scores = sc.hybrid(idx, r.topic or None)
+        return self._answers(idx, scores, k, kind="claim")
+
+    def _route_who_said(self, r: Route, subj, links, sc: Scorer, k: int):
+        # sentences with no speaker too, ranked below those with one: "Who blamed hedge
+        # funds?" may be answered by "The sell-off was largely attributed to hedge funds"
+        idx = [i for i, s in enumerate(self.statements) if s.kind == "claim"
+               or (s.kind == "passage" and i not in self.in_claim)]
+        return self._open(idx, sc, k, "claim", r.topic, who=True)
+
+    def _route_membership(self, r: Route, subj: list[Link], links, sc: Scorer, k: int):
+        if not subj:
+            return self._route_general(r, subj, links, sc, k)
+        target = {lk.iri for lk in subj}
+        idx = [i for i, s in enumerate(self.statements)
+               if s.kind == "affiliation" and target & set(s.by)]
+        passages = [i for i, s in enumerate(self.statements) if s.kind == "passage"
+                    and target & set(s.about)
+                    and (not r.wants_person or any(self.types.get(a) in PERSONISH for a in s.about))]
+        # "who heads / runs / founded Y": the verb is the role, any member answers
+        role_words = [] if r.lang != "en" or re.fullmatch(ROLE_VERBS, r.role, re.I) \
+            else tokens(r.role)
+        cand = idx + passages
+        if not cand:
+            return f"the graph holds no affiliation for {self.label(subj[0].iri)}"
+        if role_words and not self._covers(r.role, cand, need=0.5):
+            return f"no {r.role} of {self.label(subj[0].iri)} is in the graph"
+        scores = sc.hybrid(cand, r.role or None) if r.role else sc.hybrid(cand)
+        described = self._apposition(target) if not r.wants_person else None
+        for j, i in enumerate(cand):
+            s = self.statements[i]
+            if s.kind == "passage":
+                scores[j] -= PASSAGE_PENALTY
+                # "Who is X?": a sentence that says what X is ("the moderator ..., Lester Holt
+                # of NBC News") over one that only names X
+                if described is not None and described.search(s.text):
+                    scores[j] += APPOSITION_BONUS
+            if s.kind == "affiliation":
+                scores[j] += 0.1 if s.former == r.former else 0.0
+        # "Who is X?" is answered about X, whatever X's type; "Who is the NYPD commissioner?"
+        # (a title around the name) about whoever holds it
+        whole = subj[0].iri if len(subj) == 1 and normalize(subj[0].surface).strip(" '") == \
+            normalize(r.subject).strip(" '") else None
+        person = None if r.wants_person else next(
+            (lk.iri for lk in subj if self.types.get(lk.iri) in PERSONISH), whole)
+        return self._answers(cand, scores, k, kind="affiliation", person_for=target,
+                             subject_speaker=person)
+
+    def _route_concept(self, r: Route, subj: list[Link], links, sc: Scorer, k: int):
+        target = {lk.iri for lk in subj}
+        concepts = [i for i, s in enumerate(self.statements)
+                    if s.kind == "concept" and target & set(s.about)]
+        if target and not concepts and all(self.types.get(t) != "Concept" for t in target):
+            # "What is PIMCO?": an entity, not a concept
+            # any statement may answer ("what's the IMF forecast for ..."), those naming it first
+            if not any(target & (set(s.about) | set(s.by)) for s in self.statements):
+                return f"the graph says nothing about {self.label(next(iter(target)))}"
+            return self._open(list(range(len(self.statements))), sc, k, None, r.topic, boost=target)
+        if r.wants_person:
+            concepts = [i for i in concepts if self.statements[i].by]
+        if concepts:
+            return self._answers(concepts, sc.hybrid(concepts) + 0.2, k, kind="concept")
+        subject = r.subject or r.topic
+        if not self._in_texts(subject) and not self._covers(subject, range(len(self.statements)),
+                                                            need=0.6):
+            return f"{subject} is not in the graph"
+        idx = [i for i, s in enumerate(self.statements) if s.kind in ("claim", "passage", "fact", "concept")
+               and (not r.wants_person or s.speaker or any(self.types.get(a) in PERSONISH
+                                                           for a in s.about))]
+        return self._open(idx, sc, k, "concept", subject, who=r.wants_person, need_cover=0.6,
+                          prefer="concept")
+
+    def _route_fact(self, r: Route, subj, links, sc: Scorer, k: int):
+        if getattr(self, "_numeric", None) is None:  # once per engine: the regex is slow at scale
+            self._numeric = [i for i, s in enumerate(self.statements) if s.kind == "fact" or (
+                s.kind in ("passage", "claim") and NUMBER.search(s.text))]
+        idx = list(self._numeric)
+        return self._open(idx, sc, k, "fact", r.topic, boost={lk.iri for lk in links})
+
+    def _route_general(self, r: Route, subj, links, sc: Scorer, k: int):
+        idx = list(range(len(self.statements)))
+        return self._open(idx, sc, k, None, r.topic, boost={lk.iri for lk in links})
+
+    def _open(self, idx: list[int], sc: Scorer, k: int, kind: str | None, topic: str, *,
+              who: bool = False, boost: set[str] | None = None, need_cover: float = 0.0,
+              prefer: str | None = None):
+        """Rank ``idx`` by the whole question; abstain if the best is not supported.
+        ``prefer``: a kind of statement that answers the route best (a concept's own
+        statement for "what is / who proposed C" when C was not linked by name)."""
+        if not idx:
+            return "the graph holds no statement of that kind"
+        # a provably sufficient pool on big graphs (its bound counts one 0.1 bonus: the
+        # entity boost or the preferred kind, never both at once here). A claim ranked by
+        # its neighbouring sentence is not bounded: that sentence is in the pool and answers.
+        idx = ann.prefilter(self, sc, idx, k, boost or ({prefer} if prefer else None))
+        scores = self._ranked(sc, idx)
+        scores = scores - PASSAGE_PENALTY * (self.kind[idx] == "passage")
+        if who:  # the answer is a speaker: prefer statements that have one
+            scores = scores - PASSAGE_PENALTY * np.array(
+                [self.statements[i].speaker is None for i in idx])
+        if prefer:
+            scores = scores + PREFER_BONUS * (self.kind[idx] == prefer)
+        if boost:
+            scores = scores + 0.1 * np.array([bool(boost & self.names[i]) for i in idx])
+        best = int(np.argmax(scores))
+        top3 = [idx[j] for j in np.argsort(-scores)[:3]]
+        if not sc.zh and self._unsupported_words(topic, top3):
+            return "the question's key words are not in the graph"
+        if not sc.zh and not self._shares_a_word(topic, sc.links, top3, together=kind == "fact"):
+            return "no statement shares a word with the question beyond the names in it"
+        if sc.zh:
+            if not sc.has_links and sc.e5_margin(idx) < support.MIN_E5_MARGIN:
+                return "nothing in the graph supports an answer"
+        elif sc.dense_of(sc.qv, idx)[best] < support.MIN_DENSE and not (
+                boost and scores[best] >= support.MIN_DENSE + 0.1):
+            return "nothing in the graph supports an answer"
+        if need_cover and not sc.zh and not self._covers(topic, [idx[best]], need=need_cover):
+            return "nothing in the graph supports an answer"
+        return self._answers(idx, scores, k, kind=kind, who=who)
+
+    def _answers(self, idx: list[int], scores: np.ndarray, k: int, kind: str | None = None,
+                 who: bool = False, person_for: set[str] | None = None,
+                 subject_speaker: str | None = None) -> list[dict]:
+        out, seen = [], set()
+        for j in np.argsort(-np.asarray(scores), kind="stable"):
+            s = self.statements[idx[j]]
+            ev = s.evidence[0] if s.evidence else {}
+            key = (ev.get("article"), ev.get("start"), ev.get("end"))
+            if key in seen:
+                continue
+            seen.add(key)
+            speaker = s.speaker
+            if speaker is None and s.kind == "concept" and s.by:  # who discussed it
+                speaker = {"iri": s.by[0], "label": self.label(s.by[0])}
+            if subject_speaker and s.kind in ("affiliation", "passage"):
+                speaker = {"iri": subject_speaker, "label": self.label(subject_speaker)}
+            elif person_for and s.kind == "passage":  # who holds the role: a person named there
+                cand = [a for a in s.about if a not in person_for and self.types.get(a) in PERSONISH]
+                speaker = {"iri": cand[0], "label": self.label(cand[0])} if cand else None
+            elif speaker is None and s.kind in ("passage", "claim") and (who or person_for):
+                cand = [a for a in s.about if a not in (person_for or set())
+                        and self.types.get(a) in ("Person", "Organization")]
+                cand.sort(key=lambda a: self.types.get(a) not in PERSONISH)
+                if cand:
+                    speaker = {"iri": cand[0], "label": self.label(cand[0])}
+            out_kind = s.kind if s.kind != "passage" else (kind or ("fact" if re.search(r"\d", s.text)
+                                                                     else "claim"))
+            text = s.answer_text
+            if who and speaker:
+                text = f"{speaker['label']}: {s.answer_text}"
+            out.append({"text": text, "score": round(float(np.clip(scores[j], 0, 1)), 4),
+                        "kind": out_kind, "speaker": speaker, "evidence": list(s.evidence)})
+            if len(out) >= k:
+                break
+        return out
+
+    def _ranked(self, sc: Scorer, idx: list[int], text: str | None = None) -> np.ndarray:
+        """``sc.hybrid`` where a claim scores the best of itself and its sentences."""
+        scores = sc.hybrid(idx, text)
+        extra = sorted({j for i in idx for j, _ in self.ctx.get(i, ())})
+        if not extra:
+            return scores
+        pos = {j: n for n, j in enumerate(extra)}
+        ctx = sc.hybrid(extra, text)
+        for n, i in enumerate(idx):
+            for j, penalty in self.ctx.get(i, ()):
+                scores[n] = max(scores[n], ctx[pos[j]] - penalty)
+        return scores
+
+    def _context(self, idx: list[int]) -> list[int]:
+        """``idx`` plus the sentences of the paragraphs they come from (what a claim is about
+        is often named in the sentence before it)."""
+        paras = {(e["article"], e["paragraph"]) for i in idx for e in self.statements[i].evidence[:1]}
+        return list(idx) + [i for i, s in enumerate(self.statements) if s.kind == "passage"
+                            and (s.evidence[0]["article"], s.evidence[0]["paragraph"]) in paras]

@@ -1,0 +1,142 @@
+"""Ranking: the words BM25 sees, and one question's dense and lexical scores.
+
+:class:`Scorer` holds what a question costs once (its MiniLM or e5 vector, its
+BM25 scores over every statement) and scores any candidate set by the hybrid
+of dense similarity and normalized BM25. A question written in Chinese ranks
+by MiniLM on its CC-CEDICT gloss plus multilingual-e5 on the question itself.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from .embed import e5_query, minilm_query
+from .linking import CJK_RE, Link, normalize
+
+if TYPE_CHECKING:
+    from .engine import QAEngine
+
+E5_WEIGHT = 0.05  # a Chinese question: weight of e5's standardized score beside the gloss's
+LEX_WEIGHT_ZH = 0.0  # BM25 on the gloss: off (see _Scorer._zh_hybrid)
+LEX_WEIGHT = 0.25  # weight of BM25 (normalized to the best statement) in the hybrid score
+CJK_PENALTY = 0.03  # e5 scale: see QAEngine.cjk_penalty
+STOP = frozenset("""a an the of in on at to for by with from and or but is are was were be been being
+do does did has have had what who whom whose which where when why how that this these those it its
+their his her he she they them there about say said says tell me as than into over under not no
+s can could would should will may might also very more most such than so any some all
+according""".split())
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case content words with light suffix stripping (for BM25 and coverage).
+
+    >>> tokens("Yields surged; Japan's holdings")
+    ['yield', 'surg', 'japan', 'holding']
+    """
+    out = []
+    for w in re.findall(r"[a-z0-9][a-z0-9&.]*", normalize(text)):
+        w = w.strip(".-")
+        if w.endswith("'s"):
+            w = w[:-2]
+        if not w or w in STOP:
+            continue
+        for suf, rep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+            if len(w) > len(suf) + 3 and w.endswith(suf) and not w.endswith("ss"):
+                w = w[: -len(suf)] + rep
+                break
+        out.append(w)
+    return out
+
+
+class Scorer:
+    """Dense and lexical scores of one question, computed once and reused by a route."""
+
+    def __init__(self, eng: QAEngine, q_en: str, zh: bool) -> None:
+        self.eng, self.q, self.zh = eng, q_en, bool(zh)
+        self.has_links = False
+        self.links: list[Link] = []
+        self._lex: np.ndarray | None = None
+        if self.zh:
+            self.has_links = bool(eng.linker.link(q_en))
+
+    @property
+    def qv(self):
+        """The question's MiniLM vector (None for a Chinese question: e5 ranks those)."""
+        return None if self.zh else self._minilm(self.q)
+
+    def _minilm(self, text: str) -> np.ndarray:
+        return minilm_query(text)
+
+    def dense_for(self, text: str):
+        if self.zh and CJK_RE.search(text):
+            return ("e5", self._e5q(text))
+        return self._minilm(text)
+
+    def _e5q(self, text: str) -> np.ndarray:
+        return e5_query(text)
+
+    def dense_of(self, qv, idx) -> np.ndarray:
+        if isinstance(qv, tuple):
+            return self.eng.e5_rows(idx) @ qv[1]
+        if qv is None:
+            return self.e5(idx)
+        return self.eng.matrix[idx] @ qv
+
+    def e5(self, idx) -> np.ndarray:
+        return self.eng.e5_rows(idx) @ self._e5q(self.q)
+
+    def e5_margin(self, idx) -> float:
+        """How much better the best statement matches than the best background sentence."""
+        s = self.e5(idx)
+        if not len(s):
+            return 0.0
+        return float(s.max() - (self.eng.background() @ self._e5q(self.q)).max())
+
+    def lex(self, idx, text: str | None = None) -> np.ndarray:
+        if self.eng.bm25 is None:
+            return np.zeros(len(idx))
+        if text is not None:
+            raw = self.eng.bm25.get_scores(tokens(text))
+        else:
+            if self._lex is None:
+                self._lex = self.eng.bm25.get_scores(tokens(self.q))
+            raw = self._lex
+        top = raw.max() if len(raw) else 0.0
+        return (raw[idx] / top) if top > 0 else np.zeros(len(idx))
+
+    def _zh_hybrid(self, idx, text: str | None) -> np.ndarray:
+        """A Chinese question: MiniLM and BM25 on its dictionary gloss, plus e5 on the
+        question itself as a standardized score (its raw cosines sit too close together
+        to add as they are)."""
+        src = self.q if text is None else text
+        qv = self._e5q(src)
+        e5 = self.eng.e5_rows(idx) @ qv - self.eng.cjk_penalty[idx]
+        g, known = self.eng.gloss(src)
+        if not known or not re.search(r"[A-Za-z]{2}", g):  # no dictionary, or a transliterated
+            return e5                                      # name it cannot know ("海湖庄园")
+        # standardized against the off-topic background sentences: the same scale for every
+        # candidate set of the question (a claim and its context sentence are compared)
+        bg = self.eng.background() @ qv
+        z = (e5 - float(bg.mean())) / (float(bg.std()) + 1e-6)
+        dense = self.eng.matrix[idx] @ self._minilm(g)
+        return known * dense + LEX_WEIGHT_ZH * self.lex(idx, g) + E5_WEIGHT * z
+
+    def hybrid(self, idx, text: str | None = None) -> np.ndarray:
+        """Dense similarity plus weighted BM25, by the question or by ``text``."""
+        if not idx:
+            return np.zeros(0)
+        if self.zh and (text is None or CJK_RE.search(text)):
+            return self._zh_hybrid(idx, text)
+        if text is not None:
+            qv = self.dense_for(self.eng._english(text, []))
+            dense = self.dense_of(qv, idx)
+            if isinstance(qv, tuple):
+                return dense - self.eng.cjk_penalty[idx]
+            return dense + (0.0 if self.zh else LEX_WEIGHT) * self.lex(idx, text)
+        dense = self.dense_of(self.qv, idx)
+        if self.zh:
+            return dense - self.eng.cjk_penalty[idx]
+        return dense + LEX_WEIGHT * self.lex(idx)

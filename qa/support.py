@@ -1,0 +1,145 @@
+"""Abstention: the evidence that a question is, or is not, answered by the graph.
+
+Thresholds on dense similarity are calibrated with ``bench/qa.py --calibrate``;
+the word tests (is a word written in some article, do the best statements
+share the question's words, cover its topic) decide most abstentions on their
+own, so no single threshold has to be exact.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .embed import minilm_query
+from .gloss import gloss_words
+from .linking import CJK_RE, Link, normalize
+from .scoring import tokens
+
+# Calibrated with `bench/qa.py --calibrate` on bench/questions/*.json (five sets, 208
+# questions on four articles; last run 2026-11-26 11:25 UTC): each threshold swept alone
+# over a grid, the others held; the score is hits@1 + abstentions held - false
+# abstentions summed over the sets; the value kept is the midpoint of the grid values
+# that score best (the curves are in bench/results/qa.json under "calibration").
+# MIN_DENSE scores the same anywhere in 0..0.18: unknown names, unquoted entities and
+# out-of-vocabulary words decide those abstentions, and the dense floor only has to stay
+# below the weakest right answer. MIN_TOPIC is best at 0.28 alone (a narrow optimum:
+# 0.24 and 0.30..0.40 lose one question); MIN_E5_MARGIN is best from -0.05 to -0.04.
+MIN_DENSE = 0.09  # best MiniLM cosine of an open question (who said / general / fact / concept)
+MIN_TOPIC = 0.28  # best MiniLM cosine of "about Y" among X's claims
+MIN_E5_MARGIN = -0.045  # Chinese question, nothing linked: best e5 score minus the best background score
+
+# A null model for e5, whose scores sit close together: sentences about nothing a news
+# graph holds. A Chinese question that names no entity must match the graph better than
+# it matches these, or the engine abstains. They are never answers.
+BACKGROUND = [
+    "今天的天气怎么样?会下雨吗?", "The weather today is sunny with a chance of rain.",
+    "这道菜的做法很简单,先把鸡蛋打散。", "Mix the flour, sugar and eggs, then bake for 30 minutes.",
+    "这场足球比赛主队以二比一获胜。", "The home team won the football match two to one.",
+    "这部电影的主演是谁?", "The film stars a famous actor and premiered last summer.",
+    "去北京旅游有哪些景点?", "The museum is open every day except Monday.",
+    "怎样才能睡得更好?", "Drinking water and walking every day are good for your health.",
+    "新款手机的电池续航时间更长。", "The new phone has a larger screen and a better camera.",
+    "我的猫喜欢在窗台上晒太阳。", "Our school library has thousands of books for children.",
+]
+# question words that say how to answer, not what about ("how many", "how high")
+GENERIC = frozenset("""much many high low big large long old far fast often year years time
+number amount total percent percentage level size value figure rate happen happened""".split())
+
+
+class SupportMixin:
+    """Word and similarity tests the routes use to abstain (mixed into ``QAEngine``)."""
+
+    def _in_texts(self, phrase: str) -> bool:
+        key = normalize(phrase).strip()
+        if not key:
+            return True
+        if CJK_RE.search(key):
+            return "".join(key.split()) in self.linker.text_norm.replace(" ", "")
+        words = re.findall(r"[\w&]+", key)
+        pat = r"(?<![\w&])" + r"[\s.\-']+".join(re.escape(w) for w in words) + r"(?:s|es)?(?![\w&])"
+        return re.search(pat, self.linker.text_norm) is not None
+
+    def _known(self, w: str) -> bool:
+        """Is ``w`` (a :func:`tokens` word) written in some article, or a form of one (a
+        word sharing all but its last few letters: "worri" / "worries", not
+        "responsibility" / "responders"), or the initials of a name the articles spell out
+        ("nafta")?"""
+        if w in self.linker.vocab or w in self._initials:
+            return True
+        n = max(5, len(w) - 4)
+        return any(v.startswith(w[:n]) for v in self._vocab_prefix.get(w[:3], ()))
+
+    def _unknown_words(self, text: str) -> list[str]:
+        """Content words of ``text`` no article uses ("how many" and the like aside)."""
+        return [w for w in tokens(text) if len(w) >= 4 and not w.isdigit()
+                and w not in GENERIC and not self._known(w)]
+
+    def _covers(self, phrase: str, idx, need: float = 0.5) -> bool:
+        """Do the statements contain at least ``need`` of the phrase's content words?"""
+        words = {w[:5] for w in tokens(phrase)}
+        if not words:
+            return True
+        for i in idx:
+            have = self._prefixes[i]
+            if len(words & have) >= need * len(words):
+                return True
+        return False
+
+    def _sentence_words(self, i: int) -> set[str]:
+        """The word prefixes of statement ``i`` and of the sentences it ranks by (its own
+        and the one before: a claim split in two keeps its sentence's words, and one
+        ranked by its context is judged by it too)."""
+        ctx = self.ctx.get(i)
+        return self._prefixes[i].union(*(self._prefixes[j] for j, _ in ctx)) if ctx \
+            else self._prefixes[i]
+
+    def _shares_a_word(self, topic: str, links: list[Link], best: list[int],
+                       together: bool = False) -> bool:
+        """Does a top statement share a content word with the question, names aside?
+
+        Dense similarity alone matches "How many employees does PIMCO have?" to any
+        PIMCO sentence; an answer must also say something the question asks about.
+        """
+        names = {w[:5] for lk in links for w in tokens(lk.surface) + tokens(self.label(lk.iri) or "")}
+        words = {w[:5] for w in tokens(topic) if not w.isdigit()} - names - GENERIC
+        if not words:
+            return True
+        # a number about a named thing (``together``): "How much gold does China hold?" is not
+        # answered by gold in one sentence and China in another
+        ents = {lk.iri for lk in links} if together else set()
+        return any(words & self._sentence_words(i) and (not ents or self._mentions(i, ents))
+                   for i in best)
+
+    def _mentions(self, i: int, ents: set[str]) -> bool:
+        s = self.statements[i]
+        if ents & (set(s.about) | set(s.by)):
+            return True
+        text = normalize(s.text)
+        return any(normalize(n) in text for e in ents for lang in ("en", "zh")
+                   for n in self.labels.get(e, {}).get(lang, []))
+
+    def _unsupported_words(self, topic: str, best: list[int]) -> bool:
+        """A word no article uses, and no top statement covers more than half of the
+        topic's words (the unknown word, in no article, is in none of them): "Who claimed
+        responsibility for the attack?" is not answered by a sentence about the attack."""
+        unknown = {w[:5] for w in self._unknown_words(topic)}
+        if not unknown:
+            return False
+        words = {w[:5] for w in tokens(topic)}
+        return not any(len((words - unknown) & self._sentence_words(i)) > 0.5 * len(words)
+                       for i in best)
+
+    def _zh_off_topic(self, topic: str, idx: list[int], context: list[int]) -> bool:
+        """The say route's topic test for a Chinese topic, on its gloss: no word of it
+        glosses to a word any article uses (通胀 -> "inflation"), or its gloss is below
+        MIN_TOPIC for X's statements and X's paragraphs hold under half of its words."""
+        g, known = self.gloss(topic)
+        words = [{t[:5] for t in tokens(" ".join(gl))} for _, gl in gloss_words(topic)]
+        if not words or not re.search(r"[A-Za-z]{2}", g):
+            return False  # nothing the dictionary knows: e5 decides, as before
+        if known == 0:
+            return True
+        if float((self.matrix[idx] @ minilm_query(g)).max()) >= MIN_TOPIC:
+            return False
+        return not any(sum(1 for w in words if w & self._prefixes[i]) >= 0.5 * len(words)
+                       for i in context)
