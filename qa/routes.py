@@ -200,6 +200,10 @@ class RoutesMixin:
         top3 = [idx[j] for j in np.argsort(-scores)[:3]]
         if not sc.zh and self._unsupported_words(topic, top3):
             return "the question's key words are not in the graph"
+        # the whole question ("谁预测" too); not a concept, whose name may be transliterated
+        # (海湖庄园, Mar-a-Lago, glosses to "sea lake manor")
+        if sc.zh and kind != "concept" and self._zh_unsupported(sc.q, top3):
+            return "the question's key words are not in the graph"
         if not sc.zh and not self._shares_a_word(topic, sc.links, top3, together=kind == "fact"):
             return "no statement shares a word with the question beyond the names in it"
         if sc.zh:

@@ -26,6 +26,7 @@ from .scoring import tokens
 # 0.24 and 0.30..0.40 lose one question); MIN_E5_MARGIN is best from -0.05 to -0.04.
 MIN_DENSE = 0.09  # best MiniLM cosine of an open question (who said / general / fact / concept)
 MIN_TOPIC = 0.28  # best MiniLM cosine of "about Y" among X's claims
+ZH_COVER = 0.5  # a Chinese question with a word no article uses: share of its other words one top statement must hold
 MIN_E5_MARGIN = -0.045  # Chinese question, nothing linked: best e5 score minus the best background score
 
 # A null model for e5, whose scores sit close together: sentences about nothing a news
@@ -128,6 +129,24 @@ class SupportMixin:
         words = {w[:5] for w in tokens(topic)}
         return not any(len((words - unknown) & self._sentence_words(i)) > 0.5 * len(words)
                        for i in best)
+
+    def _zh_unsupported(self, text: str, best: list[int]) -> bool:
+        """:meth:`_unsupported_words` for a question written in Chinese, word by word on
+        its gloss: a word whose every gloss (and the word itself) no article uses
+        (比特币 -> "bitcoin"), and no top statement holds at least half of the others (the
+        dictionary misses senses: 抛售 glosses "dump", not "sell-off", so half is enough)."""
+        per = []
+        for w, gl in gloss_words(text):
+            toks = [t for t in tokens(" ".join(gl)) if t not in GENERIC]
+            known = w in self.linker.text_norm or any(self._known(t) for t in toks)
+            per.append(({t[:5] for t in toks}, w, known))
+        if not any(not known and toks for toks, _, known in per):
+            return False
+        rest = [(toks, w) for toks, w, known in per if known]
+        if not rest:
+            return True
+        return not any(sum(1 for toks, w in rest if toks & self._sentence_words(i)
+                           or w in self.statements[i].text) >= ZH_COVER * len(rest) for i in best)
 
     def _zh_off_topic(self, topic: str, idx: list[int], context: list[int]) -> bool:
         """The say route's topic test for a Chinese topic, on its gloss: no word of it

@@ -325,3 +325,21 @@ def test_a_chinese_word_links_by_its_dictionary_name(engine):
     # no Chinese label: 美国 is "United States / USA / US" in CC-CEDICT
     assert [(lk.iri, lk.surface) for lk in engine._chinese_links("美国经济怎么样?", [])] == \
         [("ex:us", "美国")]
+
+
+@pytest.mark.slow
+def test_an_acronym_in_the_topic_is_a_word_not_a_missing_name(engine):
+    # "NYC" is in no article: outside the subject it is an unknown word the other words
+    # outweigh; as the subject it is a name the graph lacks
+    top = _top(engine.ask("How many people were injured, according to the NYC mayor?"))
+    assert "Twenty-nine" in top["evidence"][0]["quote"]
+    res = engine.ask("What did the CIA say about the explosion?")
+    assert res["abstained"] and "CIA is not in the graph" in res["reason"]
+
+
+@pytest.mark.slow
+def test_a_chinese_question_with_a_word_no_article_uses_abstains(engine):
+    # 比特币 glosses to "bitcoin", in no article; 预测 / 上涨 alone are not enough
+    res = engine.ask("谁预测比特币会上涨?")
+    assert res["abstained"] and "key words" in res["reason"]
+    assert not engine.ask("谁说对冲基金导致了抛售?")["abstained"]  # who blamed hedge funds
