@@ -207,7 +207,6 @@ def _build(store, paths, iris, base, fmt, progress, processes, batch_size, skip_
            checkpoint_articles, checkpoint_seconds, t0) -> BuildReport:
     """The body of :func:`build_graph`, with the store open (and a graph file locked)."""
     from claimgraph.extract.readers import read_file
-    from claimgraph.graph import add_extraction
 
     done = store.article_ids()
     report = BuildReport()
@@ -245,14 +244,14 @@ def _build(store, paths, iris, base, fmt, progress, processes, batch_size, skip_
             report.checkpoints += 1
         pending, last_cp = [], time.time()
 
-    ds = store.link_dataset()
+    store.link_dataset()  # (a store that links over SPARQL reads its labels here, once)
     # what is alive now (the model, the graph read so far) lives through the build: keep
     # it out of the cyclic GC's full collections, which otherwise rescan it again and again
     # as the graph grows (about 0.7 s of a 120-article build); undone when the build ends
     gc.freeze()
     try:
         for ex in extract_stream(articles(), processes=processes, batch_size=batch_size):
-            if add_extraction(ds, ex, base=base):
+            if store.add_extraction(ex, base):
                 report.added += 1
                 pending.append(iris.graph(ex.article.id))
             bar.update(report.added + report.skipped + len(report.bad), report.added,

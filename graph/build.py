@@ -9,6 +9,7 @@ concepts; PROV-O for provenance; the Web Annotation model for evidence;
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from claimgraph.extract.names import has_cjk_text, initials, norm_key, strip_corporate_suffix
@@ -148,9 +149,18 @@ class _OrgIndex:
         return [self.pairs[i] for i in sorted(idx)]
 
 
+#: what linking later articles, skipping known ones and counting read from the dataset
+_LINK_PREDICATES = frozenset({SKOS.prefLabel, SKOS.altLabel, CG.contentHash})
+_LINK_TYPES = frozenset({*TYPE_CLASS.values(), CG.Claim})
+
+
 class _Writer:
-    def __init__(self, ds: Dataset, ex: Extraction, iris: IRIs, when: datetime) -> None:
+    def __init__(self, ds: Dataset, ex: Extraction, iris: IRIs, when: datetime,
+                 lean: bool = False) -> None:
         self.ds, self.ex, self.iris = ds, ex, iris
+        # lean: every triple is collected here (in order, once), and only those linking
+        # reads go into the dataset
+        self.triples: dict | None = {} if lean else None
         self.aid = ex.article.id
         self.art = iris.article(self.aid)
         self.g = ds.graph(iris.graph(self.aid))
@@ -197,6 +207,10 @@ class _Writer:
     def add(self, s, p, o) -> None:
         # every term here is minted by this module (an rdflib Node): what Graph.add does,
         # without its type assertions (72k calls for 120 articles)
+        if self.triples is not None:
+            self.triples[(s, p, o)] = None
+            if p not in _LINK_PREDICATES and (p != RDF.type or o not in _LINK_TYPES):
+                return
         self._store_add((s, p, o), self.g, quoted=False)
 
     def evidence(self, subject: URIRef, span: Span) -> None:
@@ -388,14 +402,21 @@ class _Writer:
 
 
 def add_extraction(ds: Dataset, ex: Extraction, base: str = DEFAULT_BASE,
-                   when: datetime | None = None) -> bool:
+                   when: datetime | None = None,
+                   sink: Callable[[URIRef, list], None] | None = None) -> bool:
     """Add one article's records to ``ds`` as its own named graph.
 
     Returns False (and changes nothing) when the same text is already there.
+    With ``sink``, ``ds`` gets only the triples that linking later articles,
+    :func:`has_article` and the claim/entity counts read (types, labels,
+    content hash), and ``sink(graph_iri, triples)`` gets the article's whole
+    graph, each triple once: a build that writes its output from those saves
+    storing the rest in rdflib.
     """
     if has_article(ds, ex.article.id):
         return False
-    w = _Writer(ds, ex, IRIs(base), when or datetime.now(UTC).replace(microsecond=0))
+    w = _Writer(ds, ex, IRIs(base), when or datetime.now(UTC).replace(microsecond=0),
+                lean=sink is not None)
     w.article()
     w.provenance()
     w.entities()
@@ -405,6 +426,8 @@ def add_extraction(ds: Dataset, ex: Extraction, base: str = DEFAULT_BASE,
     w.facts()
     w.concept_links()
     w.remember()
+    if sink is not None:
+        sink(w.g.identifier, list(w.triples))
     return True
 
 

@@ -156,48 +156,80 @@ def nquads_text(ds: Dataset, graph_iris: list | None = None) -> str:
     return "".join(nquads_lines(ds, graph_iris))
 
 
-def trig_text(ds: Dataset) -> str:
-    """``ds`` as TriG: prefixed names, one block per named graph, triples grouped by subject.
+def nquads_triples(gid, triples) -> str:
+    """N-Quads of the triples of the graph named ``gid``, in the order given."""
+    tail = " .\n" if gid == DATASET_DEFAULT_GRAPH_ID else f" {_nt(gid)} .\n"
+    nt = {}
 
-    Graphs, subjects, predicates and objects are written in sorted order, so
-    the same dataset always gives the same bytes.
-    """
-    ns = {str(uri): prefix for prefix, uri in ds.namespace_manager.namespaces()}
-    used: dict[str, str] = {}
-    cache: dict = {}
-
-    def iri(term) -> str:
-        t = str(term)
-        i = max(t.rfind("#"), t.rfind("/")) + 1
-        prefix = ns.get(t[:i]) if i else None
-        if prefix is not None and _LOCAL.match(t, i):
-            used[prefix] = t[:i]
-            return f"{prefix}:{t[i:]}"
-        return f"<{t}>"
-
-    def n3(term) -> str:
-        out = cache.get(term)
+    def t(term) -> str:
+        out = nt.get(term)
         if out is None:
-            if isinstance(term, URIRef):
-                out = iri(term)
-            elif isinstance(term, Literal):
-                q = _quote(str(term))
-                out = f"{q}@{term.language}" if term.language else \
-                    f"{q}^^{iri(term.datatype)}" if term.datatype else q
-            else:
-                out = f"_:{term}"
-            if not isinstance(term, Literal):  # literals rarely repeat: do not keep them
-                cache[term] = out
+            out = nt[term] = _nt(term)
         return out
 
-    body: list[str] = []
-    for g in _named_graphs(ds):
-        default = g.identifier == DATASET_DEFAULT_GRAPH_ID
+    return "".join([f"{t(s)} {t(p)} {_nt(o)}{tail}" for s, p, o in triples])
+
+
+def _graph_order(gid) -> tuple[bool, str]:
+    return gid != DATASET_DEFAULT_GRAPH_ID, str(gid)
+
+
+def namespace_map(ds: Dataset) -> dict[str, str]:
+    """Namespace IRI -> prefix of the prefixes bound in ``ds``."""
+    return {str(uri): prefix for prefix, uri in ds.namespace_manager.namespaces()}
+
+
+class TrigBlocks:
+    """TriG text one named graph at a time, with the prefixed names of ``ns``.
+
+    ``block`` gives a graph's block and the prefixes it used; a file is
+    :meth:`head` of the union of those prefixes followed by the blocks in
+    :func:`_graph_order`, which is what :func:`trig_text` writes.
+    """
+
+    def __init__(self, ns: dict[str, str]) -> None:
+        self.ns = ns
+        self.cache: dict = {}
+        self.used: dict[str, str] = {}
+
+    def _iri(self, t: str) -> tuple[str, tuple[str, str] | None]:
+        """(written form, (prefix, namespace) it uses or None) of the IRI ``t``."""
+        i = max(t.rfind("#"), t.rfind("/")) + 1
+        prefix = self.ns.get(t[:i]) if i else None
+        if prefix is not None and _LOCAL.match(t, i):
+            return f"{prefix}:{t[i:]}", (prefix, t[:i])
+        return f"<{t}>", None
+
+    def n3(self, term) -> str:
+        hit = self.cache.get(term)
+        if hit is None:
+            if isinstance(term, Literal):  # literals rarely repeat: not cached
+                q = _quote(str(term))
+                if term.language:
+                    return f"{q}@{term.language}"
+                if term.datatype:
+                    out, pfx = self._iri(str(term.datatype))
+                    if pfx is not None:
+                        self.used[pfx[0]] = pfx[1]
+                    return f"{q}^^{out}"
+                return q
+            hit = self.cache[term] = self._iri(str(term)) if isinstance(term, URIRef) \
+                else (f"_:{term}", None)
+        if hit[1] is not None:
+            self.used[hit[1][0]] = hit[1][1]
+        return hit[0]
+
+    def block(self, gid, triples) -> tuple[str, dict[str, str]]:
+        """(text, prefixes used) of the graph ``gid`` holding ``triples`` (an iterable of (s, p, o))."""
+        outer, self.used = self.used, {}
+        n3 = self.n3
+        default = gid == DATASET_DEFAULT_GRAPH_ID
         indent = "" if default else "    "
+        body: list[str] = []
         if not default:
-            body.append(f"\n{n3(g.identifier)} {{\n")
+            body.append(f"\n{n3(gid)} {{\n")
         by_subject: dict = {}
-        for s, p, o in g.triples((None, None, None)):
+        for s, p, o in triples:
             by_subject.setdefault(s, []).append((p, o))
         for s in sorted(by_subject, key=lambda t: (not isinstance(t, URIRef), str(t))):
             po = sorted(by_subject[s], key=lambda x: (str(x[0]) != _RDF_TYPE, str(x[0]),
@@ -214,8 +246,24 @@ def trig_text(ds: Dataset) -> str:
             body.append(f"{indent}{n3(s)} " + f" ;\n{indent}    ".join(lines) + " .\n")
         if not default:
             body.append("}\n")
-    head = "".join(f"@prefix {p}: <{u}> .\n" for p, u in sorted(used.items()))
-    return head + "".join(body)
+        used, self.used = self.used, outer
+        self.used.update(used)
+        return "".join(body), used
+
+    @staticmethod
+    def head(used: dict[str, str]) -> str:
+        return "".join(f"@prefix {p}: <{u}> .\n" for p, u in sorted(used.items()))
+
+
+def trig_text(ds: Dataset) -> str:
+    """``ds`` as TriG: prefixed names, one block per named graph, triples grouped by subject.
+
+    Graphs, subjects, predicates and objects are written in sorted order, so
+    the same dataset always gives the same bytes.
+    """
+    w = TrigBlocks(namespace_map(ds))
+    body = [w.block(g.identifier, g.triples((None, None, None)))[0] for g in _named_graphs(ds)]
+    return w.head(w.used) + "".join(body)
 
 
 # ---------------------------------------------------------------- stores for builds
@@ -325,6 +373,12 @@ class GraphStore(ABC):
     def counts(self) -> tuple[int, int]:
         """(claims, entities) in the whole store."""
 
+    def add_extraction(self, ex, base: str) -> bool:
+        """Add one article to :meth:`link_dataset` (``graph.build.add_extraction``)."""
+        from .build import add_extraction
+
+        return add_extraction(self.link_dataset(), ex, base=base)
+
 
 def _quads_nq(ds: Dataset, graph_iris: list) -> str:
     """N-Quads of the named graphs ``graph_iris`` of ``ds``."""
@@ -349,6 +403,11 @@ class FileStore(GraphStore):
         from .lock import GraphLock
 
         self.path = Path(path)
+        self.fmt = rdf_format(self.path)
+        # articles added by this build, by graph IRI: their triples until the checkpoint,
+        # then their text in the graph file's format (with the prefixes a TriG block uses)
+        self._pending: dict[URIRef, list] = {}
+        self._text: dict[URIRef, tuple[str, dict[str, str]]] = {}
         if rdf_format(self.path) == "turtle":  # a bad file name fails before any work
             raise GraphError(f"{path}: a graph with named graphs needs .trig or .nq, not .ttl")
         self.journal = self.path.with_name(self.path.name + ".journal")
@@ -371,6 +430,7 @@ class FileStore(GraphStore):
                                      f"delete {self.journal} to start over") from None
                 self.recovered += 1
         self.changed = self.recovered > 0
+        self._ns = namespace_map(self.ds)
 
     def article_ids(self) -> set[str]:
         from claimgraph.ontology import CG
@@ -380,17 +440,61 @@ class FileStore(GraphStore):
     def link_dataset(self) -> Dataset:
         return self.ds
 
+    def add_extraction(self, ex, base: str) -> bool:
+        """Add one article: only what linking and counting read goes into the dataset;
+        the article's whole graph is kept aside as triples, then as text (:meth:`commit`)."""
+        from .build import add_extraction
+
+        if self.fmt not in ("trig", "nquads"):  # written by rdflib from the whole dataset
+            return add_extraction(self.ds, ex, base=base)
+        return add_extraction(self.ds, ex, base=base, sink=self._pending.__setitem__)
+
     def commit(self, graph_iris: list) -> None:
         if not graph_iris:
             return
         self.changed = True
+        chunk = []
+        for gi in graph_iris:
+            triples = self._pending.pop(gi, None)
+            if triples is None:
+                chunk.append(_quads_nq(self.ds, [gi]))
+            else:
+                chunk.append(self._keep(gi, triples))
         self.journal.mkdir(parents=True, exist_ok=True)
         n = len(list(self.journal.glob("*.nq")))
-        atomic_write(self.journal / f"{n:06d}.nq", _quads_nq(self.ds, graph_iris))
+        atomic_write(self.journal / f"{n:06d}.nq", "".join(chunk))
+
+    def _keep(self, gi: URIRef, triples: list) -> str:
+        """Keep the text of a graph added by this build; returns its N-Quads."""
+        nq = nquads_triples(gi, triples)
+        self._text[gi] = (nq, {}) if self.fmt == "nquads" else \
+            TrigBlocks(self._ns).block(gi, triples)
+        return nq
+
+    def _graph_text(self) -> str:
+        """The whole graph file: graphs of this build from their kept text, others from the dataset."""
+        for gi in list(self._pending):
+            self._keep(gi, self._pending.pop(gi))
+        graphs = {g.identifier: g for g in _named_graphs(self.ds)}
+        order = sorted(set(graphs) | set(self._text), key=_graph_order)
+        if self.fmt == "nquads":
+            return "".join(self._text[gi][0] if gi in self._text else _quads_nq(self.ds, [gi])
+                           for gi in order)
+        w = TrigBlocks(self._ns)
+        used: dict[str, str] = {}
+        body = []
+        for gi in order:
+            text, u = self._text[gi] if gi in self._text else \
+                w.block(gi, graphs[gi].triples((None, None, None)))
+            used.update(u)
+            body.append(text)
+        return w.head(used) + "".join(body)
 
     def close(self) -> None:
         try:
-            if self.changed or not self.path.exists():
+            if (self._text or self._pending) and self.fmt in ("trig", "nquads"):
+                atomic_write(self.path, self._graph_text())
+            elif self.changed or not self.path.exists():
                 save_graph(self.ds, self.path)
             if self.journal.is_dir():
                 for f in self.journal.iterdir():
