@@ -85,7 +85,7 @@ class QAEngine(RoutesMixin, NamesMixin, SupportMixin):
         self._members()
         self._name_variants()
         self._claim_context()
-        self.kind = np.array([s.kind for s in self.statements])
+        self._index_statements()
         # e5 matches Chinese to Chinese better than to English: in a bilingual article the
         # Chinese original of a sentence would outrank its English twin, which carries the
         # extracted speaker and numbers. A constant for every CJK statement, so a wholly
@@ -185,7 +185,8 @@ class QAEngine(RoutesMixin, NamesMixin, SupportMixin):
         # (a fact's statement links nothing itself; its sentence does)
         self.names: list[frozenset[str]] = [frozenset(s.about) | frozenset(s.by)
                                             for s in self.statements]
-        by_para: dict[tuple, list[int]] = {}
+        self.para_passages: dict[tuple, list[int]] = {}  # (article, paragraph) -> passages
+        by_para = self.para_passages
         for i, s in enumerate(self.statements):
             if s.kind == "passage" and s.evidence:
                 e = s.evidence[0]
@@ -215,6 +216,48 @@ class QAEngine(RoutesMixin, NamesMixin, SupportMixin):
                     self.names[i] = frozenset(self.statements[before].about)
             if out:
                 self.ctx[i] = out
+
+    def _index_statements(self) -> None:
+        """Arrays and inverted indexes the routes select candidates with, so a question
+        touches the statements of the entities it names, not every statement (at 100k
+        claims the graph holds ~420k statements: a Python pass over them is ~50 ms)."""
+        st = self.statements
+        self.kind = np.array([s.kind for s in st])
+        self.has_speaker = np.array([s.speaker is not None for s in st], dtype=bool)
+        self.in_claim_mask = np.zeros(len(st), dtype=bool)
+        self.in_claim_mask[list(self.in_claim)] = True
+        by: dict[str, list[int]] = {}
+        about: dict[str, list[int]] = {}
+        named: dict[str, list[int]] = {}
+        for i, s in enumerate(st):
+            for e in set(s.by):
+                by.setdefault(e, []).append(i)
+            for e in set(s.about):
+                about.setdefault(e, []).append(i)
+            for e in self.names[i]:
+                named.setdefault(e, []).append(i)
+
+        def arrays(d: dict[str, list[int]]) -> dict[str, np.ndarray]:
+            return {e: np.asarray(v, dtype=np.int64) for e, v in d.items()}
+
+        self.by_index, self.about_index, self.names_index = arrays(by), arrays(about), arrays(named)
+        self._kind_ids: dict[tuple, np.ndarray] = {}
+
+    def of_kind(self, *kinds: str) -> np.ndarray:
+        """Ids of the statements of ``kinds``, ascending (cached)."""
+        hit = self._kind_ids.get(kinds)
+        if hit is None:
+            hit = self._kind_ids[kinds] = np.flatnonzero(np.isin(self.kind, kinds))
+        return hit
+
+    def ids_with(self, index: dict[str, np.ndarray], ents, kinds: tuple[str, ...] = ()) -> np.ndarray:
+        """Ids of the statements whose ``index`` field holds one of ``ents`` (ascending),
+        only those of ``kinds`` when given."""
+        parts = [index[e] for e in ents if e in index]
+        if not parts:
+            return np.zeros(0, dtype=np.int64)
+        ids = np.unique(np.concatenate(parts)) if len(parts) > 1 else parts[0]
+        return ids[np.isin(self.kind[ids], kinds)] if kinds else ids
 
     def label(self, iri: str | None) -> str | None:
         if iri is None:

@@ -134,8 +134,8 @@ class NamesMixin:
         if not re.search(r"\s" + PERSON_NOUN + r"s?$", subject, re.I) or len(subject.split()) < 2:
             return []
         pat = re.compile(r"(?<!\w)" + re.escape(subject) + r"(?!\w)", re.I)
-        return [i for i, s in enumerate(self.statements)
-                if s.kind == "claim" and s.speaker and pat.search(s.evidence[0]["quote"])]
+        return [i for i in self.of_kind("claim").tolist() if self.statements[i].speaker
+                and pat.search(self.statements[i].evidence[0]["quote"])]
 
     def _spelled(self, question: str, links: list[Link]) -> str:
         """``question`` with its misspelt words ("yeilds", "volatilty") replaced by the article

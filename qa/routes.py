@@ -54,12 +54,11 @@ class RoutesMixin:
         for iri in list(who):
             who |= self.members.get(iri, set()) | (self.former_members.get(iri, set())
                                                    if r.former else set())
-        idx = [i for i, s in enumerate(self.statements)
-               if s.kind in ("claim", "passage") and who & set(s.by)]
+        idx = self.ids_with(self.by_index, who, ("claim", "passage")).tolist()
         # a concept X proposed is what X said; one X only discussed is a last resort (its
         # speaker is its proposer, not X)
-        concepts = [i for i, s in enumerate(self.statements) if s.kind == "concept"
-                    and who & set(s.by) and (not idx or (s.speaker or {}).get("iri") in who)]
+        concepts = [i for i in self.ids_with(self.by_index, who, ("concept",)).tolist()
+                    if not idx or (self.statements[i].speaker or {}).get("iri") in who]
         idx += concepts
         if not idx:
             return f"{name} is in the graph but never quoted"
@@ -77,8 +76,8 @@ class RoutesMixin:
         # the article's sentences that name X, below X's own statements: "the IMF's estimate
         # of global growth" is X's view though no cue reports it
         said = set(idx)
-        idx += [i for i, s in enumerate(self.statements) if s.kind == "passage"
-                and i not in said and i not in self.in_claim and who & set(s.about)]
+        idx += [i for i in self.ids_with(self.about_index, who, ("passage",)).tolist()
+                if i not in said and i not in self.in_claim]
         scores = self._ranked(sc, idx, topic or None)
         scores = scores - PASSAGE_PENALTY * (self.kind[idx] == "passage")
         scores = scores - 2 * PASSAGE_PENALTY * np.array([i not in said for i in idx])
@@ -87,30 +86,30 @@ class RoutesMixin:
     def _unlinked_speaker(self, r: Route, sc: Scorer, k: int):
         """What did "market participants" / "experts" say: match the speaker as written."""
         words = set(tokens(r.subject))
-        idx = [i for i, s in enumerate(self.statements) if s.kind == "claim" and words and
-               words <= set(tokens((s.speaker or {}).get("label") or "") + tokens(s.text.split(":")[0]))]
+        claims = self.of_kind("claim").tolist()
+        idx = [i for i in claims if words and words <= set(
+            tokens((self.statements[i].speaker or {}).get("label") or "")
+            + tokens(self.statements[i].text.split(":")[0]))]
         if not idx:
-            idx = [i for i, s in enumerate(self.statements) if s.kind == "claim"]
-            return self._open(idx, sc, k, "claim", r.topic or r.subject)
+            return self._open(claims, sc, k, "claim", r.topic or r.subject)
         scores = sc.hybrid(idx, r.topic or None)
         return self._answers(idx, scores, k, kind="claim")
 
     def _route_who_said(self, r: Route, subj, links, sc: Scorer, k: int):
         # sentences with no speaker too, ranked below those with one: "Who blamed hedge
         # funds?" may be answered by "The sell-off was largely attributed to hedge funds"
-        idx = [i for i, s in enumerate(self.statements) if s.kind == "claim"
-               or (s.kind == "passage" and i not in self.in_claim)]
+        idx = np.flatnonzero((self.kind == "claim")
+                             | ((self.kind == "passage") & ~self.in_claim_mask))
         return self._open(idx, sc, k, "claim", r.topic, who=True)
 
     def _route_membership(self, r: Route, subj: list[Link], links, sc: Scorer, k: int):
         if not subj:
             return self._route_general(r, subj, links, sc, k)
         target = {lk.iri for lk in subj}
-        idx = [i for i, s in enumerate(self.statements)
-               if s.kind == "affiliation" and target & set(s.by)]
-        passages = [i for i, s in enumerate(self.statements) if s.kind == "passage"
-                    and target & set(s.about)
-                    and (not r.wants_person or any(self.types.get(a) in PERSONISH for a in s.about))]
+        idx = self.ids_with(self.by_index, target, ("affiliation",)).tolist()
+        passages = [i for i in self.ids_with(self.about_index, target, ("passage",)).tolist()
+                    if not r.wants_person
+                    or any(self.types.get(a) in PERSONISH for a in self.statements[i].about)]
         # "who heads / runs / founded Y": the verb is the role, any member answers
         role_words = [] if r.lang != "en" or re.fullmatch(ROLE_VERBS, r.role, re.I) \
             else tokens(r.role)
@@ -142,14 +141,14 @@ class RoutesMixin:
 
     def _route_concept(self, r: Route, subj: list[Link], links, sc: Scorer, k: int):
         target = {lk.iri for lk in subj}
-        concepts = [i for i, s in enumerate(self.statements)
-                    if s.kind == "concept" and target & set(s.about)]
+        concepts = self.ids_with(self.about_index, target, ("concept",)).tolist()
         if target and not concepts and all(self.types.get(t) != "Concept" for t in target):
             # "What is PIMCO?": an entity, not a concept
             # any statement may answer ("what's the IMF forecast for ..."), those naming it first
-            if not any(target & (set(s.about) | set(s.by)) for s in self.statements):
+            if not (len(self.ids_with(self.about_index, target))
+                    or len(self.ids_with(self.by_index, target))):
                 return f"the graph says nothing about {self.label(next(iter(target)))}"
-            return self._open(list(range(len(self.statements))), sc, k, None, r.topic, boost=target)
+            return self._open(np.arange(len(self.statements)), sc, k, None, r.topic, boost=target)
         if r.wants_person:
             concepts = [i for i in concepts if self.statements[i].by]
         if concepts:
@@ -158,9 +157,10 @@ class RoutesMixin:
         if not self._in_texts(subject) and not self._covers(subject, range(len(self.statements)),
                                                             need=0.6):
             return f"{subject} is not in the graph"
-        idx = [i for i, s in enumerate(self.statements) if s.kind in ("claim", "passage", "fact", "concept")
-               and (not r.wants_person or s.speaker or any(self.types.get(a) in PERSONISH
-                                                           for a in s.about))]
+        idx = self.of_kind("claim", "passage", "fact", "concept")
+        if r.wants_person:
+            idx = [i for i in idx.tolist() if self.statements[i].speaker or any(
+                self.types.get(a) in PERSONISH for a in self.statements[i].about)]
         return self._open(idx, sc, k, "concept", subject, who=r.wants_person, need_cover=0.6,
                           prefer="concept")
 
@@ -172,7 +172,7 @@ class RoutesMixin:
         return self._open(idx, sc, k, "fact", r.topic, boost={lk.iri for lk in links})
 
     def _route_general(self, r: Route, subj, links, sc: Scorer, k: int):
-        idx = list(range(len(self.statements)))
+        idx = np.arange(len(self.statements))
         return self._open(idx, sc, k, None, r.topic, boost={lk.iri for lk in links})
 
     def _open(self, idx: list[int], sc: Scorer, k: int, kind: str | None, topic: str, *,
@@ -181,21 +181,21 @@ class RoutesMixin:
         """Rank ``idx`` by the whole question; abstain if the best is not supported.
         ``prefer``: a kind of statement that answers the route best (a concept's own
         statement for "what is / who proposed C" when C was not linked by name)."""
-        if not idx:
+        if not len(idx):
             return "the graph holds no statement of that kind"
         # a provably sufficient pool on big graphs (its bound counts one 0.1 bonus: the
         # entity boost or the preferred kind, never both at once here). A claim ranked by
         # its neighbouring sentence is not bounded: that sentence is in the pool and answers.
         idx = ann.prefilter(self, sc, idx, k, boost or ({prefer} if prefer else None))
+        idx = idx.tolist() if isinstance(idx, np.ndarray) else list(idx)
         scores = self._ranked(sc, idx)
         scores = scores - PASSAGE_PENALTY * (self.kind[idx] == "passage")
         if who:  # the answer is a speaker: prefer statements that have one
-            scores = scores - PASSAGE_PENALTY * np.array(
-                [self.statements[i].speaker is None for i in idx])
+            scores = scores - PASSAGE_PENALTY * ~self.has_speaker[idx]
         if prefer:
             scores = scores + PREFER_BONUS * (self.kind[idx] == prefer)
         if boost:
-            scores = scores + 0.1 * np.array([bool(boost & self.names[i]) for i in idx])
+            scores = scores + 0.1 * np.isin(idx, self.ids_with(self.names_index, boost))
         best = int(np.argmax(scores))
         top3 = [idx[j] for j in np.argsort(-scores)[:3]]
         if not sc.zh and self._unsupported_words(topic, top3):
@@ -269,5 +269,4 @@ class RoutesMixin:
         """``idx`` plus the sentences of the paragraphs they come from (what a claim is about
         is often named in the sentence before it)."""
         paras = {(e["article"], e["paragraph"]) for i in idx for e in self.statements[i].evidence[:1]}
-        return list(idx) + [i for i, s in enumerate(self.statements) if s.kind == "passage"
-                            and (s.evidence[0]["article"], s.evidence[0]["paragraph"]) in paras]
+        return list(idx) + [j for p in paras for j in self.para_passages.get(p, ())]
