@@ -241,6 +241,11 @@ class QAEngine(RoutesMixin, NamesMixin, SupportMixin):
             return {e: np.asarray(v, dtype=np.int64) for e, v in d.items()}
 
         self.by_index, self.about_index, self.names_index = arrays(by), arrays(about), arrays(named)
+        # self.ctx as parallel arrays: claim, the sentence it may rank by, the penalty
+        rows = [(i, j, p) for i, lst in self.ctx.items() for j, p in lst]
+        self.ctx_src = np.array([r[0] for r in rows], dtype=np.int64)
+        self.ctx_dst = np.array([r[1] for r in rows], dtype=np.int64)
+        self.ctx_pen = np.array([r[2] for r in rows], dtype=np.float64)
         self._kind_ids: dict[tuple, np.ndarray] = {}
 
     def of_kind(self, *kinds: str) -> np.ndarray:

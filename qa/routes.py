@@ -255,14 +255,28 @@ class RoutesMixin:
     def _ranked(self, sc: Scorer, idx: list[int], text: str | None = None) -> np.ndarray:
         """``sc.hybrid`` where a claim scores the best of itself and its sentences."""
         scores = sc.hybrid(idx, text)
-        extra = sorted({j for i in idx for j, _ in self.ctx.get(i, ())})
-        if not extra:
+        arr = np.asarray(idx, dtype=np.int64)
+        if not len(arr) or not len(self.ctx_src):
             return scores
-        pos = {j: n for n, j in enumerate(extra)}
-        ctx = sc.hybrid(extra, text)
-        for n, i in enumerate(idx):
-            for j, penalty in self.ctx.get(i, ()):
-                scores[n] = max(scores[n], ctx[pos[j]] - penalty)
+        # vectorized over the (claim, sentence, penalty) rows of the candidates
+        posmap = np.full(len(self.statements), -1, dtype=np.int64)
+        posmap[arr] = np.arange(len(arr))
+        rows = posmap[self.ctx_src] >= 0
+        if not rows.any():
+            return scores
+        if len(np.unique(arr)) != len(arr):  # a candidate twice: each copy takes the max
+            rows_of = {}
+            for r in np.flatnonzero(rows):
+                rows_of.setdefault(int(self.ctx_src[r]), []).append(r)
+            src = np.array([n for n, i in enumerate(idx) for _ in rows_of.get(int(i), ())])
+            rows = np.array([r for i in idx for r in rows_of.get(int(i), ())])
+        else:
+            src, rows = posmap[self.ctx_src[rows]], np.flatnonzero(rows)
+        dst = self.ctx_dst[rows]
+        extra = np.unique(dst)
+        ctx = sc.hybrid(extra.tolist(), text)
+        val = ctx[np.searchsorted(extra, dst)] - self.ctx_pen[rows]
+        np.maximum.at(scores, src, val.astype(scores.dtype))
         return scores
 
     def _context(self, idx: list[int]) -> list[int]:

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 E5_WEIGHT = 0.05  # a Chinese question: weight of e5's standardized score beside the gloss's
 LEX_WEIGHT_ZH = 0.0  # BM25 on the gloss: off (see _Scorer._zh_hybrid)
 LEX_WEIGHT = 0.25  # weight of BM25 (normalized to the best statement) in the hybrid score
+FULL_PRODUCT = 20_000  # candidates past which dense scores come from one full product
 CJK_PENALTY = 0.03  # e5 scale: see QAEngine.cjk_penalty
 STOP = frozenset("""a an the of in on at to for by with from and or but is are was were be been being
 do does did has have had what who whom whose which where when why how that this these those it its
@@ -59,6 +60,7 @@ class Scorer:
         self.has_links = False
         self.links: list[Link] = []
         self._lex: np.ndarray | None = None
+        self._full: tuple | None = None  # (question vector, its cosine with every statement)
         if self.zh:
             self.has_links = bool(eng.linker.link(q_en))
 
@@ -83,7 +85,13 @@ class Scorer:
             return self.eng.e5_rows(idx) @ qv[1]
         if qv is None:
             return self.e5(idx)
-        return self.eng.matrix[idx] @ qv
+        m = self.eng.matrix
+        if len(idx) > FULL_PRODUCT and 4 * len(idx) > m.shape[0]:
+            # most of a big graph: one product over all rows, not a copy of the rows
+            if self._full is None or self._full[0] is not qv:
+                self._full = (qv, m @ qv)
+            return self._full[1][np.asarray(idx)]
+        return m[idx] @ qv
 
     def e5(self, idx) -> np.ndarray:
         return self.eng.e5_rows(idx) @ self._e5q(self.q)
