@@ -101,6 +101,7 @@ JOIN_QUOTES = 1
 #: '"A," X, a ..., said. "B."' is one content up to this many chars from the cue
 #: to the next quote (PolNeAR joins them: 470 of 554 such train quotes)
 JOIN_GAP = 400
+_SENT_END = re.compile(r"[.!?]\s+\S")
 _CONTENT_PREPS = frozenset("about of on for against over with to into that".split())
 _REPORT_HEADS = frozenset(
     "report study survey poll data analysis research statement figures "
@@ -188,8 +189,9 @@ def _extend_to_quotes(
     if b <= cue_pos:
         for j, q in enumerate(quotes):
             if q[0] > cue_pos and q[0] - cue_pos < JOIN_GAP and "\n" not in text[b : q[0]]:
-                gap = text[b : q[0]]
-                if JOIN_QUOTES or gap.count(".") == 0 or gap.rstrip().endswith(","):
+                gap = text[b : q[0]].rstrip()
+                # not past a colon ('Then she added:') or a sentence more than the cue's
+                if not gap.endswith(":") and len(_SENT_END.findall(gap)) < 2:
                     b = q[1]
                     # PolNeAR joins the speaker's following quotes in the paragraph
                     for q2 in quotes[j + 1 :] if JOIN_QUOTES else ():
