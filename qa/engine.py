@@ -103,9 +103,22 @@ class QAEngine(RoutesMixin, NamesMixin, SupportMixin):
         self._titled_cache: dict[str, set[str]] = {}
         from .lexical import SparseBM25  # rank_bm25's scores, one sparse product per question
 
-        corpus = [tokens(s.text) or ["_"] for s in self.statements]
-        self._prefixes = [{w[:5] for w in toks} for toks in corpus]
+        # a statement text's tokens and word prefixes once per distinct text, the prefix
+        # strings shared (one object per prefix, not one per statement word)
+        toks_of: dict[str, list[str]] = {}
+        pre_of: dict[str, frozenset[str]] = {}
+        shared: dict[str, str] = {}
+        corpus, self._prefixes = [], []
+        for s in self.statements:
+            toks = toks_of.get(s.text)
+            if toks is None:
+                toks = toks_of[s.text] = tokens(s.text) or ["_"]
+                pre_of[s.text] = frozenset(shared.setdefault(w[:5], w[:5]) for w in toks)
+            corpus.append(toks)
+            self._prefixes.append(pre_of[s.text])
+        del toks_of, pre_of, shared
         self.bm25 = SparseBM25(corpus) if corpus else None
+        del corpus
 
     @classmethod
     def from_path(cls, path: str | Path, cache: bool = True, missing_ok: bool = False) -> QAEngine:
