@@ -756,6 +756,8 @@ def _unnest_quoted(doc, kept: list[Candidate]) -> list[Candidate]:
 def _attach_quote_sources(doc, kept: list[Candidate], cands: list[Candidate]) -> None:
     """A quote without a cue of its own takes the speaker of its sentence's cue,
     else of the attribution just before it (a speaker's quotes run on)."""
+    if not any(c.pattern == "quote" and not c.source for c in kept):
+        return
     text = doc_text(doc)
     cued = sorted(
         (c for c in cands if c.source and c.cue and c.pattern != "according"

@@ -85,19 +85,33 @@ def _nearest(doc, before: int, labels, since: int = 0) -> str | None:
     return full_name(doc, found[0], found[2], found[1])
 
 
+def _subject_persons(doc) -> list[tuple[int, str]]:
+    """(start_char, clean name) of every person named as a subject (or an
+    appositive of one), cached per doc."""
+    cached = doc.user_data.get("claimgraph_subjects")
+    if cached is None:
+        cached = []
+        for e in doc.ents:
+            if e.label_ != "PERSON":
+                continue
+            root = e.root
+            if root.dep_ in ("nsubj", "nsubjpass") or (
+                root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass")
+            ):
+                cached.append((e.start_char, _clean(e.text)))
+        doc.user_data["claimgraph_subjects"] = cached
+    return cached
+
+
 def _nearest_subject(doc, before: int, since: int = 0) -> str | None:
     """The last person named as a subject before ``before`` (the salient one)."""
     found = None
-    for e in doc.ents:
-        if e.start_char >= before:
+    for s, name in _subject_persons(doc):
+        if s >= before:
             break
-        if e.label_ != "PERSON" or before - e.start_char > 1500 or e.start_char < since:
+        if before - s > 1500 or s < since:
             continue
-        root = e.root
-        if root.dep_ in ("nsubj", "nsubjpass") or (
-            root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass")
-        ):
-            found = (e.start_char, _clean(e.text))
+        found = (s, name)
     if found is None:
         return None
     return full_name(doc, found[1], found[0], "PERSON")

@@ -18,6 +18,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from spacy.attrs import DEP, HEAD
+
 from .coref import doc_text
 from .cues import ORG_NOUNS, PERSON_ROLE_NOUNS, PRONOUNS, SELF_REFERENCES, cue_family
 
@@ -51,23 +53,36 @@ def _anchor(doc, c):
     return span.root if span is not None and len(span) else None
 
 
-def _path(t, cue) -> str:
-    """Dependency labels up from ``t`` and from ``cue`` to their common head."""
-    up_t, node = [t], t
-    while node.head is not node and len(up_t) < 8:
-        node = node.head
-        up_t.append(node)
-    up_c, node = [cue], cue
-    while node.head is not node and len(up_c) < 8:
-        node = node.head
-        up_c.append(node)
-    ids = {x.i: k for k, x in enumerate(up_c)}
+def _chain(i: int, heads: list[int]) -> list[int]:
+    """``i`` and its first seven heads (the root repeats itself)."""
+    up = [i]
+    while len(up) < 8:
+        i = heads[i]
+        up.append(i)
+    return up
+
+
+def _path(up_t: list[int], up_c: list[int], deps: list[str]) -> str:
+    """Dependency labels up from a token and from the cue (their :func:`_chain`)
+    to their common head."""
+    ids = {x: k for k, x in enumerate(up_c)}
     for k, x in enumerate(up_t):
-        if x.i in ids:
-            a = [y.dep_ for y in up_t[:k]][:3]
-            b = [y.dep_ for y in up_c[: ids[x.i]]][:3]
+        if x in ids:
+            a = [deps[y] for y in up_t[:k]][:3]
+            b = [deps[y] for y in up_c[: ids[x]]][:3]
             return "^".join(a) + "|" + "v".join(b)
     return "none"
+
+
+def _arrays(doc) -> tuple[list[int], list[str]]:
+    """Head index and dependency label of every token, computed once per doc."""
+    cached = doc.user_data.get("claimgraph_heads")
+    if cached is None:
+        arr = doc.to_array([HEAD, DEP])  # heads as offsets (two's complement)
+        strings = doc.vocab.strings
+        heads = [i + (h if h < 1 << 63 else h - (1 << 64)) for i, h in enumerate(arr[:, 0].tolist())]
+        cached = doc.user_data["claimgraph_heads"] = (heads, [strings[d] for d in arr[:, 1].tolist()])
+    return cached
 
 
 def _span_of(doc, t, chunks: dict[int, tuple[int, int]]) -> tuple[int, int]:
@@ -105,6 +120,9 @@ def source_candidates(doc, c, prev_speaker, chunks, quotes) -> list[tuple[tuple[
         toks[rule_tok] = doc[rule_tok]
     if prev_speaker is not None and prev_speaker[1] is not None:
         toks.setdefault(prev_speaker[1], doc[prev_speaker[1]])
+    heads, deps = _arrays(doc)
+    up_c = _chain(cue.i, heads)
+    s0, s1 = sent.start, sent.end
     before = sorted((i for i in toks if i < cue.i), reverse=True)
     after = sorted(i for i in toks if i > cue.i)
     order = {i: "b" + _bucket(k) for k, i in enumerate(before)} | {i: "a" + _bucket(k) for k, i in enumerate(after)}
@@ -118,7 +136,8 @@ def source_candidates(doc, c, prev_speaker, chunks, quotes) -> list[tuple[tuple[
             continue
         is_rule = c.source is not None and span[0] < c.source[1] and span[1] > c.source[0]
         is_prev = prev_speaker is not None and span[0] < prev_speaker[0][1] and span[1] > prev_speaker[0][0]
-        path = _path(t, cue) if t.sent.start == sent.start else "xsent"
+        same = s0 <= i < s1
+        path = _path(_chain(i, heads), up_c, deps) if same else "xsent"
         lem = t.lemma_.lower()
         ent = t.ent_type_ or ("pron" if t.pos_ == "PRON" else t.pos_)
         kind = "role" if lem in PERSON_ROLE_NOUNS else "orgnoun" if lem in ORG_NOUNS else "-"
@@ -132,7 +151,7 @@ def source_candidates(doc, c, prev_speaker, chunks, quotes) -> list[tuple[tuple[
             "dep=" + t.dep_, "ent=" + ent, "kind=" + kind, "pat_ent=" + pat + "|" + ent,
             "order=" + order.get(i, "-"), "pat_order=" + pat + "|" + order.get(i, "-"),
             "dist=" + _bucket(abs(cue.i - i)), "incontent=" + str(inc), "inquote=" + str(inq),
-            "sent=" + ("same" if t.sent.start == sent.start else "prev"),
+            "sent=" + ("same" if same else "prev"),
             "rule_none=" + str(c.source is None), "pron=" + (t.lower_ if t.pos_ == "PRON" else "-"),
             "ent_order=" + ent + "|" + order.get(i, "-"), "path_ent=" + path + "|" + ent,
             "inc_q=" + str(inc) + "|" + str(inq), "fam_path=" + str(cue_family(c.cue_lemma)) + "|" + path,
