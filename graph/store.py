@@ -230,19 +230,18 @@ class TrigBlocks:
             body.append(f"\n{n3(gid)} {{\n")
         by_subject: dict = {}
         for s, p, o in triples:
-            by_subject.setdefault(s, []).append((p, o))
+            ps = str(p)
+            # (rdf:type first, predicate, object as written, predicate term)
+            by_subject.setdefault(s, []).append((ps != _RDF_TYPE, ps, n3(o), p))
         for s in sorted(by_subject, key=lambda t: (not isinstance(t, URIRef), str(t))):
-            po = sorted(by_subject[s], key=lambda x: (str(x[0]) != _RDF_TYPE, str(x[0]),
-                                                      n3(x[1])))
             lines = []
             prev = None
-            for p, o in po:
-                if p == prev:
-                    lines[-1] += f",\n{indent}        {n3(o)}"
+            for not_type, ps, ot, p in sorted(by_subject[s]):
+                if ps == prev:
+                    lines[-1] += f",\n{indent}        {ot}"
                 else:
-                    pred = "a" if str(p) == _RDF_TYPE else n3(p)
-                    lines.append(f"{pred} {n3(o)}")
-                prev = p
+                    lines.append(f"{n3(p) if not_type else 'a'} {ot}")
+                prev = ps
             body.append(f"{indent}{n3(s)} " + f" ;\n{indent}    ".join(lines) + " .\n")
         if not default:
             body.append("}\n")
