@@ -190,8 +190,10 @@ def _extend_to_quotes(
         for j, q in enumerate(quotes):
             if q[0] > cue_pos and q[0] - cue_pos < JOIN_GAP and "\n" not in text[b : q[0]]:
                 gap = text[b : q[0]].rstrip()
-                # not past a colon ('Then she added:') or a sentence more than the cue's
-                if not gap.endswith(":") and len(_SENT_END.findall(gap)) < 2:
+                # '... she said. "B' or '..., said X, "B', not past a colon ('Then she
+                # added:'), a word ('saying that people -- "are threatened"') or more
+                # than a sentence and a clause
+                if gap.endswith(".") or (gap.endswith(",") and len(_SENT_END.findall(gap)) < 2):
                     b = q[1]
                     # PolNeAR joins the speaker's following quotes in the paragraph
                     for q2 in quotes[j + 1 :] if JOIN_QUOTES else ():
