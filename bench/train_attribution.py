@@ -127,6 +127,7 @@ def main(argv=None) -> int:
             best = ((f_attr + f_who) / 2, th, f_attr, f_who)
     print(f"held-out train attribution F1 {best[2]:.3f}, who-said-what F1 {best[3]:.3f} "
           f"at threshold {best[1]}")
+    held_model = {**model, "threshold": best[1]}
     model = fit(list(range(len(docs))))
     model["threshold"] = best[1]
     model["weights"] = {f: round(w, 4) for f, w in sorted(model["weights"].items())
@@ -141,7 +142,7 @@ def main(argv=None) -> int:
         # the source ranker learns over the candidates these weights keep
         import train_source_ranker
 
-        return train_source_ranker.main(["--cache", a.cache] if a.cache else [])
+        return train_source_ranker.main(["--cache", a.cache] if a.cache else [], held_model)
     return 0
 
 
