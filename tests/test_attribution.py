@@ -305,6 +305,38 @@ def test_split_quotes_of_one_speaker_join():
     assert text[joined[0] : joined[1]] == '"We will win," Smith said. "They will lose."'
 
 
+def test_split_quote_joins_past_a_long_appositive_speaker():
+    text = ('"The race is close," said Tom Rath, a veteran New Hampshire Republican leader who '
+            'had endorsed Kasich in the primary last year. "It will stay that way."')
+    quotes = A._quotes(text)
+    joined = A._extend_to_quotes(quotes[0], text.index("said"), quotes, text)
+    assert joined == (0, len(text))
+
+
+@pytest.mark.parametrize("gap", [
+    " she said. Then she added a caveat: ",  # a colon opens another attribution
+    " he told reporters, saying that people -- unnamed -- ",  # the quote is inside the cue's clause
+    " she said. She paused. Then she went on, ",  # more than the cue's sentence and a clause
+])
+def test_split_quote_does_not_join_across(gap):
+    text = '"We will win,"' + gap + '"They will lose."'
+    quotes = A._quotes(text)
+    joined = A._extend_to_quotes(quotes[0], text.index(gap.split()[1]), quotes, text)
+    assert joined == quotes[0]
+
+
+@pytest.mark.slow
+def test_bare_quote_joins_the_next_after_its_cue(extract):
+    text = ('"The race is close," said Tom Rath, a veteran New Hampshire Republican leader who '
+            'had endorsed Kasich in the primary last year. "It will stay that way until the '
+            'very last vote is counted."')
+    atts = extract(text)
+    a = _find(atts, "The race is close")
+    assert "until the very last vote" in a.content.text
+    assert a.speaker == "Tom Rath"
+    assert not [b for b in atts if b is not a and "very last vote" in b.content.text]
+
+
 # ------------------------------------------------ speakers the QA layer used to patch
 # (qa/attribute.py added these after extraction; the extractor now finds them itself)
 
