@@ -27,6 +27,7 @@ from claimgraph.errors import InputError
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 CHECKPOINT_ARTICLES = 50  # a checkpoint at least every this many finished articles ...
 CHECKPOINT_SECONDS = 30.0  # ... or this many seconds, whichever comes first
+GC_YOUNG = 20_000  # the cyclic GC's young-generation threshold during a build (default 700)
 
 
 def expand_inputs(inputs: list[str]) -> list[Path]:
@@ -247,8 +248,13 @@ def _build(store, paths, iris, base, fmt, progress, processes, batch_size, skip_
     store.link_dataset()  # (a store that links over SPARQL reads its labels here, once)
     # what is alive now (the model, the graph read so far) lives through the build: keep
     # it out of the cyclic GC's full collections, which otherwise rescan it again and again
-    # as the graph grows (about 0.7 s of a 120-article build); undone when the build ends
+    # as the graph grows (about 0.7 s of a 120-article build); and collect the young
+    # generation less often: extraction makes and drops many small objects, nearly all
+    # freed by reference counting (0.22 -> 0.03 s of GC in 120 articles). Both undone
+    # when the build ends; worker processes forked for the build inherit them.
+    threshold = gc.get_threshold()
     gc.freeze()
+    gc.set_threshold(max(threshold[0], GC_YOUNG), *threshold[1:])
     try:
         for ex in extract_stream(articles(), processes=processes, batch_size=batch_size):
             if store.add_extraction(ex, base):
@@ -263,6 +269,7 @@ def _build(store, paths, iris, base, fmt, progress, processes, batch_size, skip_
         bar.close()
         raise
     finally:
+        gc.set_threshold(*threshold)
         gc.unfreeze()
     checkpoint()
     if "error" in state:
