@@ -102,6 +102,8 @@ JOIN_QUOTES = 1
 #: to the next quote (PolNeAR joins them: 470 of 554 such train quotes)
 JOIN_GAP = 400
 _SENT_END = re.compile(r"[.!?]\s+\S")
+DOBJ_EXT = 0
+_EXT_DEPS = frozenset("prep dative advcl xcomp ccomp advmod npadvmod".split())
 _CONTENT_PREPS = frozenset("about of on for against over with to into that".split())
 _REPORT_HEADS = frozenset(
     "report study survey poll data analysis research statement figures "
@@ -397,8 +399,18 @@ def _verb_candidates(doc, tok, quotes, out: list[Candidate]) -> None:
             if c.i > o.i and (c.dep_ in ("oprd", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("as", "for"))):
                 b = max(b, subtree_span(doc, c)[1])
         a, b = _extend_to_quotes((a, b), tok.idx, quotes, text)
-        add("dobj", (a, b), ("opos=" + o.pos_, "oent=" + (o.ent_type_ or "-"),
-                             "olemma=" + lemma + "|" + o.lemma_.lower()))
+        ofeats = ("opos=" + o.pos_, "oent=" + (o.ent_type_ or "-"), "olemma=" + lemma + "|" + o.lemma_.lower())
+        add("dobj", (a, b), ofeats)
+        if DOBJ_EXT:
+            # 'contrasting X with Y', 'interviewing X about Y': the verb's
+            # complements after the object may belong to the content too
+            rest = [c for c in kids if c.i > o.i and c.dep_ in _EXT_DEPS]
+            if rest:
+                b2 = trim(text, a, max(subtree_span(doc, c)[1] for c in rest))[1]
+                if b2 > b:
+                    first = rest[0]
+                    add("dobj", (a, b2), (*ofeats, "variant=ext", "ext=" + first.dep_ + "|" + first.lower_,
+                                          "lemma_ext=" + lemma + "|" + first.lower_))
     if not objs and not xcomps:
         for c in kids:
             if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS and c.i > tok.i:
@@ -513,8 +525,12 @@ def _according_candidate(doc, tok, out: list[Candidate]) -> None:
         a, b = phrase[1], sb
     elif phrase[1] >= sb - 1:
         a, b = sa, phrase[0]
+    elif tok.head.i > tok.i:
+        # mid-sentence: the clause it modifies ('While most were confidential,
+        # according to an official, two were upgraded': train 23 of 30 after it)
+        a, b = phrase[1], sb
     else:
-        a, b = sa, sb
+        a, b = sa, phrase[0]
     a, b = trim(text, a, b)
     src_text = text[src[0] : src[1]].lower()
     selfref = src_text in SELF_REFERENCES
