@@ -166,6 +166,7 @@ class Linker:
                           for lab in langs.get("zh", []) if CJK_RE.search(lab)]
         self.text_norm = normalize("\n".join(texts or []))
         self.vocab = set(_words(self.text_norm))
+        self.atoms = set(re.findall(r"[\w&]+", self.text_norm))  # for may_contain
         # words the articles write in lower case ("may", "us", "who"): an acronym or surname
         # spelled so is a word; any other ("imf", "obstfeld") is the name typed in lower case
         self.lower_words = {w.rstrip(".'-") for t in texts or []
@@ -262,6 +263,18 @@ class Linker:
                             out.append(Link(iri, question[a:b], a, b, "typo"))
         return out
 
+    def may_contain(self, key: str) -> bool:
+        """False when the articles certainly do not contain ``key`` (normalized words) as
+        the text patterns here match it: every run of word characters of it must be one
+        in the texts (the last may take "s" or "es"). A set lookup instead of a regex
+        over every article (25 MB at 100k claims: ~35 ms a search)."""
+        atoms = re.findall(r"[\w&]+", key)
+        if not atoms:
+            return True
+        last = atoms[-1]
+        return all(a in self.atoms for a in atoms[:-1]) and (
+            last in self.atoms or last + "s" in self.atoms or last + "es" in self.atoms)
+
     def abbreviation(self, phrase: str) -> list[str]:
         """Entities a Chinese short form names: its characters, in order, in one Chinese
         label that starts with the same character (标普 -> 标准普尔, 中金 -> 中金公司).
@@ -296,8 +309,9 @@ class Linker:
                 rest = [p for p in rest  # a title between names: "JD.com Chief Economist Shen"
                         if not re.search(r"\b" + PERSON_NOUN + r"s?$", p, re.I)]
                 key = " ".join(_words(normalize(m.group(0))))
-                if rest and re.search(r"\s(?:of|for|de|von|van)\s", m.group(0)) and not re.search(r"(?<![\w&])" + re.escape(key).replace(r"\ ", r"[\s.\-']+")
-                                          + r"(?![\w&])", self.text_norm):
+                if rest and re.search(r"\s(?:of|for|de|von|van)\s", m.group(0)) and not (
+                        self.may_contain(key) and re.search(r"(?<![\w&])" + re.escape(key).replace(r"\ ", r"[\s.\-']+")
+                                          + r"(?![\w&])", self.text_norm)):
                     out.append(re.sub(r"['’]s?$", "", m.group(0)).strip(".-"))
                 continue
             words = [w for w in m.group(0).split()]
@@ -309,7 +323,8 @@ class Linker:
             if len(name) < 2 or name.casefold() in QUESTION_WORDS:
                 continue
             key = " ".join(_words(normalize(name)))
-            if not key or re.search(r"(?<![\w&])" + re.escape(key).replace(r"\ ", r"[\s.\-']+")
+            if not key or self.may_contain(key) and re.search(
+                    r"(?<![\w&])" + re.escape(key).replace(r"\ ", r"[\s.\-']+")
                                     + r"(?:s|es)?(?![\w&])", self.text_norm):
                 continue
             out.append(name)

@@ -45,22 +45,24 @@ class NamesMixin:
                 self.variants.setdefault(short, set()).add(longer[0])
                 self.variants.setdefault(longer[0], set()).add(short)
 
-    def _apposition(self, iris: set[str]) -> re.Pattern | None:
+    def _apposition(self, iris: set[str]) -> tuple[re.Pattern, list[str]] | None:
         """A pattern for a name with a description attached: "the director of debate at
         ..., Aaron Kall", "Aaron Kall, the director ...", "Lester Holt of NBC News",
-        "NBC's Matt Lauer", "IMF chief economist Maury Obstfeld"."""
+        "NBC's Matt Lauer", "IMF chief economist Maury Obstfeld"; and the names, which
+        it matches as written (a text with none of them cannot match: test that first)."""
         names = sorted({n for i in iris for v in [i] + sorted(self.variants.get(i, ()))
                         for n in self.labels.get(v, {}).get("en", []) if len(n) >= 3}, key=len,
                        reverse=True)
         if not names:
             return None
         name = "(?:" + "|".join(re.escape(n) for n in names) + ")"
-        return re.compile(
+        pat = re.compile(
             r"\b(?:the|a|an)\s[^,.;\"“”]{3,80},\s*" + name + r"\b"
             r"|" + name + r",\s*(?:the|a|an|who|\w+\s+(?:of|at))\b"
             r"|" + name + r"\s+of\s+(?:the\s+)?[A-Z]"
             r"|[A-Z][\w.&]*(?:'s|’s)\s+" + name + r"\b"
             r"|(?i:" + PERSON_NOUN + r"|gov|sen|rep|gen)\.?\s+(?:[A-Z][\w.'’-]*\s+){0,2}" + name)
+        return pat, names
 
     def _chinese_links(self, question: str, links: list[Link]) -> list[Link]:
         """Entities a Chinese question names by a word the dictionary translates to an

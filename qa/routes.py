@@ -27,6 +27,17 @@ NUMBER = re.compile(r"\d+(?:[.,]\d+)*\s*(?:%|percent|basis|bps?|trillion|billion
                     r"thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?\b", re.I)
 
 
+def top_order(scores: np.ndarray, m: int) -> np.ndarray:
+    """The first positions of ``np.argsort(-scores, kind="stable")``, at least ``m`` of
+    them (all that tie with the m-th best), without sorting every score."""
+    n = len(scores)
+    if n <= 4 * m:
+        return np.argsort(-scores, kind="stable")
+    kth = np.partition(scores, n - m)[n - m]  # the m-th largest
+    cand = np.flatnonzero(scores >= kth)  # ascending positions: ties keep their order
+    return cand[np.argsort(-scores[cand], kind="stable")]
+
+
 class RoutesMixin:
     """Route handlers and ranking helpers (mixed into ``QAEngine``)."""
 
@@ -126,7 +137,8 @@ class RoutesMixin:
                 scores[j] -= PASSAGE_PENALTY
                 # "Who is X?": a sentence that says what X is ("the moderator ..., Lester Holt
                 # of NBC News") over one that only names X
-                if described is not None and described.search(s.text):
+                if described is not None and any(n in s.text for n in described[1]) \
+                        and described[0].search(s.text):
                     scores[j] += APPOSITION_BONUS
             if s.kind == "affiliation":
                 scores[j] += 0.1 if s.former == r.former else 0.0
@@ -187,7 +199,7 @@ class RoutesMixin:
         # entity boost or the preferred kind, never both at once here). A claim ranked by
         # its neighbouring sentence is not bounded: that sentence is in the pool and answers.
         idx = ann.prefilter(self, sc, idx, k, boost or ({prefer} if prefer else None))
-        idx = idx.tolist() if isinstance(idx, np.ndarray) else list(idx)
+        idx = np.asarray(idx, dtype=np.int64)  # one array for every lookup below
         scores = self._ranked(sc, idx)
         scores = scores - PASSAGE_PENALTY * (self.kind[idx] == "passage")
         if who:  # the answer is a speaker: prefer statements that have one
@@ -197,7 +209,7 @@ class RoutesMixin:
         if boost:
             scores = scores + 0.1 * np.isin(idx, self.ids_with(self.names_index, boost))
         best = int(np.argmax(scores))
-        top3 = [idx[j] for j in np.argsort(-scores)[:3]]
+        top3 = [int(idx[j]) for j in top_order(scores, 3)[:3]]
         if not sc.zh and self._unsupported_words(topic, top3):
             return "the question's key words are not in the graph"
         # the whole question ("谁预测" too); not a concept, whose name may be transliterated
@@ -220,7 +232,15 @@ class RoutesMixin:
                  who: bool = False, person_for: set[str] | None = None,
                  subject_speaker: str | None = None) -> list[dict]:
         out, seen = [], set()
-        for j in np.argsort(-np.asarray(scores), kind="stable"):
+        scores = np.asarray(scores)
+        first = top_order(scores, max(64, 8 * k))
+
+        def order():
+            yield from first
+            if len(first) < len(scores):  # evidence shared by many: the full order after all
+                yield from np.argsort(-scores, kind="stable")
+
+        for j in order():
             s = self.statements[idx[j]]
             ev = s.evidence[0] if s.evidence else {}
             key = (ev.get("article"), ev.get("start"), ev.get("end"))
@@ -264,7 +284,7 @@ class RoutesMixin:
         rows = posmap[self.ctx_src] >= 0
         if not rows.any():
             return scores
-        if len(np.unique(arr)) != len(arr):  # a candidate twice: each copy takes the max
+        if not (posmap[arr] == np.arange(len(arr))).all():  # a candidate twice: each copy
             rows_of = {}
             for r in np.flatnonzero(rows):
                 rows_of.setdefault(int(self.ctx_src[r]), []).append(r)
@@ -273,9 +293,13 @@ class RoutesMixin:
         else:
             src, rows = posmap[self.ctx_src[rows]], np.flatnonzero(rows)
         dst = self.ctx_dst[rows]
-        extra = np.unique(dst)
+        mark = np.zeros(len(self.statements), dtype=bool)  # the sentences, ascending, unsorted
+        mark[dst] = True
+        extra = np.flatnonzero(mark)
         ctx = sc.hybrid(extra.tolist(), text)
-        val = ctx[np.searchsorted(extra, dst)] - self.ctx_pen[rows]
+        where = np.zeros(len(self.statements), dtype=np.int64)
+        where[extra] = np.arange(len(extra))
+        val = ctx[where[dst]] - self.ctx_pen[rows]
         np.maximum.at(scores, src, val.astype(scores.dtype))
         return scores
 

@@ -86,10 +86,12 @@ class Scorer:
         if qv is None:
             return self.e5(idx)
         m = self.eng.matrix
+        if self._full is not None and self._full[0] is qv and len(idx) > 256:
+            return self._full[1][np.asarray(idx)]
         if len(idx) > FULL_PRODUCT and 4 * len(idx) > m.shape[0]:
-            # most of a big graph: one product over all rows, not a copy of the rows
-            if self._full is None or self._full[0] is not qv:
-                self._full = (qv, m @ qv)
+            # most of a big graph: one product over all rows (kept for the question's
+            # other candidate sets), not a copy of the rows
+            self._full = (qv, m @ qv)
             return self._full[1][np.asarray(idx)]
         return m[idx] @ qv
 
@@ -134,7 +136,7 @@ class Scorer:
 
     def hybrid(self, idx, text: str | None = None) -> np.ndarray:
         """Dense similarity plus weighted BM25, by the question or by ``text``."""
-        if not idx:
+        if not len(idx):
             return np.zeros(0)
         if self.zh and (text is None or CJK_RE.search(text)):
             return self._zh_hybrid(idx, text)

@@ -57,6 +57,8 @@ class SupportMixin:
         if CJK_RE.search(key):
             return "".join(key.split()) in self.linker.text_norm.replace(" ", "")
         words = re.findall(r"[\w&]+", key)
+        if not self.linker.may_contain(key):
+            return False
         pat = r"(?<![\w&])" + r"[\s.\-']+".join(re.escape(w) for w in words) + r"(?:s|es)?(?![\w&])"
         return re.search(pat, self.linker.text_norm) is not None
 
