@@ -343,3 +343,22 @@ def test_a_chinese_question_with_a_word_no_article_uses_abstains(engine):
     res = engine.ask("谁预测比特币会上涨?")
     assert res["abstained"] and "key words" in res["reason"]
     assert not engine.ask("谁说对冲基金导致了抛售?")["abstained"]  # who blamed hedge funds
+
+
+def test_top_order_is_the_prefix_of_the_stable_sort():
+    import numpy as np
+    from claimgraph.qa.routes import top_order
+
+    rng = np.random.default_rng(0)
+    for n, m in [(10, 3), (1000, 5), (5000, 64)]:
+        scores = np.round(rng.random(n), 2)  # many ties
+        full = np.argsort(-scores, kind="stable")
+        part = top_order(scores, m)
+        assert len(part) >= min(m, n) and (part == full[:len(part)]).all()
+
+
+def test_may_contain_never_rules_out_what_the_text_holds(linker):
+    for phrase in ["imf", "theresa may", "bank of england", "jd.com", "bonds", "bond", "japan"]:
+        assert linker.may_contain(phrase)
+    assert not linker.may_contain("jerome powell")
+    assert not linker.may_contain("bank of france")
