@@ -102,7 +102,7 @@ JOIN_QUOTES = 1
 #: to the next quote (PolNeAR joins them: 470 of 554 such train quotes)
 JOIN_GAP = 400
 _SENT_END = re.compile(r"[.!?]\s+\S")
-DOBJ_EXT = 0
+DOBJ_EXT = 1
 _EXT_DEPS = frozenset("prep dative advcl xcomp ccomp advmod npadvmod".split())
 _CONTENT_PREPS = frozenset("about of on for against over with to into that".split())
 _REPORT_HEADS = frozenset(

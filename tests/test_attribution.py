@@ -337,6 +337,15 @@ def test_bare_quote_joins_the_next_after_its_cue(extract):
     assert not [b for b in atts if b is not a and "very last vote" in b.content.text]
 
 
+@pytest.mark.slow
+def test_object_candidate_extends_over_the_verbs_complements():
+    from claimgraph.extract.pipeline import load_nlp
+
+    doc = load_nlp()("Clinton accused Sanders of taking cues from Republicans.")
+    spans = {doc.text[c.content[0] : c.content[1]] for c in A.candidates(doc) if c.pattern == "dobj"}
+    assert {"Sanders", "Sanders of taking cues from Republicans"} <= spans
+
+
 # ------------------------------------------------ speakers the QA layer used to patch
 # (qa/attribute.py added these after extraction; the extractor now finds them itself)
 
