@@ -76,7 +76,15 @@ def _coined(text: str, a: int, b: int, name: str) -> bool:
     nxt = _FOLLOWED_BY_NOUN.match(text[b:b + 30])
     if nxt and nxt.group(0).split()[-1] in _MODIFIED_NOUNS:
         return True
+    if name.isascii() and not _NON_ASCII_CASE.search(text) and text.lower().count(name.lower()) < 2:
+        # without the four non-ASCII letters re.I equates with ASCII ones, every match of
+        # the pattern below is an occurrence in the lower-cased text: fewer than two there,
+        # fewer than two matches (and no pattern to compile: the names are all different)
+        return False
     return len(re.findall(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text, re.I)) > 1
+
+
+_NON_ASCII_CASE = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 _MODIFIED_NOUNS = frozenset("""

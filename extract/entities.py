@@ -527,8 +527,9 @@ def _common_word(name: str, text: str, cache: dict[str, bool]) -> bool:
     """
     if name not in cache:
         low = name.lower()
-        cache[name] = low != name and not name.isupper() and len(name.split()) <= 2 and bool(
-            re.search(r"(?<![\w-])" + re.escape(low) + r"(?![\w-])", text))
+        cache[name] = low != name and not name.isupper() and len(name.split()) <= 2 \
+            and low in text and bool(
+                re.search(r"(?<![\w-])" + re.escape(low) + r"(?![\w-])", text))
     return cache[name]
 
 
