@@ -142,7 +142,7 @@ def main(argv=None) -> int:
         # the source ranker learns over the candidates these weights keep
         import train_source_ranker
 
-        return train_source_ranker.main(["--cache", a.cache] if a.cache else [], held_model)
+        return train_source_ranker.main(["--cache", a.cache] if a.cache else [], held_model, parsed)
     return 0
 
 

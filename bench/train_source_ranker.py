@@ -101,10 +101,11 @@ def who(docs, parsed, idx, ranker, weights=...) -> tuple[float, float]:
     return S.prf(M, P, G)[2], S.prf(W, P, G)[2]
 
 
-def main(argv=None, held_weights: dict | None = None) -> int:
+def main(argv=None, held_weights: dict | None = None, parsed: list | None = None) -> int:
     """``held_weights``: a scorer fit without the held-out tenth (from
     ``train_attribution.py``), so the held-out figures are not optimistic; by
-    default the shipped one, which has seen the held-out tenth."""
+    default the shipped one, which has seen the held-out tenth. ``parsed``: the
+    train split's Docs when the caller has them (else parsed here)."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--cache", default=None, help="DocBin of the parsed train split (reused)")
     ap.add_argument("--C", default="0.3,1,3", help="inverse L2 strengths tried on the held-out tenth")
@@ -114,7 +115,9 @@ def main(argv=None, held_weights: dict | None = None) -> int:
     from claimgraph.extract.attribution import kept_candidates, load_weights
 
     docs = load_split("train")
-    parsed = parse(docs, a.cache)
+    if parsed is None or len(parsed) != len(docs):
+        parsed = parse(docs, a.cache)
+    load_weights.cache_clear()  # the scorer may have just been written
     weights = load_weights()
     per_doc = [examples(doc, kept_candidates(doc, weights), gold)
                for (_s, _t, gold), doc in zip(docs, parsed, strict=False)]
