@@ -372,11 +372,11 @@ class GraphStore(ABC):
     def counts(self) -> tuple[int, int]:
         """(claims, entities) in the whole store."""
 
-    def add_extraction(self, ex, base: str) -> bool:
+    def add_extraction(self, ex, base: str, when=None) -> bool:
         """Add one article to :meth:`link_dataset` (``graph.build.add_extraction``)."""
         from .build import add_extraction
 
-        return add_extraction(self.link_dataset(), ex, base=base)
+        return add_extraction(self.link_dataset(), ex, base=base, when=when)
 
 
 def _quads_nq(ds: Dataset, graph_iris: list) -> str:
@@ -439,14 +439,15 @@ class FileStore(GraphStore):
     def link_dataset(self) -> Dataset:
         return self.ds
 
-    def add_extraction(self, ex, base: str) -> bool:
+    def add_extraction(self, ex, base: str, when=None) -> bool:
         """Add one article: only what linking and counting read goes into the dataset;
         the article's whole graph is kept aside as triples, then as text (:meth:`commit`)."""
         from .build import add_extraction
 
         if self.fmt not in ("trig", "nquads"):  # written by rdflib from the whole dataset
-            return add_extraction(self.ds, ex, base=base)
-        return add_extraction(self.ds, ex, base=base, sink=self._pending.__setitem__)
+            return add_extraction(self.ds, ex, base=base, when=when)
+        return add_extraction(self.ds, ex, base=base, when=when,
+                              sink=self._pending.__setitem__)
 
     def commit(self, graph_iris: list) -> None:
         if not graph_iris:

@@ -415,3 +415,39 @@ def test_docs_queries_on_the_example(example_graph):
     people = {tuple(r) for r in result_rows(run_query(ds, q3))[1]}
     assert ("Morgan Stanley", "Stephen Roach", "Chief Economist", "true") in people
     assert ("White House Council of Economic Advisers", "Stephen Miran", "chairman", "false") in people
+
+
+@pytest.mark.parametrize("suffix", [".trig", ".nq"])
+def test_lean_file_store_writes_what_the_whole_dataset_would(tmp_path, suffix):
+    """A build's file store keeps only what linking reads in rdflib and each new article's
+    graph as text; the file it writes is the one the whole dataset gives, linking included."""
+    from claimgraph.graph.iris import IRIs
+    from claimgraph.graph.store import FileStore, dataset_counts, save_graph
+
+    text = (GOLDEN / "small_article.txt").read_text(encoding="utf-8")
+    second = small_extraction(text + "\n\nA second edition.\n")
+    # an entity only a label links to the first article's "Acme Bank"
+    second = replace(second, entities=second.entities + (
+        Entity("acme bank group", "Organization", "Acme Bank"),))
+    exs = [small_extraction(), second]
+    full = new_dataset()
+    for ex in exs:
+        assert add_extraction(full, ex, base=BASE, when=WHEN)
+    save_graph(full, tmp_path / f"full{suffix}")
+    st = FileStore(tmp_path / f"lean{suffix}")
+    try:
+        for ex in exs:
+            assert st.add_extraction(ex, BASE, when=WHEN)
+            assert not st.add_extraction(ex, BASE, when=WHEN)  # the same text again: skipped
+            st.commit([IRIs(BASE).graph(ex.article.id)])
+        assert len(st.ds) < len(full) and st.counts() == dataset_counts(full)
+        st.close()
+    finally:
+        st.release()
+    a = (tmp_path / f"full{suffix}").read_text(encoding="utf-8")
+    b = (tmp_path / f"lean{suffix}").read_text(encoding="utf-8")
+    if suffix == ".nq":  # rdflib's N-Quads order is its set order
+        a, b = sorted(a.splitlines()), sorted(b.splitlines())
+    assert a == b
+    # linked through the labels the lean dataset keeps
+    assert len(_graphs(full)) == 2 and "acme-bank-group" not in "".join(b)
