@@ -11,21 +11,23 @@ between replicas (at most 10 variants of a sentence; sentences without
 digits repeat: the report counts the distinct statement texts actually
 embedded, and ``docs/scale.md`` projects the cost of fully distinct text).
 
-Per size, two fresh processes, so each peak RSS is its own:
+Per size, three fresh processes, so each peak RSS is its own:
 
 * **store** process: generate the replicas and bulk load them into an
   embedded Oxigraph store in chunks (what ``--store oxigraph:`` holds;
   extraction speed is ``bench/throughput.py``'s) = **build**; SPARQL "all
   claims by X" for the most quoted speaker; the GEXF and Neo4j CSV
   exporters over the store; its peak RSS;
-* **qa** process (up to ``--qa-max`` claims): ``QAEngine`` over the store
-  (statements read by SPARQL, MiniLM vectors of the distinct texts, cached
-  under ``--vectors`` between runs, sparse BM25, FAISS HNSW past the
-  threshold) = **index**; warm ``ask`` of the English questions of
-  ``bench/questions/caixin.json`` (question-vector cache cleared before
-  each) = **ask p50/p99**; its peak RSS (``VmHWM``) and RSS after the asks,
-  and whether torch was imported (it must not be: the numpy MiniLM serves
-  both indexing and questions).
+* **qa-index** process (up to ``--qa-max`` claims): ``QAEngine`` over the
+  store (statements read by SPARQL, MiniLM vectors of the distinct texts,
+  cached under ``--vectors`` between runs, sparse BM25, FAISS HNSW past the
+  threshold) = **index**, saved as the engine's index files; its peak RSS;
+* **qa** process: ``QAEngine.load`` of those files (no graph read, statements
+  decoded on demand, vectors memory-mapped), then warm ``ask`` of the English
+  questions of ``bench/questions/caixin.json`` (question-vector cache cleared
+  before each) = **ask p50/p99**; its peak RSS (``VmHWM``) and RSS after the
+  asks, and whether torch was imported (it must not be: the numpy MiniLM
+  serves both indexing and questions).
 
     .venv/bin/python bench/scale.py [--sizes 10000 100000 1000000] [--qa-max 100000]
 
@@ -171,12 +173,11 @@ def _top_speaker(ds) -> str:
     return str(next(iter(rows))[0])
 
 
-def qa_part(size: int, work: Path, vectors: Path) -> dict:
-    """Index build and warm asks over the store ``store_part`` left: one process."""
+def qa_index_part(size: int, work: Path, vectors: Path) -> dict:
+    """The QA index built from the store ``store_part`` left and saved beside it: one process."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from claimgraph.graph import load_graph
     from claimgraph.qa import QAEngine
-    from claimgraph.qa.embed import clear_query_cache
 
     row: dict = {"size": size}
     ds = load_graph(f"oxigraph:{work / f'ox-{size}'}")
@@ -184,10 +185,27 @@ def qa_part(size: int, work: Path, vectors: Path) -> dict:
     idx_s, eng = _timed(lambda: QAEngine(ds, cache_dir=vectors))
     row["index_s"] = round(idx_s, 2)
     row["statements"] = len(eng.statements)
-    row["distinct_texts"] = len({s.key for s in eng.statements})
+    row["distinct_texts"] = int(eng.matrix.vecs.shape[0])
     row["ann"] = getattr(eng, "ann", None) is not None
+    save_s, _ = _timed(lambda: eng.save(work / f"qa-{size}"))
+    row["index_save_s"] = round(save_s, 2)
     row["index_rss_mb"] = _rss()
     row["load_index"] = os.getloadavg()
+    return row
+
+
+def qa_part(size: int, work: Path, vectors: Path) -> dict:
+    """Warm asks over the saved index, in a process that never reads the graph."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    from claimgraph.qa import QAEngine
+    from claimgraph.qa.embed import clear_query_cache
+
+    row: dict = {"size": size}
+    load_s, eng = _timed(lambda: QAEngine.load(work / f"qa-{size}"))
+    if eng is None:
+        raise SystemExit(f"no QA index in {work / f'qa-{size}'}")
+    row["index_load_s"] = round(load_s, 2)
+    row["load_rss_mb"] = _rss()
     qs = [q["q"] for q in json.loads((ROOT / "bench" / "questions" / "caixin.json")
                                      .read_text(encoding="utf-8"))["questions"]]
     qs = [q for q in qs if not re.search(r"[\u3400-\u9fff]", q)]  # MiniLM path (e5 is separate)
@@ -228,13 +246,15 @@ def main() -> None:
                     help="keep a store left in --work by an earlier run (no build)")
     ap.add_argument("--formats", nargs="+", default=["gexf", "neo4j-csv"],
                     help="exports to time")
-    ap.add_argument("--part", choices=["store", "qa"], help=argparse.SUPPRESS)
+    ap.add_argument("--part", choices=["store", "qa-index", "qa"], help=argparse.SUPPRESS)
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.part:
-        row = store_part(a.one, a.base_graph, a.work, reuse=a.reuse_store,
-                         formats=tuple(a.formats)) if a.part == "store" \
-            else qa_part(a.one, a.work, a.vectors)
+        if a.part == "store":
+            row = store_part(a.one, a.base_graph, a.work, reuse=a.reuse_store,
+                             formats=tuple(a.formats))
+        else:
+            row = (qa_index_part if a.part == "qa-index" else qa_part)(a.one, a.work, a.vectors)
         print(json.dumps(row), flush=True)
         return
     with tempfile.TemporaryDirectory(prefix="cg-scale-") as d:
@@ -254,7 +274,7 @@ def main() -> None:
         rows = []
         for size in a.sizes:
             row: dict = {}
-            parts = ["store"] + (["qa"] if size <= a.qa_max else [])
+            parts = ["store"] + (["qa-index", "qa"] if size <= a.qa_max else [])
             for part in parts:
                 r = subprocess.run([sys.executable, __file__, "--part", part, "--one", str(size),
                                     "--base-graph", str(base), "--work", str(work),
@@ -266,9 +286,11 @@ def main() -> None:
                     row[f"{part}_failed"] = r.stderr[-500:]
                     continue
                 row.update(json.loads(r.stdout.strip().splitlines()[-1]))
-            row["peak_rss_mb"] = max(row.get("store_peak_rss_mb", 0), row.get("qa_peak_rss_mb", 0))
+            row["peak_rss_mb"] = max(row.get("store_peak_rss_mb", 0), row.get("qa_peak_rss_mb", 0),
+                                     row.get("index_rss_mb", {}).get("VmHWM", 0))
             if not a.reuse_store:
                 shutil.rmtree(work / f"ox-{size}", ignore_errors=True)
+                shutil.rmtree(work / f"qa-{size}", ignore_errors=True)
             rows.append(row)
             try:  # another run may have written rows meanwhile: merge by size again
                 old = {r["size"]: r for r in json.loads(out.read_text(encoding="utf-8"))["rows"]}

@@ -35,32 +35,67 @@ class DenseIndex:
     returns are rescored exactly against ``matrix``.
     """
 
-    def __init__(self, matrix: np.ndarray, m: int = 32, ef_construction: int = 80,
-                 ef_search: int = 512) -> None:
+    def __init__(self, matrix, m: int = 32, ef_construction: int = 80,
+                 ef_search: int = 512, index=None) -> None:
         import faiss
 
         faiss.omp_set_num_threads(1)  # one question at a time: threads only wait
         self.matrix = matrix
+        # a RowMatrix (one vector per distinct text): HNSW over the distinct rows, whose
+        # hits expand to every statement sharing the row
+        base = getattr(matrix, "vecs", matrix)
         self.n, dim = matrix.shape
+        self.rows = base.shape[0]
+        if index is not None:
+            self.index = index
+            return
         self.index = faiss.IndexHNSWSQ(dim, faiss.ScalarQuantizer.QT_8bit, m,
                                        faiss.METRIC_INNER_PRODUCT)
         self.index.hnsw.efConstruction = ef_construction
         self.index.hnsw.efSearch = ef_search
-        rows = np.ascontiguousarray(matrix, dtype=np.float32)
-        sample = rows[np.linspace(0, self.n - 1, min(self.n, 20_000)).astype(np.int64)]
+        rows = np.ascontiguousarray(base, dtype=np.float32)
+        sample = rows[np.linspace(0, self.rows - 1, min(self.rows, 20_000)).astype(np.int64)]
         self.index.train(sample)
         self.index.add(rows)
 
+    def write(self, path) -> None:
+        import faiss
+        from claimgraph.graph.store import atomic_write
+
+        atomic_write(path, faiss.serialize_index(self.index).tobytes())
+
+    @classmethod
+    def read(cls, path, matrix) -> DenseIndex:
+        import faiss
+
+        index = faiss.deserialize_index(np.fromfile(path, dtype=np.uint8))
+        if index.ntotal != getattr(matrix, "vecs", matrix).shape[0]:
+            raise ValueError("the ANN index does not match the vectors")
+        return cls(matrix, index=index)
+
     def search(self, qv: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
-        """(ids, exact scores) of the ``n`` best rows HNSW finds, best first."""
+        """(ids, exact scores) of the ``n`` best statements HNSW finds, best first (with
+        shared vectors: every statement of the best rows, at least ``n`` when there are)."""
         n = min(n, self.n)
-        if self.index.hnsw.efSearch < n:
-            self.index.hnsw.efSearch = 2 * n
-        _, i = self.index.search(np.asarray(qv, dtype=np.float32).reshape(1, -1), n)
+        base = getattr(self.matrix, "vecs", self.matrix)
+        nr = min(n, self.rows)
+        if self.index.hnsw.efSearch < nr:
+            self.index.hnsw.efSearch = 2 * nr
+        qv = np.asarray(qv, dtype=np.float32)
+        _, i = self.index.search(qv.reshape(1, -1), nr)
         ids = i[0][i[0] >= 0]
-        exact = self.matrix[ids] @ np.asarray(qv, dtype=np.float32)
+        exact = np.asarray(base[ids] @ qv)
         order = np.argsort(-exact, kind="stable")
-        return ids[order], exact[order]
+        ids, exact = ids[order], exact[order]
+        if base is self.matrix:
+            return ids, exact
+        off, stm = self.matrix.statements_of_rows()
+        cnt = off[ids + 1] - off[ids]
+        keep = int(np.searchsorted(np.cumsum(cnt), n)) + 1  # rows until n statements
+        ids, exact, cnt = ids[:keep], exact[:keep], cnt[:keep]
+        out = np.concatenate([stm[off[r]:off[r + 1]] for r in ids]) if len(ids) \
+            else np.zeros(0, dtype=np.int64)
+        return out, np.repeat(exact, cnt)
 
 
 def build_index(matrix: np.ndarray, threshold: int | None = None) -> DenseIndex | None:

@@ -31,6 +31,7 @@ How a question is answered:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -42,16 +43,17 @@ from .index import (
     VectorCache,
     cache_dir_for,
     file_hash,
+    load_engine,
     load_meta,
-    save_meta,
+    save_engine,
 )
 from .linking import CJK_RE, Linker
-from .names import NamesMixin
+from .names import PERSONISH, NamesMixin
 from .router import route
-from .routes import RoutesMixin
+from .routes import NUMBER, RoutesMixin
 from .scoring import CJK_PENALTY, Scorer, tokens
+from .store import CsrIndex, CtxView, PrefixSets, RowMatrix, StatementTable
 from .support import BACKGROUND, SupportMixin
-from .verbalize import Statement
 
 __all__ = ["QAEngine", "tokens"]
 
@@ -74,33 +76,42 @@ class QAEngine(RoutesMixin, NamesMixin, SupportMixin):
             if ds is None:
                 raise ValueError("QAEngine needs a Dataset or a Snapshot")
             snapshot = Snapshot.from_dataset(ds)
-        self.snap = snapshot
         self.cache_dir = Path(cache_dir) if cache_dir is not None else None
-        self.statements: list[Statement] = snapshot.statements
+        self._build(snapshot)
+        self._setup()
+
+    def _build(self, snapshot: Snapshot) -> None:
+        """Everything the engine derives from the statements, in compact form (:mod:`.store`)."""
+        self.statements = snapshot.statements
         self.entities = snapshot.entities
         self.labels = snapshot.labels
         self.types = {i: e["type"] for i, e in self.entities.items()}
-        self.linker = Linker(self.labels, self.types, snapshot.texts)
-        self._index_words(snapshot.texts)
         self._members()
-        self._name_variants()
         self._claim_context()
         self._index_statements()
+        st = self.statements
         # e5 matches Chinese to Chinese better than to English: in a bilingual article the
         # Chinese original of a sentence would outrank its English twin, which carries the
         # extracted speaker and numbers. A constant for every CJK statement, so a wholly
         # Chinese graph ranks as before.
         self.cjk_penalty = np.array([CJK_PENALTY if len(CJK_RE.findall(s.text)) > len(s.text) / 3
-                                     else 0.0 for s in self.statements], dtype=np.float32)
-        self._mini = VectorCache("minilm", self._cache_file("minilm.npz"))
-        self.matrix = self._mini.matrix(self.statements)
-        self._save(self._mini)
+                                     else 0.0 for s in st], dtype=np.float32)
+        # one vector per distinct text (statements repeating a text share it)
+        keys = [s.key for s in st]
+        first: dict[str, int] = {}
+        row = np.fromiter((first.setdefault(k, i) for i, k in enumerate(keys)), dtype=np.int64,
+                          count=len(keys))
+        uniq_at = np.fromiter(first.values(), dtype=np.int64, count=len(first))
+        pos = np.full(len(keys), -1, dtype=np.int64)
+        pos[uniq_at] = np.arange(len(uniq_at))
+        row = pos[row]
+        self.keys = np.array(keys, dtype="S20") if keys else np.zeros(0, dtype="S20")
+        mini = VectorCache("minilm", self._cache_file("minilm.npz"))
+        vecs = mini.matrix([st[int(i)] for i in uniq_at])
+        self._save(mini, set(keys))
+        del mini, first, keys
+        self.matrix = RowMatrix(vecs, row)
         self.ann = ann.build_index(self.matrix)  # FAISS HNSW past ann.ANN_THRESHOLD statements
-        self._e5: np.ndarray | None = None
-        self._e5vc: VectorCache | None = None
-        self._bg: np.ndarray | None = None
-        self._gloss_cache: dict[str, tuple[str, float]] = {}
-        self._titled_cache: dict[str, set[str]] = {}
         from .lexical import SparseBM25  # rank_bm25's scores, one sparse product per question
 
         # a statement text's tokens and word prefixes once per distinct text, the prefix
@@ -108,17 +119,64 @@ class QAEngine(RoutesMixin, NamesMixin, SupportMixin):
         toks_of: dict[str, list[str]] = {}
         pre_of: dict[str, frozenset[str]] = {}
         shared: dict[str, str] = {}
-        corpus, self._prefixes = [], []
-        for s in self.statements:
+        corpus, prefixes = [], []
+        for s in st:
             toks = toks_of.get(s.text)
             if toks is None:
                 toks = toks_of[s.text] = tokens(s.text) or ["_"]
                 pre_of[s.text] = frozenset(shared.setdefault(w[:5], w[:5]) for w in toks)
             corpus.append(toks)
-            self._prefixes.append(pre_of[s.text])
+            prefixes.append(pre_of[s.text])
         del toks_of, pre_of, shared
         self.bm25 = SparseBM25(corpus) if corpus else None
         del corpus
+        self._prefixes = PrefixSets.from_sets(prefixes)
+        del prefixes
+        # numbers (the fact route's candidates), persons named (who-questions), speakers as
+        # written (what did "market participants" say): read once here, not per question
+        self._numeric = np.array([i for i, s in enumerate(st) if s.kind == "fact" or (
+            s.kind in ("passage", "claim") and NUMBER.search(s.text))], dtype=np.int64)
+        self.about_person = np.array([any(self.types.get(a) in PERSONISH for a in s.about)
+                                      for s in st], dtype=bool)
+        heads: dict[tuple[str, str], int] = {}
+        self.head_id = np.array([heads.setdefault(((s.speaker or {}).get("label") or "",
+                                                   s.text.split(":")[0]), len(heads))
+                                 if s.kind == "claim" else -1 for s in st], dtype=np.int64)
+        self.heads = list(heads)
+        self.statements = st if isinstance(st, StatementTable) else StatementTable.from_statements(st)
+        self.snap = replace(snapshot, statements=self.statements)
+
+    def _setup(self) -> None:
+        """What is rebuilt from the labels and texts whenever an engine is made or loaded."""
+        self.linker = Linker(self.labels, self.types, self.snap.texts)
+        self._index_words(self.snap.texts)
+        self._name_variants()
+        self._kind_ids: dict[tuple, np.ndarray] = {}
+        self._e5: np.ndarray | None = None
+        self._e5vc: VectorCache | None = None
+        self._bg: np.ndarray | None = None
+        self._gloss_cache: dict[str, tuple[str, float]] = {}
+        self._titled_cache: dict[str, set[str]] = {}
+
+    def save(self, cache: str | Path) -> None:
+        """Write this engine's index to ``cache`` (see :mod:`.index`)."""
+        save_engine(self, Path(cache))
+
+    @classmethod
+    def load(cls, cache: str | Path, meta: dict | None = None) -> QAEngine | None:
+        """The engine saved in ``cache``, or None when it is missing, stale or damaged."""
+        cache = Path(cache)
+        meta = meta if meta is not None else load_meta(cache)
+        if meta is None:
+            return None
+        eng = cls.__new__(cls)
+        eng.cache_dir = cache
+        try:
+            load_engine(eng, cache, meta)
+        except (OSError, ValueError, KeyError):
+            return None
+        eng._setup()
+        return eng
 
     @classmethod
     def from_path(cls, path: str | Path, cache: bool = True, missing_ok: bool = False) -> QAEngine:
@@ -138,12 +196,14 @@ class QAEngine(RoutesMixin, NamesMixin, SupportMixin):
         cdir = cache_dir_for(p) if cache else None
         meta = load_meta(cdir) if cdir is not None else None
         if meta is not None and meta.get("graph_sha256") == digest:
-            return cls(snapshot=Snapshot.from_meta(meta), cache_dir=cdir)
+            eng = cls.load(cdir, meta)
+            if eng is not None:
+                return eng
         snap = Snapshot.from_dataset(load_graph(p), digest)
         eng = cls(snapshot=snap, cache_dir=cdir)
         if cdir is not None:
             try:
-                save_meta(cdir, snap)
+                eng.save(cdir)
             except OSError:
                 pass  # a read-only folder: answer anyway, without a cache
         return eng
@@ -151,9 +211,9 @@ class QAEngine(RoutesMixin, NamesMixin, SupportMixin):
     def _cache_file(self, name: str) -> Path | None:
         return self.cache_dir / name if self.cache_dir is not None else None
 
-    def _save(self, vc: VectorCache) -> None:
+    def _save(self, vc: VectorCache, keep: set[str] | None = None) -> None:
         try:
-            vc.save({s.key for s in self.statements})
+            vc.save(keep if keep is not None else set(self.keys.astype(str).tolist()))
         except OSError:
             pass
 
@@ -206,6 +266,11 @@ class QAEngine(RoutesMixin, NamesMixin, SupportMixin):
                 by_para.setdefault((e["article"], e["paragraph"]), []).append(i)
         for ps in by_para.values():
             ps.sort(key=lambda j: self.statements[j].evidence[0]["start"])
+        # each statement's paragraph (its first evidence), for _context
+        para_id = {p: n for n, p in enumerate(by_para)}
+        self.para_of = np.array([para_id.get((s.evidence[0]["article"], s.evidence[0]["paragraph"]), -1)
+                                 if s.evidence else -1 for s in self.statements], dtype=np.int64)
+        self.para_passages = CsrIndex.from_dict({str(n): by_para[p] for p, n in para_id.items()})
         for i, s in enumerate(self.statements):
             if s.kind not in ("claim", "fact") or not s.evidence:
                 continue
@@ -250,16 +315,16 @@ class QAEngine(RoutesMixin, NamesMixin, SupportMixin):
             for e in self.names[i]:
                 named.setdefault(e, []).append(i)
 
-        def arrays(d: dict[str, list[int]]) -> dict[str, np.ndarray]:
-            return {e: np.asarray(v, dtype=np.int64) for e, v in d.items()}
-
-        self.by_index, self.about_index, self.names_index = arrays(by), arrays(about), arrays(named)
+        self.by_index, self.about_index, self.names_index = (CsrIndex.from_dict(by),
+                                                             CsrIndex.from_dict(about),
+                                                             CsrIndex.from_dict(named))
         # self.ctx as parallel arrays: claim, the sentence it may rank by, the penalty
         rows = [(i, j, p) for i, lst in self.ctx.items() for j, p in lst]
         self.ctx_src = np.array([r[0] for r in rows], dtype=np.int64)
         self.ctx_dst = np.array([r[1] for r in rows], dtype=np.int64)
         self.ctx_pen = np.array([r[2] for r in rows], dtype=np.float64)
-        self._kind_ids: dict[tuple, np.ndarray] = {}
+        self.ctx = CtxView(self.ctx_src, self.ctx_dst, self.ctx_pen)
+        del self.names, self.in_claim
 
     def of_kind(self, *kinds: str) -> np.ndarray:
         """Ids of the statements of ``kinds``, ascending (cached)."""
@@ -303,8 +368,9 @@ class QAEngine(RoutesMixin, NamesMixin, SupportMixin):
         vecs = self._e5vc.matrix([self.statements[i] for i in idx])
         if self._e5vc.dirty:
             self._save(self._e5vc)
-        if all(s.key in self._e5vc.vecs for s in self.statements):
-            self._e5 = self._e5vc.matrix(self.statements)
+        have = self._e5vc.vecs
+        if all(k in have for k in self.keys.astype(str).tolist()):
+            self._e5 = np.stack([have[k] for k in self.keys.astype(str).tolist()]).astype(np.float32)
         return vecs
 
     def ask(self, question: str, k: int = 3) -> dict:

@@ -2,16 +2,26 @@
 
 The cache lives in ``<graph file>.cgidx/``:
 
-* ``meta.json``: format version, a hash of the statement-building code, the
-  graph file's SHA-256, the encoders' names and package versions, and everything the engine reads from the graph
-  (statements, labels, entity types and flags, article texts), so a one-shot
-  ``claimgraph ask`` on an unchanged graph never parses RDF;
+* ``meta.json``: format version, a hash of the index-building code, the
+  graph file's SHA-256, the encoders' names and package versions, and what
+  the engine rebuilds its linker from (labels, entity types and flags,
+  article texts), plus small tables (members, distinct speaker heads, the
+  keys of the per-entity indexes). It is written last: the other files are
+  trusted only when its ``stamp`` matches theirs;
+* ``statements.jsonl``: one statement per line, memory-mapped and decoded
+  only when a question reads it (:class:`.store.StatementTable`);
+* ``arrays.npz``: the per-statement arrays and the per-entity indexes, the
+  claims' context sentences, word prefixes, BM25 weights
+  (``allow_pickle=False``);
+* ``vectors.npy``: one MiniLM vector per distinct statement text, memory-
+  mapped; ``hnsw.faiss``: the ANN index past :data:`.ann.ANN_THRESHOLD`;
 * ``minilm.npz`` / ``e5.npz``: one vector per statement key (a hash of the
   statement's text) plus the keys, written with ``allow_pickle=False``.
 
-Vectors are cached per statement: when an article is added, the graph hash
-changes, the statements are read again, and only statements whose text is new
-are embedded; the others keep their vectors.
+So ``claimgraph ask`` on an unchanged graph parses no RDF and builds no Python
+object per statement. Vectors are cached per statement: when an article is
+added, the graph hash changes, the statements are read again, and only
+statements whose text is new are embedded; the others keep their vectors.
 """
 
 from __future__ import annotations
@@ -28,13 +38,14 @@ from claimgraph.graph.store import atomic_write
 from .embed import DIM, e5_passages, encode, model_id
 from .verbalize import Statement
 
-FORMAT = 2
+FORMAT = 3
 
 
 def builder_id() -> str:
     """Hash of the code that turns a graph into statements: a new version re-reads the graph."""
     h = hashlib.sha1()
-    for name in ("verbalize.py", "index.py", "linking.py"):
+    for name in ("verbalize.py", "index.py", "linking.py", "store.py", "engine.py", "lexical.py",
+                 "routes.py"):
         h.update((Path(__file__).with_name(name)).read_bytes())
     return h.hexdigest()[:12]
 
@@ -153,5 +164,79 @@ def load_meta(cache: Path) -> dict | None:
     return meta
 
 
-def save_meta(cache: Path, snap: Snapshot) -> None:
-    atomic_write(cache / "meta.json", json.dumps(snap.to_meta(), ensure_ascii=False))
+def save_meta(cache: Path, snap: Snapshot, extra: dict | None = None) -> None:
+    meta = snap.to_meta()
+    del meta["statements"]
+    atomic_write(cache / "meta.json", json.dumps({**meta, **(extra or {})}, ensure_ascii=False))
+
+
+_ARRAYS = ("kind", "has_speaker", "in_claim_mask", "cjk_penalty", "ctx_src", "ctx_dst", "ctx_pen",
+           "para_of", "_numeric", "about_person", "head_id", "keys")
+_CSR = ("by_index", "about_index", "names_index", "para_passages")
+
+
+def save_engine(eng, cache: Path) -> None:
+    """Write ``eng``'s index into ``cache``; ``meta.json`` last, stamped like the rest."""
+    import os
+
+    cache.mkdir(parents=True, exist_ok=True)
+    stamp = os.urandom(8).hex()
+    eng.statements.write(cache / "statements.jsonl")
+    arrays = {name.strip("_"): getattr(eng, name) for name in _ARRAYS}
+    for name in _CSR:
+        arrays.update(getattr(eng, name).arrays(name))
+    p = eng._prefixes
+    arrays.update(stmt_off=eng.statements._off, prefix_off=p._off, prefix_ids=p._ids,
+                  row=eng.matrix.row, stamp=np.array(stamp))
+    if eng.bm25 is not None:
+        arrays.update({f"bm25_{k}": v for k, v in eng.bm25.to_arrays().items()})
+    buf = io.BytesIO()
+    np.savez(buf, **arrays)
+    atomic_write(cache / "arrays.npz", buf.getvalue())
+    buf = io.BytesIO()
+    np.save(buf, np.ascontiguousarray(eng.matrix.vecs, dtype=np.float32))
+    atomic_write(cache / "vectors.npy", buf.getvalue())
+    if eng.ann is not None:
+        eng.ann.write(cache / "hnsw.faiss")
+    extra = {"stamp": stamp, "ann": eng.ann is not None,
+             "csr_keys": {name: getattr(eng, name).keys_ for name in _CSR},
+             "prefix_vocab": p.vocab, "heads": eng.heads,
+             "members": {k: sorted(v) for k, v in eng.members.items()},
+             "former_members": {k: sorted(v) for k, v in eng.former_members.items()},
+             "bm25_vocab": list(eng.bm25.vocab) if eng.bm25 is not None else None}
+    save_meta(cache, eng.snap, extra)
+
+
+def load_engine(eng, cache: Path, meta: dict) -> None:
+    """Fill ``eng`` from the index ``save_engine`` wrote (raises ValueError if inconsistent)."""
+    from . import ann
+    from .lexical import SparseBM25
+    from .store import CsrIndex, CtxView, PrefixSets, RowMatrix, StatementTable
+
+    with np.load(cache / "arrays.npz", allow_pickle=False) as z:
+        a = {k: z[k] for k in z.files}
+    if str(a["stamp"]) != meta.get("stamp"):
+        raise ValueError("index files are not those meta.json describes")
+    for name in _ARRAYS:
+        setattr(eng, name, a[name.strip("_")])
+    for name in _CSR:
+        setattr(eng, name, CsrIndex(meta["csr_keys"][name], a[f"{name}_off"], a[f"{name}_ids"]))
+    eng.ctx = CtxView(eng.ctx_src, eng.ctx_dst, eng.ctx_pen)
+    eng.statements = StatementTable.open(cache / "statements.jsonl", a["stmt_off"])
+    eng._prefixes = PrefixSets(meta["prefix_vocab"], a["prefix_off"], a["prefix_ids"])
+    eng.heads = [tuple(h) for h in meta["heads"]]
+    eng.members = {k: set(v) for k, v in meta["members"].items()}
+    eng.former_members = {k: set(v) for k, v in meta["former_members"].items()}
+    vecs = np.load(cache / "vectors.npy", mmap_mode="r", allow_pickle=False)
+    eng.matrix = RowMatrix(vecs, a["row"])
+    eng.ann = ann.DenseIndex.read(cache / "hnsw.faiss", eng.matrix) if meta.get("ann") else None
+    eng.bm25 = SparseBM25.from_arrays(meta["bm25_vocab"], {k[5:]: v for k, v in a.items()
+                                                           if k.startswith("bm25_")}) \
+        if meta.get("bm25_vocab") is not None else None
+    eng.entities, eng.labels = meta["entities"], meta["labels"]
+    eng.types = {i: e["type"] for i, e in eng.entities.items()}
+    eng.snap = Snapshot(eng.statements, eng.labels, eng.entities, meta["texts"],
+                        meta.get("graph_sha256", ""))
+    n = len(eng.statements)
+    if any(len(a[name.strip("_")]) != n for name in ("kind", "has_speaker", "keys", "row")):
+        raise ValueError("index arrays do not match the statements")

@@ -75,6 +75,27 @@ class SparseBM25:
         self.weights = csr_matrix((w, (r, c)), shape=(len(vocab), n))
         self.weights.sum_duplicates()
 
+    def to_arrays(self) -> dict[str, np.ndarray]:
+        """The scoring state as arrays (with :attr:`vocab`, what :meth:`from_arrays` needs)."""
+        w = self.weights
+        return {"data": w.data, "indices": w.indices, "indptr": w.indptr,
+                "shape": np.array(w.shape, dtype=np.int64),
+                "params": np.array([self.k1, self.b, self.epsilon, self.avgdl, self.average_idf]),
+                "idf": self.idf}
+
+    @classmethod
+    def from_arrays(cls, vocab: list[str], a: dict[str, np.ndarray]) -> SparseBM25:
+        from scipy.sparse import csr_matrix
+
+        self = cls.__new__(cls)
+        self.k1, self.b, self.epsilon, self.avgdl, self.average_idf = a["params"].tolist()
+        self.vocab = {w: n for n, w in enumerate(vocab)}
+        self.idf = a["idf"]
+        shape = tuple(int(x) for x in a["shape"])
+        self.weights = csr_matrix((a["data"], a["indices"], a["indptr"]), shape=shape)
+        self.corpus_size = shape[1]
+        return self
+
     def get_scores(self, query: Sequence[str]) -> np.ndarray:
         """BM25 score of every document for the token list ``query`` (float64, corpus order)."""
         ids: dict[int, int] = {}

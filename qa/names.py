@@ -136,6 +136,8 @@ class NamesMixin:
         if not re.search(r"\s" + PERSON_NOUN + r"s?$", subject, re.I) or len(subject.split()) < 2:
             return []
         pat = re.compile(r"(?<!\w)" + re.escape(subject) + r"(?!\w)", re.I)
+        if not any(pat.search(t) for t in self.snap.texts):  # quotes are article text
+            return []
         return [i for i in self.of_kind("claim").tolist() if self.statements[i].speaker
                 and pat.search(self.statements[i].evidence[0]["quote"])]
 

@@ -88,7 +88,7 @@ class RoutesMixin:
         # of global growth" is X's view though no cue reports it
         said = set(idx)
         idx += [i for i in self.ids_with(self.about_index, who, ("passage",)).tolist()
-                if i not in said and i not in self.in_claim]
+                if i not in said and not self.in_claim_mask[i]]
         scores = self._ranked(sc, idx, topic or None)
         scores = scores - PASSAGE_PENALTY * (self.kind[idx] == "passage")
         scores = scores - 2 * PASSAGE_PENALTY * np.array([i not in said for i in idx])
@@ -98,9 +98,11 @@ class RoutesMixin:
         """What did "market participants" / "experts" say: match the speaker as written."""
         words = set(tokens(r.subject))
         claims = self.of_kind("claim").tolist()
-        idx = [i for i in claims if words and words <= set(
-            tokens((self.statements[i].speaker or {}).get("label") or "")
-            + tokens(self.statements[i].text.split(":")[0]))]
+        # the speaker as written (its label, the claim's words before the colon), tested
+        # once per distinct (label, head) pair
+        fits = np.array([bool(words) and words <= set(tokens(label) + tokens(head))
+                         for label, head in self.heads] + [False], dtype=bool)
+        idx = [i for i in claims if fits[self.head_id[i]]]
         if not idx:
             return self._open(claims, sc, k, "claim", r.topic or r.subject)
         scores = sc.hybrid(idx, r.topic or None)
@@ -120,7 +122,7 @@ class RoutesMixin:
         idx = self.ids_with(self.by_index, target, ("affiliation",)).tolist()
         passages = [i for i in self.ids_with(self.about_index, target, ("passage",)).tolist()
                     if not r.wants_person
-                    or any(self.types.get(a) in PERSONISH for a in self.statements[i].about)]
+                    or self.about_person[i]]
         # "who heads / runs / founded Y": the verb is the role, any member answers
         role_words = [] if r.lang != "en" or re.fullmatch(ROLE_VERBS, r.role, re.I) \
             else tokens(r.role)
@@ -171,16 +173,12 @@ class RoutesMixin:
             return f"{subject} is not in the graph"
         idx = self.of_kind("claim", "passage", "fact", "concept")
         if r.wants_person:
-            idx = [i for i in idx.tolist() if self.statements[i].speaker or any(
-                self.types.get(a) in PERSONISH for a in self.statements[i].about)]
+            idx = idx[self.has_speaker[idx] | self.about_person[idx]].tolist()
         return self._open(idx, sc, k, "concept", subject, who=r.wants_person, need_cover=0.6,
                           prefer="concept")
 
     def _route_fact(self, r: Route, subj, links, sc: Scorer, k: int):
-        if getattr(self, "_numeric", None) is None:  # once per engine: the regex is slow at scale
-            self._numeric = [i for i, s in enumerate(self.statements) if s.kind == "fact" or (
-                s.kind in ("passage", "claim") and NUMBER.search(s.text))]
-        idx = list(self._numeric)
+        idx = self._numeric.tolist()  # facts, and sentences holding a number (index build)
         return self._open(idx, sc, k, "fact", r.topic, boost={lk.iri for lk in links})
 
     def _route_general(self, r: Route, subj, links, sc: Scorer, k: int):
@@ -306,5 +304,6 @@ class RoutesMixin:
     def _context(self, idx: list[int]) -> list[int]:
         """``idx`` plus the sentences of the paragraphs they come from (what a claim is about
         is often named in the sentence before it)."""
-        paras = {(e["article"], e["paragraph"]) for i in idx for e in self.statements[i].evidence[:1]}
-        return list(idx) + [j for p in paras for j in self.para_passages.get(p, ())]
+        paras = np.unique(self.para_of[np.asarray(idx, dtype=np.int64)])
+        pp = self.para_passages
+        return list(idx) + [j for p in paras.tolist() if p >= 0 for j in pp[str(p)].tolist()]

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+
 from .embed import minilm_query
 from .gloss import gloss_words
 from .linking import CJK_RE, Link, normalize
@@ -82,6 +84,9 @@ class SupportMixin:
         words = {w[:5] for w in tokens(phrase)}
         if not words:
             return True
+        if len(idx) > 2000 and hasattr(self._prefixes, "counts"):  # a vectorized count
+            counts = self._prefixes.counts(words, np.asarray(idx, dtype=np.int64))
+            return bool((counts >= need * len(words)).any())
         for i in idx:
             have = self._prefixes[i]
             if len(words & have) >= need * len(words):

@@ -1,0 +1,220 @@
+"""Compact, lazily read forms of what the engine holds per statement.
+
+At 100k claims the graph yields ~420k statements. As Python objects (a
+``Statement`` with its evidence and speaker dicts, a frozenset of word
+prefixes, an entry in a context dict ...) they took ~1.2 GB before the first
+question. The engine keeps instead:
+
+* :class:`StatementTable`: the statements as JSON lines in one file, memory-
+  mapped, a statement decoded when a route reads it (answers, a few
+  candidates), with a small cache;
+* :class:`RowMatrix`: one vector per distinct statement text plus a row number
+  per statement (statements that repeat a text share its vector);
+* :class:`CsrIndex`: entity -> statement ids, as one offsets array and one ids
+  array (a mapping over them);
+* :class:`CtxView`: each claim's context sentences as sorted parallel arrays;
+* :class:`PrefixSets`: each statement's word prefixes as ids into one list,
+  a frozenset built when a word test asks for it.
+
+Everything here is built from the same data the engine computed before, so
+answers are unchanged.
+"""
+
+from __future__ import annotations
+
+import json
+import mmap
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+
+import numpy as np
+
+from .verbalize import Statement
+
+_CACHE = 8192  # decoded statements kept (answers and candidates re-read across a question)
+
+
+class StatementTable(Sequence):
+    """Statements stored as JSON lines (``blob``, bytes or a memory map) at ``offsets``."""
+
+    def __init__(self, blob, offsets: np.ndarray) -> None:
+        self._blob, self._off = blob, offsets
+        self._cache: dict[int, Statement] = {}
+
+    @classmethod
+    def from_statements(cls, stmts: Iterable[Statement]) -> StatementTable:
+        parts, off = [], [0]
+        for s in stmts:
+            b = encode(s)
+            parts.append(b)
+            off.append(off[-1] + len(b))
+        return cls(b"".join(parts), np.asarray(off, dtype=np.int64))
+
+    @classmethod
+    def open(cls, path: Path, offsets: np.ndarray) -> StatementTable:
+        if int(offsets[-1]) == 0:
+            return cls(b"", offsets)
+        with open(path, "rb") as f:
+            blob = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+        if len(blob) != int(offsets[-1]):
+            raise ValueError("statement file does not match its offsets")
+        return cls(blob, offsets)
+
+    def __len__(self) -> int:
+        return len(self._off) - 1
+
+    def _decode(self, i: int) -> Statement:
+        return Statement.from_dict(json.loads(self._blob[int(self._off[i]):int(self._off[i + 1])]))
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        i = int(i)
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        s = self._cache.get(i)
+        if s is None:
+            if len(self._cache) >= _CACHE:
+                self._cache.clear()
+            s = self._cache[i] = self._decode(i)
+        return s
+
+    def __iter__(self) -> Iterator[Statement]:
+        for i in range(len(self)):  # a full pass does not fill the cache
+            yield self._cache.get(i) or self._decode(i)
+
+    def write(self, path: Path) -> None:
+        from claimgraph.graph.store import atomic_write
+
+        atomic_write(path, bytes(self._blob[:int(self._off[-1])]))
+
+
+def encode(s: Statement) -> bytes:
+    return json.dumps(s.to_dict(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+class RowMatrix:
+    """An N x DIM matrix stored as ``vecs`` (one row per distinct text) and ``row`` (N)."""
+
+    def __init__(self, vecs: np.ndarray, row: np.ndarray) -> None:
+        self.vecs, self.row = vecs, row
+        self.shape = (len(row), vecs.shape[1])
+        self.dtype = vecs.dtype
+
+    def __len__(self) -> int:
+        return self.shape[0]
+
+    def __getitem__(self, idx) -> np.ndarray:
+        return self.vecs[self.row[idx]]
+
+    def __matmul__(self, qv) -> np.ndarray:
+        return (self.vecs @ qv)[self.row]
+
+    def statements_of_rows(self) -> tuple[np.ndarray, np.ndarray]:
+        """(offsets, ids): the statements of each distinct row, ascending (cached)."""
+        if getattr(self, "_inv", None) is None:
+            order = np.argsort(self.row, kind="stable")
+            off = np.zeros(len(self.vecs) + 1, dtype=np.int64)
+            np.cumsum(np.bincount(self.row, minlength=len(self.vecs)), out=off[1:])
+            self._inv = (off, order.astype(np.int64))
+        return self._inv
+
+
+class CsrIndex(Mapping):
+    """``key -> ascending int64 ids`` over one offsets array and one ids array."""
+
+    def __init__(self, keys: list[str], offsets: np.ndarray, ids: np.ndarray) -> None:
+        self.keys_ = keys
+        self._pos = {k: n for n, k in enumerate(keys)}
+        self._off, self._ids = offsets, ids
+
+    @classmethod
+    def from_dict(cls, d: dict[str, list[int]]) -> CsrIndex:
+        keys = list(d)
+        off = np.zeros(len(keys) + 1, dtype=np.int64)
+        np.cumsum([len(d[k]) for k in keys], out=off[1:])
+        ids = np.fromiter((i for k in keys for i in d[k]), dtype=np.int64, count=int(off[-1]))
+        return cls(keys, off, ids)
+
+    def __getitem__(self, key: str) -> np.ndarray:
+        n = self._pos[key]
+        return self._ids[self._off[n]:self._off[n + 1]]
+
+    def __contains__(self, key) -> bool:
+        return key in self._pos
+
+    def __iter__(self):
+        return iter(self.keys_)
+
+    def __len__(self) -> int:
+        return len(self.keys_)
+
+    def arrays(self, name: str) -> dict[str, np.ndarray]:
+        return {f"{name}_off": self._off, f"{name}_ids": self._ids}
+
+
+class CtxView:
+    """``ctx.get(i)``: [(sentence, penalty)] a claim ranks by, from arrays sorted by claim."""
+
+    def __init__(self, src: np.ndarray, dst: np.ndarray, pen: np.ndarray) -> None:
+        self.src, self.dst, self.pen = src, dst, pen
+
+    def get(self, i: int, default=None):
+        a = int(np.searchsorted(self.src, i, "left"))
+        b = int(np.searchsorted(self.src, i, "right"))
+        if a == b:
+            return default
+        return [(int(self.dst[r]), float(self.pen[r])) for r in range(a, b)]
+
+    def __len__(self) -> int:
+        return len(np.unique(self.src))
+
+
+class PrefixSets(Sequence):
+    """Each statement's word prefixes: ``vocab`` ids at ``offsets``; frozensets on demand."""
+
+    def __init__(self, vocab: list[str], offsets: np.ndarray, ids: np.ndarray) -> None:
+        self.vocab, self._off, self._ids = vocab, offsets, ids
+        self._pos = {w: n for n, w in enumerate(vocab)}
+        self._cache: dict[int, frozenset[str]] = {}
+
+    @classmethod
+    def from_sets(cls, sets: Sequence[frozenset[str]]) -> PrefixSets:
+        pos: dict[str, int] = {}
+        seen: dict[int, np.ndarray] = {}  # statements often share one set object
+        chunks, off = [], [0]
+        for s in sets:
+            a = seen.get(id(s))
+            if a is None:
+                a = seen[id(s)] = np.array(sorted(pos.setdefault(w, len(pos)) for w in s),
+                                           dtype=np.int32)
+            chunks.append(a)
+            off.append(off[-1] + len(a))
+        ids = np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.int32)
+        return cls(list(pos), np.asarray(off, dtype=np.int64), ids)
+
+    def __len__(self) -> int:
+        return len(self._off) - 1
+
+    def __getitem__(self, i) -> frozenset[str]:
+        i = int(i)
+        s = self._cache.get(i)
+        if s is None:
+            if len(self._cache) >= _CACHE:
+                self._cache.clear()
+            v = self.vocab
+            s = self._cache[i] = frozenset(v[j] for j in self._ids[self._off[i]:self._off[i + 1]])
+        return s
+
+    def counts(self, words: set[str], idx: np.ndarray) -> np.ndarray:
+        """How many of ``words`` each statement of ``idx`` holds (vectorized)."""
+        want = np.array(sorted(self._pos[w] for w in words if w in self._pos), dtype=np.int32)
+        idx = np.asarray(idx, dtype=np.int64)
+        if not len(want) or not len(idx):
+            return np.zeros(len(idx), dtype=np.int64)
+        hit = np.isin(self._ids, want).astype(np.int64)
+        cum = np.zeros(len(hit) + 1, dtype=np.int64)
+        np.cumsum(hit, out=cum[1:])
+        return cum[self._off[idx + 1]] - cum[self._off[idx]]

@@ -1,0 +1,68 @@
+"""The engine's saved index: loads without the graph, answers as the built engine does,
+and is refused when its files do not belong together."""
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from test_qa import _snapshot
+
+QUESTIONS = ["What did Acme Bank say about bond yields?", "Who warned that the dollar is overvalued?",
+             "Who is the chief economist at Acme Bank?", "How much is the national debt?",
+             "What did Globex say?", "What did market participants say?",
+             "What did 阿克米银行 say about yields?", "What is the capital of France?"]
+
+
+@pytest.fixture(scope="module")
+def built():
+    from claimgraph.qa import QAEngine
+
+    return QAEngine(snapshot=_snapshot())
+
+
+def test_saved_index_answers_like_the_built_engine(built, tmp_path, monkeypatch):
+    from claimgraph.qa import QAEngine, index
+
+    built.save(tmp_path)
+    monkeypatch.setattr(index.Snapshot, "from_dataset", lambda *a, **k: pytest.fail("read graph"))
+    loaded = QAEngine.load(tmp_path)
+    assert loaded is not None and len(loaded.statements) == len(built.statements)
+    assert [loaded.statements[i] for i in range(len(built.statements))] == list(built.statements)
+    for q in QUESTIONS:
+        assert loaded.ask(q) == built.ask(q), q
+
+
+def test_mismatched_index_files_are_not_trusted(built, tmp_path):
+    from claimgraph.qa import QAEngine
+
+    built.save(tmp_path)
+    meta = json.loads((tmp_path / "meta.json").read_text(encoding="utf-8"))
+    meta["stamp"] = "0" * 16  # arrays written by another save
+    (tmp_path / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    assert QAEngine.load(tmp_path) is None
+    built.save(tmp_path)
+    (tmp_path / "statements.jsonl").write_bytes(b"{}\n")  # truncated statements
+    assert QAEngine.load(tmp_path) is None
+    assert QAEngine.load(tmp_path / "missing") is None
+
+
+def test_compact_structures():
+    from claimgraph.qa.store import CsrIndex, CtxView, PrefixSets, RowMatrix
+
+    idx = CsrIndex.from_dict({"a": [0, 3], "b": [], "c": [2]})
+    assert idx["a"].tolist() == [0, 3] and idx["b"].tolist() == [] and "d" not in idx
+    assert sorted(idx) == ["a", "b", "c"]
+    ctx = CtxView(np.array([1, 1, 4]), np.array([5, 6, 7]), np.array([0.0, 0.02, 0.0]))
+    assert ctx.get(1) == [(5, 0.0), (6, 0.02)] and ctx.get(2) is None and ctx.get(4) == [(7, 0.0)]
+    sets = [frozenset({"bond", "yield"}), frozenset(), frozenset({"yield"})]
+    ps = PrefixSets.from_sets(sets)
+    assert [ps[i] for i in range(3)] == sets
+    assert ps.counts({"yield", "rate"}, np.arange(3)).tolist() == [1, 0, 1]
+    vecs = np.eye(3, dtype=np.float32)
+    m = RowMatrix(vecs, np.array([2, 0, 2, 1]))
+    assert m.shape == (4, 3) and (m[[0, 3]] == vecs[[2, 1]]).all()
+    assert (m @ np.array([1.0, 2.0, 3.0], dtype=np.float32)).tolist() == [3.0, 1.0, 3.0, 2.0]
+    off, ids = m.statements_of_rows()
+    assert [ids[off[r]:off[r + 1]].tolist() for r in range(3)] == [[1], [3], [0, 2]]
