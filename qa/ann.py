@@ -107,7 +107,8 @@ def build_index(matrix: np.ndarray, threshold: int | None = None) -> DenseIndex 
 
 
 def prefilter(eng, sc, idx: list[int], k: int, boost: set[str] | None = None,
-              pool: int | None = None, lex_weight: float = 0.25) -> list[int]:
+              pool: int | None = None, lex_weight: float = 0.25, bonus: float | None = None
+              ) -> list[int]:
     """``idx`` narrowed to a pool that provably holds its best statements, or ``idx`` itself.
 
     ``eng`` is the QA engine (``.ann``, ``.matrix``), ``sc`` its per-question
@@ -137,7 +138,8 @@ def prefilter(eng, sc, idx: list[int], k: int, boost: set[str] | None = None,
     cand = np.union1d(ids, arr[top])  # ascending, as idx is: ties break the same way
     cand_lex = sc.lex(cand)
     lower = eng.matrix[cand] @ qv + lex_weight * cand_lex - MAX_PENALTY
-    bound = d_bound + lex_weight * l_bound + (BOOST if boost else 0.0)
+    bonus = (BOOST if boost else 0.0) if bonus is None else bonus  # the most a bonus adds
+    bound = d_bound + lex_weight * l_bound + bonus
     need = 2 * max(k, 3) + 4  # answers skip statements with the same evidence
     if int((lower > bound).sum()) < need:
         return idx

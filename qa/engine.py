@@ -50,7 +50,7 @@ from .index import (
 from .linking import CJK_RE, Linker
 from .names import PERSONISH, NamesMixin
 from .router import route
-from .routes import NUMBER, RoutesMixin
+from .routes import NUMBER, PLACE, RoutesMixin
 from .scoring import CJK_PENALTY, Scorer, tokens
 from .store import CsrIndex, CtxView, PrefixSets, RowMatrix, StatementTable
 from .support import BACKGROUND, SupportMixin
@@ -136,6 +136,11 @@ class QAEngine(RoutesMixin, NamesMixin, SupportMixin):
         # written (what did "market participants" say): read once here, not per question
         self._numeric = np.array([i for i, s in enumerate(st) if s.kind == "fact" or (
             s.kind in ("passage", "claim") and NUMBER.search(s.text))], dtype=np.int64)
+        # statements whose sentence names a place (where-questions prefer them): the quote,
+        # not the verbalized text, which adds the speaker's role ("economist in ...")
+        self.place_mask = np.array([s.kind != "affiliation" and (bool(PLACE.search(
+            s.evidence[0]["quote"] if s.evidence else s.text)) or any(
+            self.types.get(a) == "Place" for a in s.about)) for s in st], dtype=bool)
         self.about_person = np.array([any(self.types.get(a) in PERSONISH for a in s.about)
                                       for s in st], dtype=bool)
         heads: dict[tuple[str, str], int] = {}

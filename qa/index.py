@@ -171,7 +171,7 @@ def save_meta(cache: Path, snap: Snapshot, extra: dict | None = None) -> None:
 
 
 _ARRAYS = ("kind", "has_speaker", "in_claim_mask", "cjk_penalty", "ctx_src", "ctx_dst", "ctx_pen",
-           "para_of", "_numeric", "about_person", "head_id", "keys")
+           "para_of", "_numeric", "about_person", "place_mask", "head_id", "keys")
 _CSR = ("by_index", "about_index", "names_index", "para_passages")
 
 

@@ -26,6 +26,14 @@ NUMBER = re.compile(r"\d+(?:[.,]\d+)*\s*(?:%|percent|basis|bps?|trillion|billion
                     r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
                     r"thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?\b", re.I)
 
+# a place as a sentence gives it: "in front of 131 West 23rd Street", "in Chelsea" (a
+# capitalized name after a preposition of place, not a sentence's first word; not "at",
+# which is as often an employer: "economist at Goldman Sachs")
+PLACE = re.compile(r"\b\d+\s+(?:(?:[A-Z]\w*|\d+(?:st|nd|rd|th))\s+){0,3}(?:Street|St\.|Avenue|Ave\.|Road|Boulevard|Square|"
+                   r"Plaza|Park)\b|(?<=\s)(?:in|near|outside|inside|across|in front of)\s+"
+                   r"(?:the\s+)?(?:[A-Z][\w'’.-]+)")
+WHERE = re.compile(r"\s*where\b", re.I)
+
 
 def top_order(scores: np.ndarray, m: int) -> np.ndarray:
     """The first positions of ``np.argsort(-scores, kind="stable")``, at least ``m`` of
@@ -183,11 +191,13 @@ class RoutesMixin:
 
     def _route_general(self, r: Route, subj, links, sc: Scorer, k: int):
         idx = np.arange(len(self.statements))
-        return self._open(idx, sc, k, None, r.topic, boost={lk.iri for lk in links})
+        # "Where did the explosion happen?": the statements that name a place, first
+        return self._open(idx, sc, k, None, r.topic, boost={lk.iri for lk in links},
+                          place=r.lang == "en" and bool(WHERE.match(r.topic)))
 
     def _open(self, idx: list[int], sc: Scorer, k: int, kind: str | None, topic: str, *,
               who: bool = False, boost: set[str] | None = None, need_cover: float = 0.0,
-              prefer: str | None = None):
+              prefer: str | None = None, place: bool = False):
         """Rank ``idx`` by the whole question; abstain if the best is not supported.
         ``prefer``: a kind of statement that answers the route best (a concept's own
         statement for "what is / who proposed C" when C was not linked by name)."""
@@ -196,7 +206,8 @@ class RoutesMixin:
         # a provably sufficient pool on big graphs (its bound counts one 0.1 bonus: the
         # entity boost or the preferred kind, never both at once here). A claim ranked by
         # its neighbouring sentence is not bounded: that sentence is in the pool and answers.
-        idx = ann.prefilter(self, sc, idx, k, boost or ({prefer} if prefer else None))
+        bonus = (0.1 if boost or prefer else 0.0) + (PREFER_BONUS if place else 0.0)
+        idx = ann.prefilter(self, sc, idx, k, boost or ({prefer} if prefer else None), bonus=bonus)
         idx = np.asarray(idx, dtype=np.int64)  # one array for every lookup below
         scores = self._ranked(sc, idx)
         scores = scores - PASSAGE_PENALTY * (self.kind[idx] == "passage")
@@ -206,6 +217,8 @@ class RoutesMixin:
             scores = scores + PREFER_BONUS * (self.kind[idx] == prefer)
         if boost:
             scores = scores + 0.1 * np.isin(idx, self.ids_with(self.names_index, boost))
+        if place:
+            scores = scores + PREFER_BONUS * self.place_mask[idx]
         best = int(np.argmax(scores))
         top3 = [int(idx[j]) for j in top_order(scores, 3)[:3]]
         if not sc.zh and self._unsupported_words(topic, top3):
