@@ -12,13 +12,6 @@ attribution F1 and who-said-what F1. The weights are written as plain JSON to
 ``extract/models/attribution/weights.json``; then the source ranker is trained
 over the candidates they keep (``bench/train_source_ranker.py``).
 
-First a cue classifier (:mod:`claimgraph.extract.cuetagger`) learns which
-tokens are gold cues; its probability is one of the candidates' features. The
-scorer is trained on out-of-fold probabilities (3 folds), and the held-out
-tenth is scored with a classifier fit without it, so the held-out figures stay
-honest. It goes to ``extract/models/attribution/cues.json`` (``--no-cues``:
-none, and the file is removed).
-
     .venv/bin/python bench/train_attribution.py [--cache /tmp/train.spacy]
 
 Deterministic: fixed split, liblinear solver.
@@ -79,55 +72,6 @@ def parse(docs, cache: str | None):
     return parsed
 
 
-def add_tensors(parsed) -> None:
-    """Recompute ``doc.tensor`` (tok2vec's output; a DocBin does not store it)."""
-    from claimgraph.extract.pipeline import load_nlp
-
-    tv = load_nlp().get_pipe("tok2vec")
-    need = [d for d in parsed if d.tensor.shape[0] != len(d)]
-    for i in range(0, len(need), 16):
-        batch = need[i : i + 16]
-        tv.set_annotations(batch, tv.predict(batch))
-
-
-def cue_rows(doc, gold) -> list[tuple[int, list[str], int]]:
-    """``(token index, features, is a gold cue token)`` of a doc's possible cue tokens."""
-    from claimgraph.extract import cuetagger as CT
-
-    ranges = [r for g in gold for r in (g["cue"] or [])]
-    rows = []
-    for tok in doc:
-        if CT.is_candidate(tok):
-            a, b = tok.idx, tok.idx + len(tok.text)
-            rows.append((tok.i, CT.token_features(tok), int(_overlaps(ranges, (a, b)))))
-    return rows
-
-
-def fit_cues(rows, parsed, idx, C: float) -> dict:
-    """A cue classifier (sparse features + ``doc.tensor``) fit on the docs ``idx``."""
-    import numpy as np
-    from scipy.sparse import csr_matrix, hstack
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-
-    X = [{f: 1 for f in fs} for i in idx for _t, fs, _y in rows[i]]
-    y = [v for i in idx for _t, _fs, v in rows[i]]
-    dense = np.vstack([parsed[i].tensor[[t for t, _fs, _y in rows[i]]] for i in idx if rows[i]])
-    vec = DictVectorizer()
-    Xs = vec.fit_transform(X)
-    Xm = hstack([Xs, csr_matrix(dense)]).tocsr()
-    Xm.indices = Xm.indices.astype(np.int32)
-    Xm.indptr = Xm.indptr.astype(np.int32)
-    clf = LogisticRegression(C=C, solver="liblinear", max_iter=200)
-    clf.fit(Xm, y)
-    coef = clf.coef_[0]
-    n = Xs.shape[1]
-    return {"bias": round(float(clf.intercept_[0]), 4),
-            "weights": {f: round(float(coef[j]), 3) for f, j in sorted(vec.vocabulary_.items())
-                        if abs(coef[j]) >= 0.01},
-            "dense": [round(float(x), 5) for x in coef[n:]]}
-
-
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--cache", default=None, help="DocBin of the parsed train split (reused)")
@@ -136,46 +80,21 @@ def main(argv=None) -> int:
                                          / "extract" / "models" / "attribution" / "weights.json"))
     ap.add_argument("--no-ranker", dest="ranker", action="store_false",
                     help="skip training the source ranker (bench/train_source_ranker.py) afterwards")
-    ap.add_argument("--no-cues", dest="cues", action="store_false",
-                    help="no cue classifier (extract/cuetagger.py) feature")
-    ap.add_argument("--cue-C", type=float, default=0.3, help="inverse L2 strength of the cue classifier")
     a = ap.parse_args(argv)
 
     import numpy as np
     from claimgraph.extract import attribution as A
-    from claimgraph.extract import cuetagger as CT
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     S = score_module()
     docs = load_split("train")
     parsed = parse(docs, a.cache)
+    per_doc = []
+    for (_stem, _text, gold), doc in zip(docs, parsed, strict=False):
+        cands = A.candidates(doc)
+        per_doc.append((cands, label(cands, gold)))
     held = set(range(0, len(docs), 10))
-    fit_idx = [i for i in range(len(docs)) if i not in held]
-    rows = None
-    if a.cues:
-        add_tensors(parsed)
-        rows = [cue_rows(doc, gold) for (_s, _t, gold), doc in zip(docs, parsed, strict=False)]
-
-    def candidates_for(idx, folds: int = 3) -> dict:
-        """Candidates of the docs ``idx`` (with labels); each doc's cue
-        probabilities from a classifier fit on the other folds of ``idx``."""
-        out = {}
-        for k in range(folds if a.cues else 1):
-            part = idx[k::folds] if a.cues else idx
-            if a.cues:
-                rest = set(part)
-                CT.use(fit_cues(rows, parsed, [i for i in idx if i not in rest], a.cue_C))
-            else:
-                CT.use(None)
-            for i in part:
-                cands = A.candidates(parsed[i])
-                out[i] = (cands, label(cands, docs[i][2]))
-        return out
-
-    per_doc = candidates_for(fit_idx)
-    held_cues = fit_cues(rows, parsed, fit_idx, a.cue_C) if a.cues else None
-    CT.use(held_cues)
 
     def fit(idx):
         X = [{f: 1 for f in c.features} for i in idx for c in per_doc[i][0]]
@@ -190,6 +109,7 @@ def main(argv=None) -> int:
         w = {f: float(clf.coef_[0][j]) for f, j in vec.vocabulary_.items()}
         return {"bias": float(clf.intercept_[0]), "weights": w}
 
+    fit_idx = [i for i in range(len(docs)) if i not in held]
     model = fit(fit_idx)
     from claimgraph.extract.readers import read_article
 
@@ -208,7 +128,6 @@ def main(argv=None) -> int:
     print(f"held-out train attribution F1 {best[2]:.3f}, who-said-what F1 {best[3]:.3f} "
           f"at threshold {best[1]}")
     held_model = {**model, "threshold": best[1]}
-    per_doc = candidates_for(list(range(len(docs))))
     model = fit(list(range(len(docs))))
     model["threshold"] = best[1]
     model["weights"] = {f: round(w, 4) for f, w in sorted(model["weights"].items())
@@ -219,23 +138,11 @@ def main(argv=None) -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(model, indent=0, sort_keys=True) + "\n", encoding="utf-8")
     print(f"wrote {out} ({len(model['weights'])} weights)")
-    cues_out = out.parent / "cues.json"
-    if a.cues:
-        cues = fit_cues(rows, parsed, list(range(len(docs))), a.cue_C)
-        cues["C"] = a.cue_C
-        cues["trained_on"] = "PolNeAR train (840 articles): gold cue tokens"
-        cues_out.write_text(json.dumps(cues, indent=0, sort_keys=True) + "\n", encoding="utf-8")
-        print(f"wrote {cues_out} ({len(cues['weights'])} sparse + {len(cues['dense'])} dense weights)")
-    elif cues_out.exists():
-        cues_out.unlink()
-    CT.load_cue_model.cache_clear()
-    CT.use(...)
     if a.ranker:
         # the source ranker learns over the candidates these weights keep
         import train_source_ranker
 
-        return train_source_ranker.main(["--cache", a.cache] if a.cache else [], held_model, parsed,
-                                        held_cues)
+        return train_source_ranker.main(["--cache", a.cache] if a.cache else [], held_model, parsed)
     return 0
 
 

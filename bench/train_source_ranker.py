@@ -101,13 +101,11 @@ def who(docs, parsed, idx, ranker, weights=...) -> tuple[float, float]:
     return S.prf(M, P, G)[2], S.prf(W, P, G)[2]
 
 
-def main(argv=None, held_weights: dict | None = None, parsed: list | None = None,
-         held_cues=...) -> int:
+def main(argv=None, held_weights: dict | None = None, parsed: list | None = None) -> int:
     """``held_weights``: a scorer fit without the held-out tenth (from
     ``train_attribution.py``), so the held-out figures are not optimistic; by
     default the shipped one, which has seen the held-out tenth. ``parsed``: the
-    train split's Docs when the caller has them (else parsed here). ``held_cues``:
-    the cue classifier fit without the held-out tenth, for the held-out figures."""
+    train split's Docs when the caller has them (else parsed here)."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--cache", default=None, help="DocBin of the parsed train split (reused)")
     ap.add_argument("--C", default="0.3,1,3", help="inverse L2 strengths tried on the held-out tenth")
@@ -127,9 +125,6 @@ def main(argv=None, held_weights: dict | None = None, parsed: list | None = None
     fit_idx = [i for i in range(len(docs)) if i not in set(held)]
     train = [g for i in fit_idx for g in per_doc[i]]
     hw = held_weights if held_weights is not None else weights
-    from claimgraph.extract import cuetagger as CT
-
-    CT.use(held_cues)
     base = who(docs, parsed, held, None, hw)
     print(f"held-out tenth, rules' sources: attribution F1 {base[0]:.3f}, who-said-what F1 {base[1]:.3f}")
     best = (base[1], None)
@@ -138,7 +133,6 @@ def main(argv=None, held_weights: dict | None = None, parsed: list | None = None
         print(f"  C={C}: held-out attribution F1 {f_attr:.3f}, who-said-what F1 {f_who:.3f}")
         if f_who > best[0]:
             best = (f_who, C)
-    CT.use(...)
     out = Path(a.out)
     if best[1] is None:
         print("the ranker does not beat the rules on the held-out tenth: not written")

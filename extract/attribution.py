@@ -30,10 +30,6 @@ attribution only, and the scorer learns to drop the inner one. After
 selection, an attribution whose cue and content both lie inside one quote
 becomes that quote's, spoken by the quote's speaker.
 
-Each candidate with a cue token also carries that token's probability of being
-a cue by the classifier of :mod:`claimgraph.extract.cuetagger` (bucketed), so the
-scorer weighs cue words it has seen rarely by their context.
-
 Once the kept attributions have the rules' sources, a learned ranker
 (:mod:`claimgraph.extract.ranker`, weights in ``models/attribution/sources.json``)
 may give each a better one among the noun phrases around its cue.
@@ -233,39 +229,7 @@ def candidates(doc) -> list[Candidate]:
                                   and text[c.source[0] : c.source[1]].lower() in SELF_REFERENCES)]
     if NEST_FEATURES:
         _nesting_features(out)
-    if CUE_FEATURES:
-        _cue_features(doc, out)
     return out
-
-
-CUE_FEATURES = 1
-
-
-def _cue_features(doc, cands: list[Candidate]) -> None:
-    """The cue classifier's probability (:mod:`.cuetagger`), bucketed, for each
-    cue token: it knows cue words the scorer's lemma weights have seen rarely."""
-    from .cuetagger import cue_prob, current_model
-
-    model = current_model()
-    if model is None or not cands:
-        return
-    at = {}
-    probs: dict[int, str] = {}
-    for c in cands:
-        if c.cue is None or c.pattern == "colon":
-            continue
-        if not at:
-            at = {t.idx: t for t in doc}
-        tok = at.get(c.cue[0])
-        if tok is None:
-            continue
-        b = probs.get(tok.i)
-        if b is None:
-            p = cue_prob(tok, model)
-            if p is None:
-                return
-            b = probs[tok.i] = str(min(9, int(p * 10)))
-        c.features += ["cuep=" + b, "pat_cuep=" + c.pattern + "|" + b]
 
 
 NEST_FEATURES = 1
