@@ -173,37 +173,89 @@ def _top_speaker(ds) -> str:
     return str(next(iter(rows))[0])
 
 
-def qa_index_part(size: int, work: Path, vectors: Path) -> dict:
-    """The QA index built from the store ``store_part`` left and saved beside it: one process."""
+NOISE = 0.25  # norm of the noise added to a replicated statement's vector (a unit vector)
+
+
+def distinct_vectors(eng, seed: int = 0) -> None:
+    """Give every statement its own vector, as fully distinct text would.
+
+    The synthetic graph repeats its ~1k sentences hundreds of times, so the
+    engine embeds ~1k texts and shares their vectors: the vector file, the HNSW
+    index and the dense products would be ~450 times smaller than with real
+    text. Here each statement gets its text's real MiniLM vector plus Gaussian
+    noise of norm ~``NOISE`` (cosine to the original ~0.97), renormalized, and
+    the HNSW index is rebuilt over all of them: the row count, memory and
+    search work of distinct text, with the same rankings up to the noise.
+    """
+    import numpy as np
+    from claimgraph.qa import ann
+    from claimgraph.qa.store import RowMatrix
+
+    m = eng.matrix
+    n, dim = m.shape
+    rng = np.random.default_rng(seed)
+    out = np.empty((n, dim), dtype=np.float32)
+    for a in range(0, n, 50_000):  # in chunks: no second N x DIM temporary
+        b = min(n, a + 50_000)
+        v = np.asarray(m.vecs, dtype=np.float32)[m.row[a:b]]
+        v += rng.standard_normal(v.shape, dtype=np.float32) * (NOISE / dim ** 0.5)
+        v /= np.linalg.norm(v, axis=1, keepdims=True)
+        out[a:b] = v
+    eng.matrix = ann.compact_if_large(RowMatrix(out, np.arange(n, dtype=np.int64)))
+    del out
+    eng.ann = ann.build_index(eng.matrix)
+
+
+def qa_index_part(size: int, work: Path, vectors: Path, distinct: bool = True,
+                  from_saved: bool = False) -> dict:
+    """The QA index built from the store ``store_part`` left and saved beside it: one process.
+
+    ``distinct``: every statement gets its own vector (:func:`distinct_vectors`).
+    ``from_saved``: start from the index an earlier run saved (shared vectors) instead
+    of the store (the statements are the same; only the vectors and HNSW are redone).
+    """
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from claimgraph.graph import load_graph
     from claimgraph.qa import QAEngine
 
     row: dict = {"size": size}
-    ds = load_graph(f"oxigraph:{work / f'ox-{size}'}")
     vectors.mkdir(parents=True, exist_ok=True)
-    idx_s, eng = _timed(lambda: QAEngine(ds, cache_dir=vectors))
+    if from_saved:
+        src = work / f"qa-{size}"
+        meta = json.loads((src / "meta.json").read_text(encoding="utf-8"))
+        idx_s, eng = _timed(lambda: QAEngine.load(src, meta=meta))
+        row["index_from_saved"] = True
+    else:
+        ds = load_graph(f"oxigraph:{work / f'ox-{size}'}")
+        idx_s, eng = _timed(lambda: QAEngine(ds, cache_dir=vectors))
     row["index_s"] = round(idx_s, 2)
     row["statements"] = len(eng.statements)
     row["distinct_texts"] = int(eng.matrix.vecs.shape[0])
+    if distinct:
+        dv_s, _ = _timed(lambda: distinct_vectors(eng))
+        row["distinct_vectors_s"] = round(dv_s, 2)
+        row["vector_rows"] = int(eng.matrix.vecs.shape[0])
+    row["synthetic_vectors"] = "per statement (text vector + noise)" if distinct else "shared"
     row["ann"] = getattr(eng, "ann", None) is not None
-    save_s, _ = _timed(lambda: eng.save(work / f"qa-{size}"))
+    out = work / (f"qa-{size}-distinct" if distinct else f"qa-{size}")
+    save_s, _ = _timed(lambda: eng.save(out))
     row["index_save_s"] = round(save_s, 2)
     row["index_rss_mb"] = _rss()
     row["load_index"] = os.getloadavg()
     return row
 
 
-def qa_part(size: int, work: Path, vectors: Path) -> dict:
+def qa_part(size: int, work: Path, vectors: Path, distinct: bool = True) -> dict:
     """Warm asks over the saved index, in a process that never reads the graph."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from claimgraph.qa import QAEngine
     from claimgraph.qa.embed import clear_query_cache
 
     row: dict = {"size": size}
-    load_s, eng = _timed(lambda: QAEngine.load(work / f"qa-{size}"))
+    src = work / (f"qa-{size}-distinct" if distinct else f"qa-{size}")
+    load_s, eng = _timed(lambda: QAEngine.load(src))
     if eng is None:
-        raise SystemExit(f"no QA index in {work / f'qa-{size}'}")
+        raise SystemExit(f"no QA index in {src}")
     row["index_load_s"] = round(load_s, 2)
     row["load_rss_mb"] = _rss()
     qs = [q["q"] for q in json.loads((ROOT / "bench" / "questions" / "caixin.json")
@@ -246,6 +298,13 @@ def main() -> None:
                     help="keep a store left in --work by an earlier run (no build)")
     ap.add_argument("--formats", nargs="+", default=["gexf", "neo4j-csv"],
                     help="exports to time")
+    ap.add_argument("--shared-vectors", action="store_true",
+                    help="let statements that repeat a text share its vector (the synthetic "
+                    "graph's ~1k distinct texts: far fewer rows than real text); default: every "
+                    "statement gets its own vector (text vector + noise)")
+    ap.add_argument("--index-from-saved", action="store_true",
+                    help="build the distinct-vector index from the shared-vector index an "
+                    "earlier run left in --work (with --reuse-store)")
     ap.add_argument("--part", choices=["store", "qa-index", "qa"], help=argparse.SUPPRESS)
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
     a = ap.parse_args()
@@ -253,8 +312,11 @@ def main() -> None:
         if a.part == "store":
             row = store_part(a.one, a.base_graph, a.work, reuse=a.reuse_store,
                              formats=tuple(a.formats))
+        elif a.part == "qa-index":
+            row = qa_index_part(a.one, a.work, a.vectors, distinct=not a.shared_vectors,
+                                from_saved=a.index_from_saved)
         else:
-            row = (qa_index_part if a.part == "qa-index" else qa_part)(a.one, a.work, a.vectors)
+            row = qa_part(a.one, a.work, a.vectors, distinct=not a.shared_vectors)
         print(json.dumps(row), flush=True)
         return
     with tempfile.TemporaryDirectory(prefix="cg-scale-") as d:
@@ -279,7 +341,9 @@ def main() -> None:
                 r = subprocess.run([sys.executable, __file__, "--part", part, "--one", str(size),
                                     "--base-graph", str(base), "--work", str(work),
                                     "--vectors", str(a.vectors), "--formats", *a.formats,
-                                    *(["--reuse-store"] if a.reuse_store else [])],
+                                    *(["--reuse-store"] if a.reuse_store else []),
+                                    *(["--shared-vectors"] if a.shared_vectors else []),
+                                    *(["--index-from-saved"] if a.index_from_saved else [])],
                                    capture_output=True, text=True)
                 if r.returncode != 0:
                     print(f"size {size} {part} failed:\n{r.stderr[-2000:]}", file=sys.stderr)
@@ -291,6 +355,7 @@ def main() -> None:
             if not a.reuse_store:
                 shutil.rmtree(work / f"ox-{size}", ignore_errors=True)
                 shutil.rmtree(work / f"qa-{size}", ignore_errors=True)
+                shutil.rmtree(work / f"qa-{size}-distinct", ignore_errors=True)
             rows.append(row)
             try:  # another run may have written rows meanwhile: merge by size again
                 old = {r["size"]: r for r in json.loads(out.read_text(encoding="utf-8"))["rows"]}

@@ -22,8 +22,11 @@ import os
 import numpy as np
 
 ANN_THRESHOLD = int(os.environ.get("CLAIMGRAPH_ANN_THRESHOLD", "50000"))
+COMPACT_THRESHOLD = 50_000  # statements past which vectors are float16 (ann.compact_if_large)
 POOL = 256
 MAX_PENALTY = 0.08  # passage + no-speaker penalties (engine.PASSAGE_PENALTY twice)
+PENALTY = MAX_PENALTY / 2  # each of them
+WIDER = ()  # wider pools tried when the first cannot prove it holds the best
 BOOST = 0.1  # engine's entity boost in open questions
 
 
@@ -53,10 +56,10 @@ class DenseIndex:
                                        faiss.METRIC_INNER_PRODUCT)
         self.index.hnsw.efConstruction = ef_construction
         self.index.hnsw.efSearch = ef_search
-        rows = np.ascontiguousarray(base, dtype=np.float32)
-        sample = rows[np.linspace(0, self.rows - 1, min(self.rows, 20_000)).astype(np.int64)]
-        self.index.train(sample)
-        self.index.add(rows)
+        sample = base[np.linspace(0, self.rows - 1, min(self.rows, 20_000)).astype(np.int64)]
+        self.index.train(np.ascontiguousarray(sample, dtype=np.float32))
+        for a in range(0, self.rows, 50_000):  # float32 in chunks (the rows may be float16)
+            self.index.add(np.ascontiguousarray(base[a:a + 50_000], dtype=np.float32))
 
     def write(self, path) -> None:
         import faiss
@@ -68,7 +71,7 @@ class DenseIndex:
     def read(cls, path, matrix) -> DenseIndex:
         import faiss
 
-        index = faiss.deserialize_index(np.fromfile(path, dtype=np.uint8))
+        index = faiss.read_index(str(path))  # no second copy of the file in memory
         if index.ntotal != getattr(matrix, "vecs", matrix).shape[0]:
             raise ValueError("the ANN index does not match the vectors")
         return cls(matrix, index=index)
@@ -84,7 +87,7 @@ class DenseIndex:
         qv = np.asarray(qv, dtype=np.float32)
         _, i = self.index.search(qv.reshape(1, -1), nr)
         ids = i[0][i[0] >= 0]
-        exact = np.asarray(base[ids] @ qv)
+        exact = np.asarray(base[ids], dtype=np.float32) @ qv
         order = np.argsort(-exact, kind="stable")
         ids, exact = ids[order], exact[order]
         if base is self.matrix:
@@ -96,6 +99,16 @@ class DenseIndex:
         out = np.concatenate([stm[off[r]:off[r + 1]] for r in ids]) if len(ids) \
             else np.zeros(0, dtype=np.int64)
         return out, np.repeat(exact, cnt)
+
+
+def compact_if_large(matrix, threshold: int | None = None):
+    """``matrix`` with float16 rows past :data:`COMPACT_THRESHOLD` statements, else itself:
+    a large graph's vectors (645 MB float32 at 420k distinct statements) are halved, and
+    small graphs keep exact float32 scores."""
+    threshold = COMPACT_THRESHOLD if threshold is None else threshold
+    if matrix.shape[0] >= threshold and hasattr(matrix, "compact"):
+        return matrix.compact()
+    return matrix
 
 
 def build_index(matrix: np.ndarray, threshold: int | None = None) -> DenseIndex | None:
@@ -113,34 +126,48 @@ def prefilter(eng, sc, idx: list[int], k: int, boost: set[str] | None = None,
 
     ``eng`` is the QA engine (``.ann``, ``.matrix``), ``sc`` its per-question
     scorer (``.qv``, ``.zh``, ``.lex``). Only MiniLM-ranked (English) questions
-    are narrowed.
+    are narrowed. When a pool of ``pool`` cannot prove it holds the best (many
+    near-equal statements, e.g. one sentence repeated across articles, fill it),
+    pools of :data:`WIDER` times that size are tried before ranking everything.
     """
     pool = pool or POOL
     ann = getattr(eng, "ann", None)
     if ann is None or sc.zh or len(idx) <= pool:
         return idx
-    qv = sc.qv
-    n_all = eng.matrix.shape[0]
-    allowed = np.zeros(n_all, dtype=bool)
+    allowed = np.zeros(eng.matrix.shape[0], dtype=bool)
     allowed[idx] = True
+    arr = np.asarray(idx)
+    lex = sc.lex(arr)  # BM25 (normalized as the engine does) over the allowed statements
+    bonus = (BOOST if boost else 0.0) if bonus is None else bonus  # the most a bonus adds
+    for size in (pool, *(pool * w for w in WIDER)):
+        if size >= len(idx):
+            break
+        out = _pool(eng, sc, ann, allowed, arr, lex, k, size, lex_weight, bonus)
+        if out is not None:
+            return out
+    return idx
+
+
+def _pool(eng, sc, ann, allowed, arr, lex, k, pool, lex_weight, bonus):
+    qv = sc.qv
     # dense side: ask HNSW for more than the pool, keep the allowed ones
-    ids, dens = ann.search(qv, min(n_all, 4 * pool))
+    ids, dens = ann.search(qv, min(len(allowed), 4 * pool))
     ok = allowed[ids]
     ids, dens = ids[ok][:pool], dens[ok][:pool]
     if len(ids) < pool:
-        return idx  # the candidates are too spread over other kinds: rank them all
+        return None  # the candidates are too spread over other kinds
     d_bound = float(dens[-1])
-    # lexical side: BM25 (normalized as the engine does) over the allowed statements
-    arr = np.asarray(idx)
-    lex = sc.lex(arr)
     top = np.argpartition(-lex, pool - 1)[:pool]
     l_bound = float(lex[top].min())
     cand = np.union1d(ids, arr[top])  # ascending, as idx is: ties break the same way
     cand_lex = sc.lex(cand)
-    lower = eng.matrix[cand] @ qv + lex_weight * cand_lex - MAX_PENALTY
-    bonus = (BOOST if boost else 0.0) if bonus is None else bonus  # the most a bonus adds
+    # each candidate's own worst penalty (routes._open: a passage, a statement with no
+    # speaker, 0.04 each); an outside statement's score is bounded with no penalty
+    pen = PENALTY * ((eng.kind[cand] == "passage").astype(np.float64)
+                     + ~np.asarray(eng.has_speaker[cand], dtype=bool))
+    lower = eng.matrix[cand] @ qv + lex_weight * cand_lex - pen
     bound = d_bound + lex_weight * l_bound + bonus
     need = 2 * max(k, 3) + 4  # answers skip statements with the same evidence
     if int((lower > bound).sum()) < need:
-        return idx
+        return None
     return [int(i) for i in cand]

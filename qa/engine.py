@@ -110,7 +110,7 @@ class QAEngine(RoutesMixin, NamesMixin, SupportMixin):
         vecs = mini.matrix([st[int(i)] for i in uniq_at])
         self._save(mini, set(keys))
         del mini, first, keys
-        self.matrix = RowMatrix(vecs, row)
+        self.matrix = ann.compact_if_large(RowMatrix(vecs, row))
         self.ann = ann.build_index(self.matrix)  # FAISS HNSW past ann.ANN_THRESHOLD statements
         from .lexical import SparseBM25  # rank_bm25's scores, one sparse product per question
 

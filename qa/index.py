@@ -38,7 +38,7 @@ from claimgraph.graph.store import atomic_write
 from .embed import DIM, e5_passages, encode, model_id
 from .verbalize import Statement
 
-FORMAT = 3
+FORMAT = 4
 
 
 def builder_id() -> str:
@@ -194,7 +194,9 @@ def save_engine(eng, cache: Path) -> None:
     np.savez(buf, **arrays)
     atomic_write(cache / "arrays.npz", buf.getvalue())
     buf = io.BytesIO()
-    np.save(buf, np.ascontiguousarray(eng.matrix.vecs, dtype=np.float32))
+    vecs = eng.matrix.vecs  # float16 past the ANN threshold (ann.compact_if_large)
+    np.save(buf, np.ascontiguousarray(vecs, dtype=np.float16 if vecs.dtype == np.float16
+                                       else np.float32))
     atomic_write(cache / "vectors.npy", buf.getvalue())
     if eng.ann is not None:
         eng.ann.write(cache / "hnsw.faiss")

@@ -164,12 +164,18 @@ class Linker:
                     full_keys.add(" ".join(_words(normalize(variant))) or normalize(variant).strip())
         self.zh_labels = [("".join(lab.split()), iri) for iri, langs in labels.items()
                           for lab in langs.get("zh", []) if CJK_RE.search(lab)]
-        self.text_norm = normalize("\n".join(texts or []))
-        self.vocab = set(_words(self.text_norm))
-        self.atoms = set(re.findall(r"[\w&]+", self.text_norm))  # for may_contain
+        texts = texts or []
+        self.text_norm = normalize("\n".join(texts))
+        # the word sets an article at a time (no word crosses a line): at 100k claims one
+        # list of every word was a ~350 MB transient
+        self.vocab, self.atoms = set(), set()  # atoms: for may_contain
+        for t in texts:
+            part = normalize(t)
+            self.vocab.update(_words(part))
+            self.atoms.update(re.findall(r"[\w&]+", part))
         # words the articles write in lower case ("may", "us", "who"): an acronym or surname
         # spelled so is a word; any other ("imf", "obstfeld") is the name typed in lower case
-        self.lower_words = {w.rstrip(".'-") for t in texts or []
+        self.lower_words = {w.rstrip(".'-") for t in texts
                             for w in re.findall(r"(?<![\w&])[a-z][\w'.\-]*", t)}
         for iri, labs in names.items():
             for lab in labs:

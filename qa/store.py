@@ -9,7 +9,8 @@ question. The engine keeps instead:
   mapped, a statement decoded when a route reads it (answers, a few
   candidates), with a small cache;
 * :class:`RowMatrix`: one vector per distinct statement text plus a row number
-  per statement (statements that repeat a text share its vector);
+  per statement (statements that repeat a text share its vector); float32, or
+  float16 for graphs past the ANN threshold (rows converted in chunks);
 * :class:`CsrIndex`: entity -> statement ids, as one offsets array and one ids
   array (a mapping over them);
 * :class:`CtxView`: each claim's context sentences as sorted parallel arrays;
@@ -32,6 +33,20 @@ import numpy as np
 from .verbalize import Statement
 
 _CACHE = 8192  # decoded statements kept (answers and candidates re-read across a question)
+_CHUNK = 16_384  # rows converted to float32 at a time in a full product over compact rows
+_RELEASE = 2048  # statements decoded from the memory map between releases of its pages
+
+
+def release(mm, start: int = 0, end: int | None = None) -> None:
+    """Drop the pages of bytes ``start:end`` of memory map ``mm`` from this process (they
+    stay in the page cache: a later read faults them back in). Keeps the file's pages
+    that a full pass touched out of the asking process's resident memory."""
+    if not isinstance(mm, mmap.mmap) or not hasattr(mm, "madvise"):
+        return
+    end = len(mm) if end is None else min(end, len(mm))
+    start -= start % mmap.PAGESIZE
+    if end > start:
+        mm.madvise(mmap.MADV_DONTNEED, start, end - start)
 
 
 class StatementTable(Sequence):
@@ -56,6 +71,8 @@ class StatementTable(Sequence):
             return cls(b"", offsets)
         with open(path, "rb") as f:
             blob = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+        if hasattr(blob, "madvise"):
+            blob.madvise(mmap.MADV_RANDOM)  # statements are read one by one: no read-ahead
         if len(blob) != int(offsets[-1]):
             raise ValueError("statement file does not match its offsets")
         return cls(blob, offsets)
@@ -64,6 +81,10 @@ class StatementTable(Sequence):
         return len(self._off) - 1
 
     def _decode(self, i: int) -> Statement:
+        self._reads = getattr(self, "_reads", 0) + 1
+        if self._reads >= _RELEASE:  # a pass over many statements: let their pages go
+            self._reads = 0
+            release(self._blob)
         return Statement.from_dict(json.loads(self._blob[int(self._off[i]):int(self._off[i + 1])]))
 
     def __getitem__(self, i):
@@ -107,10 +128,27 @@ class RowMatrix:
         return self.shape[0]
 
     def __getitem__(self, idx) -> np.ndarray:
-        return self.vecs[self.row[idx]]
+        return np.asarray(self.vecs[self.row[idx]], dtype=np.float32)
 
     def __matmul__(self, qv) -> np.ndarray:
-        return (self.vecs @ qv)[self.row]
+        """``rows @ qv`` for every statement; compact (float16) rows in chunks, never a float32
+        copy of them all."""
+        v = self.vecs
+        if v.dtype == np.float32:
+            return (v @ qv)[self.row]
+        out = np.empty(len(v), dtype=np.float32)
+        mm = getattr(v, "_mmap", None)  # a memory-mapped vectors.npy: release each chunk
+        base = v.ctypes.data - np.frombuffer(mm, dtype=np.uint8).ctypes.data if mm else 0
+        step = v.strides[0]
+        for a in range(0, len(v), _CHUNK):
+            out[a:a + _CHUNK] = np.asarray(v[a:a + _CHUNK], dtype=np.float32) @ qv
+            if mm is not None:
+                release(mm, base + a * step, base + (a + _CHUNK) * step)
+        return out[self.row]
+
+    def compact(self) -> RowMatrix:
+        """The same matrix with float16 rows (half the memory; scores move by ~1e-4)."""
+        return RowMatrix(np.asarray(self.vecs, dtype=np.float16), self.row)
 
     def statements_of_rows(self) -> tuple[np.ndarray, np.ndarray]:
         """(offsets, ids): the statements of each distinct row, ascending (cached)."""

@@ -97,3 +97,38 @@ def test_where_question_prefers_a_sentence_naming_a_place():
     plain = eng.ask("Where did the explosion happen?")["answers"][0]
     assert plain["text"] == res["answers"][0]["text"]
     assert abs(res["answers"][0]["score"] - plain["score"] - 0.1) < 1e-3
+
+
+def test_compact_vectors_on_disk_score_like_float32(tmp_path):
+    """Past the ANN threshold the rows are float16, memory-mapped, multiplied in chunks whose
+    pages are released: the scores match the float32 product to float16 precision."""
+    from claimgraph.qa import ann, store
+    from claimgraph.qa.store import RowMatrix
+
+    rng = np.random.default_rng(1)
+    vecs = rng.standard_normal((3 * store._CHUNK + 17, 8)).astype(np.float32)
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    row = rng.integers(0, len(vecs), 5000)
+    qv = vecs[7]
+    full = RowMatrix(vecs, row)
+    assert ann.compact_if_large(full, threshold=len(row) + 1) is full  # small: exact float32
+    small = ann.compact_if_large(full, threshold=10)
+    np.save(tmp_path / "v.npy", small.vecs)
+    m = RowMatrix(np.load(tmp_path / "v.npy", mmap_mode="r"), row)
+    assert m.vecs.dtype == np.float16 and m[[3, 4]].dtype == np.float32
+    got, want = m @ qv, full @ qv
+    assert got.shape == want.shape and np.abs(got - want).max() < 2e-3
+    assert np.array_equal(m @ qv, got)  # released pages read back the same
+    assert int(np.argmax(got)) == int(np.argmax(want))
+
+
+def test_statement_table_reads_after_releasing_pages(built, tmp_path):
+    from claimgraph.qa import store
+    from claimgraph.qa.store import StatementTable
+
+    built.save(tmp_path)
+    tab = StatementTable.open(tmp_path / "statements.jsonl", built.statements._off)
+    for _ in range(3):  # more decodes than store._RELEASE: pages released in between
+        assert list(tab) == list(built.statements)
+    store.release(tab._blob)
+    assert tab[len(tab) - 1] == built.statements[len(tab) - 1]
