@@ -261,8 +261,11 @@ def qa_part(size: int, work: Path, vectors: Path, distinct: bool = True) -> dict
     qs = [q["q"] for q in json.loads((ROOT / "bench" / "questions" / "caixin.json")
                                      .read_text(encoding="utf-8"))["questions"]]
     qs = [q for q in qs if not re.search(r"[\u3400-\u9fff]", q)]  # MiniLM path (e5 is separate)
-    for q in qs:  # warm: one pass (first-use work such as the numeric statement list)
+    for n, q in enumerate(qs):  # warm: one pass (first-use work such as the numeric statement list)
         eng.ask(q)
+        if n == 0:
+            row["first_ask_rss_mb"] = _rss()
+    row["warm_rss_mb"] = _rss()
     lat, cpu = [], []
     for q in qs:
         clear_query_cache()

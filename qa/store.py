@@ -252,7 +252,8 @@ class PrefixSets(Sequence):
         idx = np.asarray(idx, dtype=np.int64)
         if not len(want) or not len(idx):
             return np.zeros(len(idx), dtype=np.int64)
-        hit = np.isin(self._ids, want).astype(np.int64)
-        cum = np.zeros(len(hit) + 1, dtype=np.int64)
-        np.cumsum(hit, out=cum[1:])
-        return cum[self._off[idx + 1]] - cum[self._off[idx]]
+        # 32-bit running count (a bool per id, not int64: ~4x smaller transients at 100k)
+        dt = np.int32 if len(self._ids) < 2**31 else np.int64
+        cum = np.zeros(len(self._ids) + 1, dtype=dt)
+        np.cumsum(np.isin(self._ids, want), dtype=dt, out=cum[1:])
+        return (cum[self._off[idx + 1]] - cum[self._off[idx]]).astype(np.int64)
