@@ -34,7 +34,7 @@ from .verbalize import Statement
 
 _CACHE = 8192  # decoded statements kept (answers and candidates re-read across a question)
 _CHUNK = 16_384  # rows converted to float32 at a time in a full product over compact rows
-_RELEASE = 2048  # statements decoded from the memory map between releases of its pages
+_RELEASE = 512  # statements decoded from the memory map between releases of its pages
 
 
 def release(mm, start: int = 0, end: int | None = None) -> None:
