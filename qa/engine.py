@@ -47,9 +47,9 @@ from .index import (
     load_meta,
     save_engine,
 )
-from .linking import CJK_RE, Linker
+from .linking import CJK_RE, Linker, normalize
 from .names import PERSONISH, NamesMixin
-from .router import route
+from .router import VIEW_NOUN, route
 from .routes import NUMBER, PLACE, RoutesMixin
 from .scoring import CJK_PENALTY, Scorer, tokens
 from .store import CsrIndex, CtxView, PrefixSets, RowMatrix, StatementTable
@@ -58,6 +58,13 @@ from .support import BACKGROUND, SupportMixin
 __all__ = ["QAEngine", "tokens"]
 
 MAX_QUESTION = 2000  # characters; linking slows superlinearly on huge inputs (1 MB: minutes)
+# a sentence referring back to what the one before named: a pronoun subject, or "the
+# nation / the company ..." (a definite generic noun standing for a name)
+ANAPHOR = re.compile(r"^(?:[A-Z][\w ,]{0,40},\s+)?(?:It|They|He|She)\b|\b(?:its|their)\s+(?:\w+\s+){0,2}"
+                     r"(?:forecast|estimate|projection|outlook|growth|economy|output|budget|debt|"
+                     r"deficit|revenue|profit|sales|holdings|population|share)s?\b|\bthe\s+"
+                     r"(?:nation|country|company|firm|bank|fund|group|agency|organi[sz]ation|"
+                     r"government|city|state|region|economy|bloc)\b")
 CONTEXT_PENALTY = 0.02  # a claim ranked by the sentence before it: a little below its own words
 
 
@@ -293,10 +300,11 @@ class QAEngine(RoutesMixin, NamesMixin, SupportMixin):
                     before = j
             if before is not None:
                 out.append((before, CONTEXT_PENALTY))
-                if s.kind == "fact" and not self.names[i]:
-                    # "It edged up its forecast ... to 4.2 percent": a number whose sentence
-                    # names no one is about whom the sentence before names
-                    self.names[i] = frozenset(self.statements[before].about)
+                if s.kind == "fact" and (not self.names[i] or ANAPHOR.search(e["quote"])):
+                    # "It edged up its forecast ... to 4.2 percent", "the nation of 53
+                    # million people": a number whose sentence names no one, or refers back,
+                    # is about whom the sentence before names
+                    self.names[i] = self.names[i] | frozenset(self.statements[before].about)
             if out:
                 self.ctx[i] = out
 
@@ -346,6 +354,37 @@ class QAEngine(RoutesMixin, NamesMixin, SupportMixin):
             return np.zeros(0, dtype=np.int64)
         ids = np.unique(np.concatenate(parts)) if len(parts) > 1 else parts[0]
         return ids[np.isin(self.kind[ids], kinds)] if kinds else ids
+
+    def _view_of(self, r, subj):
+        """"What's the IMF forecast for emerging economies?" asks what the IMF said: a
+        concept question whose subject is a speaker's name and then a word for what it
+        said (forecast, view, warning ...) is a say question about the rest."""
+        if r.name != "concept" or r.wants_person or not subj:
+            return r, subj
+        lk = subj[0]
+        m = re.match(re.escape(normalize(lk.surface)) + r"(?:'s|s')?\s+" + VIEW_NOUN
+                     + r"s?\b\s*(?:(?:for|on|of|about|regarding|over)\s+)?(?P<rest>.*)$",
+                     normalize(r.subject))
+        if not m or self.types.get(lk.iri) not in ("Person", "Organization", "Place"):
+            return r, subj
+        rest = r.subject[m.start("rest"):].strip() if m.group("rest") else ""
+        noun = m.group("noun")
+        return replace(r, name="say", subject=lk.surface,
+                             topic=f"{noun} {rest}".strip()), [lk]
+
+    def _place_synonyms(self, links) -> list[tuple[str, list[str]]]:
+        """For each place the question names, the words an article may name it by instead:
+        its adjective for its name ("britain" -> "british"), its name for its adjective."""
+        out = []
+        for lk in links:
+            if self.types.get(lk.iri) != "Place":
+                continue
+            words = self.demonyms_of(lk.iri) if lk.how != "demonym" else \
+                (self.labels.get(lk.iri, {}).get("en", [])[:1])
+            toks = [t for w in words for t in tokens(w)]
+            if toks:
+                out.append((lk.surface, toks))
+        return out
 
     def label(self, iri: str | None) -> str | None:
         if iri is None:
@@ -409,6 +448,7 @@ class QAEngine(RoutesMixin, NamesMixin, SupportMixin):
         if r.lang == "zh":  # 美国 -> U.S., 欧盟 -> European Union: names the dictionary gives
             links = sorted(links + self._chinese_links(question, links), key=lambda lk: lk.start)
         subj = self._subject_links(question, r, links)
+        r, subj = self._view_of(r, subj)
         if r.subject and not subj and CJK_RE.search(r.subject):
             subj = self._chinese_name(question, r.subject)  # 标普, 沈建光
             links = sorted(links + subj, key=lambda lk: lk.start)
@@ -426,6 +466,8 @@ class QAEngine(RoutesMixin, NamesMixin, SupportMixin):
         zh = r.lang == "zh" or (CJK_RE.search(q_en) and not re.search(r"[A-Za-z]{3,}", q_en))
         scorer = Scorer(self, q_en, zh)
         scorer.links = links
+        if r.name == "fact":  # a number about a place: "British growth" for "Britain grow"
+            scorer.synonyms = self._place_synonyms(links)
         handler = getattr(self, f"_route_{r.name}")
         found = handler(r, subj, links, scorer, k)
         if isinstance(found, str):

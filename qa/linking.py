@@ -55,6 +55,58 @@ PERSON_NOUN = (r"(?:congressman|congresswoman|senator|lawmaker|governor|mayor|of
                r"strategist|ambassador|general|prosecutor|nominee|candidate|premier|chancellor)")
 
 
+# Places and the adjectives news text names them by ("British growth", "Chinese
+# investors"): a question may say "Britain" where the article says "British", and the
+# other way round. Keys are labels as the graph may hold them.
+DEMONYMS: dict[str, tuple[str, ...]] = {
+    "Britain": ("British",), "Great Britain": ("British",), "United Kingdom": ("British",),
+    "U.K.": ("British",), "UK": ("British",), "England": ("English",), "Scotland": ("Scottish", "Scots"),
+    "Wales": ("Welsh",), "Ireland": ("Irish",), "Northern Ireland": ("Northern Irish",),
+    "United States": ("American",), "U.S.": ("American",), "US": ("American",), "America": ("American",),
+    "United States of America": ("American",), "China": ("Chinese",), "Japan": ("Japanese",),
+    "Taiwan": ("Taiwanese",), "Hong Kong": ("Hong Konger",), "Korea": ("Korean",),
+    "South Korea": ("South Korean",), "North Korea": ("North Korean",), "Vietnam": ("Vietnamese",),
+    "Burma": ("Burmese",), "Myanmar": ("Burmese",), "Thailand": ("Thai",), "Cambodia": ("Cambodian",),
+    "Laos": ("Laotian",), "Malaysia": ("Malaysian",), "Singapore": ("Singaporean",),
+    "Indonesia": ("Indonesian",), "Philippines": ("Filipino", "Philippine"), "India": ("Indian",),
+    "Pakistan": ("Pakistani",), "Bangladesh": ("Bangladeshi",), "Sri Lanka": ("Sri Lankan",),
+    "Nepal": ("Nepali", "Nepalese"), "Afghanistan": ("Afghan",), "Iran": ("Iranian",), "Iraq": ("Iraqi",),
+    "Syria": ("Syrian",), "Israel": ("Israeli",), "Palestine": ("Palestinian",), "Lebanon": ("Lebanese",),
+    "Jordan": ("Jordanian",), "Saudi Arabia": ("Saudi",), "Yemen": ("Yemeni",), "Qatar": ("Qatari",),
+    "Kuwait": ("Kuwaiti",), "Oman": ("Omani",), "United Arab Emirates": ("Emirati",), "Turkey": ("Turkish",),
+    "Egypt": ("Egyptian",), "Libya": ("Libyan",), "Tunisia": ("Tunisian",), "Algeria": ("Algerian",),
+    "Morocco": ("Moroccan",), "Sudan": ("Sudanese",), "Ethiopia": ("Ethiopian",), "Somalia": ("Somali",),
+    "Kenya": ("Kenyan",), "Nigeria": ("Nigerian",), "Ghana": ("Ghanaian",), "South Africa": ("South African",),
+    "Zimbabwe": ("Zimbabwean",), "Russia": ("Russian",), "Ukraine": ("Ukrainian",), "Belarus": ("Belarusian",),
+    "Poland": ("Polish",), "Germany": ("German",), "France": ("French",), "Italy": ("Italian",),
+    "Spain": ("Spanish",), "Portugal": ("Portuguese",), "Greece": ("Greek",), "Netherlands": ("Dutch",),
+    "Holland": ("Dutch",), "Belgium": ("Belgian",), "Switzerland": ("Swiss",), "Austria": ("Austrian",),
+    "Sweden": ("Swedish",), "Norway": ("Norwegian",), "Denmark": ("Danish",), "Finland": ("Finnish",),
+    "Iceland": ("Icelandic",), "Hungary": ("Hungarian",), "Czech Republic": ("Czech",),
+    "Slovakia": ("Slovak", "Slovakian"), "Romania": ("Romanian",), "Bulgaria": ("Bulgarian",),
+    "Serbia": ("Serbian",), "Croatia": ("Croatian",), "Bosnia": ("Bosnian",), "Albania": ("Albanian",),
+    "Estonia": ("Estonian",), "Latvia": ("Latvian",), "Lithuania": ("Lithuanian",), "Georgia": ("Georgian",),
+    "Armenia": ("Armenian",), "Azerbaijan": ("Azerbaijani",), "Kazakhstan": ("Kazakh",),
+    "Canada": ("Canadian",), "Mexico": ("Mexican",), "Cuba": ("Cuban",), "Haiti": ("Haitian",),
+    "Jamaica": ("Jamaican",), "Puerto Rico": ("Puerto Rican",), "Brazil": ("Brazilian",),
+    "Argentina": ("Argentine", "Argentinian"), "Chile": ("Chilean",), "Peru": ("Peruvian",),
+    "Colombia": ("Colombian",), "Venezuela": ("Venezuelan",), "Ecuador": ("Ecuadorian",),
+    "Bolivia": ("Bolivian",), "Australia": ("Australian",), "New Zealand": ("New Zealander",),
+    "Europe": ("European",), "Asia": ("Asian",), "Africa": ("African",), "Latin America": ("Latin American",),
+    "Middle East": ("Middle Eastern",),
+}
+_DEMONYM_KEY = {k.casefold(): v for k, v in DEMONYMS.items()}
+
+
+def demonyms(label: str) -> tuple[str, ...]:
+    """The adjectives a place's label is named by in news text (Britain -> British).
+
+    >>> demonyms("britain"), demonyms("Acme Bank")
+    (('British',), ())
+    """
+    return _DEMONYM_KEY.get(" ".join(label.split()).casefold(), ())
+
+
 def _fold(ch: str) -> str:
     """One character case-, accent- and width-folded to one character (or a space)."""
     c = unicodedata.normalize("NFKC", ch)
@@ -137,7 +189,7 @@ class Link:
     surface: str
     start: int
     end: int
-    how: str  # label | alias | acronym | surname | typo
+    how: str  # label | alias | acronym | surname | demonym | typo
 
 
 class Linker:
@@ -188,6 +240,15 @@ class Linker:
                     for short in _short_forms(lab):
                         if " ".join(_words(normalize(short))) not in full_keys:
                             self._add(normalize(short), iri, "alias", False, seen)
+        # places by their adjective: "British" names Britain (only a Place the graph
+        # holds; not when some entity is called by the adjective itself)
+        for iri, labs in names.items():
+            if self.types.get(iri) != "Place":
+                continue
+            for lab in labs:
+                for d in demonyms(lab):
+                    if d.casefold() not in full_keys:
+                        self._add(d, iri, "demonym", True, seen)
         # surnames of people, first words of organizations: only when unambiguous
         partial: dict[str, set[str]] = {}
         for iri, labs in names.items():
@@ -269,6 +330,12 @@ class Linker:
                             out.append(Link(iri, question[a:b], a, b, "typo"))
         return out
 
+    def _written(self, key: str) -> bool:
+        """Do the articles write ``key`` (normalized words) as a whole, maybe plural?"""
+        return self.may_contain(key) and re.search(
+            r"(?<![\w&])" + re.escape(key).replace(r"\ ", r"[\s.\-']+") + r"(?:s|es)?(?![\w&])",
+            self.text_norm) is not None
+
     def may_contain(self, key: str) -> bool:
         """False when the articles certainly do not contain ``key`` (normalized words) as
         the text patterns here match it: every run of word characters of it must be one
@@ -329,9 +396,11 @@ class Linker:
             if len(name) < 2 or name.casefold() in QUESTION_WORDS:
                 continue
             key = " ".join(_words(normalize(name)))
-            if not key or self.may_contain(key) and re.search(
-                    r"(?<![\w&])" + re.escape(key).replace(r"\ ", r"[\s.\-']+")
-                                    + r"(?:s|es)?(?![\w&])", self.text_norm):
+            if not key or self._written(key):
+                continue
+            # a family by its plural, "the Bushes", "the Clintons": the name the articles write
+            if re.fullmatch(r"[A-Z][a-z]+(?:es|s)", name) and any(
+                    self._written(key[:-n]) for n in (1, 2) if len(key) - n >= 3):
                 continue
             out.append(name)
         return out

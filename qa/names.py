@@ -189,8 +189,12 @@ class NamesMixin:
         return " ".join(out.split())
 
     def _subject_links(self, question: str, r: Route, links: list[Link]) -> list[Link]:
+        """The links inside the route's subject. A place's adjective is the subject only
+        when it is the whole subject ("the British"): "British officials" are not Britain."""
         if not r.subject:
             return []
+        links = [lk for lk in links if lk.how != "demonym"
+                 or normalize(lk.surface).strip() == normalize(r.subject).strip()]
         a = question.replace("’", "'").find(r.subject)
         if a < 0:
             return [lk for lk in links if normalize(lk.surface) in normalize(r.subject)]

@@ -53,6 +53,12 @@ FORMER = re.compile(r"\b(?:former|formerly|previously|used to|before|earlier|pas
                     r"\bdid\b.*\bwork(?:ed)?\b|以前|曾|前任|前(?=首席|总|董事|主席|部长|行长|财长|高级|副)", re.I)
 
 
+# what a speaker's statement is called: "the IMF forecast for ...", "Obama's view on ..."
+VIEW_NOUN = (r"(?P<noun>view|take|position|stance|opinion|assessment|comment|forecast|outlook|warning|"
+             r"message|conclusion|claim|prediction|estimate|projection|reaction|response|remark|"
+             r"statement|verdict|advice|recommendation|criticism|concern|judg(?:e)?ment)")
+
+
 @dataclass(frozen=True)
 class Route:
     """What the question asks for."""

@@ -33,6 +33,19 @@ PLACE = re.compile(r"\b\d+\s+(?:(?:[A-Z]\w*|\d+(?:st|nd|rd|th))\s+){0,3}(?:Stree
                    r"Plaza|Park)\b|(?<=\s)(?:in|near|outside|inside|across|in front of)\s+"
                    r"(?:the\s+)?(?:[A-Z][\w'’.-]+)")
 WHERE = re.compile(r"\s*where\b", re.I)
+# a sentence whose subject is a pronoun, after an opening phrase ("But on Tuesday, it ...")
+PRONOUN_SUBJECT = re.compile(r"^(?:(?:But|And|Still|However|Also|Meanwhile|Yet|So)\s+)?"
+                             r"(?:(?:[A-Za-z][\w.]*\s+){0,4}[\w.]+,\s+)?(it|he|she|they)\s+(?!is\b|was\b|'s\b)",
+                             re.I)
+
+
+_BARE = re.compile(r"^\S+\s+(?:the\s+|a\s+|an\s+|so-called\s+)?[\"“‘'][^\"”’.!?]{1,60}[\"”’']\s*[.,]?$")
+
+
+def _bare_quote(s) -> bool:
+    """Is claim ``s`` only a cue and a short quoted term, no statement ('views "X"')?"""
+    return s.kind == "claim" and len(s.answer_text) < 80 and bool(_BARE.match(s.answer_text)) \
+        and len(s.answer_text.split()) <= 7
 
 
 def top_order(scores: np.ndarray, m: int) -> np.ndarray:
@@ -61,6 +74,9 @@ class RoutesMixin:
                 return self._answers(described, self._ranked(sc, described, r.topic or None), k,
                                      kind="claim")
             who = titled or who
+        elif who and not any(self.types.get(i) in PERSONISH for i in who):
+            # "the former U.S. ambassador to Burma" is a person, not Burma
+            who = self._role_holder(r.subject, who) or who
         if not who:
             described = self._described(r.subject)
             if described:  # "the California congressman": whoever the article calls that
@@ -94,13 +110,18 @@ class RoutesMixin:
                 return f"{name} is quoted, but not about {topic}"
         # the article's sentences that name X, below X's own statements: "the IMF's estimate
         # of global growth" is X's view though no cue reports it
+        # what X said through a pronoun in the next sentence ("..., the IMF said. It edged
+        # up its forecast ... to 4.2 percent"): X's too
+        said = set(idx)
+        idx += [i for i in self._follows_claims(idx, who) if i not in said
+                and (self._antecedent(i) or {}).get("iri") in who]
         said = set(idx)
         idx += [i for i in self.ids_with(self.about_index, who, ("passage",)).tolist()
                 if i not in said and not self.in_claim_mask[i]]
         scores = self._ranked(sc, idx, topic or None)
         scores = scores - PASSAGE_PENALTY * (self.kind[idx] == "passage")
         scores = scores - 2 * PASSAGE_PENALTY * np.array([i not in said for i in idx])
-        return self._answers(idx, scores, k, kind="claim")
+        return self._answers(idx, scores, k, kind="claim", bare=1.0)
 
     def _unlinked_speaker(self, r: Route, sc: Scorer, k: int):
         """What did "market participants" / "experts" say: match the speaker as written."""
@@ -158,8 +179,15 @@ class RoutesMixin:
             normalize(r.subject).strip(" '") else None
         person = None if r.wants_person else next(
             (lk.iri for lk in subj if self.types.get(lk.iri) in PERSONISH), whole)
+        # the role words as the question gives them ("majority leader" in "the Senate
+        # majority leader"): the person a passage names nearest them holds the role
+        rest = r.role or r.subject
+        for lk in subj:
+            rest = re.sub(re.escape(lk.surface), " ", rest, flags=re.I)
+        anchor = [w for w in re.findall(r"[A-Za-z][\w-]+", rest) if w.lower() not in
+                  ("the", "a", "an", "of", "at", "for", "in", "former", "current", "s")]
         return self._answers(cand, scores, k, kind="affiliation", person_for=target,
-                             subject_speaker=person)
+                             subject_speaker=person, anchor=anchor)
 
     def _route_concept(self, r: Route, subj: list[Link], links, sc: Scorer, k: int):
         target = {lk.iri for lk in subj}
@@ -241,10 +269,22 @@ class RoutesMixin:
 
     def _answers(self, idx: list[int], scores: np.ndarray, k: int, kind: str | None = None,
                  who: bool = False, person_for: set[str] | None = None,
-                 subject_speaker: str | None = None) -> list[dict]:
+                 subject_speaker: str | None = None, anchor: list[str] | None = None,
+                 bare: float = PASSAGE_PENALTY) -> list[dict]:
+        """The first ``k`` answers by score, one per evidence span. ``anchor``: the words of
+        the role asked for; a passage naming several persons answers with the one named
+        nearest them."""
         out, seen = [], set()
         scores = np.asarray(scores)
         first = top_order(scores, max(64, 8 * k))
+        # a claim that only names a term in quotes ('views "Mar-a-Lago Accord"') says
+        # nothing of it: below the claims near it in score (below all, for what X said)
+        head = first[:4 * k]
+        flags = [_bare_quote(self.statements[idx[j]]) for j in head] if len(head) > 1 else []
+        if any(flags):
+            scores = scores.astype(np.float64, copy=True)
+            scores[head] -= bare * np.array(flags, dtype=np.float64)
+            first = np.concatenate([head[np.argsort(-scores[head], kind="stable")], first[4 * k:]])
 
         def order():
             yield from first
@@ -259,12 +299,16 @@ class RoutesMixin:
                 continue
             seen.add(key)
             speaker = s.speaker
+            if speaker is None and s.kind in ("fact", "passage"):  # "It edged up its forecast"
+                speaker = self._antecedent(int(idx[j]))
             if speaker is None and s.kind == "concept" and s.by:  # who discussed it
                 speaker = {"iri": s.by[0], "label": self.label(s.by[0])}
             if subject_speaker and s.kind in ("affiliation", "passage"):
                 speaker = {"iri": subject_speaker, "label": self.label(subject_speaker)}
             elif person_for and s.kind == "passage":  # who holds the role: a person named there
                 cand = [a for a in s.about if a not in person_for and self.types.get(a) in PERSONISH]
+                if len(cand) > 1 and anchor:  # "McConnell, now the Senate majority leader"
+                    cand = self._nearest(ev.get("quote") or s.text, cand, anchor)
                 speaker = {"iri": cand[0], "label": self.label(cand[0])} if cand else None
             elif speaker is None and s.kind in ("passage", "claim") and (who or person_for):
                 cand = [a for a in s.about if a not in (person_for or set())
@@ -313,6 +357,104 @@ class RoutesMixin:
         val = ctx[where[dst]] - self.ctx_pen[rows]
         np.maximum.at(scores, src, val.astype(scores.dtype))
         return scores
+
+    def _nearest(self, text: str, persons: list[str], anchor: list[str]) -> list[str]:
+        """``persons`` ordered by how near ``text`` names them to a word of ``anchor``."""
+        low = text.casefold()
+        at = [m.start() for w in anchor for m in re.finditer(r"\b" + re.escape(w.casefold()), low)]
+        if not at:
+            return persons
+
+        def dist(iri: str) -> float:
+            names = [n for v in [iri, *sorted(self.variants.get(iri, ()))]
+                     for lab in self.labels.get(v, {}).get("en", []) for n in (lab, lab.split()[-1])]
+            pos = [m.start() for n in names if len(n) >= 3
+                   for m in re.finditer(r"\b" + re.escape(n.casefold()) + r"\b", low)]
+            return min((abs(p - a) for p in pos for a in at), default=float("inf"))
+
+        return sorted(persons, key=dist)
+
+    def _role_holder(self, subject: str, ents: set[str]) -> set[str]:
+        """The person a role subject describes: "the former U.S. ambassador to Burma" ->
+        whom the articles call so ("Derek Mitchell, who served as U.S. ambassador to
+        Burma"): the person named nearest the role noun in the sentences naming ``ents``.
+        Empty unless one person is nearest in most of them."""
+        m = re.search(r"\b(" + PERSON_NOUN + r")s?\s+(?:of|to|at|for|in|with)\b", subject, re.I)
+        if not m or not ents:
+            return set()
+        noun = m.group(1)
+        pat = re.compile(r"\b" + re.escape(noun) + r"s?\b", re.I)
+        votes: dict[str, int] = {}
+        for i in self.ids_with(self.about_index, ents, ("claim", "passage")).tolist()[:500]:
+            s = self.statements[i]
+            quote = s.evidence[0]["quote"] if s.evidence else s.text
+            if not pat.search(quote):
+                continue
+            persons = [a for a in s.about if self.types.get(a) in PERSONISH]
+            if s.speaker and self.types.get(s.speaker.get("iri")) in PERSONISH:
+                persons.append(s.speaker["iri"])
+            persons = list(dict.fromkeys(persons))
+            if persons:
+                best = self._nearest(quote, persons, [noun])[0]
+                votes[best] = votes.get(best, 0) + 1
+        if not votes:
+            return set()
+        ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+        if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+            return set()
+        return {ranked[0][0]}
+
+    def _follows_claims(self, claims: list[int], who: set[str]) -> list[int]:
+        """Facts naming ``who`` whose sentence before is the sentence of one of ``claims``
+        (by the context arrays, decoding nothing)."""
+        facts = self.ids_with(self.names_index, who, ("fact",))
+        if not len(facts) or not len(self.ctx_src):
+            return []
+        c = np.asarray(claims, dtype=np.int64)
+        a = np.searchsorted(self.ctx_src, c, "left")
+        b = np.searchsorted(self.ctx_src, c, "right")
+        own = np.concatenate([np.arange(x, y) for x, y in zip(a.tolist(), b.tolist(), strict=True)]
+                             or [np.zeros(0, dtype=np.int64)])
+        own = own[self.ctx_pen[own] == 0]
+        sentences = self.ctx_dst[own]
+        # a fact's one context row is the sentence before it
+        a = np.searchsorted(self.ctx_src, facts, "left")
+        b = np.searchsorted(self.ctx_src, facts, "right")
+        has = b > a
+        rows = a[has]
+        ok = (self.ctx_pen[rows] > 0) & np.isin(self.ctx_dst[rows], sentences)
+        return facts[has][ok].tolist()
+
+    def _antecedent(self, i: int) -> dict | None:
+        """The speaker a sentence with a pronoun subject refers back to: "..., the IMF said.
+        It edged up its forecast ... to 4.2 percent" -> the IMF. Only a fact or article
+        sentence with no speaker, whose sentence before is one speaker's claim (a person
+        for he / she, not a person for it)."""
+        s = self.statements[i]
+        if s.speaker is not None or s.kind not in ("fact", "passage") or not s.evidence:
+            return None
+        m = PRONOUN_SUBJECT.match(s.evidence[0]["quote"])
+        if not m:
+            return None
+        before = None
+        if s.kind == "fact":
+            before = next((j for j, pen in self.ctx.get(i, []) if pen > 0), None)
+        elif self.para_of[i] >= 0:
+            ps = self.para_passages[str(int(self.para_of[i]))].tolist()
+            k = ps.index(i) if i in ps else -1
+            before = ps[k - 1] if k > 0 else None
+        if before is None:
+            return None
+        claims = self.ctx_src[(self.ctx_dst == before) & (self.ctx_pen == 0)]
+        who = {(c.get("iri"), c.get("label")) for c in (self.statements[int(j)].speaker
+                                                        for j in claims) if c}
+        if len(who) != 1:
+            return None
+        iri, label = who.pop()
+        person = self.types.get(iri) in PERSONISH
+        if (m.group(1).lower() in ("he", "she")) != person:
+            return None
+        return {"iri": iri, "label": label}
 
     def _context(self, idx: list[int]) -> list[int]:
         """``idx`` plus the sentences of the paragraphs they come from (what a claim is about

@@ -59,7 +59,10 @@ class Scorer:
         self.eng, self.q, self.zh = eng, q_en, bool(zh)
         self.has_links = False
         self.links: list[Link] = []
-        self._lex: np.ndarray | None = None
+        # words BM25 also looks for when the question names a place: the article may write
+        # "British growth" where the question says "Britain" (and the other way round)
+        self.synonyms: list[tuple[str, list[str]]] = []  # (surface, extra tokens)
+        self._lex: tuple[np.ndarray, float] | None = None  # raw BM25, its scale
         self._full: tuple | None = None  # (question vector, its cosine with every statement)
         if self.zh:
             self.has_links = bool(eng.linker.link(q_en))
@@ -109,13 +112,27 @@ class Scorer:
         if self.eng.bm25 is None:
             return np.zeros(len(idx))
         if text is not None:
-            raw = self.eng.bm25.get_scores(tokens(text))
+            raw = self._bm25(text)
         else:
             if self._lex is None:
-                self._lex = self.eng.bm25.get_scores(tokens(self.q))
+                self._lex = self._bm25(self.q)
             raw = self._lex
-        top = raw.max() if len(raw) else 0.0
-        return (raw[idx] / top) if top > 0 else np.zeros(len(idx))
+        raw, top = raw
+        return np.minimum(raw[idx] / top, 1.0) if top > 0 else np.zeros(len(idx))
+
+    def _bm25(self, text: str) -> tuple[np.ndarray, float]:
+        """BM25 of ``text``; where it names a place, a statement that does not write the
+        place's name scores its other name in its stead ("british" for "britain")."""
+        toks = tokens(text)
+        raw = self.eng.bm25.get_scores(toks)
+        top = float(raw.max()) if len(raw) else 0.0  # the scale: the question's own words
+        for surface, extra in self.synonyms:
+            own = [t for t in tokens(surface) if t in toks]
+            alt = [t for t in extra if t not in toks]
+            if own and alt:
+                has = self.eng.bm25.get_scores(own) > 0
+                raw = raw + np.where(has, 0.0, self.eng.bm25.get_scores(alt))
+        return raw, (top or float(raw.max()) if len(raw) else 0.0)
 
     def _zh_hybrid(self, idx, text: str | None) -> np.ndarray:
         """A Chinese question: MiniLM and BM25 on its dictionary gloss, plus e5 on the

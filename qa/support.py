@@ -14,7 +14,7 @@ import numpy as np
 
 from .embed import minilm_query
 from .gloss import gloss_words
-from .linking import CJK_RE, Link, normalize
+from .linking import CJK_RE, Link, demonyms, normalize
 from .scoring import tokens
 
 # Calibrated with `bench/qa.py --calibrate` on bench/questions/*.json (five sets, 208
@@ -49,6 +49,32 @@ GENERIC = frozenset("""much many high low big large long old far fast often year
 number amount total percent percentage level size value figure rate happen happened""".split())
 
 
+def base_forms(w: str) -> list[str]:
+    """Base forms ``w`` (a :func:`tokens` word) may be an inflection of: "easing" -> ease,
+    "ending" -> end, "cutting" -> cut, "studied" -> study, "rallies" -> rally.
+
+    >>> base_forms("easing")
+    ['eas', 'ease']
+    """
+    out: list[str] = []
+    for suf in ("ing", "ed", "es", "s", "er", "ers"):
+        if len(w) > len(suf) + 2 and w.endswith(suf):
+            b = w[: -len(suf)]
+            out += [b, b + "e"]
+            if len(b) > 3 and b[-1] == b[-2] and b[-1] not in "aeiouls":  # cutting -> cut
+                out.append(b[:-1])
+    for suf in ("ied", "ies", "ier"):
+        if len(w) > len(suf) + 2 and w.endswith(suf):
+            out.append(w[: -len(suf)] + "y")
+    return [b for b in dict.fromkeys(out) if len(b) >= 3]
+
+
+def _overlap(words: set[str], have: set[str] | frozenset[str]) -> int:
+    """How many of the word prefixes ``have`` holds, a whole short word counting when it
+    starts a longer one ("grow" / "growth", "rise" / "risen")."""
+    return sum(1 for w in words if w in have)
+
+
 class SupportMixin:
     """Word and similarity tests the routes use to abstain (mixed into ``QAEngine``)."""
 
@@ -67,9 +93,12 @@ class SupportMixin:
     def _known(self, w: str) -> bool:
         """Is ``w`` (a :func:`tokens` word) written in some article, or a form of one (a
         word sharing all but its last few letters: "worri" / "worries", not
-        "responsibility" / "responders"), or the initials of a name the articles spell out
+        "responsibility" / "responders"; an inflection of one: "easing" / "ease", "ending"
+        / "end", "cutting" / "cut"), or the initials of a name the articles spell out
         ("nafta")?"""
         if w in self.linker.vocab or w in self._initials:
+            return True
+        if any(b in self.linker.vocab for b in base_forms(w)):
             return True
         n = max(5, len(w) - 4)
         return any(v.startswith(w[:n]) for v in self._vocab_prefix.get(w[:3], ()))
@@ -115,16 +144,35 @@ class SupportMixin:
         # a number about a named thing (``together``): "How much gold does China hold?" is not
         # answered by gold in one sentence and China in another
         ents = {lk.iri for lk in links} if together else set()
-        return any(words & self._sentence_words(i) and (not ents or self._mentions(i, ents))
-                   for i in best)
+        # a number about a named thing: most of the question's words in one sentence naming it
+        need = 0
+        return any(_overlap(words, self._sentence_words(i)) > need
+                   and (not ents or self._mentions(i, ents)) for i in best)
 
     def _mentions(self, i: int, ents: set[str]) -> bool:
+        """Does statement ``i`` name one of ``ents``: by link, by label or its demonym
+        ("British growth" names Britain), or through its sentence or, for a sentence that
+        names no one ("the nation of 53 million", "It edged up its forecast"), the
+        sentence before it (``names_index``)?"""
         s = self.statements[i]
         if ents & (set(s.about) | set(s.by)):
             return True
         text = normalize(s.text)
-        return any(normalize(n) in text for e in ents for lang in ("en", "zh")
-                   for n in self.labels.get(e, {}).get(lang, []))
+        if any(normalize(n) in text for e in ents for lang in ("en", "zh")
+               for n in self.labels.get(e, {}).get(lang, [])):
+            return True
+        if any(re.search(r"(?<![\w&])" + re.escape(normalize(d)) + r"(?![\w&])", text)
+               for e in ents for d in self.demonyms_of(e)):
+            return True
+        named = self.ids_with(self.names_index, ents)
+        k = int(np.searchsorted(named, i))
+        return k < len(named) and int(named[k]) == i
+
+    def demonyms_of(self, iri: str) -> list[str]:
+        """The adjectives of a place entity's labels: Britain -> British, China -> Chinese."""
+        if self.types.get(iri) not in ("Place", None):
+            return []
+        return [d for lab in self.labels.get(iri, {}).get("en", []) for d in demonyms(lab)]
 
     def _unsupported_words(self, topic: str, best: list[int]) -> bool:
         """A word no article uses, and no top statement covers more than half of the
