@@ -7,7 +7,7 @@ import re
 from .gloss import gloss as gloss_text
 from .gloss import gloss_words, name_senses, pinyin_names, segment_spans
 from .linking import CJK_RE, Link, common_words, edit_distance, normalize
-from .router import PERSON_NOUN, Route
+from .router import PERSON_NOUN, ROLE_NOUN, Route
 from .scoring import tokens
 
 PERSONISH = {"Person"}
@@ -194,7 +194,8 @@ class NamesMixin:
         if not r.subject:
             return []
         links = [lk for lk in links if lk.how != "demonym"
-                 or normalize(lk.surface).strip() == normalize(r.subject).strip()]
+                 or normalize(lk.surface).strip() == normalize(r.subject).strip()
+                 or re.search(r"(?<!\w)" + ROLE_NOUN + r"$", r.subject, re.I)]  # "the Burmese leader"
         a = question.replace("’", "'").find(r.subject)
         if a < 0:
             return [lk for lk in links if normalize(lk.surface) in normalize(r.subject)]

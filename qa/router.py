@@ -53,6 +53,11 @@ FORMER = re.compile(r"\b(?:former|formerly|previously|used to|before|earlier|pas
                     r"\bdid\b.*\bwork(?:ed)?\b|以前|曾|前任|前(?=首席|总|董事|主席|部长|行长|财长|高级|副)", re.I)
 
 
+# nouns that name a person by a role ("Burma's leader", "a former Clinton aide")
+ROLE_NOUN = (r"(?:" + PERSON_NOUN + r"|leader|aide|adviser|advisor|head|envoy|counselor|counsellor|"
+             r"deputy|founder|spokesperson|staffer|negotiator|manager|executive|officer|"
+             r"boss|chief of staff)")
+
 # what a speaker's statement is called: "the IMF forecast for ...", "Obama's view on ..."
 VIEW_NOUN = (r"(?P<noun>view|take|position|stance|opinion|assessment|comment|forecast|outlook|warning|"
              r"message|conclusion|claim|prediction|estimate|projection|reaction|response|remark|"
@@ -77,6 +82,9 @@ class Route:
 
 def _clean(s: str | None) -> str:
     s = (s or "").strip(" ?？.!。,，:：;；\"'“”")
+    # "say anything about the Rohingya": the topic is the Rohingya
+    s = re.sub(r"^(?:anything|something|much|a lot|a word|publicly)\s+(?=(?:about|on|regarding|"
+               r"concerning|of)\b)", "", s, flags=re.I)
     return re.sub(r"^(?:about|on|regarding|concerning|of|that|when|in|with respect to)\s+", "", s,
                   flags=re.I).strip()
 

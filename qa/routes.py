@@ -13,7 +13,7 @@ import numpy as np
 from . import ann, support
 from .linking import CJK_RE, Link, normalize
 from .names import PERSONISH
-from .router import PERSON_NOUN, ROLE_VERBS, Route
+from .router import PERSON_NOUN, ROLE_NOUN, ROLE_VERBS, Route
 from .scoring import Scorer, tokens
 
 PASSAGE_PENALTY = 0.04  # an article sentence ranks just below a graph statement as good
@@ -73,10 +73,14 @@ class RoutesMixin:
             if described:
                 return self._answers(described, self._ranked(sc, described, r.topic or None), k,
                                      kind="claim")
-            who = titled or who
-        elif who and not any(self.types.get(i) in PERSONISH for i in who):
-            # "the former U.S. ambassador to Burma" is a person, not Burma
+            who = titled or (self._role_holder(r.subject, who) if who else set()) or who
+        elif who and self._role_rest(r.subject, subj):
+            # "the former U.S. ambassador to Burma", "Burma's leader", "the former Clinton
+            # aide": a person the role describes, not Burma or Clinton
             who = self._role_holder(r.subject, who) or who
+        if subj and all(lk.how == "demonym" for lk in subj) and who == {lk.iri for lk in subj} \
+                and normalize(r.subject).strip() not in {normalize(lk.surface).strip() for lk in subj}:
+            who = set()  # "the British ambassador" no article names: as if nothing linked
         if not who:
             described = self._described(r.subject)
             if described:  # "the California congressman": whoever the article calls that
@@ -374,15 +378,37 @@ class RoutesMixin:
 
         return sorted(persons, key=dist)
 
+    @staticmethod
+    def _role_rest(subject: str, subj) -> str | None:
+        """The role noun of a subject that names a person by a role around a linked name
+        ("the former U.S. ambassador to Burma", "Burma's leader", "the Senate majority
+        leader", "a former Clinton aide"), or None when the links are the subject."""
+        rest = subject
+        for lk in subj:
+            rest = re.sub(r"(?<!\w)" + re.escape(lk.surface) + r"(?:'s|’s)?(?!\w)", " | ", rest,
+                          flags=re.I)
+        if rest == subject:
+            return None
+        # one person: a singular role ("British officials" are a group, no one holder)
+        m = re.search(r"(?<!\w)(" + ROLE_NOUN + r")(?:\s+(?:of|to|at|for|in|with)\s+\|)?\s*$"
+                      r"|(?<!\w)(" + ROLE_NOUN + r")\s+(?:of|to|at|for|in|with)\s+\|", rest.strip(),
+                      re.I)
+        return (m.group(1) or m.group(2)) if m else None
+
     def _role_holder(self, subject: str, ents: set[str]) -> set[str]:
         """The person a role subject describes: "the former U.S. ambassador to Burma" ->
         whom the articles call so ("Derek Mitchell, who served as U.S. ambassador to
-        Burma"): the person named nearest the role noun in the sentences naming ``ents``.
-        Empty unless one person is nearest in most of them."""
-        m = re.search(r"\b(" + PERSON_NOUN + r")s?\s+(?:of|to|at|for|in|with)\b", subject, re.I)
-        if not m or not ents:
+        Burma"): the person (not one of ``ents``) named nearest the role noun in the
+        sentences naming ``ents``. Empty unless one person is nearest in most of them."""
+        subj = [Link(e, lab, 0, 0, "label") for e in ents
+                for lab in self.labels.get(e, {}).get("en", [])]
+        subj += [Link(e, d, 0, 0, "demonym") for e in ents for d in self.demonyms_of(e)]
+        noun = self._role_rest(subject, [lk for lk in subj
+                                         if re.search(r"(?<!\w)" + re.escape(lk.surface) + r"(?!\w)",
+                                                      subject, re.I)])
+        if not noun or not ents:
             return set()
-        noun = m.group(1)
+        noun = noun.split()[-1]
         pat = re.compile(r"\b" + re.escape(noun) + r"s?\b", re.I)
         votes: dict[str, int] = {}
         for i in self.ids_with(self.about_index, ents, ("claim", "passage")).tolist()[:500]:
@@ -393,7 +419,7 @@ class RoutesMixin:
             persons = [a for a in s.about if self.types.get(a) in PERSONISH]
             if s.speaker and self.types.get(s.speaker.get("iri")) in PERSONISH:
                 persons.append(s.speaker["iri"])
-            persons = list(dict.fromkeys(persons))
+            persons = [p for p in dict.fromkeys(persons) if p not in ents]
             if persons:
                 best = self._nearest(quote, persons, [noun])[0]
                 votes[best] = votes.get(best, 0) + 1
