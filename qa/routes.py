@@ -33,6 +33,13 @@ PLACE = re.compile(r"\b\d+\s+(?:(?:[A-Z]\w*|\d+(?:st|nd|rd|th))\s+){0,3}(?:Stree
                    r"Plaza|Park)\b|(?<=\s)(?:in|near|outside|inside|across|in front of)\s+"
                    r"(?:the\s+)?(?:[A-Z][\w'’.-]+)")
 WHERE = re.compile(r"\s*where\b", re.I)
+WHEN = re.compile(r"\s*(?:when|at what time|on what (?:day|date))\b", re.I)
+# a time as a sentence gives it: a year, a month or weekday, "last week", "8:30 p.m."
+DATE = re.compile(r"\b(?:19|20)\d\d\b|\b(?:January|February|March|April|June|July|August|September|"
+                  r"October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|May\s+\d|"
+                  r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|\b(?:yesterday|today|tonight|"
+                  r"last\s+(?:week|month|year|night)|earlier this (?:week|month|year)|\d+\s+(?:days|weeks|"
+                  r"months|years)\s+(?:ago|earlier|later|after|before))\b|\b\d{1,2}(?::\d\d)?\s*[ap]\.m\.")
 # a sentence whose subject is a pronoun, after an opening phrase ("But on Tuesday, it ...")
 PRONOUN_SUBJECT = re.compile(r"^(?:(?:But|And|Still|However|Also|Meanwhile|Yet|So)\s+)?"
                              r"(?:(?:[A-Za-z][\w.]*\s+){0,4}[\w.]+,\s+)?(it|he|she|they)\s+(?!is\b|was\b|'s\b)",
@@ -224,12 +231,14 @@ class RoutesMixin:
     def _route_general(self, r: Route, subj, links, sc: Scorer, k: int):
         idx = np.arange(len(self.statements))
         # "Where did the explosion happen?": the statements that name a place, first
+        # "When was she released?": the statements that give a time, first
         return self._open(idx, sc, k, None, r.topic, boost={lk.iri for lk in links},
-                          place=r.lang == "en" and bool(WHERE.match(r.topic)))
+                          place=r.lang == "en" and bool(WHERE.match(r.topic)),
+                          date=r.lang == "en" and bool(WHEN.match(r.topic)))
 
     def _open(self, idx: list[int], sc: Scorer, k: int, kind: str | None, topic: str, *,
               who: bool = False, boost: set[str] | None = None, need_cover: float = 0.0,
-              prefer: str | None = None, place: bool = False):
+              prefer: str | None = None, place: bool = False, date: bool = False):
         """Rank ``idx`` by the whole question; abstain if the best is not supported.
         ``prefer``: a kind of statement that answers the route best (a concept's own
         statement for "what is / who proposed C" when C was not linked by name)."""
@@ -238,7 +247,7 @@ class RoutesMixin:
         # a provably sufficient pool on big graphs (its bound counts one 0.1 bonus: the
         # entity boost or the preferred kind, never both at once here). A claim ranked by
         # its neighbouring sentence is not bounded: that sentence is in the pool and answers.
-        bonus = (0.1 if boost or prefer else 0.0) + (PREFER_BONUS if place else 0.0)
+        bonus = (0.1 if boost or prefer else 0.0) + (PREFER_BONUS if place or date else 0.0)
         idx = ann.prefilter(self, sc, idx, k, boost or ({prefer} if prefer else None), bonus=bonus)
         idx = np.asarray(idx, dtype=np.int64)  # one array for every lookup below
         scores = self._ranked(sc, idx)
@@ -251,6 +260,10 @@ class RoutesMixin:
             scores = scores + 0.1 * np.isin(idx, self.ids_with(self.names_index, boost))
         if place:
             scores = scores + PREFER_BONUS * self.place_mask[idx]
+        if date:  # the pool's sentences only (decoded here, not kept per statement)
+            scores = scores + PREFER_BONUS * np.array([bool(DATE.search(
+                s.evidence[0]["quote"] if s.evidence else s.text))
+                for s in (self.statements[int(i)] for i in idx)], dtype=bool)
         best = int(np.argmax(scores))
         top3 = [int(idx[j]) for j in top_order(scores, 3)[:3]]
         if not sc.zh and self._unsupported_words(topic, top3):

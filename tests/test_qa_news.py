@@ -65,6 +65,16 @@ def test_say_anything_about_is_the_topic():
     assert (r.name, r.subject, r.topic) == ("say", "Obama", "the Rohingya")
 
 
+def test_when_questions_take_the_general_route():
+    from claimgraph.qa.router import route
+    from claimgraph.qa.routes import DATE
+
+    assert route("When did the explosion go off?").name == "general"
+    assert route("In what year was she freed?").name == "fact"
+    assert DATE.search("freed in 2010") and DATE.search("around 8:30 p.m. on Saturday")
+    assert not DATE.search("Theresa May said") and not DATE.search("56 basis points")
+
+
 def test_pronoun_subjects_and_anaphors():
     assert PRONOUN_SUBJECT.match("It edged up its forecast").group(1) == "It"
     assert PRONOUN_SUBJECT.match("But on Tuesday, it increased its forecast").group(1) == "it"
@@ -226,6 +236,12 @@ def test_a_role_around_a_name_is_a_person(engine):
     # by a place's adjective: "the American ambassador" is the U.S. ambassador
     top = _top(engine.ask("What did the American ambassador say about McConnell?"))
     assert top["speaker"]["label"] == "Derek Mitchell"
+
+
+@pytest.mark.slow
+def test_a_when_question_prefers_a_sentence_with_a_time(engine):
+    top = _top(engine.ask("When did the Fund raise its forecast?"))
+    assert "On Tuesday" in top["evidence"][0]["quote"]
 
 
 @pytest.mark.slow
