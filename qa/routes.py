@@ -424,7 +424,10 @@ class RoutesMixin:
         noun = noun.split()[-1]
         pat = re.compile(r"\b" + re.escape(noun) + r"s?\b", re.I)
         votes: dict[str, int] = {}
-        for i in self.ids_with(self.about_index, ents, ("claim", "passage")).tolist()[:500]:
+        cand = self.ids_with(self.about_index, ents, ("claim", "passage"))
+        if self.bm25 is not None and tokens(noun):  # those that write the noun (one sparse product)
+            cand = cand[self.bm25.get_scores(tokens(noun))[cand] > 0]
+        for i in cand.tolist()[:300]:
             s = self.statements[i]
             quote = s.evidence[0]["quote"] if s.evidence else s.text
             if not pat.search(quote):
