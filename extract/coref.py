@@ -87,20 +87,41 @@ def _nearest(doc, before: int, labels, since: int = 0) -> str | None:
 
 def _subject_persons(doc) -> list[tuple[int, str]]:
     """(start_char, clean name) of every person named as a subject (or an
-    appositive of one), cached per doc."""
+    appositive of one), cached per doc. A bare surname of a person named
+    earlier counts whatever the entity tagger made of it: 'Schiff' tagged a
+    place must not hand "he" to the person named before him."""
     cached = doc.user_data.get("claimgraph_subjects")
     if cached is None:
         cached = []
+        surnames: dict[str, str] = {}
         for e in doc.ents:
-            if e.label_ != "PERSON":
-                continue
             root = e.root
-            if root.dep_ in ("nsubj", "nsubjpass") or (
-                root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass")
-            ):
-                cached.append((e.start_char, _clean(e.text)))
+            subj = root.dep_ in ("nsubj", "nsubjpass") or (
+                root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"))
+            if e.label_ == "PERSON":
+                name = _clean(e.text)
+                if " " in name:
+                    surnames.setdefault(name.split()[-1], name)
+                if subj:
+                    cached.append((e.start_char, name))
+            elif SURNAME_SUBJECTS and subj and len(e) == 1 and e.text in surnames:
+                cached.append((e.start_char, surnames[e.text]))
+        if SURNAME_SUBJECTS:
+            # a surname subject the tagger did not take for an entity at all
+            have = {s for s, _n in cached}
+            for t in doc:
+                if (t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN" and not t.ent_type_
+                        and t.text in surnames and t.idx not in have):
+                    first = doc_text(doc).find(surnames[t.text])
+                    if 0 <= first < t.idx:
+                        cached.append((t.idx, surnames[t.text]))
+            cached.sort()
         doc.user_data["claimgraph_subjects"] = cached
     return cached
+
+
+#: count a surname subject as its person whatever its entity label
+SURNAME_SUBJECTS = 1
 
 
 def _nearest_subject(doc, before: int, since: int = 0) -> str | None:

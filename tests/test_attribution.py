@@ -42,6 +42,25 @@ def test_ccomp_rule_on_hand_built_parse():
     assert doc.text[c.cue[0] : c.cue[1]] == "said"
 
 
+@pytest.mark.parametrize("tag", ["B-LOC", "B-ORG", "O"])
+def test_pronoun_does_not_skip_a_surname_the_tagger_mislabels(tag):
+    # "Adam Schiff spoke. Obama said no. Schiff called. He said yes." with the
+    # second "Schiff" tagged a place, an organization or nothing: "He" is still
+    # Schiff (the last person named as a subject), not Obama
+    from claimgraph.extract.coref import resolve_speaker
+
+    words = "Adam Schiff spoke . Obama said no . Schiff called . He said yes .".split()
+    heads = [1, 2, 2, 2, 5, 5, 5, 5, 9, 9, 9, 12, 12, 12, 12]
+    deps = ["compound", "nsubj", "ROOT", "punct", "nsubj", "ROOT", "dobj", "punct",
+            "nsubj", "ROOT", "punct", "nsubj", "ROOT", "dobj", "punct"]
+    pos = ["PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "VERB", "INTJ", "PUNCT",
+           "PROPN", "VERB", "PUNCT", "PRON", "VERB", "INTJ", "PUNCT"]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "O", "O", "O", tag] + ["O"] * 6
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, ents=ents)
+    he = doc[11]
+    assert resolve_speaker(doc, (he.idx, he.idx + 2), he.i) == "Adam Schiff"
+
+
 def test_rule_scores_without_weights_keep_speech_verbs():
     doc = _hand_doc()
     atts = A.doc_attributions(doc, None, weights=None)
