@@ -142,7 +142,9 @@ def main(argv=None) -> int:
         # the source ranker learns over the candidates these weights keep
         import train_source_ranker
 
-        return train_source_ranker.main(["--cache", a.cache] if a.cache else [], held_model, parsed)
+        # next to the weights (the shipped pair by default, a scratch pair with --out)
+        argv = ["--out", str(out.parent / "sources.json"), "--weights", str(out)]
+        return train_source_ranker.main(argv + (["--cache", a.cache] if a.cache else []), held_model, parsed)
     return 0
 
 

@@ -111,6 +111,7 @@ def main(argv=None, held_weights: dict | None = None, parsed: list | None = None
     ap.add_argument("--C", default="0.3,1,3", help="inverse L2 strengths tried on the held-out tenth")
     ap.add_argument("--out", default=str(Path(__file__).resolve().parents[1]
                                          / "extract" / "models" / "attribution" / "sources.json"))
+    ap.add_argument("--weights", default=None, help="the candidate scorer (default: the shipped one)")
     a = ap.parse_args(argv)
     from claimgraph.extract.attribution import kept_candidates, load_weights
 
@@ -118,7 +119,7 @@ def main(argv=None, held_weights: dict | None = None, parsed: list | None = None
     if parsed is None or len(parsed) != len(docs):
         parsed = parse(docs, a.cache)
     load_weights.cache_clear()  # the scorer may have just been written
-    weights = load_weights()
+    weights = load_weights(a.weights)
     per_doc = [examples(doc, kept_candidates(doc, weights), gold)
                for (_s, _t, gold), doc in zip(docs, parsed, strict=False)]
     held = list(range(0, len(docs), 10))
