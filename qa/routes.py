@@ -19,6 +19,7 @@ from .scoring import Scorer, tokens
 PASSAGE_PENALTY = 0.04  # an article sentence ranks just below a graph statement as good
 PREFER_BONUS = 0.1  # the kind of statement a route asks for, when nothing was linked
 APPOSITION_BONUS = 0.3  # "Who is X?": a sentence describing X, over one only naming X
+MAX_FOLLOWING = 256  # pronoun-subject facts after X's claims checked per question (decoded)
 
 # a quantity, not a bare year: "4.53%", "$36.22 trillion", "56 basis points", "Schiff, 56,", "a decade"
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*\s*(?:%|percent|basis|bps?|trillion|billion|million|thousand)"
@@ -124,8 +125,9 @@ class RoutesMixin:
         # what X said through a pronoun in the next sentence ("..., the IMF said. It edged
         # up its forecast ... to 4.2 percent"): X's too
         said = set(idx)
-        idx += [i for i in self._follows_claims(idx, who) if i not in said
-                and (self._antecedent(i) or {}).get("iri") in who]
+        person = any(self.types.get(i) in PERSONISH for i in who)
+        idx += [i for i in self._follows_claims(idx, who)[:MAX_FOLLOWING] if i not in said
+                and self._refers_back(i, person)]
         said = set(idx)
         idx += [i for i in self.ids_with(self.about_index, who, ("passage",)).tolist()
                 if i not in said and not self.in_claim_mask[i]]
@@ -466,6 +468,14 @@ class RoutesMixin:
         rows = a[has]
         ok = (self.ctx_pen[rows] > 0) & np.isin(self.ctx_dst[rows], sentences)
         return facts[has][ok].tolist()
+
+    def _refers_back(self, i: int, person: bool) -> bool:
+        """Does statement ``i`` (with no speaker) have a pronoun subject fit for a person
+        (he / she) or not (it / they)?"""
+        s = self.statements[i]
+        m = PRONOUN_SUBJECT.match(s.evidence[0]["quote"]) if s.evidence and s.speaker is None \
+            else None
+        return bool(m) and (m.group(1).lower() in ("he", "she")) == person
 
     def _antecedent(self, i: int) -> dict | None:
         """The speaker a sentence with a pronoun subject refers back to: "..., the IMF said.
