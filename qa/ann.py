@@ -87,7 +87,8 @@ class DenseIndex:
         qv = np.asarray(qv, dtype=np.float32)
         _, i = self.index.search(qv.reshape(1, -1), nr)
         ids = i[0][i[0] >= 0]
-        exact = np.asarray(base[ids], dtype=np.float32) @ qv
+        rows = self.matrix.read(ids) if hasattr(self.matrix, "read") else base[ids]
+        exact = np.asarray(rows, dtype=np.float32) @ qv
         order = np.argsort(-exact, kind="stable")
         ids, exact = ids[order], exact[order]
         if base is self.matrix:

@@ -5,12 +5,13 @@ At 100k claims the graph yields ~420k statements. As Python objects (a
 prefixes, an entry in a context dict ...) they took ~1.2 GB before the first
 question. The engine keeps instead:
 
-* :class:`StatementTable`: the statements as JSON lines in one file, memory-
-  mapped, a statement decoded when a route reads it (answers, a few
+* :class:`StatementTable`: the statements as JSON lines in one file, a
+  statement read (``pread``) and decoded when a route reads it (answers, a few
   candidates), with a small cache;
 * :class:`RowMatrix`: one vector per distinct statement text plus a row number
   per statement (statements that repeat a text share its vector); float32, or
-  float16 for graphs past the ANN threshold (rows converted in chunks);
+  float16 for graphs past the ANN threshold (rows converted in chunks); on a
+  file, rows are read with ``pread`` into a bounded row cache;
 * :class:`CsrIndex`: entity -> statement ids, as one offsets array and one ids
   array (a mapping over them);
 * :class:`CtxView`: each claim's context sentences as sorted parallel arrays;
@@ -25,6 +26,9 @@ from __future__ import annotations
 
 import json
 import mmap
+import os
+import threading
+import weakref
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
@@ -34,7 +38,9 @@ from .verbalize import Statement
 
 _CACHE = 8192  # decoded statements kept (answers and candidates re-read across a question)
 _CHUNK = 16_384  # rows converted to float32 at a time in a full product over compact rows
-_RELEASE = 512  # statements decoded from the memory map between releases of its pages
+# bytes of vector rows a RowMatrix on a file keeps (RowMatrix.read): at 100k claims 174k of
+# the 419k rows, more than the 161k the 58 scale questions read (118 MB)
+_ROW_CACHE = int(os.environ.get("CLAIMGRAPH_ROW_CACHE_MB", "128")) << 20
 
 
 def release(mm, start: int = 0, end: int | None = None) -> None:
@@ -55,6 +61,7 @@ class StatementTable(Sequence):
     def __init__(self, blob, offsets: np.ndarray) -> None:
         self._blob, self._off = blob, offsets
         self._cache: dict[int, Statement] = {}
+        self._fd: int | None = None  # a file statements are read from with pread (``open``)
 
     @classmethod
     def from_statements(cls, stmts: Iterable[Statement]) -> StatementTable:
@@ -71,21 +78,25 @@ class StatementTable(Sequence):
             return cls(b"", offsets)
         with open(path, "rb") as f:
             blob = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
-        if hasattr(blob, "madvise"):
-            blob.madvise(mmap.MADV_RANDOM)  # statements are read one by one: no read-ahead
         if len(blob) != int(offsets[-1]):
             raise ValueError("statement file does not match its offsets")
-        return cls(blob, offsets)
+        table = cls(blob, offsets)  # the map only for write(): statements are read with pread,
+        table._fd = os.open(path, os.O_RDONLY)  # so their pages never stay in this process
+        weakref.finalize(table, os.close, table._fd)
+        return table
 
     def __len__(self) -> int:
         return len(self._off) - 1
 
     def _decode(self, i: int) -> Statement:
-        self._reads = getattr(self, "_reads", 0) + 1
-        if self._reads >= _RELEASE:  # a pass over many statements: let their pages go
-            self._reads = 0
-            release(self._blob)
-        return Statement.from_dict(json.loads(self._blob[int(self._off[i]):int(self._off[i + 1])]))
+        a, b = int(self._off[i]), int(self._off[i + 1])
+        if self._fd is None:
+            line = self._blob[a:b]
+        else:
+            line = os.pread(self._fd, b - a, a)
+            if len(line) != b - a:
+                raise ValueError("statement file is shorter than its offsets")
+        return Statement.from_dict(json.loads(line))
 
     def __getitem__(self, i):
         if isinstance(i, slice):
@@ -117,33 +128,103 @@ def encode(s: Statement) -> bytes:
 
 
 class RowMatrix:
-    """An N x DIM matrix stored as ``vecs`` (one row per distinct text) and ``row`` (N)."""
+    """An N x DIM matrix stored as ``vecs`` (one row per distinct text) and ``row`` (N).
+
+    Opened on a ``.npy`` file (:meth:`open`), ``vecs`` is a memory map that gathers do not
+    read through: a page fault maps the 64 KB around the row it reads (fault-around), so
+    the gathers of a few questions kept most of the file resident (230 MB of the 322 MB
+    float16 file at 100k claims). Rows are read with ``pread`` (~1.3 us a row, what a
+    fault costs) into a cache of their own, :data:`_ROW_CACHE` bytes of rows (oldest
+    out first), which holds rows, not the 64 KB around each. A full product reads the
+    map in chunks and lets each chunk's pages go (``MADV_DONTNEED``; they stay in the
+    page cache).
+    """
 
     def __init__(self, vecs: np.ndarray, row: np.ndarray) -> None:
         self.vecs, self.row = vecs, row
         self.shape = (len(row), vecs.shape[1])
         self.dtype = vecs.dtype
+        self._mm = None  # the memory map under vecs (``open``)
+
+    @classmethod
+    def open(cls, path: Path, row: np.ndarray) -> RowMatrix:
+        vecs = np.load(path, mmap_mode="r", allow_pickle=False)
+        m = cls(vecs, row)
+        mm = getattr(vecs, "_mmap", None)
+        if isinstance(mm, mmap.mmap) and vecs.ndim == 2 and vecs.flags.c_contiguous and len(vecs):
+            m._mm = mm
+            m._fd = os.open(path, os.O_RDONLY)
+            weakref.finalize(m, os.close, m._fd)
+            m._base = int(vecs.offset)  # the file offset of row 0
+            m._off = vecs.ctypes.data - np.frombuffer(mm, dtype=np.uint8).ctypes.data
+            size = max(1, min(_ROW_CACHE // vecs.strides[0], len(vecs)))
+            m._slot = np.full(len(vecs), -1, dtype=np.int32)  # vector row -> cache slot
+            m._owner = np.full(size, -1, dtype=np.int64)  # cache slot -> vector row
+            m._cache = np.empty((size, vecs.shape[1]), dtype=vecs.dtype)
+            m._next = 0  # the slot to fill next (oldest first)
+            m._lock = threading.Lock()
+        return m
 
     def __len__(self) -> int:
         return self.shape[0]
 
-    def __getitem__(self, idx) -> np.ndarray:
-        return np.asarray(self.vecs[self.row[idx]], dtype=np.float32)
+    def __getitem__(self, idx) -> Rows:
+        """The rows ``idx``, gathered only when used: ``m[idx] @ qv`` converts them to float32
+        in chunks (a float32 copy of 100k float16 rows would be 150 MB at once)."""
+        return Rows(self, self.row[idx])
+
+    def read(self, rows) -> np.ndarray:
+        """``vecs[rows]`` (rows of ``vecs``, any shape), in ``vecs``' dtype."""
+        rows = np.asarray(rows, dtype=np.int64)
+        if self._mm is None or not rows.size:
+            return np.asarray(self.vecs[rows])
+        flat = rows.reshape(-1)
+        with self._lock:  # questions asked from several threads share the cache
+            at = self._slot[flat]
+            miss = at < 0
+            out = self._cache[at]
+            if miss.any():
+                new = np.unique(flat[miss])
+                got = self._pread(new)
+                out[miss] = got[np.searchsorted(new, flat[miss])]
+                size = len(self._cache)
+                if len(new) <= size // 2:  # remember them (a bigger read would flush the cache)
+                    slots = (self._next + np.arange(len(new))) % size
+                    old = self._owner[slots]
+                    self._slot[old[old >= 0]] = -1
+                    self._owner[slots] = new
+                    self._slot[new] = slots
+                    self._cache[slots] = got
+                    self._next = int(slots[-1] + 1) % size
+        return out.reshape(rows.shape + (self.shape[1],))
+
+    def _pread(self, rows: np.ndarray) -> np.ndarray:
+        """Rows of ``vecs`` at ascending distinct ``rows``, read from the file with one
+        ``pread`` per run of consecutive rows (no page of the map is touched)."""
+        step = self.vecs.strides[0]
+        out = np.empty((len(rows), self.shape[1]), dtype=self.vecs.dtype)
+        mv = memoryview(out).cast("B")
+        cut = (np.flatnonzero(np.diff(rows) != 1) + 1).tolist()
+        fd, base = self._fd, self._base
+        for s, e in zip([0, *cut], [*cut, len(rows)], strict=True):
+            want = (e - s) * step
+            got = os.preadv(fd, [mv[s * step:e * step]], base + int(rows[s]) * step)
+            if got != want:  # short read: only past the end of a truncated file
+                raise ValueError("the vector file is shorter than its header says")
+        return out
 
     def __matmul__(self, qv) -> np.ndarray:
         """``rows @ qv`` for every statement; compact (float16) rows in chunks, never a float32
         copy of them all."""
         v = self.vecs
-        if v.dtype == np.float32:
+        if v.dtype == np.float32 and self._mm is None:
             return (v @ qv)[self.row]
         out = np.empty(len(v), dtype=np.float32)
-        mm = getattr(v, "_mmap", None)  # a memory-mapped vectors.npy: release each chunk
-        base = v.ctypes.data - np.frombuffer(mm, dtype=np.uint8).ctypes.data if mm else 0
         step = v.strides[0]
         for a in range(0, len(v), _CHUNK):
             out[a:a + _CHUNK] = np.asarray(v[a:a + _CHUNK], dtype=np.float32) @ qv
-            if mm is not None:
-                release(mm, base + a * step, base + (a + _CHUNK) * step)
+            if self._mm is not None:  # the rows this read mapped: let them go
+                release(self._mm, self._off + a * step, self._off + (a + _CHUNK) * step)
         return out[self.row]
 
     def compact(self) -> RowMatrix:
@@ -158,6 +239,37 @@ class RowMatrix:
             np.cumsum(np.bincount(self.row, minlength=len(self.vecs)), out=off[1:])
             self._inv = (off, order.astype(np.int64))
         return self._inv
+
+
+class Rows:
+    """Rows ``at`` of a :class:`RowMatrix`'s ``vecs`` as float32, lazily: ``rows @ qv`` reads
+    and converts ``_CHUNK`` rows at a time (the same float32 rows, the same product per row,
+    no float32 copy of them all); ``np.asarray(rows)`` reads them all."""
+
+    def __init__(self, m: RowMatrix, at) -> None:
+        self._m, self._at = m, np.asarray(at)
+        self.shape = self._at.shape + (m.shape[1],)
+        self.dtype = np.dtype(np.float32)
+        self.ndim = len(self.shape)
+
+    def __len__(self) -> int:
+        return self.shape[0]
+
+    def __array__(self, dtype=None, copy=None) -> np.ndarray:
+        out = np.asarray(self._m.read(self._at) if self._at.ndim == 1
+                         else self._m.vecs[self._at], dtype=np.float32)
+        return out if dtype is None else out.astype(dtype, copy=False)
+
+    def __getitem__(self, i) -> np.ndarray:
+        return np.asarray(self)[i]
+
+    def __matmul__(self, qv) -> np.ndarray:
+        at = self._at
+        if at.ndim != 1 or len(at) <= _CHUNK:
+            return np.asarray(self) @ qv
+        parts = [np.asarray(self._m.read(at[a:a + _CHUNK]), dtype=np.float32) @ qv
+                 for a in range(0, len(at), _CHUNK)]
+        return np.concatenate(parts)
 
 
 class CsrIndex(Mapping):
