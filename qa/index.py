@@ -8,13 +8,14 @@ The cache lives in ``<graph file>.cgidx/``:
   article texts), plus small tables (members, distinct speaker heads, the
   keys of the per-entity indexes). It is written last: the other files are
   trusted only when its ``stamp`` matches theirs;
-* ``statements.jsonl``: one statement per line, memory-mapped and decoded
-  only when a question reads it (:class:`.store.StatementTable`);
+* ``statements.jsonl``: one statement per line, read (``pread``) and decoded
+  only when a question reads it (:class:`.store.StatementTable`); its CRC-32
+  is in ``arrays.npz``, checked at load;
 * ``arrays.npz``: the per-statement arrays and the per-entity indexes, the
   claims' context sentences, word prefixes, BM25 weights
-  (``allow_pickle=False``);
-* ``vectors.npy``: one MiniLM vector per distinct statement text, memory-
-  mapped; ``hnsw.faiss``: the ANN index past :data:`.ann.ANN_THRESHOLD`;
+  (``allow_pickle=False``; memory-mapped member by member, :func:`map_npz`);
+* ``vectors.npy``: one MiniLM vector per distinct statement text, rows read
+  with ``pread`` into a bounded cache (:class:`.store.RowMatrix`); ``hnsw.faiss``: the ANN index past :data:`.ann.ANN_THRESHOLD`;
 * ``minilm.npz`` / ``e5.npz``: one vector per statement key (a hash of the
   statement's text) plus the keys, written with ``allow_pickle=False``.
 
@@ -181,12 +182,15 @@ def save_engine(eng, cache: Path) -> None:
 
     cache.mkdir(parents=True, exist_ok=True)
     stamp = os.urandom(8).hex()
-    eng.statements.write(cache / "statements.jsonl")
+    stmt_crc = eng.statements.write(cache / "statements.jsonl")
     arrays = {name.strip("_"): getattr(eng, name) for name in _ARRAYS}
     for name in _CSR:
         arrays.update(getattr(eng, name).arrays(name))
     p = eng._prefixes
-    arrays.update(stmt_off=eng.statements._off, prefix_off=p._off, prefix_ids=p._ids,
+    # the statements' CRC-32 ties statements.jsonl to these arrays (and, by the stamp, to
+    # meta.json): a crash between the two writes leaves a file that load refuses
+    arrays.update(stmt_off=eng.statements._off, stmt_crc=np.array(stmt_crc, dtype=np.int64),
+                  prefix_off=p._off, prefix_ids=p._ids,
                   row=eng.matrix.row, stamp=np.array(stamp))
     if eng.bm25 is not None:
         arrays.update({f"bm25_{k}": v for k, v in eng.bm25.to_arrays().items()})
@@ -274,7 +278,9 @@ def load_engine(eng, cache: Path, meta: dict) -> None:
     for name in _CSR:
         setattr(eng, name, CsrIndex(meta["csr_keys"][name], a[f"{name}_off"], a[f"{name}_ids"]))
     eng.ctx = CtxView(eng.ctx_src, eng.ctx_dst, eng.ctx_pen)
-    eng.statements = StatementTable.open(cache / "statements.jsonl", a["stmt_off"])
+    eng.statements = StatementTable.open(  # indexes saved before stmt_crc: length check only
+        cache / "statements.jsonl", a["stmt_off"],
+        int(a["stmt_crc"]) if "stmt_crc" in a else None)
     eng._prefixes = PrefixSets(meta["prefix_vocab"], a["prefix_off"], a["prefix_ids"])
     eng.heads = [tuple(h) for h in meta["heads"]]
     eng.members = {k: set(v) for k, v in meta["members"].items()}

@@ -29,6 +29,7 @@ import mmap
 import os
 import threading
 import weakref
+import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
@@ -73,13 +74,19 @@ class StatementTable(Sequence):
         return cls(b"".join(parts), np.asarray(off, dtype=np.int64))
 
     @classmethod
-    def open(cls, path: Path, offsets: np.ndarray) -> StatementTable:
+    def open(cls, path: Path, offsets: np.ndarray, crc: int | None = None) -> StatementTable:
+        """The table over the file ``write`` wrote; ``crc``: its CRC-32 then (a file of the
+        right length but other bytes, e.g. from another save, raises ValueError)."""
         if int(offsets[-1]) == 0:
+            if crc is not None and crc != zlib.crc32(b""):
+                raise ValueError("statement file is not the one the index was saved with")
             return cls(b"", offsets)
         with open(path, "rb") as f:
             blob = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
         if len(blob) != int(offsets[-1]):
             raise ValueError("statement file does not match its offsets")
+        if crc is not None and _file_crc(path) != crc:
+            raise ValueError("statement file is not the one the index was saved with")
         table = cls(blob, offsets)  # the map only for write(): statements are read with pread,
         table._fd = os.open(path, os.O_RDONLY)  # so their pages never stay in this process
         weakref.finalize(table, os.close, table._fd)
@@ -117,10 +124,27 @@ class StatementTable(Sequence):
         for i in range(len(self)):  # a full pass does not fill the cache
             yield self._cache.get(i) or self._decode(i)
 
-    def write(self, path: Path) -> None:
+    def write(self, path: Path) -> int:
+        """Write the statements to ``path`` (atomically); returns the bytes' CRC-32."""
         from claimgraph.graph.store import atomic_write
 
-        atomic_write(path, bytes(self._blob[:int(self._off[-1])]))
+        data = bytes(self._blob[:int(self._off[-1])])
+        atomic_write(path, data)
+        return zlib.crc32(data)
+
+
+def _file_crc(path: Path, chunk: int = 1 << 20) -> int:
+    """CRC-32 of a file, read with pread into one buffer (no page stays in the process)."""
+    crc, buf = 0, bytearray(chunk)
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        pos = 0
+        while n := os.preadv(fd, [buf], pos):
+            crc = zlib.crc32(memoryview(buf)[:n], crc)
+            pos += n
+    finally:
+        os.close(fd)
+    return crc
 
 
 def encode(s: Statement) -> bytes:

@@ -47,6 +47,22 @@ def test_mismatched_index_files_are_not_trusted(built, tmp_path):
     assert QAEngine.load(tmp_path / "missing") is None
 
 
+def test_statements_of_another_save_are_refused(built, tmp_path):
+    """statements.jsonl is tied to arrays.npz (and so to meta.json) by its CRC-32: a file of
+    the right length with other bytes (a crash between the writes of two saves) is refused."""
+    from claimgraph.qa import QAEngine
+
+    built.save(tmp_path)
+    assert QAEngine.load(tmp_path) is not None
+    raw = (tmp_path / "statements.jsonl").read_bytes()
+    at = raw.index(b'"text":"') + len(b'"text":"')
+    other = raw[:at] + bytes([raw[at] ^ 1]) + raw[at + 1:]  # same length, one letter changed
+    (tmp_path / "statements.jsonl").write_bytes(other)
+    assert QAEngine.load(tmp_path) is None
+    (tmp_path / "statements.jsonl").write_bytes(raw)
+    assert QAEngine.load(tmp_path) is not None
+
+
 def test_compact_structures():
     from claimgraph.qa.store import CsrIndex, CtxView, PrefixSets, RowMatrix
 
