@@ -305,6 +305,12 @@ class QAEngine(RoutesMixin, NamesMixin, SupportMixin):
                     # million people": a number whose sentence names no one, or refers back,
                     # is about whom the sentence before names
                     self.names[i] = self.names[i] | frozenset(self.statements[before].about)
+            elif s.kind == "claim" and e["quote"][:1] in "\"“":
+                # a paragraph that opens with a quote answers the paragraph before it
+                # ("..., the White House announced it would ease sanctions. / "It is the
+                # right thing to do," Obama said.): rank by that paragraph too, lower
+                for j in by_para.get((e["article"], e["paragraph"] - 1), []):
+                    out.append((j, 2 * CONTEXT_PENALTY))
             if out:
                 self.ctx[i] = out
 

@@ -47,7 +47,8 @@ PRONOUN_SUBJECT = re.compile(r"^(?:(?:But|And|Still|However|Also|Meanwhile|Yet|S
                              re.I)
 
 
-_BARE = re.compile(r"^\S+\s+(?:the\s+|a\s+|an\s+|so-called\s+)?[\"“‘'][^\"”’.!?]{1,60}[\"”’']\s*[.,]?$")
+# a term in quotes: no sentence punctuation inside ('said "It was overdue,"' is a quote)
+_BARE = re.compile(r"^\S+\s+(?:the\s+|a\s+|an\s+|so-called\s+)?[\"“‘'][^\"”’.!?,;]{1,60}[\"”’']\s*[.,]?$")
 
 
 def _bare_quote(s) -> bool:
@@ -511,6 +512,13 @@ class RoutesMixin:
     def _context(self, idx: list[int]) -> list[int]:
         """``idx`` plus the sentences of the paragraphs they come from (what a claim is about
         is often named in the sentence before it)."""
-        paras = np.unique(self.para_of[np.asarray(idx, dtype=np.int64)])
+        arr = np.asarray(idx, dtype=np.int64)
+        paras = np.unique(self.para_of[arr])
         pp = self.para_passages
-        return list(idx) + [j for p in paras.tolist() if p >= 0 for j in pp[str(p)].tolist()]
+        out = list(idx) + [j for p in paras.tolist() if p >= 0 for j in pp[str(p)].tolist()]
+        if len(self.ctx_src) and len(arr):  # and the sentences they rank by (the paragraph
+            a = np.searchsorted(self.ctx_src, arr, "left")  # before a quote opening one)
+            b = np.searchsorted(self.ctx_src, arr, "right")
+            rows = [r for x, y in zip(a.tolist(), b.tolist(), strict=True) for r in range(x, y)]
+            out += self.ctx_dst[rows].tolist()
+        return out

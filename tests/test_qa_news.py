@@ -92,6 +92,7 @@ def test_a_bare_quoted_term_is_no_statement():
 
     assert _bare_quote(claim('views "Mar-a-Lago Accord"'))
     assert not _bare_quote(claim('said "No."'))  # a whole (short) sentence quoted
+    assert not _bare_quote(claim('said "It was long overdue,"'))
     assert not _bare_quote(claim('views such fees as "capital tariffs," a risk'))
 
 
@@ -111,6 +112,8 @@ PARAS = [
     "George Bush and Laura Bush were very much engaged, said Ann Lee.",
     "Trade tensions weigh on Britain and Japan.",
     "McConnell said the reforms in Burma were real.",
+    "The council voted on Friday to lift the curfew in the harbor district.",
+    "\"It was long overdue,\" Ann Lee said.",
 ]
 TEXT = "\n".join(PARAS)
 
@@ -179,6 +182,8 @@ def engine():
                   "said the reforms in Burma were real", who("ex:mcconnell"),
                   [_ev("McConnell said the reforms in Burma were real.")], ("ex:mcconnell",),
                   ("ex:burma",)),
+        Statement("claim", "Ann Lee said: \"It was long overdue,\"", "said \"It was long overdue,\"",
+                  who("ex:lee"), [_ev("\"It was long overdue,\" Ann Lee said.")], ("ex:lee",)),
         Statement("claim", "Ann Lee said: George Bush and Laura Bush were very much engaged",
                   "said George Bush and Laura Bush were very much engaged", who("ex:lee"),
                   [_ev("George Bush and Laura Bush were very much engaged, said Ann Lee.")],
@@ -242,6 +247,12 @@ def test_a_role_around_a_name_is_a_person(engine):
 def test_a_when_question_prefers_a_sentence_with_a_time(engine):
     top = _top(engine.ask("When did the Fund raise its forecast?"))
     assert "On Tuesday" in top["evidence"][0]["quote"]
+
+
+@pytest.mark.slow
+def test_a_quote_opening_a_paragraph_answers_the_one_before(engine):
+    top = _top(engine.ask("What did Ann Lee say about the curfew?"))
+    assert "overdue" in top["text"]
 
 
 @pytest.mark.slow
