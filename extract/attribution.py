@@ -123,6 +123,9 @@ class Candidate:
     features: list[str] = field(default_factory=list)
     score: float = 0.0
     source_tok: int | None = None
+    #: how a bare quote got its source (colon, cue before or after it, the
+    #: previous speaker): the source ranker weighs each differently
+    how: str = ""
 
 
 # --------------------------------------------------------------------------- spans
@@ -807,6 +810,7 @@ def _attach_quote_sources(doc, kept: list[Candidate], cands: list[Candidate]) ->
             continue
         qa, qb = c.content
         if COLON_QUOTES and _colon_source(doc, c):
+            c.how = "colon"
             continue
         sa = text.rfind("\n", 0, qa) + 1
         sb = text.find("\n", qb)
@@ -826,6 +830,7 @@ def _attach_quote_sources(doc, kept: list[Candidate], cands: list[Candidate]) ->
         if best is not None and best[0] < 200:
             o = best[1]
             c.source, c.source_tok, c.cue_lemma, c.cue = o.source, o.source_tok, o.cue_lemma, o.cue
+            c.how = ("after" if o.cue[0] > qa else "before") + ("" if best[0] < 50 else "_far")
             continue
         prev = None
         for o in prior:
@@ -834,6 +839,7 @@ def _attach_quote_sources(doc, kept: list[Candidate], cands: list[Candidate]) ->
             prev = o
         if prev is not None and qa - prev.content[1] < 600:
             c.source, c.source_tok = prev.source, prev.source_tok
+            c.how = "prev" + ("" if qa - prev.content[1] < 100 else "_far")
 
 
 def _join_cued_quotes(doc, kept: list[Candidate]) -> list[Candidate]:

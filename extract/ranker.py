@@ -97,6 +97,10 @@ def _span_of(doc, t, chunks: dict[int, tuple[int, int]]) -> tuple[int, int]:
     return chunks.get(t.i, (t.idx, t.idx + len(t.text)))
 
 
+#: a bare quote's ranker features say how the rules found its source
+QUOTE_HOW = 1
+
+
 def source_candidates(doc, c, prev_speaker, chunks, quotes) -> list[tuple[tuple[int, int], int | None, list[str]]]:
     """``[(span, token, features)]`` of candidate sources for kept candidate ``c``."""
     text = doc_text(doc)
@@ -143,7 +147,7 @@ def source_candidates(doc, c, prev_speaker, chunks, quotes) -> list[tuple[tuple[
         kind = "role" if lem in PERSON_ROLE_NOUNS else "orgnoun" if lem in ORG_NOUNS else "-"
         inc = c.content[0] <= t.idx < c.content[1]
         inq = any(a <= t.idx < b for a, b in quotes)
-        pat = c.pattern
+        pat = c.pattern + (":" + c.how if QUOTE_HOW and c.how else "")
         f = [
             "bias", "rule=" + str(is_rule), "pat_rule=" + pat + "|" + str(is_rule),
             "prev=" + str(is_prev), "pat_prev=" + pat + "|" + str(is_prev),

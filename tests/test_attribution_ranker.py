@@ -79,3 +79,16 @@ def test_ranker_keeps_the_rules_whole_noun_phrase(nlp):
     atts = A.doc_attributions(doc)
     a = next(a for a in atts if "overvalued" in a.content.text)
     assert a.source.text == "Goldman Sachs' report" and a.kind == "report"
+
+
+@pytest.mark.slow
+def test_bare_quote_features_say_how_its_source_was_found(nlp):
+    text = ('Cruz continued:\n\n"We will win this state."\n\n'
+            'Ms. Lee spoke to reporters at length. "Nobody expected this," she said. "Not even us."')
+    doc = nlp(text)
+    kept = A.kept_candidates(doc, A.load_weights())
+    how = {doc.text[c.content[0]:c.content[1]]: c.how for c in kept if c.pattern == "quote"}
+    assert how.get('"We will win this state."') == "colon"
+    groups = dict((id(c), cands) for c, cands in R.groups(doc, kept))
+    colon = next(c for c in kept if c.how == "colon")
+    assert any(f.startswith("pat_rule=quote:colon|") for _s, _t, fs in groups[id(colon)] for f in fs)
