@@ -39,6 +39,7 @@ from .verbalize import Statement
 
 _CACHE = 8192  # decoded statements kept (answers and candidates re-read across a question)
 _CHUNK = 16_384  # rows converted to float32 at a time in a full product over compact rows
+_GATHER = 4096  # rows read and converted at a time in a product over some rows (RowMatrix.dot)
 # bytes of vector rows a RowMatrix on a file keeps (RowMatrix.read): at 100k claims 174k of
 # the 419k rows, more than the 161k the 58 scale questions read (118 MB)
 _ROW_CACHE = int(os.environ.get("CLAIMGRAPH_ROW_CACHE_MB", "128")) << 20
@@ -184,9 +185,10 @@ class RowMatrix:
             size = max(1, min(_ROW_CACHE // vecs.strides[0], len(vecs)))
             m._slot = np.full(len(vecs), -1, dtype=np.int32)  # vector row -> cache slot
             m._owner = np.full(size, -1, dtype=np.int64)  # cache slot -> vector row
-            m._cache = np.empty((size, vecs.shape[1]), dtype=vecs.dtype)
+            m._cache = _anon_array((size, vecs.shape[1]), vecs.dtype)
             m._next = 0  # the slot to fill next (oldest first)
             m._lock = threading.Lock()
+            m._buf = None  # (float16, float32) rows of RowMatrix.dot
         return m
 
     def __len__(self) -> int:
@@ -203,30 +205,67 @@ class RowMatrix:
         if self._mm is None or not rows.size:
             return np.asarray(self.vecs[rows])
         flat = rows.reshape(-1)
+        out = np.empty((len(flat), self.shape[1]), dtype=self.vecs.dtype)
         with self._lock:  # questions asked from several threads share the cache
-            at = self._slot[flat]
-            miss = at < 0
-            out = self._cache[at]
-            if miss.any():
-                new = np.unique(flat[miss])
-                got = self._pread(new)
-                out[miss] = got[np.searchsorted(new, flat[miss])]
-                size = len(self._cache)
-                if len(new) <= size // 2:  # remember them (a bigger read would flush the cache)
-                    slots = (self._next + np.arange(len(new))) % size
-                    old = self._owner[slots]
-                    self._slot[old[old >= 0]] = -1
-                    self._owner[slots] = new
-                    self._slot[new] = slots
-                    self._cache[slots] = got
-                    self._next = int(slots[-1] + 1) % size
+            self._fill(flat, out)
         return out.reshape(rows.shape + (self.shape[1],))
 
-    def _pread(self, rows: np.ndarray) -> np.ndarray:
-        """Rows of ``vecs`` at ascending distinct ``rows``, read from the file with one
-        ``pread`` per run of consecutive rows (no page of the map is touched)."""
+    def dot(self, rows: np.ndarray, qv) -> np.ndarray:
+        """``vecs[rows] @ qv`` as float32 rows, :data:`_GATHER` rows at a time through two
+        reused buffers (no fresh pages to fault in per question)."""
+        rows = np.asarray(rows, dtype=np.int64)
+        if self._mm is None:
+            return np.asarray(self.vecs[rows], dtype=np.float32) @ qv
+        out = np.empty(len(rows), dtype=np.result_type(np.float32, qv))
+        with self._lock:
+            if self._buf is None:
+                self._buf = (_anon_array((_GATHER, self.shape[1]), self.vecs.dtype),
+                             _anon_array((_GATHER, self.shape[1]), np.float32))
+            half, single = self._buf
+            for a in range(0, len(rows), _GATHER):
+                k = min(_GATHER, len(rows) - a)
+                self._fill(rows[a:a + k], half[:k])
+                np.copyto(single[:k], half[:k])
+                out[a:a + k] = single[:k] @ qv
+        return out
+
+    def _fill(self, flat: np.ndarray, out: np.ndarray) -> None:
+        """``out[:] = vecs[flat]``: cached rows from the cache, the others read and cached."""
+        at = self._slot[flat]
+        miss = at < 0
+        if not miss.any():
+            np.take(self._cache, at, axis=0, out=out)
+            return
+        everything = bool(miss.all())
+        if not everything:
+            out[~miss] = self._cache[at[~miss]]
+        want = flat[miss]
+        if len(want) == 1 or bool((np.diff(want) > 0).all()):  # ascending, distinct
+            new = want
+            got = self._pread(new, out if everything else None)
+            if not everything:
+                out[miss] = got
+        else:
+            new, back = np.unique(want, return_inverse=True)
+            got = self._pread(new)
+            out[miss] = got[back]
+        size = len(self._cache)
+        if len(new) <= size // 2:  # remember them (a bigger read would flush the cache)
+            slots = (self._next + np.arange(len(new))) % size
+            old = self._owner[slots]
+            self._slot[old[old >= 0]] = -1
+            self._owner[slots] = new
+            self._slot[new] = slots
+            self._cache[slots] = got
+            self._next = int(slots[-1] + 1) % size
+
+    def _pread(self, rows: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+        """Rows of ``vecs`` at ascending distinct ``rows`` (into ``out`` if given), read from
+        the file with one ``pread`` per run of consecutive rows (no page of the map is
+        touched)."""
         step = self.vecs.strides[0]
-        out = np.empty((len(rows), self.shape[1]), dtype=self.vecs.dtype)
+        if out is None:
+            out = np.empty((len(rows), self.shape[1]), dtype=self.vecs.dtype)
         mv = memoryview(out).cast("B")
         cut = (np.flatnonzero(np.diff(rows) != 1) + 1).tolist()
         fd, base = self._fd, self._base
@@ -265,6 +304,21 @@ class RowMatrix:
         return self._inv
 
 
+def _anon_array(shape: tuple[int, int], dtype) -> np.ndarray:
+    """An uninitialized array in its own anonymous map, in huge pages where the kernel
+    allows (``MADV_HUGEPAGE``): filling a 128 MB row cache 4 KB page by page took ~30k page
+    faults, ~1 ms per question's first reads."""
+    nbytes = int(np.prod(shape)) * np.dtype(dtype).itemsize
+    if nbytes < 1 << 21 or not hasattr(mmap, "MADV_HUGEPAGE"):
+        return np.empty(shape, dtype=dtype)
+    mm = mmap.mmap(-1, nbytes)
+    try:
+        mm.madvise(mmap.MADV_HUGEPAGE)
+    except OSError:
+        pass  # no transparent huge pages: 4 KB pages, as np.empty
+    return np.frombuffer(mm, dtype=dtype).reshape(shape)
+
+
 class Rows:
     """Rows ``at`` of a :class:`RowMatrix`'s ``vecs`` as float32, lazily: ``rows @ qv`` reads
     and converts ``_CHUNK`` rows at a time (the same float32 rows, the same product per row,
@@ -289,11 +343,12 @@ class Rows:
 
     def __matmul__(self, qv) -> np.ndarray:
         at = self._at
-        if at.ndim != 1 or len(at) <= _CHUNK:
+        if at.ndim != 1:
             return np.asarray(self) @ qv
-        parts = [np.asarray(self._m.read(at[a:a + _CHUNK]), dtype=np.float32) @ qv
-                 for a in range(0, len(at), _CHUNK)]
-        return np.concatenate(parts)
+        if self._m._mm is None and len(at) > _CHUNK:  # in memory: float32 in chunks
+            return np.concatenate([np.asarray(self._m.vecs[at[a:a + _CHUNK]], dtype=np.float32)
+                                   @ qv for a in range(0, len(at), _CHUNK)])
+        return self._m.dot(at, qv)
 
 
 class CsrIndex(Mapping):
