@@ -14,8 +14,16 @@ whether the text states it as a former one.
   keeps the division in the role ("head of Goldman Sachs' hedge fund business"
   -> role "head of hedge fund business" at Goldman Sachs; "economist at the Tax
   Foundation's policy center" -> "economist at policy center").
-* **Organization before a title**: ``ORG ROLE PERSON`` ("Goldman Sachs CEO
-  David Solomon").
+* **Organization before a title**: ``ORG['s] ROLE PERSON`` ("Goldman Sachs CEO
+  David Solomon", "Wells Fargo board member Elaine Chao", "Senate Majority Leader
+  Mitch McConnell", "Former Treasury Secretary Janet Yellen"); the title may mix
+  capitalised words with lower-case role words and must end in a role noun. A
+  plural title ("board members A and B") goes to each coordinated person.
+* **Legislators**: ``Sen./Sens./Senator/Rep./Reps./Congresswoman PERSON``
+  ("Massachusetts Sen. Elizabeth Warren", "Sens. Jon Tester (D-Mont.) and David
+  Vitter (R-La.)") -> senator / representative at the chamber, but only when the
+  article names that chamber as an organization (the Senate, the House, else
+  Congress); "state Sen." is a state legislator and gives nothing.
 * **Founders and leaders**: ``ORG ... co-founded|founded|headed|led by PERSON``.
 * **Former firm**: ``ORG ... the (former) firm|employer|company of PERSON[, a
   (former) ROLE]``.
@@ -29,9 +37,31 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .entities import ROLE_NOUNS
+from .entities import ROLE_NOUNS as _ENTITY_ROLE_NOUNS
 from .records import Article, Entity, Membership, Mention, Span
 
+# the entity rules' role nouns plus titles that only matter for memberships
+ROLE_NOUNS = _ENTITY_ROLE_NOUNS | frozenset("""
+leader senator representative congressman congresswoman lawmaker ambassador envoy attorney counsel
+speaker whip mayor treasurer administrator comptroller inspector auditor commander justice judge
+lawyer consultant lobbyist pollster aide staffer employee owner
+""".split())
+# lower-case words a title before a name may contain besides role nouns and modifiers
+_TITLE_QUALIFIERS = frozenset("""
+board majority minority press campaign communications policy finance top longtime then and
+""".split())
+_TO_ROLES = frozenset({"ambassador", "envoy", "adviser", "advisor", "counsel", "spokesman",
+                       "spokeswoman", "spokesperson", "liaison", "consultant"})
+# legislators' titles before a name: (role, chamber keys in order of preference)
+_SENATE = ("senate", "u.s. senate", "us senate", "united states senate", "the senate")
+_HOUSE = ("house", "house of representatives", "u.s. house", "u.s. house of representatives",
+          "us house", "the house")
+_CONGRESS = ("congress", "u.s. congress", "us congress", "united states congress")
+_LEGISLATOR = re.compile(
+    r"(?:^|[^\w.])(?P<state>[Ss]tate\s+)?(?P<former>former\s+|ex-)?"
+    r"(?:(?:U\.S\.|US|Democratic|Republican|GOP|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+)?"
+    r"(?P<title>Sens?\.|Senators?|Reps?\.|Representatives?|Congress(?:wo)?m[ae]n)\s+$")
+_COORD = re.compile(r"^\s*(?:\([^()]{1,20}\))?\s*(?:,\s*(?:and\s+)?|and\s+)$")
 ROLE_MODIFIERS = frozenset("""
 senior junior chief global managing deputy vice executive associate assistant acting interim general
 principal lead part-time full-time visiting non-executive independent co regional country group
@@ -45,7 +75,7 @@ mentioned its his her their
 """.split())
 _FORMER = frozenset({"former", "formerly", "previously", "once", "ex", "earlier", "served"})
 _CURRENT = frozenset({"now", "currently"})
-_PREP = re.compile(r"(?:^|\s)(at|of|with|for)\s+(?:the\s+)?$")
+_PREP = re.compile(r"(?:^|\s)(at|of|with|for|to)\s+(?:the\s+)?$")
 _PAREN = re.compile(r"\([^()]*\)")
 _WORD = re.compile(r"[^\s,;:()]+|[,;:]")
 _POSS_UNIT = re.compile(r"^['’]s?\s+$")
@@ -60,7 +90,8 @@ _FIRM_OF = re.compile(r"\b(former\s+)?(?:firm|employer|company|bank|fund|institu
                       r"organi[sz]ation|shop|team)\s+of\s+$", re.I)
 _APPOSITIVE = re.compile(r"^\s*,\s*(?:(?:a|an|the)\s+)?(former\s+|ex-)?((?:[\w-]+\s+){0,5}?[\w-]+)"
                          r"(?=\s+(?:who|which|that|at|in|with|of)\b|\s*[,.;]|$)", re.I)
-_TITLE_BEFORE = re.compile(r"^\s+((?:[A-Z][\w.\-]*\s+){1,4})$")
+_TITLE_BEFORE = re.compile(r"^(?:['’]s?)?\s+((?:[\w.\-]+\s+){1,5})$")
+_FORMER_BEFORE = re.compile(r"(?:^|\s)(?:[Ff]ormer|[Ee]x-)\s*$")
 _PRONOUN_START = re.compile(r"^\s*(?:He|She)\b")
 MAX_GAP = 260  # characters between a person and a role of theirs
 
@@ -134,6 +165,10 @@ def find_memberships(article: Article, doc, entities: Iterable[Entity],
     """
     types = {e.key: e.type for e in entities}
     mlist = [m for m in mentions if types.get(m.entity) in ("Person", "Organization")]
+    named = {m.entity for m in mlist if types[m.entity] == "Organization"}
+    chambers = {title: next((k for k in keys if k in named), None)
+                for title, keys in (("senator", _SENATE), ("representative", _HOUSE),
+                                    ("congress", _CONGRESS))}
     text = article.text
     found: dict[tuple, Membership] = {}
     i = 0
@@ -149,7 +184,7 @@ def find_memberships(article: Article, doc, entities: Iterable[Entity],
         para = article.paragraph_at(a)
         pno = para.index if para else 1
         prev = last_person[1] if last_person and last_person[0] == pno else None
-        for m in _sentence_memberships(text, a, b, items, prev):
+        for m in _sentence_memberships(text, a, b, items, prev, chambers):
             found.setdefault((m.person, m.organization, m.role.casefold(), m.former),
                              Membership(m.person, m.organization, m.role, m.former, m.evidence,
                                         pno))
@@ -160,7 +195,8 @@ def find_memberships(article: Article, doc, entities: Iterable[Entity],
 
 
 def _sentence_memberships(text: str, a: int, b: int, items: list[tuple[Mention, str]],
-                          prev_person: Mention | None) -> list[Membership]:
+                          prev_person: Mention | None,
+                          chambers: dict[str, str | None] | None = None) -> list[Membership]:
     out: list[Membership] = []
 
     def emit(person: Mention, org: Mention, role: str, former: bool, s: int, e: int) -> None:
@@ -177,6 +213,10 @@ def _sentence_memberships(text: str, a: int, b: int, items: list[tuple[Mention, 
                 _founded(text, items, k, left, emit)
                 _firm_of(text, items, k, left, emit)
                 _title_before(text, items, k, emit)
+                # "Sens." may end spaCy's sentence: look back past the sentence start
+                _legislator(text, items, k, text[max(items[k - 1][0].span.end if k else 0,
+                                                     m.span.start - 60):m.span.start],
+                            chambers or {}, emit)
             continue
         seg_start = items[k - 1][0].span.end if k else a
         left = text[seg_start:m.span.start]
@@ -197,6 +237,8 @@ def _sentence_memberships(text: str, a: int, b: int, items: list[tuple[Mention, 
         if role is None:
             continue
         role_text, role_off = role
+        if pm.group(1) == "to" and role_text.split()[-1].casefold() not in _TO_ROLES:
+            continue
         role_start = seg_start + role_off
         # who holds it: the person this clause chain started from
         person, link_from = None, None
@@ -269,14 +311,80 @@ def _firm_of(text, items, k, left, emit) -> None:
     emit(person, org, role, former, org.span.start, end)
 
 
+def _coordinated(text, items, k) -> list[Mention]:
+    """The persons coordinated with person ``k``: "A (D-Ore.), B (D-Ohio) and C"."""
+    out = []
+    while k + 1 < len(items) and items[k + 1][1] == "Person" and _COORD.match(
+            text[items[k][0].span.end:items[k + 1][0].span.start]):
+        k += 1
+        out.append(items[k][0])
+    return out
+
+
+def _singular(word: str) -> str | None:
+    """``word`` without its plural ending when that gives a role noun."""
+    lw = word.casefold()
+    for cut, add in (("men", "man"), ("ies", "y"), ("s", "")):
+        if lw.endswith(cut) and lw[:-len(cut)] + add in ROLE_NOUNS:
+            return word[:-len(cut)] + add
+    return None
+
+
 def _title_before(text, items, k, emit) -> None:
-    """'Goldman Sachs CEO David Solomon'."""
+    """'Goldman Sachs CEO David Solomon', 'Wells Fargo board member Elaine Chao'."""
     if not k or items[k - 1][1] != "Organization":
         return
     org, person = items[k - 1][0], items[k][0]
     tm = _TITLE_BEFORE.match(text[org.span.end:person.span.start])
-    if tm and any(_is_role_word(w) for w in tm.group(1).split()):
-        words = tm.group(1).split()
-        former = words[0].casefold() in _FORMER
-        role = " ".join(words[1:] if former else words)
-        emit(person, org, role, former, org.span.start, person.span.end)
+    if not tm:
+        return
+    words = tm.group(1).split()
+    former = words[0].casefold() in _FORMER or bool(
+        _FORMER_BEFORE.search(text[max(0, org.span.start - 12):org.span.start]))
+    if words[0].casefold() in _FORMER:
+        words = words[1:]
+    if not words or words[0].casefold() in ("campaign", "administration"):
+        return  # "Trump campaign chairman": the name is a person's, not the employer
+    lower = [w for w in words if not w[:1].isupper()]
+    plural = None
+    if lower or not any(_is_role_word(w) for w in words):
+        # a lower-case title must be all role words and end in a role noun
+        if any(w.casefold() not in ROLE_NOUNS and w.casefold() not in ROLE_MODIFIERS
+               and w.casefold() not in _TITLE_QUALIFIERS
+               for w in words[:-1] if not w[:1].isupper()):
+            return
+        if not _is_role_word(words[-1]):
+            plural = _singular(words[-1])
+            if plural is None:
+                return
+    if any(not w[:1].isupper() and not w[:1].islower() for w in words):
+        return  # digits, symbols: not a title
+    role = " ".join(words[:-1] + [plural]) if plural else " ".join(words)
+    persons = [person] + (_coordinated(text, items, k) if plural else [])
+    for p in persons:
+        emit(p, org, role, former, org.span.start, p.span.end)
+
+
+def _legislator(text, items, k, left, chambers, emit) -> None:
+    """'Massachusetts Sen. Elizabeth Warren', 'Sens. Jon Tester (D-Mont.) and David Vitter'."""
+    lm = _LEGISLATOR.search(left)
+    if not lm or lm.group("state"):
+        return
+    title = lm.group("title").casefold()
+    role = "senator" if title.startswith("sen") else "representative"
+    org = chambers.get(role) or chambers.get("congress")
+    if org is None:
+        return
+    plural = title in ("sens.", "senators", "reps.", "representatives") or title.endswith("men")
+    person = items[k][0]
+    start = person.span.start - len(left) + lm.start("title")
+    former = bool(lm.group("former"))
+    for p in [person] + (_coordinated(text, items, k) if plural else []):
+        emit(p, _OrgRef(org), role, former, start, p.span.end)
+
+
+class _OrgRef:
+    """An organization known by key only (a chamber the article names elsewhere)."""
+
+    def __init__(self, entity: str):
+        self.entity = entity
