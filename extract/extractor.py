@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
@@ -53,6 +55,60 @@ def _about(content: Span, mentions: Iterable[Mention], speaker: str | None) -> t
     return tuple(out)
 
 
+# what may stand between two coordinated sources: "A (D-Ore.), B and C", "A and Sen. B"
+_CO_GAP = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|&\s+|as well as\s+)"
+                     r"(?:(?:[A-Z][\w.\-]*|former)\s+){0,3}")
+_TITLE_GAP = re.compile(r"(?:['’]s)?\s+(?:[A-Z][\w.\-]*\s+){0,4}")
+_CONJ = re.compile(r"\b(?:and|as well as)\b|&")
+
+
+def _co_speakers(att: Attribution, key: str | None, mentions: list[Mention],
+                 starts: list[int], types: dict[str, str]) -> list[str]:
+    """The other persons/organizations a source coordinates with its speaker.
+
+    "Sens. A (D-Ore.), B (D-Ohio) and C all suggested" or "A and B said": each
+    of them said it. Only a coordination that contains the speaker counts, so
+    "A, who is married to B, said" stays A's alone.
+    ``mentions`` are sorted by start, ``starts`` their start offsets.
+    """
+    if att.source is None or key is None:
+        return []
+    s, e = att.source.start, att.source.end
+    inside = []
+    for m in mentions[bisect_left(starts, s):bisect_left(starts, e)]:
+        if m.span.end <= e and types.get(m.entity) in ("Person", "Organization"):
+            inside.append(m)
+    if len(inside) < 2:
+        return []
+    src = att.source.text
+    groups, cur, conj = [], [inside[0]], False
+    for prev, m in zip(inside, inside[1:], strict=False):
+        gap = _between(att.source, prev, m)
+        # "X, Y's nephew" is an appositive, not a second speaker
+        poss = src[m.span.end - s:m.span.end - s + 2] in ("'s", "’s")
+        if (types[prev.entity] == "Organization" and types[m.entity] == "Person"
+                and cur[-1] is prev and _TITLE_GAP.fullmatch(gap)):
+            cur[-1] = m  # "and Judiciary Committee Chairman B": B is the one coordinated
+        elif _CO_GAP.fullmatch(gap) and not poss:
+            cur.append(m)
+            conj = conj or bool(_CONJ.search(gap))
+        else:
+            groups.append((cur, conj))
+            cur, conj = [m], False
+    groups.append((cur, conj))
+    for g, conj in groups:
+        keys = list(dict.fromkeys(m.entity for m in g))
+        # a list without a conjunction ("X, Y, said") is an appositive too
+        if conj and len(keys) > 1 and key in keys:
+            return [k for k in keys if k != key]
+    return []
+
+
+def _between(source: Span, a: Mention, b: Mention) -> str:
+    """The text of ``source`` between two mentions inside it."""
+    return source.text[a.span.end - source.start:b.span.start - source.start]
+
+
 def extract_doc(article: Article, doc) -> Extraction:
     """Entities, claims, roles, concepts and numeric facts of one article."""
     from .attribution import find_attributions
@@ -60,6 +116,8 @@ def extract_doc(article: Article, doc) -> Extraction:
     entities, mentions, index = build_entities(article, doc)
     atts = find_attributions(article, doc)
     known = {e.key for e in entities}
+    types = {e.key: e.type for e in entities}
+    starts = [m.span.start for m in mentions]
     claims, new_entities = [], []
     ents: dict = {}  # doc.ents, read once if a speaker needs it
     for att in atts:
@@ -69,10 +127,12 @@ def extract_doc(article: Article, doc) -> Extraction:
             new_entities.append(Entity(key=key, type=etype or "Organization",
                                        name=cl.name if cl else key))
             known.add(key)
-        claims.append(
-            Claim(speaker=key, content=att.content, cue=att.cue, source=att.source,
-                  kind=att.kind, paragraph=att.paragraph, about=_about(att.content, mentions, key))
-        )
+        # one claim per co-speaker: same content, cue and source, its own speaker
+        for k in [key, *_co_speakers(att, key, mentions, starts, types)]:
+            claims.append(
+                Claim(speaker=k, content=att.content, cue=att.cue, source=att.source,
+                      kind=att.kind, paragraph=att.paragraph, about=_about(att.content, mentions, k))
+            )
     # an unmentioned (listed-only) entity never speaks
     unmentioned = {e.key for e in entities if not e.mentioned}
     claims = [c for c in claims if c.speaker not in unmentioned]
