@@ -19,6 +19,8 @@ whether the text states it as a former one.
   Mitch McConnell", "Former Treasury Secretary Janet Yellen"); the title may mix
   capitalised words with lower-case role words and must end in a role noun. A
   plural title ("board members A and B") goes to each coordinated person.
+* **Appositive title**: ``PERSON, [a|the] [former] ORG['s] ROLE`` ("John Roe,
+  Acme Bank's chief executive,"; "Laurence Meyer, a former Fed governor").
 * **Legislators**: ``Sen./Sens./Senator/Rep./Reps./Congresswoman PERSON``
   ("Massachusetts Sen. Elizabeth Warren", "Sens. Jon Tester (D-Mont.) and David
   Vitter (R-La.)") -> senator / representative at the chamber, but only when the
@@ -91,6 +93,10 @@ _FIRM_OF = re.compile(r"\b(former\s+)?(?:firm|employer|company|bank|fund|institu
 _APPOSITIVE = re.compile(r"^\s*,\s*(?:(?:a|an|the)\s+)?(former\s+|ex-)?((?:[\w-]+\s+){0,5}?[\w-]+)"
                          r"(?=\s+(?:who|which|that|at|in|with|of)\b|\s*[,.;]|$)", re.I)
 _TITLE_BEFORE = re.compile(r"^(?:['’]s?)?\s+((?:[\w.\-]+\s+){1,5})$")
+_APPOS_LEFT = re.compile(r"^\s*,\s*(?:(?:a|an|the)\s+)?(former\s+|ex-)?(?:longtime\s+|then-)?$",
+                         re.I)
+_APPOS_TITLE = re.compile(r"^(?:['’]s?)?\s+((?:[\w\-]+\s+){0,3}[\w\-]+)(?=\s*[,.;:)\u2014]|\s+(?:who|and|"
+                          r"said|says|told|since|until|from|in|on|at|for|to|has|had|was|is)\b)")
 _FORMER_BEFORE = re.compile(r"(?:^|\s)(?:[Ff]ormer|[Ee]x-)\s*$")
 _PRONOUN_START = re.compile(r"^\s*(?:He|She)\b")
 MAX_GAP = 260  # characters between a person and a role of theirs
@@ -220,6 +226,8 @@ def _sentence_memberships(text: str, a: int, b: int, items: list[tuple[Mention, 
             continue
         seg_start = items[k - 1][0].span.end if k else a
         left = text[seg_start:m.span.start]
+        if k and items[k - 1][1] == "Person" and _appositive_title(text, items, k, left, b, emit):
+            continue
         # "Yale Law School's Paul Tsai China Center": this organization is a unit of the previous
         if k and items[k - 1][1] == "Organization" and _POSS_UNIT.match(left) and k - 1 in chain_end:
             prev_org_person, _ = chain_end[k - 1]
@@ -363,6 +371,25 @@ def _title_before(text, items, k, emit) -> None:
     persons = [person] + (_coordinated(text, items, k) if plural else [])
     for p in persons:
         emit(p, org, role, former, org.span.start, p.span.end)
+
+
+def _appositive_title(text, items, k, left, b, emit) -> bool:
+    """'John Roe, Acme Bank's chief executive,' / 'Jane Doe, a former Acme Bank economist'."""
+    lm = _APPOS_LEFT.match(left)
+    if not lm:
+        return False
+    org, person = items[k][0], items[k - 1][0]
+    tm = _APPOS_TITLE.match(text[org.span.end:b])
+    if not tm:
+        return False
+    words = tm.group(1).split()
+    if not _is_role_word(words[-1]) or any(
+            w.casefold() not in ROLE_NOUNS and w.casefold() not in ROLE_MODIFIERS
+            and w.casefold() not in _TITLE_QUALIFIERS for w in words):
+        return False
+    emit(person, org, " ".join(words), bool(lm.group(1)), person.span.start,
+         org.span.end + tm.end(1))
+    return True
 
 
 def _legislator(text, items, k, left, chambers, emit) -> None:

@@ -109,3 +109,12 @@ def test_ambassador_to_an_organization(nlp):
     assert got == {("jane doe", "united nations", "ambassador", False)}
     assert memberships(nlp, "Jane Doe, an economist, went to the United Nations.",
                        ["United Nations"]) == set()
+
+
+def test_appositive_organization_and_title(nlp):
+    got = memberships(nlp, "John Roe, Acme Bank's chief executive, apologized. Jane Doe, a former "
+                           "Acme Bank economist, agreed.", ["Acme Bank"])
+    assert got == {("john roe", "acme bank", "chief executive", False),
+                   ("jane doe", "acme bank", "economist", True)}
+    # the organization is the object of something else, not a title's
+    assert memberships(nlp, "Jane Doe, the Acme Bank deal, closed.", ["Acme Bank"]) == set()
