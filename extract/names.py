@@ -119,7 +119,7 @@ corporation corp company co inc ltd llc plc partners associates ministry departm
 committee reserve board authority association foundation exchange advisers advisors research
 investments investment holdings insurance trust federation union party parliament congress court
 bureau service services media press network review magazine club academy laboratory lab labs
-observatory forum organisation organization coalition alliance society chamber
+observatory forum organisation organization coalition alliance society chamber caucus subcommittee
 """.split())
 
 # Common short forms of country names; a place mention with one of these keys is
