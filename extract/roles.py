@@ -60,7 +60,7 @@ _HOUSE = ("house", "house of representatives", "u.s. house", "u.s. house of repr
           "us house", "the house")
 _CONGRESS = ("congress", "u.s. congress", "us congress", "united states congress")
 _LEGISLATOR = re.compile(
-    r"(?:^|[^\w.])(?P<state>[Ss]tate\s+)?(?P<former>former\s+|ex-)?"
+    r"(?:^|[^\w.])(?P<state>[Ss]tate\s+)?(?P<former>former\s+|ex-|then-)?"
     r"(?:(?:U\.S\.|US|Democratic|Republican|GOP|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+)?"
     r"(?P<title>Sens?\.|Senators?|Reps?\.|Representatives?|Congress(?:wo)?m[ae]n)\s+$")
 _COORD = re.compile(r"^\s*(?:\([^()]{1,20}\))?\s*(?:,\s*(?:and\s+)?|and\s+)$")
@@ -93,11 +93,11 @@ _FIRM_OF = re.compile(r"\b(former\s+)?(?:firm|employer|company|bank|fund|institu
 _APPOSITIVE = re.compile(r"^\s*,\s*(?:(?:a|an|the)\s+)?(former\s+|ex-)?((?:[\w-]+\s+){0,5}?[\w-]+)"
                          r"(?=\s+(?:who|which|that|at|in|with|of)\b|\s*[,.;]|$)", re.I)
 _TITLE_BEFORE = re.compile(r"^(?:['’]s?)?\s+((?:[\w.\-]+\s+){1,5})$")
-_APPOS_LEFT = re.compile(r"^\s*,\s*(?:(?:a|an|the)\s+)?(former\s+|ex-)?(?:longtime\s+|then-)?$",
+_APPOS_LEFT = re.compile(r"^\s*,\s*(?:(?:a|an|the)\s+)?(former\s+|ex-|then-)?(?:longtime\s+)?$",
                          re.I)
 _APPOS_TITLE = re.compile(r"^(?:['’]s?)?\s+((?:[\w\-]+\s+){0,3}[\w\-]+)(?=\s*[,.;:)\u2014]|\s+(?:who|and|"
                           r"said|says|told|since|until|from|in|on|at|for|to|has|had|was|is)\b)")
-_FORMER_BEFORE = re.compile(r"(?:^|\s)(?:[Ff]ormer|[Ee]x-)\s*$")
+_FORMER_BEFORE = re.compile(r"(?:^|\s)(?:[Ff]ormer|[Ee]x-|[Tt]hen-)\s*$")
 _PRONOUN_START = re.compile(r"^\s*(?:He|She)\b")
 MAX_GAP = 260  # characters between a person and a role of theirs
 

@@ -118,3 +118,10 @@ def test_appositive_organization_and_title(nlp):
                    ("jane doe", "acme bank", "economist", True)}
     # the organization is the object of something else, not a title's
     assert memberships(nlp, "Jane Doe, the Acme Bank deal, closed.", ["Acme Bank"]) == set()
+
+
+def test_then_marks_a_past_title(nlp):
+    got = memberships(nlp, "She ran against then-Sen. Jane Doe. The Senate agreed.", ["Senate"])
+    assert got == {("jane doe", "senate", "senator", True)}
+    got = memberships(nlp, "He met then-Acme Bank CEO John Roe.", ["Acme Bank"])
+    assert got == {("john roe", "acme bank", "CEO", True)}
