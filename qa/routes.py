@@ -9,6 +9,13 @@ from __future__ import annotations
 import re
 
 import numpy as np
+from claimgraph.extract.cues import (
+    ATTITUDE_ADJS,
+    BELIEF_VERBS,
+    DENIAL_VERBS,
+    NOUN_CUES,
+    SPEECH_VERBS,
+)
 
 from . import ann, support
 from .linking import CJK_RE, Link, normalize
@@ -19,6 +26,17 @@ from .scoring import Scorer, tokens
 PASSAGE_PENALTY = 0.04  # an article sentence ranks just below a graph statement as good
 PREFER_BONUS = 0.1  # the kind of statement a route asks for, when nothing was linked
 APPOSITION_BONUS = 0.3  # "Who is X?": a sentence describing X, over one only naming X
+ADDRESSEE_BONUS = 0.2  # "what did X tell Y": a claim whose cue addresses Y ("Warren told Stumpf")
+# a question asking what was said to someone: "What did Warren tell Stumpf?"
+ASKS_ADDRESSEE = re.compile(r"\b(?:tell|told|ask|asked|say\s+to|said\s+to|write\s+to|wrote\s+to|"
+                            r"warn|warned|urge|urged|assure|assured|remind|reminded|reply\s+to|"
+                            r"replied\s+to|respond\s+to|responded\s+to)\s+(?P<y>.+?)\W*$", re.I)
+# the cue of a sentence addressing someone, and the few capitalized words (a title) before
+# the addressee's name
+ADDRESSING = (r"\b(?:told|tells|tell|telling|asked|asks|asking|said\s+to|says\s+to|wrote\s+to|"
+              r"writes\s+to|warned|warns|urged|urges|assured|reminded|replied\s+to|responded\s+to)"
+              r"\s+(?:[A-Z][\w.'’-]*,?\s+){0,4}?")  # "told Wells Fargo CEO John Stumpf"
+MAX_CUES = 256  # X's claims read for a reporting cue before X counts as never quoted
 MAX_FOLLOWING = 256  # pronoun-subject facts after X's claims checked per question (decoded)
 
 # a quantity, not a bare year: "4.53%", "$36.22 trillion", "56 basis points", "Schiff, 56,", "a decade"
@@ -34,6 +52,19 @@ PLACE = re.compile(r"\b\d+\s+(?:(?:[A-Z]\w*|\d+(?:st|nd|rd|th))\s+){0,3}(?:Stree
                    r"Plaza|Park)\b|(?<=\s)(?:in|near|outside|inside|across|in front of)\s+"
                    r"(?:the\s+)?(?:[A-Z][\w'’.-]+)")
 WHERE = re.compile(r"\s*where\b", re.I)
+HOW_MANY = re.compile(r"\s*(?:how\s+(?:much|many)|by how much)\b(?:\s+(?P<noun>[a-z][\w-]*))?", re.I)
+# a count or amount as a sentence gives it ("5,300 employees", "$19.3 million", "2 million",
+# "two million"), not a vague quantity ("thousands of") nor a year alone ("from 2011 to 2016")
+COUNT = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d[\d,.]*\d?\b(?!:\d|\s*(?:a\.m|p\.m))"
+                   r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+                   r"twenty|thirty|forty|fifty|hundred)\s+(?:hundred|thousand|million|billion|trillion)\b",
+                   re.I)
+# a number in words before the noun it counts ("Twenty-nine people", "five countries")
+SPELLED = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+                     r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+                     r"sixty|seventy|eighty|ninety|hundreds?|dozens?)(?:-\w+)?\b", re.I)
+COUNT_BONUS = (0.0, 0.1, 0.3)  # no count, a count or amount, a count of the noun asked about
+COUNT_POOL = 64  # the best candidates checked for a count, or for addressing Y (decoded)
 WHEN = re.compile(r"\s*(?:when|at what time|on what (?:day|date))\b", re.I)
 # a time as a sentence gives it: a year, a month or weekday, "last week", "8:30 p.m."
 DATE = re.compile(r"\b(?:19|20)\d\d\b|\b(?:January|February|March|April|June|July|August|September|"
@@ -51,10 +82,57 @@ PRONOUN_SUBJECT = re.compile(r"^(?:(?:But|And|Still|However|Also|Meanwhile|Yet|S
 _BARE = re.compile(r"^\S+\s+(?:the\s+|a\s+|an\s+|so-called\s+)?[\"“‘'][^\"”’.!?,;]{1,60}[\"”’']\s*[.,]?$")
 
 
+# verbs that report what someone said or thought besides the extractor's cue lexicons
+# ("declined to comment", "weighed in", "slammed")
+_REPORTING = frozenset("""decline refuse weigh share offer provide cite defend oppose embrace
+encourage unveil discuss reference sum invoke identify introduce express raise voice echo hint
+tout champion welcome applaud slam blast attack decry condemn hail lambaste rebuke support endorse
+back according describe question call demand""".split())
+SPEECH_LEMMAS = SPEECH_VERBS | BELIEF_VERBS | DENIAL_VERBS | NOUN_CUES | ATTITUDE_ADJS | _REPORTING
+
+
+def _strip_article(s: str) -> str:
+    return re.sub(r"^(?:to\s+)?(?:the|a|an)?\s*", "", s.strip(), flags=re.I)
+
+
+def cue_word(s) -> str:
+    """The cue of claim ``s`` as the extractor wrote it (its verbalized text puts it before
+    the colon: "Elizabeth Warren told: ..."), or "" when the claim has none."""
+    if s.kind != "claim" or not s.answer_text:
+        return ""
+    w = s.answer_text.split(None, 1)[0]
+    return w if f" {w}: " in s.text or s.text.startswith(f"{w}: ") else ""
+
+
+def speech_cue(s) -> bool:
+    """Does claim ``s`` report speech, writing or thought? False only for a cue that is a
+    lower-case word of no reporting verb or noun ("grilled Stumpf", "attempting to push a
+    bill", "appeared to blame"): an action the extractor took for a cue, not a statement."""
+    w = cue_word(s)
+    if not w or not w.isalpha() or not w.islower():
+        return True
+    cands = {w, *support.base_forms(w), *support.lemmas(w)}
+    return bool(cands & SPEECH_LEMMAS)
+
+
 def _bare_quote(s) -> bool:
     """Is claim ``s`` only a cue and a short quoted term, no statement ('views "X"')?"""
     return s.kind == "claim" and len(s.answer_text) < 80 and bool(_BARE.match(s.answer_text)) \
         and len(s.answer_text.split()) <= 7
+
+
+def _count_of(text: str, noun: str) -> int:
+    """2 when ``text`` gives a count of ``noun`` (a :func:`tokens` word: "5,300 employees",
+    "2 million accounts"), 1 when it gives some count or amount, 0 when none."""
+    found = 0
+    for m in COUNT.finditer(text):
+        found = 1
+        if noun and any(w[:5] == noun[:5] for w in tokens(text[m.end():m.end() + 40])[:3]):
+            return 2
+    if noun and any(w[:5] == noun[:5] for m in SPELLED.finditer(text)
+                    for w in tokens(text[m.end():m.end() + 30])[:2]):
+        return 2
+    return found
 
 
 def top_order(scores: np.ndarray, m: int) -> np.ndarray:
@@ -110,6 +188,10 @@ class RoutesMixin:
         idx += concepts
         if not idx:
             return f"{name} is in the graph but never quoted"
+        # an action the extractor took for a cue ("is attempting to push a bill") is no
+        # statement: X whose every claim is one was never quoted (the first MAX_CUES read)
+        if not concepts and not any(speech_cue(self.statements[i]) for i in idx[:MAX_CUES]):
+            return f"{name} is in the graph but never quoted"
         topic = r.topic
         if topic:
             context = self._context(idx)
@@ -135,7 +217,34 @@ class RoutesMixin:
         scores = self._ranked(sc, idx, topic or None)
         scores = scores - PASSAGE_PENALTY * (self.kind[idx] == "passage")
         scores = scores - 2 * PASSAGE_PENALTY * np.array([i not in said for i in idx])
-        return self._answers(idx, scores, k, kind="claim", bare=1.0)
+        addressed = self._addressee(r, sc, links)
+        if addressed is not None:  # "What did Warren tell Stumpf?": what was said to Stumpf
+            head = top_order(scores, COUNT_POOL)[:COUNT_POOL]  # X's best only (decoded here)
+            scores = scores.astype(np.float64, copy=True)
+            scores[head] += ADDRESSEE_BONUS * np.array([
+                s.kind == "claim" and bool(s.evidence) and bool(addressed.search(s.evidence[0]["quote"]))
+                for s in (self.statements[idx[j]] for j in head)], dtype=np.float64)
+        return self._answers(idx, scores, k, kind="claim", bare=1.0, act=True)
+
+    def _addressee(self, r: Route, sc: Scorer, links) -> re.Pattern | None:
+        """For "what did X tell Y" (Y a linked name and all the topic), a pattern finding a
+        sentence whose cue addresses Y ("Warren told Stumpf", "said to Mr. Stumpf")."""
+        if r.lang != "en" or not r.topic:
+            return None
+        m = ASKS_ADDRESSEE.search(sc.q)
+        if not m or normalize(_strip_article(m.group("y"))).strip() != normalize(
+                _strip_article(r.topic)).strip():
+            return None
+        inside = [lk for lk in links if normalize(lk.surface).strip() in normalize(r.topic)]
+        if not inside or len(" ".join(lk.surface for lk in inside)) < 0.6 * len(_strip_article(r.topic)):
+            return None
+        names = {n for lk in inside for v in [lk.iri, *sorted(self.variants.get(lk.iri, ()))]
+                 for lab in [lk.surface, *self.labels.get(v, {}).get("en", [])]
+                 for n in (lab, lab.split()[-1]) if len(n) >= 3}
+        if not names:
+            return None
+        alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        return re.compile(ADDRESSING + r"(?:" + alt + r")\b")
 
     def _unlinked_speaker(self, r: Route, sc: Scorer, k: int):
         """What did "market participants" / "experts" say: match the speaker as written."""
@@ -229,7 +338,13 @@ class RoutesMixin:
 
     def _route_fact(self, r: Route, subj, links, sc: Scorer, k: int):
         idx = self._numeric.tolist()  # facts, and sentences holding a number (index build)
-        return self._open(idx, sc, k, "fact", r.topic, boost={lk.iri for lk in links})
+        m = HOW_MANY.match(r.topic) if r.lang == "en" else None
+        # "how many employees": the noun counted ("5,300 employees"), unless a verb follows
+        noun = (m.group("noun") or "") if m else ""
+        noun = "" if noun.lower() in ("did", "does", "do", "is", "was", "were", "are", "has",
+                                      "have", "had", "will", "would", "of") else noun
+        return self._open(idx, sc, k, "fact", r.topic, boost={lk.iri for lk in links},
+                          count=(noun or True) if m else False)
 
     def _route_general(self, r: Route, subj, links, sc: Scorer, k: int):
         idx = np.arange(len(self.statements))
@@ -241,16 +356,21 @@ class RoutesMixin:
 
     def _open(self, idx: list[int], sc: Scorer, k: int, kind: str | None, topic: str, *,
               who: bool = False, boost: set[str] | None = None, need_cover: float = 0.0,
-              prefer: str | None = None, place: bool = False, date: bool = False):
+              prefer: str | None = None, place: bool = False, date: bool = False,
+              count: bool | str = False):
         """Rank ``idx`` by the whole question; abstain if the best is not supported.
         ``prefer``: a kind of statement that answers the route best (a concept's own
-        statement for "what is / who proposed C" when C was not linked by name)."""
+        statement for "what is / who proposed C" when C was not linked by name). ``count``:
+        a how-many / how-much question prefers a sentence giving a count or amount, and
+        one counting the noun asked about when ``count`` is that noun ("how many employees":
+        "5,300 employees")."""
         if not len(idx):
             return "the graph holds no statement of that kind"
         # a provably sufficient pool on big graphs (its bound counts one 0.1 bonus: the
         # entity boost or the preferred kind, never both at once here). A claim ranked by
         # its neighbouring sentence is not bounded: that sentence is in the pool and answers.
-        bonus = (0.1 if boost or prefer else 0.0) + (PREFER_BONUS if place or date else 0.0)
+        bonus = (0.1 if boost or prefer else 0.0) + (PREFER_BONUS if place or date else 0.0) \
+            + (COUNT_BONUS[-1] if count else 0.0)
         idx = ann.prefilter(self, sc, idx, k, boost or ({prefer} if prefer else None), bonus=bonus)
         idx = np.asarray(idx, dtype=np.int64)  # one array for every lookup below
         scores = self._ranked(sc, idx)
@@ -267,6 +387,14 @@ class RoutesMixin:
             scores = scores + PREFER_BONUS * np.array([bool(DATE.search(
                 s.evidence[0]["quote"] if s.evidence else s.text))
                 for s in (self.statements[int(i)] for i in idx)], dtype=bool)
+        if count:  # the best of the pool only (decoded here): "5,300 employees were fired"
+            # over "the thousands of employees from 2011 to 2016"
+            head = top_order(scores, COUNT_POOL)[:COUNT_POOL]
+            scores = scores.astype(np.float64, copy=True)
+            noun = tokens(count)[:1] if isinstance(count, str) else []
+            scores[head] += np.array(COUNT_BONUS)[[_count_of(
+                s.evidence[0]["quote"] if s.evidence else s.text, noun[0] if noun else "")
+                for s in (self.statements[int(idx[j])] for j in head)]]
         best = int(np.argmax(scores))
         top3 = [int(idx[j]) for j in top_order(scores, 3)[:3]]
         if not sc.zh and self._unsupported_words(topic, top3):
@@ -290,7 +418,7 @@ class RoutesMixin:
     def _answers(self, idx: list[int], scores: np.ndarray, k: int, kind: str | None = None,
                  who: bool = False, person_for: set[str] | None = None,
                  subject_speaker: str | None = None, anchor: list[str] | None = None,
-                 bare: float = PASSAGE_PENALTY) -> list[dict]:
+                 bare: float = PASSAGE_PENALTY, act: bool = False) -> list[dict]:
         """The first ``k`` answers by score, one per evidence span. ``anchor``: the words of
         the role asked for; a passage naming several persons answers with the one named
         nearest them."""
@@ -300,7 +428,9 @@ class RoutesMixin:
         # a claim that only names a term in quotes ('views "Mar-a-Lago Accord"') says
         # nothing of it: below the claims near it in score (below all, for what X said)
         head = first[:4 * k]
-        flags = [_bare_quote(self.statements[idx[j]]) for j in head] if len(head) > 1 else []
+        # and, for what X said, a claim whose cue is an action ("grilled Stumpf"), not speech
+        flags = [_bare_quote(st) or (act and not speech_cue(st))
+                 for st in (self.statements[idx[j]] for j in head)] if len(head) > 1 else []
         if any(flags):
             scores = scores.astype(np.float64, copy=True)
             scores[head] -= bare * np.array(flags, dtype=np.float64)

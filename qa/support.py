@@ -49,6 +49,68 @@ GENERIC = frozenset("""much many high low big large long old far fast often year
 number amount total percent percentage level size value figure rate happen happened""".split())
 
 
+# irregular English verbs (base, past, past participle): "make" and "made" are one word for
+# the word tests ("How much did Stumpf make?" / "Stumpf made $19.3 million")
+IRREGULAR = """arise arose arisen; awake awoke awoken; bear bore borne born; beat beaten; become became;
+begin began begun; bend bent; bet; bid; bind bound; bite bit bitten; bleed bled; blow blew blown;
+break broke broken; breed bred; bring brought; build built; burn burnt; buy bought; catch caught;
+choose chose chosen; cling clung; come came; cost; creep crept; cut; deal dealt; dig dug;
+do did done; draw drew drawn; dream dreamt; drink drank drunk; drive drove driven; eat ate eaten;
+fall fell fallen; feed fed; feel felt; fight fought; find found; flee fled; fly flew flown;
+forbid forbade forbidden; forecast; forget forgot forgotten; forgive forgave forgiven;
+freeze froze frozen; get got gotten; give gave given; go went gone; grow grew grown;
+hang hung; have had; hear heard; hide hid hidden; hit; hold held; hurt; keep kept; know knew known;
+lay laid; lead led; lean leant; leap leapt; learn learnt; leave left; lend lent; let;
+light lit; lose lost; make made; mean meant; meet met; mislead misled; overcome overcame;
+overtake overtook overtaken; pay paid; prove proven; put; quit; read; rid; ride rode ridden;
+ring rang rung; rise rose risen; run ran; say said; see saw seen; seek sought; sell sold; send sent;
+set; shake shook shaken; shed; shine shone; shoot shot; show shown; shrink shrank shrunk; shut;
+sing sang sung; sink sank sunk; sit sat; sleep slept; slide slid; speak spoke spoken; spend spent;
+spin spun; split; spread; spring sprang sprung; stand stood; steal stole stolen; stick stuck;
+sting stung; strike struck stricken; strive strove striven; swear swore sworn; sweep swept;
+swim swam swum; swing swung; take took taken; teach taught; tear tore torn; tell told;
+think thought; throw threw thrown; undergo underwent undergone; understand understood;
+undertake undertook undertaken; upset; wake woke woken; wear wore worn; weep wept; win won;
+withdraw withdrew withdrawn; withhold withheld; write wrote written"""
+
+
+def _irregular() -> dict[str, frozenset[str]]:
+    out: dict[str, frozenset[str]] = {}
+    for group in IRREGULAR.split(";"):
+        toks = [t for w in group.split() for t in tokens(w)]
+        forms = frozenset(t[:5] for t in toks)
+        for t in toks:
+            out[t] = out.get(t, frozenset()) | forms
+    return out
+
+
+_IRREGULAR = _irregular()
+
+
+def forms(w: str) -> frozenset[str]:
+    """The word prefixes that count as ``w`` (a :func:`tokens` word): its own, and those of
+    its irregular forms ("make" -> make, made; "sold" -> sell, sold)."""
+    return _IRREGULAR.get(w, frozenset()) | {w[:5]}
+
+
+def _irregular_words() -> dict[str, frozenset[str]]:
+    out: dict[str, frozenset[str]] = {}
+    for group in IRREGULAR.split(";"):
+        words = frozenset(group.split())
+        for w in words:
+            out[w] = out.get(w, frozenset()) | words
+    return out
+
+
+_IRREGULAR_WORDS = _irregular_words()
+
+
+def lemmas(w: str) -> frozenset[str]:
+    """The whole words of ``w``'s irregular verb ("told" -> tell, told; "saw" -> see, saw,
+    seen), or none."""
+    return _IRREGULAR_WORDS.get(w.lower(), frozenset())
+
+
 def base_forms(w: str) -> list[str]:
     """Base forms ``w`` (a :func:`tokens` word) may be an inflection of: "easing" -> ease,
     "ending" -> end, "cutting" -> cut, "studied" -> study, "rallies" -> rally.
@@ -69,10 +131,10 @@ def base_forms(w: str) -> list[str]:
     return [b for b in dict.fromkeys(out) if len(b) >= 3]
 
 
-def _overlap(words: set[str], have: set[str] | frozenset[str]) -> int:
-    """How many of the word prefixes ``have`` holds, a whole short word counting when it
-    starts a longer one ("grow" / "growth", "rise" / "risen")."""
-    return sum(1 for w in words if w in have)
+def _overlap(words: list[frozenset[str]], have: set[str] | frozenset[str]) -> int:
+    """How many of the words (each a set of prefixes, :func:`forms`) ``have`` holds, a whole
+    short word counting when it starts a longer one ("grow" / "growth", "rise" / "risen")."""
+    return sum(1 for w in words if not w.isdisjoint(have))
 
 
 class SupportMixin:
@@ -97,6 +159,8 @@ class SupportMixin:
         / "end", "cutting" / "cut"), or the initials of a name the articles spell out
         ("nafta")?"""
         if w in self.linker.vocab or w in self._initials:
+            return True
+        if any(f in self.linker.vocab for f in _IRREGULAR.get(w, ())):  # "made" for "make"
             return True
         if any(b in self.linker.vocab for b in base_forms(w)):
             return True
@@ -138,7 +202,10 @@ class SupportMixin:
         PIMCO sentence; an answer must also say something the question asks about.
         """
         names = {w[:5] for lk in links for w in tokens(lk.surface) + tokens(self.label(lk.iri) or "")}
-        words = {w[:5] for w in tokens(topic) if not w.isdigit()} - names - GENERIC
+        # a word, with its irregular forms ("make" / "made"); a number or year the question
+        # gives ("in 2015") is a word too, written alike in the statement
+        words = [forms(w) for w in dict.fromkeys(tokens(topic))
+                 if w[:5] not in names and w[:5] not in GENERIC]
         if not words:
             return True
         # a number about a named thing (``together``): "How much gold does China hold?" is not
@@ -181,9 +248,9 @@ class SupportMixin:
         unknown = {w[:5] for w in self._unknown_words(topic)}
         if not unknown:
             return False
-        words = {w[:5] for w in tokens(topic)}
-        return not any(len((words - unknown) & self._sentence_words(i)) > 0.5 * len(words)
-                       for i in best)
+        words = {w[:5]: forms(w) for w in tokens(topic)}
+        known = [f for w, f in words.items() if w not in unknown]
+        return not any(_overlap(known, self._sentence_words(i)) > 0.5 * len(words) for i in best)
 
     def _zh_unsupported(self, text: str, best: list[int]) -> bool:
         """:meth:`_unsupported_words` for a question written in Chinese, word by word on
