@@ -175,6 +175,9 @@ class RoutesMixin:
                                      kind="claim")
             return self._unlinked_speaker(r, sc, k)
         name = " / ".join(sorted({self.label(i) for i in who}))
+        # he / she or it: the entity asked about, not its members (the IMF is no person,
+        # though its chief economist is)
+        person = any(self.types.get(i) in PERSONISH for i in who)
         for iri in list(who):
             who |= self.variants.get(iri, set())
         for iri in list(who):
@@ -208,7 +211,6 @@ class RoutesMixin:
         # what X said through a pronoun in the next sentence ("..., the IMF said. It edged
         # up its forecast ... to 4.2 percent"): X's too
         said = set(idx)
-        person = any(self.types.get(i) in PERSONISH for i in who)
         idx += [i for i in self._follows_claims(idx, who)[:MAX_FOLLOWING] if i not in said
                 and self._refers_back(i, person)]
         said = set(idx)
@@ -373,7 +375,7 @@ class RoutesMixin:
             + (COUNT_BONUS[-1] if count else 0.0)
         idx = ann.prefilter(self, sc, idx, k, boost or ({prefer} if prefer else None), bonus=bonus)
         idx = np.asarray(idx, dtype=np.int64)  # one array for every lookup below
-        scores = self._ranked(sc, idx)
+        ranked = scores = self._ranked(sc, idx)
         scores = scores - PASSAGE_PENALTY * (self.kind[idx] == "passage")
         if who:  # the answer is a speaker: prefer statements that have one
             scores = scores - PASSAGE_PENALTY * ~self.has_speaker[idx]
@@ -392,7 +394,10 @@ class RoutesMixin:
             head = top_order(scores, COUNT_POOL)[:COUNT_POOL]
             scores = scores.astype(np.float64, copy=True)
             noun = tokens(count)[:1] if isinstance(count, str) else []
-            scores[head] += np.array(COUNT_BONUS)[[_count_of(
+            # a statement ranked by the sentence before it (a number after "the bank said it
+            # had fired thousands") gets no bonus for its own number: the match is elsewhere
+            mine = sc.hybrid(idx[head].tolist()) >= ranked[head] - 1e-6
+            scores[head] += mine * np.array(COUNT_BONUS)[[_count_of(
                 s.evidence[0]["quote"] if s.evidence else s.text, noun[0] if noun else "")
                 for s in (self.statements[int(idx[j])] for j in head)]]
         best = int(np.argmax(scores))

@@ -74,7 +74,8 @@ PARAS = [
     "\u201cYou should resign and give back the money,\u201d Lee told Chen.",
     "\u201cIt is gutless leadership,\u201d Lee said.",
     "Lee said Acme Bank CEO Bo Chen had failed the customers of his bank.",
-    "The bank said that it had fired thousands of employees from 2011 to 2016 for the practice.",
+    "Acme Bank said that it had fired thousands of employees from 2011 to 2016 for the practice. "
+    "It raised its reserve for legal costs to $1.7 billion.",
     "Last week Chen appeared to blame low-level workers for the scheme, which was widespread "
     "throughout the bank \u2015 5,300 employees were fired for their involvement.",
     "Chen made $19.3 million in 2015.",
@@ -118,7 +119,13 @@ def engine():
         claim("ex:lee", "said", "Acme Bank CEO Bo Chen had failed the customers of his bank",
               PARAS[3], ("ex:chen", "ex:acme")),
         claim("ex:acme", "said", "that it had fired thousands of employees from 2011 to 2016 for "
-              "the practice", PARAS[4]),
+              "the practice", PARAS[4].split(" It raised")[0]),
+        Statement("fact", "$1.7 billion its reserve: It raised its reserve for legal costs to $1.7 "
+                  "billion.", "$1.7 billion: It raised its reserve for legal costs to $1.7 billion.",
+                  None, [_ev("It raised its reserve for legal costs to $1.7 billion.")]),
+        Statement("affiliation", "Bo Chen is CEO at Acme Bank", "Bo Chen is CEO at Acme Bank",
+                  {"iri": "ex:chen", "label": "Bo Chen"}, [_ev(PARAS[0])], ("ex:chen", "ex:acme"),
+                  ("ex:acme",), "CEO"),
         claim("ex:chen", "appeared", "to blame low-level workers for the scheme", PARAS[5]),
         claim("ex:ruiz", "attempting", "to push a bill with similar terms through the Senate",
               PARAS[7], ("ex:senate",)),
@@ -171,3 +178,10 @@ def test_how_many_prefers_a_count_of_the_noun(engine):
 @pytest.mark.slow
 def test_an_irregular_verb_and_a_year_are_shared_words(engine):
     assert "19.3 million" in _blob(_top(engine.ask("How much did Chen make in 2015?")))
+
+
+@pytest.mark.slow
+def test_it_after_an_organization_with_person_members(engine):
+    # Acme Bank's CEO is a person; "It raised its reserve" still speaks for the bank
+    res = engine.ask("What did Acme Bank say about its reserve for legal costs?")
+    assert any("1.7 billion" in a["text"] for a in res["answers"]), res
