@@ -87,7 +87,9 @@ _BARE = re.compile(r"^\S+\s+(?:the\s+|a\s+|an\s+|so-called\s+)?[\"“‘'][^\"�
 _REPORTING = frozenset("""decline refuse weigh share offer provide cite defend oppose embrace
 encourage unveil discuss reference sum invoke identify introduce express raise voice echo hint
 tout champion welcome applaud slam blast attack decry condemn hail lambaste rebuke support endorse
-back according describe question call demand""".split())
+back according describe question call demand mock scoff chide scold press quiz knock dub label
+brand characterize characterise term deride lash tease muse ponder wonder shout yell exclaim rule
+order instruct testify tweet""".split())
 SPEECH_LEMMAS = SPEECH_VERBS | BELIEF_VERBS | DENIAL_VERBS | NOUN_CUES | ATTITUDE_ADJS | _REPORTING
 
 
