@@ -49,14 +49,17 @@ from .index import (
 )
 from .linking import CJK_RE, Linker, normalize
 from .names import PERSONISH, NamesMixin
-from .router import VIEW_NOUN, route
-from .routes import NUMBER, PLACE, RoutesMixin
+from .router import VIEW_NOUN, route, said_of
+from .routes import NUMBER, PLACE, SPEECH_LEMMAS, RoutesMixin
 from .scoring import CJK_PENALTY, Scorer, tokens
 from .store import CsrIndex, CtxView, PrefixSets, RowMatrix, StatementTable
-from .support import BACKGROUND, SupportMixin
+from .support import BACKGROUND, SupportMixin, base_forms
 
 __all__ = ["QAEngine", "tokens"]
 
+# a quote opening a claim's sentence, in any of the news styles ("...", “...”, ''...'' as
+# the New York Times writes it in PolNeAR, ‘...’, «...», ``...'')
+OPENS_QUOTE = re.compile(r"[\"“«„]|''|‘|``")
 MAX_QUESTION = 2000  # characters; linking slows superlinearly on huge inputs (1 MB: minutes)
 # a sentence referring back to what the one before named: a pronoun subject, or "the
 # nation / the company ..." (a definite generic noun standing for a name)
@@ -305,7 +308,7 @@ class QAEngine(RoutesMixin, NamesMixin, SupportMixin):
                     # million people": a number whose sentence names no one, or refers back,
                     # is about whom the sentence before names
                     self.names[i] = self.names[i] | frozenset(self.statements[before].about)
-            elif s.kind == "claim" and e["quote"][:1] in "\"“":
+            elif s.kind == "claim" and OPENS_QUOTE.match(e["quote"]):
                 # a paragraph that opens with a quote answers the paragraph before it
                 # ("..., the White House announced it would ease sanctions. / "It is the
                 # right thing to do," Obama said.): rank by that paragraph too, lower
@@ -476,6 +479,19 @@ class QAEngine(RoutesMixin, NamesMixin, SupportMixin):
             scorer.synonyms = self._place_synonyms(links)
         handler = getattr(self, f"_route_{r.name}")
         found = handler(r, subj, links, scorer, k)
+        if isinstance(found, str) and r.name == "general" and not zh:
+            # "What did Ed Schultz compare RT to?" ("likened RT to the BBC"): the verb is in
+            # no statement, but what X said about RT answers, if X is linked and quoted
+            said = said_of(question)
+            verb = said.rank.split()[0].lower() if said else ""
+            # a rest to test X's statements by ("What did X eat?" has none), and a verb that
+            # reports speech or that some article writes ("What did X eat at MSNBC?" is no
+            # question about what X said of MSNBC)
+            ssubj = self._subject_links(question, said, links) if said and said.topic and (
+                {verb, *base_forms(verb)} & SPEECH_LEMMAS or self._known(verb)) else []
+            if ssubj:
+                alt = self._route_say(said, ssubj, links, scorer, k)
+                found = alt if not isinstance(alt, str) else found
         if isinstance(found, str):
             return _abstain(result, found)
         result["answers"] = found

@@ -74,6 +74,7 @@ class Route:
     role: str = ""  # membership questions: the role asked for ("chief economist", "heads")
     former: bool = False  # asks about a former role
     wants_person: bool = False  # membership: the answer is a person (who heads Y?)
+    rank: str = ""  # say: what to rank X's statements by when not the topic ("compare RT to")
 
     @property
     def lang(self) -> str:
@@ -146,6 +147,29 @@ _ZH: list[tuple[str, re.Pattern]] = [(name, re.compile(p)) for name, p in [
 _POLITE = re.compile(r"^(?:(?:please|so|and|ok|okay|hey)[,\s]+)*(?:(?:can|could) you (?:please )?"
                      r"(?:tell|show) me|tell me|show me|do you know|i(?:'d| would) like to know|"
                      r"i want to know|according to the (?:article|graph|text)[,:]?)?\s*", re.I)
+
+
+# "What did X <verb> ...?" with a verb no route knows ("compare", "liken", "slam"): if
+# nothing answers it as a general question, what X said about the rest may
+_VERB_Q = re.compile(r"^(?:so\s+)?what\s+(?:did|does|do|has|have|had|would|will)\s+(?P<x>.+?)\s+"
+                     r"(?P<v>(?-i:[a-z]{3,}))\b(?P<y>.*)$", re.I)
+
+
+def said_of(question: str) -> Route | None:
+    """The say route of a "What did X <verb> Y?" question the routes leave general: X said
+    something, about Y, ranked by the verb and Y ("What did Ed Schultz compare RT to?":
+    what Schultz said about RT, the claim likening RT to the BBC first). None otherwise.
+
+    >>> said_of("What did Ed Schultz compare RT to?")
+    Route(name='say', subject='Ed Schultz', topic='RT to', role='', former=False, wants_person=False, rank='compare RT to')
+    """
+    q = _POLITE.sub("", " ".join(question.replace("’", "'").split()).strip())
+    m = _VERB_Q.match(q)
+    if not m or CJK_RE.search(q) or m.group("v").lower() in ("not", "the", "and", "for"):
+        return None
+    y = _clean(m.group("y"))
+    return Route("say", _subject(m.group("x")), y, former=bool(FORMER.search(q)),
+                 rank=f"{m.group('v')} {y}".strip())
 
 
 def route(question: str) -> Route:

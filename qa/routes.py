@@ -18,6 +18,7 @@ from claimgraph.extract.cues import (
 )
 
 from . import ann, support
+from .embed import minilm_query
 from .linking import CJK_RE, Link, normalize
 from .names import PERSONISH
 from .router import PERSON_NOUN, ROLE_NOUN, ROLE_VERBS, Route
@@ -26,6 +27,7 @@ from .scoring import Scorer, tokens
 PASSAGE_PENALTY = 0.04  # an article sentence ranks just below a graph statement as good
 PREFER_BONUS = 0.1  # the kind of statement a route asks for, when nothing was linked
 APPOSITION_BONUS = 0.3  # "Who is X?": a sentence describing X, over one only naming X
+VERB_BONUS = 0.3  # "What did X compare Y to?": times how much nearer the verb a cue is than "said"
 ADDRESSEE_BONUS = 0.2  # "what did X tell Y": a claim whose cue addresses Y ("Warren told Stumpf")
 # a question asking what was said to someone: "What did Warren tell Stumpf?"
 ASKS_ADDRESSEE = re.compile(r"\b(?:tell|told|ask|asked|say\s+to|said\s+to|write\s+to|wrote\s+to|"
@@ -89,8 +91,13 @@ encourage unveil discuss reference sum invoke identify introduce express raise v
 tout champion welcome applaud slam blast attack decry condemn hail lambaste rebuke support endorse
 back according describe question call demand mock scoff chide scold press quiz knock dub label
 brand characterize characterise term deride lash tease muse ponder wonder shout yell exclaim rule
-order instruct testify tweet""".split())
+order instruct testify tweet liken compare equate contrast""".split())
 SPEECH_LEMMAS = SPEECH_VERBS | BELIEF_VERBS | DENIAL_VERBS | NOUN_CUES | ATTITUDE_ADJS | _REPORTING
+# verbs whose subject reports what someone said ("The Times reported that ...")
+REPORT_VERBS = (SPEECH_VERBS | _REPORTING) - {
+    "back", "support", "order", "rule", "press", "call", "question", "share", "offer", "provide",
+    "attack", "continue", "find", "show", "charge", "post", "release", "project", "point",
+    "maintain", "quote", "calculate", "decline", "refuse"}
 
 
 def _strip_article(s: str) -> str:
@@ -182,6 +189,7 @@ class RoutesMixin:
         person = any(self.types.get(i) in PERSONISH for i in who)
         for iri in list(who):
             who |= self.variants.get(iri, set())
+        asked = set(who)  # X and its other names, not its members
         for iri in list(who):
             who |= self.members.get(iri, set()) | (self.former_members.get(iri, set())
                                                    if r.former else set())
@@ -198,13 +206,18 @@ class RoutesMixin:
         if not concepts and not any(speech_cue(self.statements[i]) for i in idx[:MAX_CUES]):
             return f"{name} is in the graph but never quoted"
         topic = r.topic
+        # sentences where X reports what another said ("The New York Times reported ... that
+        # the RT editor in chief, Margarita Simonyan, conveyed ..."): the extractor credits
+        # the nested speaker, but the sentence is X's report too
+        reported = [] if sc.zh else self._reported_by(asked, idx)
         if topic:
             context = self._context(idx)
-            if not sc.zh and self._unsupported_words(topic, context):  # "the housing market"
+            if not sc.zh and self._unsupported_words(topic, context + reported):  # "the housing market"
                 return f"{name} is quoted, but not about {topic}"
             qv = sc.dense_for(self._english(topic, links))
-            dense = sc.dense_of(qv, idx)
-            if not sc.zh and dense.max() < support.MIN_TOPIC and not self._covers(topic, context):
+            dense = sc.dense_of(qv, idx + reported)
+            if not sc.zh and dense.max() < support.MIN_TOPIC and not self._covers(
+                    topic, context + reported):
                 return f"{name} is quoted, but not about {topic}"
             if sc.zh and CJK_RE.search(topic) and self._zh_off_topic(topic, idx, context):
                 return f"{name} is quoted, but not about {topic}"
@@ -215,12 +228,23 @@ class RoutesMixin:
         said = set(idx)
         idx += [i for i in self._follows_claims(idx, who)[:MAX_FOLLOWING] if i not in said
                 and self._refers_back(i, person)]
+        idx += [i for i in reported if i not in said]
         said = set(idx)
         idx += [i for i in self.ids_with(self.about_index, who, ("passage",)).tolist()
                 if i not in said and not self.in_claim_mask[i]]
-        scores = self._ranked(sc, idx, topic or None)
+        scores = self._ranked(sc, idx, r.rank or topic or None)
         scores = scores - PASSAGE_PENALTY * (self.kind[idx] == "passage")
         scores = scores - 2 * PASSAGE_PENALTY * np.array([i not in said for i in idx])
+        if r.rank and r.rank != topic and r.lang == "en":
+            # "What did X compare RT to?": X's claim whose cue means the verb ("likened")
+            # more than a plain "said" does, first (X's best only, one word vector per cue)
+            head = top_order(scores, COUNT_POOL)[:COUNT_POOL]
+            verb = minilm_query(r.rank.split()[0].lower())
+            base = float(minilm_query("said") @ verb)
+            cues = [cue_word(self.statements[idx[j]]).lower() for j in head]
+            near = {c: float(minilm_query(c) @ verb) - base for c in set(cues) if c}
+            scores = scores.astype(np.float64, copy=True)
+            scores[head] += VERB_BONUS * np.clip([near.get(c, 0.0) for c in cues], 0.0, None)
         addressed = self._addressee(r, sc, links)
         if addressed is not None:  # "What did Warren tell Stumpf?": what was said to Stumpf
             head = top_order(scores, COUNT_POOL)[:COUNT_POOL]  # X's best only (decoded here)
@@ -228,7 +252,38 @@ class RoutesMixin:
             scores[head] += ADDRESSEE_BONUS * np.array([
                 s.kind == "claim" and bool(s.evidence) and bool(addressed.search(s.evidence[0]["quote"]))
                 for s in (self.statements[idx[j]] for j in head)], dtype=np.float64)
-        return self._answers(idx, scores, k, kind="claim", bare=1.0, act=True)
+        return self._answers(idx, scores, k, kind="claim", bare=1.0, act=True,
+                             speaker_of=dict.fromkeys(reported, next(iter(sorted(asked)))))
+
+    def _reported_by(self, ents: set[str], claims: list[int]) -> list[int]:
+        """Article sentences in which one of ``ents`` is the subject of a reporting verb
+        ("The New York Times reported at the time that ...", "X wrote that ..."), other
+        than the sentences of X's own ``claims``: the first MAX_FOLLOWING naming X."""
+        names = sorted({n for e in ents for n in self.labels.get(e, {}).get("en", []) if len(n) >= 3},
+                       key=len, reverse=True)
+        if not names:
+            return []
+        pat = re.compile(r"(?<![\w&])(?:" + "|".join(re.escape(n) for n in names)
+                         + r")(?:'s)?\s+(?:(?:[a-z]+ly|also|has|had|have|first|later|then)\s+)?"
+                           r"(?P<v>[a-z]+)\b")
+        arr = np.asarray(claims, dtype=np.int64)
+        own = set()
+        if len(arr) and len(self.ctx_src):
+            a = np.searchsorted(self.ctx_src, arr, "left")
+            b = np.searchsorted(self.ctx_src, arr, "right")
+            rows = [r for x, y in zip(a.tolist(), b.tolist(), strict=True) for r in range(x, y)
+                    if self.ctx_pen[r] == 0]
+            own = set(self.ctx_dst[rows].tolist())
+        out = []
+        for i in self.ids_with(self.about_index, ents, ("passage",)).tolist()[:MAX_FOLLOWING]:
+            if i in own:
+                continue
+            s = self.statements[i]
+            quote = s.evidence[0]["quote"] if s.evidence else s.text
+            if any({v, *support.base_forms(v), *support.lemmas(v)} & REPORT_VERBS
+                   for v in (m.group("v") for m in pat.finditer(quote))):
+                out.append(i)
+        return out
 
     def _addressee(self, r: Route, sc: Scorer, links) -> re.Pattern | None:
         """For "what did X tell Y" (Y a linked name and all the topic), a pattern finding a
@@ -425,7 +480,8 @@ class RoutesMixin:
     def _answers(self, idx: list[int], scores: np.ndarray, k: int, kind: str | None = None,
                  who: bool = False, person_for: set[str] | None = None,
                  subject_speaker: str | None = None, anchor: list[str] | None = None,
-                 bare: float = PASSAGE_PENALTY, act: bool = False) -> list[dict]:
+                 bare: float = PASSAGE_PENALTY, act: bool = False,
+                 speaker_of: dict[int, str] | None = None) -> list[dict]:
         """The first ``k`` answers by score, one per evidence span. ``anchor``: the words of
         the role asked for; a passage naming several persons answers with the one named
         nearest them."""
@@ -456,7 +512,9 @@ class RoutesMixin:
                 continue
             seen.add(key)
             speaker = s.speaker
-            if speaker is None and s.kind in ("fact", "passage"):  # "It edged up its forecast"
+            if speaker_of and int(idx[j]) in speaker_of:  # "The New York Times reported that"
+                speaker = {"iri": speaker_of[int(idx[j])], "label": self.label(speaker_of[int(idx[j])])}
+            elif speaker is None and s.kind in ("fact", "passage"):  # "It edged up its forecast"
                 speaker = self._antecedent(int(idx[j]))
             if speaker is None and s.kind == "concept" and s.by:  # who discussed it
                 speaker = {"iri": s.by[0], "label": self.label(s.by[0])}

@@ -1,0 +1,140 @@
+"""Question answering on news text: a verb the article words differently ("compare" for
+"likened"), a quote opening its paragraph in the New York Times' '' style, what a newspaper
+reported when the extractor credits the nested speaker.
+
+The helper tests are fast; the engine tests embed a hand-built snapshot with the
+packaged MiniLM, so they are marked slow.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from claimgraph.qa.engine import OPENS_QUOTE
+from claimgraph.qa.router import route, said_of
+from claimgraph.qa.verbalize import Statement
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+
+# ---- helpers (fast) ----------------------------------------------------------------------
+
+def test_what_did_x_verb_y_is_what_x_said_about_y():
+    assert route("What did Ann Lee compare Acme Bank to?").name == "general"
+    r = said_of("What did Ann Lee compare Acme Bank to?")
+    assert (r.name, r.subject, r.topic, r.rank) == ("say", "Ann Lee", "Acme Bank to",
+                                                    "compare Acme Bank to")
+    assert said_of("What did Ann Lee compare?").topic == ""  # no rest: the engine refuses it
+    assert said_of("Who is Ann Lee?") is None
+
+
+def test_quote_styles_open_a_paragraph():
+    for q in ("\u201cNo,\u201d she said.", "\"No,\" she said.", "''No,'' she said.",
+              "\u2018No,\u2019 she said.", "\u00abNo,\u00bb she said."):
+        assert OPENS_QUOTE.match(q), q
+    assert not OPENS_QUOTE.match("She said no.")
+    assert not OPENS_QUOTE.match("'Tis the season, she said.")
+
+
+# ---- a hand-built news snapshot (slow: MiniLM) -----------------------------------------------
+
+ART = "ex:column"
+PARAS = [
+    "A passionate defender of the network, Mr. Ruiz likened Acme Bank to a public utility, in an "
+    "interview last week.",
+    "Mr. Ruiz said the network had never told him what to say about Acme Bank.",
+    "Several former employees have complained. That was what Ann Lee said when she resigned from "
+    "the bank in dramatic fashion in 2014.",
+    "''I cannot be part of a bank that hides the truth from its customers,'' Ms. Lee told the "
+    "audience.",
+    "Still, The Daily Ledger reported at the time that the bank's chief, Bo Chen, told the staff "
+    "that her statement was ''not in line with our policy.''",
+    "The Daily Ledger said the bank's profits fell by half in the spring.",
+]
+TEXT = "\n".join(PARAS)
+
+
+def _ev(phrase: str) -> dict:
+    a = TEXT.index(phrase)
+    para = TEXT[:a].count("\n") + 1
+    return {"article": ART, "paragraph": para, "quote": phrase, "start": a, "end": a + len(phrase)}
+
+
+@pytest.fixture(scope="module")
+def engine():
+    from claimgraph.qa import QAEngine
+    from claimgraph.qa.index import Snapshot
+    from claimgraph.qa.verbalize import split_sentences
+
+    labels = {"ex:ruiz": {"en": ["Max Ruiz", "Ruiz"], "zh": []},
+              "ex:lee": {"en": ["Ann Lee", "Lee"], "zh": []},
+              "ex:chen": {"en": ["Bo Chen", "Chen"], "zh": []},
+              "ex:acme": {"en": ["Acme Bank"], "zh": []},
+              "ex:ledger": {"en": ["Daily Ledger", "The Daily Ledger"], "zh": []}}
+    types = {"ex:ruiz": "Person", "ex:lee": "Person", "ex:chen": "Person",
+             "ex:acme": "Organization", "ex:ledger": "Organization"}
+
+    def claim(iri: str, cue: str, content: str, sentence: str, about: tuple = ()) -> Statement:
+        lab = labels[iri]["en"][0]
+        return Statement("claim", f"{lab} {cue}: {content}", f"{cue} {content}",
+                         {"iri": iri, "label": lab}, [_ev(sentence)], (iri,), about)
+
+    first = PARAS[2].split(" That was")[0]
+    stmts = [
+        claim("ex:ruiz", "likened", "Acme Bank to a public utility, in an interview last week",
+              PARAS[0], ("ex:acme",)),
+        claim("ex:ruiz", "said", "the network had never told him what to say about Acme Bank",
+              PARAS[1], ("ex:acme",)),
+        claim("ex:lee", "told", "''I cannot be part of a bank that hides the truth from its "
+              "customers,''", PARAS[3]),
+        # the extractor credits the nested speaker, not the newspaper that reported it
+        claim("ex:chen", "told", "the staff that her statement was ''not in line with our "
+              "policy.''", PARAS[4]),
+        claim("ex:ledger", "said", "the bank's profits fell by half in the spring", PARAS[5],
+              ("ex:acme",)),
+    ]
+    for n, para in enumerate(PARAS, 1):
+        base = TEXT.index(para)
+        for a, b in split_sentences(para):
+            s = para[a:b]
+            about = tuple(i for i, labs in labels.items() if any(x in s for x in labs["en"]))
+            stmts.append(Statement("passage", s, s, None, [{
+                "article": ART, "paragraph": n, "quote": s, "start": base + a, "end": base + b}],
+                (), about))
+    assert first  # the paragraph before the quote has two sentences
+    ents = {i: {"type": t, "mentioned": True, "claims": 1} for i, t in types.items()}
+    return QAEngine(snapshot=Snapshot(stmts, labels, ents, [TEXT]))
+
+
+def _top(res: dict) -> dict:
+    assert not res["abstained"], res.get("reason")
+    return res["answers"][0]
+
+
+def _blob(ans: dict) -> str:
+    return ans["text"] + " " + ans["evidence"][0]["quote"]
+
+
+@pytest.mark.slow
+def test_a_verb_the_article_words_differently(engine):
+    top = _top(engine.ask("What did Max Ruiz compare Acme Bank to?"))
+    assert "public utility" in _blob(top) and top["speaker"]["label"] == "Max Ruiz"
+    # no rest to test X's statements by, or a verb no article writes: refused as before
+    assert engine.ask("What did Max Ruiz eat?")["abstained"]
+    assert engine.ask("What did Max Ruiz eat at Acme Bank?")["abstained"]
+
+
+@pytest.mark.slow
+def test_say_when_clause_in_the_paragraph_before_a_double_apostrophe_quote(engine):
+    top = _top(engine.ask("What did Ann Lee say when she resigned?"))
+    assert "hides the truth" in top["text"] and top["speaker"]["label"] == "Ann Lee"
+
+
+@pytest.mark.slow
+def test_what_a_newspaper_reported_of_a_nested_speaker(engine):
+    top = _top(engine.ask("What did The Daily Ledger report about Bo Chen?"))
+    assert "not in line with our policy" in _blob(top)
+    assert top["speaker"]["label"] == "Daily Ledger"
+    res = engine.ask("What did The Daily Ledger report about the weather?")
+    assert res["abstained"], res
