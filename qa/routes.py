@@ -217,7 +217,7 @@ class RoutesMixin:
             qv = sc.dense_for(self._english(topic, links))
             dense = sc.dense_of(qv, idx + reported)
             if not sc.zh and dense.max() < support.MIN_TOPIC and not self._covers(
-                    topic, context + reported):
+                    topic, self._naming(topic, links, subj, context + reported)):
                 return f"{name} is quoted, but not about {topic}"
             if sc.zh and CJK_RE.search(topic) and self._zh_off_topic(topic, idx, context):
                 return f"{name} is quoted, but not about {topic}"
@@ -254,6 +254,25 @@ class RoutesMixin:
                 for s in (self.statements[idx[j]] for j in head)], dtype=np.float64)
         return self._answers(idx, scores, k, kind="claim", bare=1.0, act=True,
                              speaker_of=dict.fromkeys(reported, next(iter(sorted(asked)))))
+
+    def _naming(self, topic: str, links, subj, context: list[int]) -> list[int]:
+        """The statements of ``context`` that may cover ``topic``: all of them, or, for a
+        topic that is only names Y ("about RT"), those linked to Y (or a variant of it): a
+        sentence naming "RT America" writes "RT" but is not about RT."""
+        inside = [lk for lk in links if lk not in subj and lk.how != "demonym"
+                  and normalize(lk.surface).strip() and normalize(lk.surface) in normalize(topic)]
+        if not inside or not context:
+            return context
+        named = {w for lk in inside for w in tokens(lk.surface)}
+        if any(w not in named for w in tokens(topic)):
+            return context
+        ents = {lk.iri for lk in inside}
+        for iri in list(ents):
+            ents |= self.variants.get(iri, set())
+        ids = np.concatenate([self.ids_with(self.about_index, ents), self.ids_with(self.by_index, ents),
+                              self.ids_with(self.names_index, ents)])
+        arr = np.asarray(context, dtype=np.int64)
+        return arr[np.isin(arr, ids)].tolist()
 
     def _reported_by(self, ents: set[str], claims: list[int]) -> list[int]:
         """Article sentences in which one of ``ents`` is the subject of a reporting verb

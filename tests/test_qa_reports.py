@@ -51,6 +51,8 @@ PARAS = [
     "Still, The Daily Ledger reported at the time that the bank's chief, Bo Chen, told the staff "
     "that her statement was ''not in line with our policy.''",
     "The Daily Ledger said the bank's profits fell by half in the spring.",
+    "Last week, I watched Max Ruiz on the Acme Bank Europe channel. His guest, the activist "
+    "Eva Ortiz, called for the ratification of the treaty.",
 ]
 TEXT = "\n".join(PARAS)
 
@@ -71,9 +73,12 @@ def engine():
               "ex:lee": {"en": ["Ann Lee", "Lee"], "zh": []},
               "ex:chen": {"en": ["Bo Chen", "Chen"], "zh": []},
               "ex:acme": {"en": ["Acme Bank"], "zh": []},
-              "ex:ledger": {"en": ["Daily Ledger", "The Daily Ledger"], "zh": []}}
+              "ex:ledger": {"en": ["Daily Ledger", "The Daily Ledger"], "zh": []},
+              "ex:acme-eu": {"en": ["Acme Bank Europe"], "zh": []},
+              "ex:ortiz": {"en": ["Eva Ortiz", "Ortiz"], "zh": []}}
     types = {"ex:ruiz": "Person", "ex:lee": "Person", "ex:chen": "Person",
-             "ex:acme": "Organization", "ex:ledger": "Organization"}
+             "ex:acme": "Organization", "ex:ledger": "Organization",
+             "ex:acme-eu": "Organization", "ex:ortiz": "Person"}
 
     def claim(iri: str, cue: str, content: str, sentence: str, about: tuple = ()) -> Statement:
         lab = labels[iri]["en"][0]
@@ -93,12 +98,24 @@ def engine():
               "policy.''", PARAS[4]),
         claim("ex:ledger", "said", "the bank's profits fell by half in the spring", PARAS[5],
               ("ex:acme",)),
+        claim("ex:ortiz", "called", "for the ratification of the treaty",
+              PARAS[6].split("channel. ")[1]),
     ]
+
+    def named(s: str) -> tuple:  # the longest label where labels overlap ("Acme Bank Europe")
+        out = []
+        for lab, iri in sorted(((lab, i) for i, labs in labels.items() for lab in labs["en"]),
+                               key=lambda x: -len(x[0])):
+            if lab in s:
+                out.append(iri)
+                s = s.replace(lab, "#" * len(lab))
+        return tuple(dict.fromkeys(out))
+
     for n, para in enumerate(PARAS, 1):
         base = TEXT.index(para)
         for a, b in split_sentences(para):
             s = para[a:b]
-            about = tuple(i for i, labs in labels.items() if any(x in s for x in labs["en"]))
+            about = named(s)
             stmts.append(Statement("passage", s, s, None, [{
                 "article": ART, "paragraph": n, "quote": s, "start": base + a, "end": base + b}],
                 (), about))
@@ -138,3 +155,11 @@ def test_what_a_newspaper_reported_of_a_nested_speaker(engine):
     assert top["speaker"]["label"] == "Daily Ledger"
     res = engine.ask("What did The Daily Ledger report about the weather?")
     assert res["abstained"], res
+
+
+@pytest.mark.slow
+def test_a_name_inside_a_longer_name_is_not_the_topic(engine):
+    # the sentence before Ortiz's claim names Acme Bank Europe, not Acme Bank
+    res = engine.ask("What did Eva Ortiz say about Acme Bank?")
+    assert res["abstained"] and "not about" in res["reason"], res
+    assert "treaty" in _top(engine.ask("What did Eva Ortiz say about the treaty?"))["text"]
