@@ -184,6 +184,7 @@ class RoutesMixin:
                                      kind="claim")
             return self._unlinked_speaker(r, sc, k)
         name = " / ".join(sorted({self.label(i) for i in who}))
+        main = sorted(who)[0]  # whom a sentence where X reports is credited to (not a variant)
         # he / she or it: the entity asked about, not its members (the IMF is no person,
         # though its chief economist is)
         person = any(self.types.get(i) in PERSONISH for i in who)
@@ -253,7 +254,7 @@ class RoutesMixin:
                 s.kind == "claim" and bool(s.evidence) and bool(addressed.search(s.evidence[0]["quote"]))
                 for s in (self.statements[idx[j]] for j in head)], dtype=np.float64)
         return self._answers(idx, scores, k, kind="claim", bare=1.0, act=True,
-                             speaker_of=dict.fromkeys(reported, next(iter(sorted(asked)))))
+                             speaker_of=dict.fromkeys(reported, main))
 
     def _naming(self, topic: str, links, subj, context: list[int]) -> list[int]:
         """The statements of ``context`` that may cover ``topic``: all of them, or, for a
