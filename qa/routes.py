@@ -40,6 +40,7 @@ ADDRESSING = (r"\b(?:told|tells|tell|telling|asked|asks|asking|said\s+to|says\s+
               r"\s+(?:[A-Z][\w.'’-]*,?\s+){0,4}?")  # "told Wells Fargo CEO John Stumpf"
 MAX_CUES = 256  # X's claims read for a reporting cue before X counts as never quoted
 MAX_FOLLOWING = 256  # pronoun-subject facts after X's claims checked per question (decoded)
+MAX_REPORTING = 64  # sentences naming X searched for "X reported that ..." per question (decoded)
 
 # a quantity, not a bare year: "4.53%", "$36.22 trillion", "56 basis points", "Schiff, 56,", "a decade"
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*\s*(?:%|percent|basis|bps?|trillion|billion|million|thousand)"
@@ -278,7 +279,7 @@ class RoutesMixin:
     def _reported_by(self, ents: set[str], claims: list[int]) -> list[int]:
         """Article sentences in which one of ``ents`` is the subject of a reporting verb
         ("The New York Times reported at the time that ...", "X wrote that ..."), other
-        than the sentences of X's own ``claims``: the first MAX_FOLLOWING naming X."""
+        than the sentences of X's own ``claims``: the first MAX_REPORTING naming X."""
         names = sorted({n for e in ents for n in self.labels.get(e, {}).get("en", []) if len(n) >= 3},
                        key=len, reverse=True)
         if not names:
@@ -286,24 +287,22 @@ class RoutesMixin:
         pat = re.compile(r"(?<![\w&])(?:" + "|".join(re.escape(n) for n in names)
                          + r")(?:'s)?\s+(?:(?:[a-z]+ly|also|has|had|have|first|later|then)\s+)?"
                            r"(?P<v>[a-z]+)\b")
-        arr = np.asarray(claims, dtype=np.int64)
-        own = set()
-        if len(arr) and len(self.ctx_src):
-            a = np.searchsorted(self.ctx_src, arr, "left")
-            b = np.searchsorted(self.ctx_src, arr, "right")
-            rows = [r for x, y in zip(a.tolist(), b.tolist(), strict=True) for r in range(x, y)
-                    if self.ctx_pen[r] == 0]
-            own = set(self.ctx_dst[rows].tolist())
         out = []
-        for i in self.ids_with(self.about_index, ents, ("passage",)).tolist()[:MAX_FOLLOWING]:
-            if i in own:
-                continue
+        for i in self.ids_with(self.about_index, ents, ("passage",)).tolist()[:MAX_REPORTING]:
             s = self.statements[i]
             quote = s.evidence[0]["quote"] if s.evidence else s.text
             if any({v, *support.base_forms(v), *support.lemmas(v)} & REPORT_VERBS
                    for v in (m.group("v") for m in pat.finditer(quote))):
                 out.append(i)
-        return out
+        arr = np.asarray(claims, dtype=np.int64)
+        if not out or not len(arr) or not len(self.ctx_src):
+            return out
+        # the sentences X's own claims stand for (found only when a sentence above matched)
+        a = np.searchsorted(self.ctx_src, arr, "left")
+        n = np.searchsorted(self.ctx_src, arr, "right") - a
+        rows = np.repeat(a - np.cumsum(n) + n, n) + np.arange(int(n.sum()))
+        own = set(self.ctx_dst[rows[self.ctx_pen[rows] == 0]].tolist())
+        return [i for i in out if i not in own]
 
     def _addressee(self, r: Route, sc: Scorer, links) -> re.Pattern | None:
         """For "what did X tell Y" (Y a linked name and all the topic), a pattern finding a
