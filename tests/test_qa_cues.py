@@ -14,6 +14,7 @@ import pytest
 from claimgraph.qa.routes import ADDRESSING, COUNT, _count_of, cue_word, speech_cue
 from claimgraph.qa.support import forms, lemmas
 from claimgraph.qa.verbalize import Statement
+from qa_handbuilt import evidence, handbuilt_engine
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
@@ -86,17 +87,11 @@ TEXT = "\n".join(PARAS)
 
 
 def _ev(phrase: str) -> dict:
-    a = TEXT.index(phrase)
-    para = TEXT[:a].count("\n") + 1
-    return {"article": ART, "paragraph": para, "quote": phrase, "start": a, "end": a + len(phrase)}
+    return evidence(TEXT, ART, phrase)
 
 
 @pytest.fixture(scope="module")
 def engine():
-    from claimgraph.qa import QAEngine
-    from claimgraph.qa.index import Snapshot
-    from claimgraph.qa.verbalize import split_sentences
-
     labels = {"ex:lee": {"en": ["Ann Lee", "Lee"], "zh": []},
               "ex:chen": {"en": ["Bo Chen", "Chen"], "zh": []},
               "ex:acme": {"en": ["Acme Bank"], "zh": []},
@@ -130,16 +125,7 @@ def engine():
         claim("ex:ruiz", "attempting", "to push a bill with similar terms through the Senate",
               PARAS[7], ("ex:senate",)),
     ]
-    for n, para in enumerate(PARAS, 1):
-        base = TEXT.index(para)
-        for a, b in split_sentences(para):
-            s = para[a:b]
-            about = tuple(i for i, labs in labels.items() if any(x in s for x in labs["en"]))
-            stmts.append(Statement("passage", s, s, None, [{
-                "article": ART, "paragraph": n, "quote": s, "start": base + a, "end": base + b}],
-                (), about))
-    ents = {i: {"type": t, "mentioned": True, "claims": 1} for i, t in types.items()}
-    return QAEngine(snapshot=Snapshot(stmts, labels, ents, [TEXT]))
+    return handbuilt_engine(stmts, labels, types, PARAS, ART)
 
 
 def _top(res: dict) -> dict:

@@ -14,6 +14,7 @@ from claimgraph.qa.engine import ANAPHOR
 from claimgraph.qa.linking import Linker, demonyms
 from claimgraph.qa.routes import PRONOUN_SUBJECT, _bare_quote
 from claimgraph.qa.support import base_forms
+from qa_handbuilt import evidence, handbuilt_engine
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
@@ -119,16 +120,12 @@ TEXT = "\n".join(PARAS)
 
 
 def _ev(phrase: str) -> dict:
-    a = TEXT.index(phrase)
-    para = TEXT[:a].count("\n") + 1
-    return {"article": ART, "paragraph": para, "quote": phrase, "start": a, "end": a + len(phrase)}
+    return evidence(TEXT, ART, phrase)
 
 
 @pytest.fixture(scope="module")
 def engine():
-    from claimgraph.qa import QAEngine
-    from claimgraph.qa.index import Snapshot
-    from claimgraph.qa.verbalize import Statement, split_sentences
+    from claimgraph.qa.verbalize import Statement
 
     def who(iri: str) -> dict:
         return {"iri": iri, "label": labels[iri]["en"][0]}
@@ -189,16 +186,7 @@ def engine():
                   [_ev("George Bush and Laura Bush were very much engaged, said Ann Lee.")],
                   ("ex:lee",), ("ex:gb", "ex:lb")),
     ]
-    for n, para in enumerate(PARAS, 1):
-        base = TEXT.index(para)
-        for a, b in split_sentences(para):
-            s = para[a:b]
-            about = tuple(i for i, labs in labels.items() if any(x in s for x in labs["en"]))
-            stmts.append(Statement("passage", s, s, None, [{
-                "article": ART, "paragraph": n, "quote": s, "start": base + a, "end": base + b}],
-                (), about))
-    ents = {i: {"type": t, "mentioned": True, "claims": 1} for i, t in types.items()}
-    return QAEngine(snapshot=Snapshot(stmts, labels, ents, [TEXT]))
+    return handbuilt_engine(stmts, labels, types, PARAS, ART)
 
 
 def _top(res: dict) -> dict:

@@ -14,6 +14,7 @@ import pytest
 from claimgraph.qa.engine import OPENS_QUOTE
 from claimgraph.qa.router import route, said_of
 from claimgraph.qa.verbalize import Statement
+from qa_handbuilt import evidence, handbuilt_engine
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
@@ -58,17 +59,11 @@ TEXT = "\n".join(PARAS)
 
 
 def _ev(phrase: str) -> dict:
-    a = TEXT.index(phrase)
-    para = TEXT[:a].count("\n") + 1
-    return {"article": ART, "paragraph": para, "quote": phrase, "start": a, "end": a + len(phrase)}
+    return evidence(TEXT, ART, phrase)
 
 
 @pytest.fixture(scope="module")
 def engine():
-    from claimgraph.qa import QAEngine
-    from claimgraph.qa.index import Snapshot
-    from claimgraph.qa.verbalize import split_sentences
-
     labels = {"ex:ruiz": {"en": ["Max Ruiz", "Ruiz"], "zh": []},
               "ex:lee": {"en": ["Ann Lee", "Lee"], "zh": []},
               "ex:chen": {"en": ["Bo Chen", "Chen"], "zh": []},
@@ -102,26 +97,8 @@ def engine():
               PARAS[6].split("channel. ")[1]),
     ]
 
-    def named(s: str) -> tuple:  # the longest label where labels overlap ("Acme Bank Europe")
-        out = []
-        for lab, iri in sorted(((lab, i) for i, labs in labels.items() for lab in labs["en"]),
-                               key=lambda x: -len(x[0])):
-            if lab in s:
-                out.append(iri)
-                s = s.replace(lab, "#" * len(lab))
-        return tuple(dict.fromkeys(out))
-
-    for n, para in enumerate(PARAS, 1):
-        base = TEXT.index(para)
-        for a, b in split_sentences(para):
-            s = para[a:b]
-            about = named(s)
-            stmts.append(Statement("passage", s, s, None, [{
-                "article": ART, "paragraph": n, "quote": s, "start": base + a, "end": base + b}],
-                (), about))
     assert first  # the paragraph before the quote has two sentences
-    ents = {i: {"type": t, "mentioned": True, "claims": 1} for i, t in types.items()}
-    return QAEngine(snapshot=Snapshot(stmts, labels, ents, [TEXT]))
+    return handbuilt_engine(stmts, labels, types, PARAS, ART)
 
 
 def _top(res: dict) -> dict:
