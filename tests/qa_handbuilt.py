@@ -42,3 +42,23 @@ def handbuilt_engine(stmts: list[Statement], labels: dict, types: dict, paras: l
                 (), named(s, labels)))
     ents = {i: {"type": t, "mentioned": True, "claims": 1} for i, t in types.items()}
     return QAEngine(snapshot=Snapshot(stmts + passages, labels, ents, [text]))
+
+
+def claim(labels: dict, ev, iri: str, cue: str, content: str, sentence: str,
+          about: tuple = ()) -> Statement:
+    """A claim of ``iri`` as the index verbalizes it ("Ann Lee told: ..."); ``ev`` makes the
+    evidence of ``sentence``."""
+    lab = labels[iri]["en"][0]
+    return Statement("claim", f"{lab} {cue}: {content}", f"{cue} {content}",
+                     {"iri": iri, "label": lab}, [ev(sentence)], (iri,), about)
+
+
+def top(res: dict) -> dict:
+    """The first answer of an ask that must not abstain."""
+    assert not res["abstained"], res.get("reason")
+    return res["answers"][0]
+
+
+def blob(ans: dict) -> str:
+    """An answer's text and its evidence quote."""
+    return ans["text"] + " " + ans["evidence"][0]["quote"]

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import os
 import re
+from functools import partial
 
 import pytest
 from claimgraph.qa.routes import ADDRESSING, COUNT, _count_of, cue_word, speech_cue
 from claimgraph.qa.support import forms, lemmas
 from claimgraph.qa.verbalize import Statement
+from qa_handbuilt import blob as _blob
+from qa_handbuilt import claim as handbuilt_claim
 from qa_handbuilt import evidence, handbuilt_engine
+from qa_handbuilt import top as _top
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
@@ -100,10 +104,7 @@ def engine():
     types = {"ex:lee": "Person", "ex:chen": "Person", "ex:acme": "Organization",
              "ex:ruiz": "Person", "ex:senate": "Organization"}
 
-    def claim(iri: str, cue: str, content: str, sentence: str, about: tuple = ()) -> Statement:
-        lab = labels[iri]["en"][0]
-        return Statement("claim", f"{lab} {cue}: {content}", f"{cue} {content}",
-                         {"iri": iri, "label": lab}, [_ev(sentence)], (iri,), about)
+    claim = partial(handbuilt_claim, labels, _ev)
 
     stmts = [
         claim("ex:lee", "grilled", "Acme Bank CEO Bo Chen on Tuesday for his role in a scheme",
@@ -126,15 +127,6 @@ def engine():
               PARAS[7], ("ex:senate",)),
     ]
     return handbuilt_engine(stmts, labels, types, PARAS, ART)
-
-
-def _top(res: dict) -> dict:
-    assert not res["abstained"], res.get("reason")
-    return res["answers"][0]
-
-
-def _blob(ans: dict) -> str:
-    return ans["text"] + " " + ans["evidence"][0]["quote"]
 
 
 @pytest.mark.slow

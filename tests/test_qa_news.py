@@ -15,6 +15,7 @@ from claimgraph.qa.linking import Linker, demonyms
 from claimgraph.qa.routes import PRONOUN_SUBJECT, _bare_quote
 from claimgraph.qa.support import base_forms
 from qa_handbuilt import evidence, handbuilt_engine
+from qa_handbuilt import top as _top
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
@@ -187,11 +188,6 @@ def engine():
                   ("ex:lee",), ("ex:gb", "ex:lb")),
     ]
     return handbuilt_engine(stmts, labels, types, PARAS, ART)
-
-
-def _top(res: dict) -> dict:
-    assert not res["abstained"], res.get("reason")
-    return res["answers"][0]
 
 
 def _any(res: dict, phrase: str, speaker: str | None = None) -> bool:

@@ -13,6 +13,7 @@ import pytest
 from claimgraph.qa.gloss import gloss, gloss_words
 from claimgraph.qa.linking import Linker
 from claimgraph.qa.router import route
+from qa_handbuilt import top as _top
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
@@ -154,11 +155,6 @@ def _engine():
             "ex:cruz": {"type": "Person", "mentioned": True, "claims": 0},
             "ex:us": {"type": "Place", "mentioned": True, "claims": 0}}
     return QAEngine(snapshot=Snapshot(stmts, labels, ents, [TEXT]))
-
-
-def _top(res: dict) -> dict:
-    assert not res["abstained"], res.get("reason")
-    return res["answers"][0]
 
 
 @pytest.mark.slow

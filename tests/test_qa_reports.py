@@ -9,12 +9,15 @@ packaged MiniLM, so they are marked slow.
 from __future__ import annotations
 
 import os
+from functools import partial
 
 import pytest
 from claimgraph.qa.engine import OPENS_QUOTE
 from claimgraph.qa.router import route, said_of
-from claimgraph.qa.verbalize import Statement
+from qa_handbuilt import blob as _blob
+from qa_handbuilt import claim as handbuilt_claim
 from qa_handbuilt import evidence, handbuilt_engine
+from qa_handbuilt import top as _top
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
@@ -75,10 +78,7 @@ def engine():
              "ex:acme": "Organization", "ex:ledger": "Organization",
              "ex:acme-eu": "Organization", "ex:ortiz": "Person"}
 
-    def claim(iri: str, cue: str, content: str, sentence: str, about: tuple = ()) -> Statement:
-        lab = labels[iri]["en"][0]
-        return Statement("claim", f"{lab} {cue}: {content}", f"{cue} {content}",
-                         {"iri": iri, "label": lab}, [_ev(sentence)], (iri,), about)
+    claim = partial(handbuilt_claim, labels, _ev)
 
     first = PARAS[2].split(" That was")[0]
     stmts = [
@@ -99,15 +99,6 @@ def engine():
 
     assert first  # the paragraph before the quote has two sentences
     return handbuilt_engine(stmts, labels, types, PARAS, ART)
-
-
-def _top(res: dict) -> dict:
-    assert not res["abstained"], res.get("reason")
-    return res["answers"][0]
-
-
-def _blob(ans: dict) -> str:
-    return ans["text"] + " " + ans["evidence"][0]["quote"]
 
 
 @pytest.mark.slow
