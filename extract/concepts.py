@@ -39,9 +39,12 @@ from .records import Article, Claim, ConceptLink, Entity, Mention, Span
 
 _QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,60}?)[,.]?[\"”]")
 _SO_CALLED = re.compile(r"\bso-called\s+(?![\"“])((?:[A-Za-z][\w-]*\s+){0,3}[A-Za-z][\w-]*)")
-# a capitalized name ending in an agreement or plan word: "the Plaza Accord", "Mar-a-Lago Accord"
+# a capitalized name ending in an agreement or plan word: "the Plaza Accord", "Mar-a-Lago Accord";
+# not a sentence-initial article ("The Clean Power Plan") nor a possessive before the name
+# ("the Agency's Clean Power Plan")
 _NAMED_PLAN = re.compile(
-    r"(?<![\w-])((?:[A-Z][\w'’]*(?:-[\w'’]+)*\s+){1,4}"
+    r"(?<![\w-])((?:(?!(?:The|A|An|This|That|These|Those|Its|Their|His|Her|Our)\s)"
+    r"[A-Z][\w'’]*(?:-[\w'’]+)*(?<!['’]s)\s+){1,4}"
     r"(?:Accord|Accords|Agreement|Pact|Doctrine|Consensus|Deal|Treaty|Initiative|Protocol|Plan))\b")
 _THE_X_TRADE = re.compile(r"\bthe\s+((?:[a-z][a-z-]*\s+){0,1}[a-z][a-z-]*)\s+trade\b")
 _TERM_POS = {"NOUN", "PROPN", "ADJ", "PUNCT", "NUM"}

@@ -11,12 +11,13 @@ from functools import lru_cache
 from claimgraph import __version__
 
 from .concepts import find_concepts
+from .cues import PRONOUNS
 from .entities import EntityIndex, build_entities
 from .facts import find_facts
 from .names import clean_name, norm_key
 from .pipeline import MODEL, load_nlp
 from .records import Article, Attribution, Claim, Entity, Extraction, Mention, Span
-from .roles import find_memberships
+from .roles import PARTY_APPOS, find_memberships
 
 EXTRACTOR = f"claimgraph-extract/{__version__}"
 
@@ -34,6 +35,8 @@ def _speaker_entity(att: Attribution, index: EntityIndex, doc, article: Article,
     if not name:
         return None, None
     cl = index.find(clean_name(name))
+    if cl is None and re.search(r"\b[A-Z]\.[A-Z]$", name):
+        cl = index.find(clean_name(name) + ".")  # "The S.E.C" (the tokenizer took the period)
     if cl is None and att.source is not None:
         if ents is None:
             ents = {}
@@ -56,7 +59,8 @@ def _about(content: Span, mentions: Iterable[Mention], speaker: str | None) -> t
 
 
 # what may stand between two coordinated sources: "A (D-Ore.), B and C", "A and Sen. B"
-_CO_GAP = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|&\s+|as well as\s+)"
+_CO_GAP = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?" + PARTY_APPOS
+                     + r"(?:,\s*(?:and\s+)?|and\s+|&\s+|as well as\s+)"
                      r"(?:(?:[A-Z][\w.\-]*|former)\s+){0,3}")
 _TITLE_GAP = re.compile(r"(?:['’]s)?\s+(?:[A-Z][\w.\-]*\s+){0,4}")
 _CONJ = re.compile(r"\b(?:and|as well as)\b|&")
@@ -104,6 +108,24 @@ def _co_speakers(att: Attribution, key: str | None, mentions: list[Mention],
     return []
 
 
+#: how far back (characters) "they" may find the group of speakers it stands for
+THEY_REACH = 700
+
+
+def _plural_pronouns(atts: list[Attribution], speakers: list[list[str | None]]) -> None:
+    """A source "they" whose nearest earlier named source, close by, is a group of
+    speakers ("Senators A and B see ...; '...,' they wrote") is that group, whatever
+    single entity the coreference rules chose. ``speakers`` is updated in place."""
+    order = sorted((a.source.start, i) for i, a in enumerate(atts) if a.source is not None)
+    last: tuple[int, list[str | None]] | None = None  # the latest named source so far
+    for start, i in order:
+        if atts[i].source.text.strip().casefold() == "they":
+            if last is not None and start - last[0] <= THEY_REACH and len(last[1]) > 1:
+                speakers[i] = list(last[1])
+        elif atts[i].source.text.strip().casefold() not in PRONOUNS:
+            last = (start, speakers[i])
+
+
 def _between(source: Span, a: Mention, b: Mention) -> str:
     """The text of ``source`` between two mentions inside it."""
     return source.text[a.span.end - source.start:b.span.start - source.start]
@@ -120,6 +142,7 @@ def extract_doc(article: Article, doc) -> Extraction:
     starts = [m.span.start for m in mentions]
     claims, new_entities = [], []
     ents: dict = {}  # doc.ents, read once if a speaker needs it
+    speakers = []
     for att in atts:
         key, etype = _speaker_entity(att, index, doc, article, ents)
         if key and key not in known:
@@ -127,8 +150,11 @@ def extract_doc(article: Article, doc) -> Extraction:
             new_entities.append(Entity(key=key, type=etype or "Organization",
                                        name=cl.name if cl else key))
             known.add(key)
+        speakers.append([key, *_co_speakers(att, key, mentions, starts, types)])
+    _plural_pronouns(atts, speakers)
+    for att, keys in zip(atts, speakers, strict=True):
         # one claim per co-speaker: same content, cue and source, its own speaker
-        for k in [key, *_co_speakers(att, key, mentions, starts, types)]:
+        for k in keys:
             claims.append(
                 Claim(speaker=k, content=att.content, cue=att.cue, source=att.source,
                       kind=att.kind, paragraph=att.paragraph, about=_about(att.content, mentions, k))

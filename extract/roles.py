@@ -46,7 +46,9 @@ from .records import Article, Entity, Membership, Mention, Span
 ROLE_NOUNS = _ENTITY_ROLE_NOUNS | frozenset("""
 leader senator representative congressman congresswoman lawmaker ambassador envoy attorney counsel
 speaker whip mayor treasurer administrator comptroller inspector auditor commander justice judge
-lawyer consultant lobbyist pollster aide staffer employee owner
+lawyer consultant lobbyist pollster aide staffer employee owner developer banker activist organizer
+scientist scholar historian physician engineer pastor coach teacher student official agent journalist
+reporter columnist writer author producer host anchor
 """.split())
 # lower-case words a title before a name may contain besides role nouns and modifiers
 _TITLE_QUALIFIERS = frozenset("""
@@ -63,7 +65,10 @@ _LEGISLATOR = re.compile(
     r"(?:^|[^\w.])(?P<state>[Ss]tate\s+)?(?P<former>former\s+|ex-|then-)?"
     r"(?:(?:U\.S\.|US|Democratic|Republican|GOP|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+)?"
     r"(?P<title>Sens?\.|Senators?|Reps?\.|Representatives?|Congress(?:wo)?m[ae]n)\s+$")
-_COORD = re.compile(r"^\s*(?:\([^()]{1,20}\))?\s*(?:,\s*(?:and\s+)?|and\s+)$")
+# a legislator's party and state between commas: "A, Republican of Iowa, and B"
+PARTY_APPOS = (r"(?:,\s*(?:a\s+)?(?:Republican|Democrat|Democratic|Independent|Libertarian)\s+"
+               r"(?:of|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*)?")
+_COORD = re.compile(r"^\s*(?:\([^()]{1,20}\))?" + PARTY_APPOS + r"\s*(?:,\s*(?:and\s+)?|and\s+)$")
 ROLE_MODIFIERS = frozenset("""
 senior junior chief global managing deputy vice executive associate assistant acting interim general
 principal lead part-time full-time visiting non-executive independent co regional country group
@@ -122,7 +127,8 @@ def _role_before(text: str) -> tuple[str, int] | None:
             break
         taken.append(m)
     taken.reverse()
-    while taken and taken[0].group(0).casefold() in _CONNECT:
+    while taken and (taken[0].group(0).casefold() in _CONNECT
+                     or taken[0].group(0).casefold().endswith("-based")):
         taken.pop(0)
     if not taken or len(taken) > 12 or not any(_is_role_word(m.group(0)) for m in taken):
         return None
@@ -135,7 +141,9 @@ def _link_words(text: str) -> list[str] | None:
     words = [w.casefold() for w in _WORD.findall(_PAREN.sub(" ", text)) if w not in ",;:"]
     words = [w[:-1] if w.endswith("-") else w for w in words]
     # an appositive title may come first: "X, an economist who served as director of Y"
-    ok = all(w in _LINK or w in ROLE_NOUNS or w in ROLE_MODIFIERS for w in words)
+    # "a Washington-based developer and spokeswoman for Y": a place-based modifier is a role word
+    ok = all(w in _LINK or w in ROLE_NOUNS or w in ROLE_MODIFIERS or w.endswith("-based")
+             for w in words)
     return words if ok else None
 
 
