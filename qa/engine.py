@@ -54,6 +54,7 @@ from .routes import NUMBER, PLACE, SPEECH_LEMMAS, RoutesMixin
 from .scoring import CJK_PENALTY, Scorer, tokens
 from .store import CsrIndex, CtxView, PrefixSets, RowMatrix, StatementTable
 from .support import BACKGROUND, SupportMixin, base_forms
+from .verbalize import group_source
 
 __all__ = ["QAEngine", "tokens"]
 
@@ -172,6 +173,10 @@ class QAEngine(RoutesMixin, NamesMixin, SupportMixin):
         self._bg: np.ndarray | None = None
         self._gloss_cache: dict[str, tuple[str, float]] = {}
         self._titled_cache: dict[str, set[str]] = {}
+        # claims whose speaker is a group of unnamed people, by speaker head (the last
+        # entry, False, stands for a statement with no head: head_id -1)
+        self._group_head = np.array([group_source(lab) is not None for lab, _ in self.heads]
+                                    + [False], dtype=bool)
 
     def save(self, cache: str | Path) -> None:
         """Write this engine's index to ``cache`` (see :mod:`.index`)."""

@@ -86,8 +86,9 @@ def _clean(s: str | None) -> str:
     # "say anything about the Rohingya": the topic is the Rohingya
     s = re.sub(r"^(?:anything|something|much|a lot|a word|publicly)\s+(?=(?:about|on|regarding|"
                r"concerning|of)\b)", "", s, flags=re.I)
-    return re.sub(r"^(?:about|on|regarding|concerning|of|that|when|in|with respect to)\s+", "", s,
-                  flags=re.I).strip()
+    # "What did human rights groups warn about?": no topic left
+    return re.sub(r"^(?:about|on|regarding|concerning|of|that|when|in|with respect to)(?:\s+|$)", "",
+                  s, flags=re.I).strip()
 
 
 def _subject(s: str | None) -> str:

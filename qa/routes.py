@@ -23,11 +23,13 @@ from .linking import CJK_RE, Link, normalize
 from .names import PERSONISH
 from .router import PERSON_NOUN, ROLE_NOUN, ROLE_VERBS, Route
 from .scoring import Scorer, tokens
+from .verbalize import group_source
 
 PASSAGE_PENALTY = 0.04  # an article sentence ranks just below a graph statement as good
 PREFER_BONUS = 0.1  # the kind of statement a route asks for, when nothing was linked
 APPOSITION_BONUS = 0.3  # "Who is X?": a sentence describing X, over one only naming X
 VERB_BONUS = 0.3  # "What did X compare Y to?": times how much nearer the verb a cue is than "said"
+GROUP_PENALTY = 0.2  # what did X say: a claim of X's aides or officials, below X's own as good
 ADDRESSEE_BONUS = 0.2  # "what did X tell Y": a claim whose cue addresses Y ("Warren told Stumpf")
 # a question asking what was said to someone: "What did Warren tell Stumpf?"
 ASKS_ADDRESSEE = re.compile(r"\b(?:tell|told|ask|asked|say\s+to|said\s+to|write\s+to|wrote\s+to|"
@@ -196,6 +198,12 @@ class RoutesMixin:
             who |= self.members.get(iri, set()) | (self.former_members.get(iri, set())
                                                    if r.former else set())
         idx = self.ids_with(self.by_index, who, ("claim", "passage")).tolist()
+        # "What did McConnell aides say?": the claims of that group of X's people, when the
+        # articles quote it; otherwise (and for X itself) a group's claim ranks below X's own
+        group = self._asked_group(r.subject, subj)
+        theirs = [i for i in idx if self._group_of(i) and group <= set(
+            tokens(self.heads[self.head_id[i]][0]))] if group else []
+        idx = theirs or idx
         # a concept X proposed is what X said; one X only discussed is a last resort (its
         # speaker is its proposer, not X)
         concepts = [i for i in self.ids_with(self.by_index, who, ("concept",)).tolist()
@@ -211,7 +219,7 @@ class RoutesMixin:
         # sentences where X reports what another said ("The New York Times reported ... that
         # the RT editor in chief, Margarita Simonyan, conveyed ..."): the extractor credits
         # the nested speaker, but the sentence is X's report too
-        reported = [] if sc.zh else self._reported_by(asked, idx)
+        reported = [] if sc.zh or theirs else self._reported_by(asked, idx)
         if topic:
             context = self._context(idx)
             if not sc.zh and self._unsupported_words(topic, context + reported):  # "the housing market"
@@ -228,15 +236,18 @@ class RoutesMixin:
         # what X said through a pronoun in the next sentence ("..., the IMF said. It edged
         # up its forecast ... to 4.2 percent"): X's too
         said = set(idx)
-        idx += [i for i in self._follows_claims(idx, who)[:MAX_FOLLOWING] if i not in said
-                and self._refers_back(i, person)]
-        idx += [i for i in reported if i not in said]
-        said = set(idx)
-        idx += [i for i in self.ids_with(self.about_index, who, ("passage",)).tolist()
-                if i not in said and not self.in_claim_mask[i]]
+        if not theirs:  # X's sentences are not what X's aides said
+            idx += [i for i in self._follows_claims(idx, who)[:MAX_FOLLOWING] if i not in said
+                    and self._refers_back(i, person)]
+            idx += [i for i in reported if i not in said]
+            said = set(idx)
+            idx += [i for i in self.ids_with(self.about_index, who, ("passage",)).tolist()
+                    if i not in said and not self.in_claim_mask[i]]
         scores = self._ranked(sc, idx, r.rank or topic or None)
         scores = scores - PASSAGE_PENALTY * (self.kind[idx] == "passage")
         scores = scores - 2 * PASSAGE_PENALTY * np.array([i not in said for i in idx])
+        if not group:  # "McConnell aides acknowledged ...": not what McConnell said himself
+            scores = scores - GROUP_PENALTY * self._group_head[self.head_id[idx]]
         if r.rank and r.rank != topic and r.lang == "en":
             # "What did X compare RT to?": X's claim whose cue means the verb ("likened")
             # more than a plain "said" does, first (X's best only, one word vector per cue)
@@ -256,6 +267,24 @@ class RoutesMixin:
                 for s in (self.statements[idx[j]] for j in head)], dtype=np.float64)
         return self._answers(idx, scores, k, kind="claim", bare=1.0, act=True,
                              speaker_of=dict.fromkeys(reported, main))
+
+    def _group_of(self, i: int) -> bool:
+        """Is statement ``i`` a claim of a group of unnamed people ("McConnell aides",
+        "human rights groups": its speaker is the group as the source wrote it)?"""
+        return bool(self._group_head[self.head_id[i]])
+
+    @staticmethod
+    def _asked_group(subject: str, subj: list[Link]) -> set[str]:
+        """The words of a group the question asks about around a linked name ("McConnell
+        aides" -> {aide}, "Chinese officials" -> {official}), or none."""
+        rest = subject
+        for lk in subj:
+            rest = re.sub(r"(?<!\w)" + re.escape(lk.surface) + r"(?:'s|’s)?(?!\w)", " ", rest,
+                          flags=re.I)
+        rest = " ".join(rest.split())
+        if not subj or rest == " ".join(subject.split()) or not group_source(rest):
+            return set()
+        return set(tokens(rest))
 
     def _naming(self, topic: str, links, subj, context: list[int]) -> list[int]:
         """The statements of ``context`` that may cover ``topic``: all of them, or, for a

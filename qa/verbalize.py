@@ -144,6 +144,117 @@ def _find_mentions(texts: _Texts, names: list[str]) -> list[dict]:
     return out
 
 
+# a group of unnamed people as a claim's source names it: a plural common noun heads it
+# ("human rights groups", "McConnell aides", "officials at the Treasury", "people familiar
+# with the talks"), not a name ("Republicans") nor one person ("a White House spokesman")
+_GROUP_CUT = re.compile(r",|\s(?:who|which|that|whose)\s|\s[(]")
+_GROUP_DET = re.compile(r"^(?:the|some|many|several|other|most|all|both|few|a few|two|three|four|"
+                        r"five|dozens of|hundreds of|a number of|a group of|a handful of)\s+", re.I)
+_GROUP_TAIL = re.compile(r"\s+(?:at|of|for|in|with|from|on|among|inside|within|close to|familiar with|"
+                         r"involved in|briefed on)\s+.*$")
+_COLLECTIVE = frozenset("people staff police personnel men women leadership clergy".split())
+# what a group of people is called (singular): "officials", "human rights groups", "critics";
+# not "suspicions", "U.S. stocks" or "such proposals", which are no speakers
+_AGENTS = frozenset("""official aide adviser advisor analyst expert critic group leader lawmaker
+legislator economist investor trader participant resident source advocate activist diplomat
+observer member journalist reporter defender supporter opponent candidate nation country
+government organization organisation agency bank firm company executive employee worker officer
+citizen voter scientist researcher doctor protester demonstrator authority regulator prosecutor
+senator representative delegate minister negotiator strategist banker lawyer attorney consultant
+insider veteran student teacher parent family neighbor neighbour witness victim survivor farmer
+owner manager director spokesman spokeswoman spokesperson republican democrat conservative liberal
+progressive politician partner ally rival lender creditor borrower shareholder holder buyer seller
+user customer consumer producer exporter importer union employer commentator pundit pollster
+economist academic scholar educator officer commander soldier troop general admiral judge
+congressman congresswoman governor mayor sheriff president chairman chairwoman chair nominee
+founder secretary ambassador commissioner committee council ministry department administration
+institution institute fund brokerage regulator insurer team campaign party think tank""".split())
+_NOT_HEAD = frozenset("""this has was its his hers ours yours theirs is us news series means
+always perhaps sometimes thus less""".split())
+_PLURAL_PRONOUN = re.compile(r"(?i:they)")
+
+
+def group_source(source: str | None) -> str | None:
+    """The group a claim's source text names (as written, without a leading article), or
+    None when the source is a name, a pronoun or one person.
+
+    >>> group_source("human rights groups"), group_source("McConnell aides")
+    ('human rights groups', 'McConnell aides')
+    >>> group_source("officials at the Treasury"), group_source("the White House")
+    ('officials at the Treasury', None)
+    >>> group_source("Erin Murphy, a former Clinton aide"), group_source("they")
+    (None, None)
+    """
+    if not source:
+        return None
+    phrase = _GROUP_CUT.split(" ".join(source.split()), maxsplit=1)[0].strip()
+    phrase = _GROUP_DET.sub("", phrase)
+    core = _GROUP_TAIL.sub("", phrase)
+    words = core.split()
+    if not words or len(words) > 6:
+        return None
+    head = words[-1]
+    # a capital only where a sentence starts ("Investors said"): the caller tells that
+    # from a name ("Republicans") by whether the extractor tied it to an entity
+    low = head.lower() if len(words) == 1 and head[1:].islower() else head
+    if not low.isalpha() or not low.islower() or low in _NOT_HEAD:
+        return None
+    if low not in _COLLECTIVE and not (len(low) >= 4 and low.endswith("s") and not
+                                       low.endswith(("ss", "us", "is"))):
+        return None
+    one = low[:-3] + "y" if low.endswith("ies") else low[:-1]
+    if low not in _COLLECTIVE and one not in _AGENTS and not one.endswith(("ist", "ian")):
+        return None  # "U.S. stocks saw", "Rising yields place": no people
+    return phrase
+
+
+def _names_entity(group: str, labels: list[str]) -> bool:
+    """Does the group's wording name the entity of ``labels`` (a label, a word of one, or a
+    place's adjective: "McConnell aides", "Wells Fargo executives", "Chinese officials")?"""
+    from .linking import demonyms
+
+    low = group.casefold()
+    words = {w for lab in labels for w in re.findall(r"[A-Z][\w'’.-]{3,}", lab)}
+    names = [lab for lab in labels if len(lab) >= 2] + sorted(words) + \
+        [d for lab in labels for d in demonyms(lab)]
+    return any(re.search(r"(?<![\w&])" + re.escape(n.casefold()) + r"(?![\w&])", low) for n in names)
+
+
+def claim_speakers(claims: list[dict], lbls: dict) -> list[tuple[dict | None, str | None]]:
+    """Each claim's speaker as answers name it, and its group (or None). A claim whose source
+    is a group of unnamed people is the group's ("human rights groups warned ..."), and the
+    entity the extractor tied it to stays its speaker's IRI only when the group's words name
+    it ("McConnell aides", "Chinese officials"; not "Foreign policy analysts" tied to the GOP);
+    a source naming the entity beside the group ("major foreign holders (e.g., Japan)") is
+    the entity's.
+    "They" right after a group's claim in the same paragraph is that group ("McConnell aides
+    acknowledged ... But they emphasized ..."). ``claims`` in article order
+    (``views.claims``)."""
+    out: list[tuple[dict | None, str | None]] = []
+    prev: tuple | None = None  # the claim before: (article, paragraph, its group, speaker)
+    for c in claims:
+        sp = c["speaker"]
+        e0 = c["evidence"][0]
+        where = (e0["article"], e0["paragraph"])
+        group = group_source(c["source_text"])
+        if group and sp and group[:1].isupper() and " " not in group:
+            group = None  # "Republicans", tied to the GOP: a name, not unnamed people
+        if group is None and prev and prev[:2] == where and prev[2] and _PLURAL_PRONOUN.fullmatch(
+                (c["source_text"] or "").strip()):
+            group, sp = prev[2], prev[3]
+        elif group is not None:
+            names = lbls.get(sp["iri"], {}).get("en", []) + [sp["label"] or ""] if sp else []
+            if sp and _names_entity(group, names):
+                sp = {"iri": sp["iri"], "label": group}
+            elif sp and _names_entity(c["source_text"], names):
+                group = None  # "major foreign holders (e.g., Japan)": the entity, named
+            else:
+                sp = {"iri": None, "label": group}
+        prev = (*where, group, sp)
+        out.append((sp, group))
+    return out
+
+
 def statements(ds: Dataset, lbls: dict | None = None) -> list[Statement]:
     """Claims, memberships, concepts, facts and article sentences of ``ds``."""
     lbls = lbls if lbls is not None else views.labels(ds)
@@ -159,14 +270,15 @@ def statements(ds: Dataset, lbls: dict | None = None) -> list[Statement]:
             seen_roles.add(key)
             current.setdefault(m["person"]["iri"], []).append(m)
     out: list[Statement] = []
-    for c in views.claims(ds, lbls):
-        sp = c["speaker"]
+    claims = views.claims(ds, lbls)
+    for c, (sp, group) in zip(claims, claim_speakers(claims, lbls), strict=True):
         who = sp["label"] if sp else (c["source_text"] or "Someone")
-        ms = current.get(sp["iri"], []) if sp else []
+        ms = current.get(sp["iri"], []) if sp and not group else []
         role = ", ".join(f"{m['role']} at {m['organization']['label']}" if m["role"]
                          else m["organization"]["label"] for m in ms)
         cue = c["cue"] or "said"
-        by = tuple([sp["iri"]] if sp else []) + tuple(m["organization"]["iri"] for m in ms)
+        by = tuple([sp["iri"]] if sp and sp["iri"] else []) \
+            + tuple(m["organization"]["iri"] for m in ms)
         ev = [texts.widen(e) for e in c["evidence"]]
         head = f"{who} ({role})" if role else who
         shown = c["content"] if not c["cue"] or c["kind"] == "according-to" \
