@@ -158,7 +158,7 @@ def evidence_card(snap, *, text: str, kind: str, speaker: dict | None, evidence:
                 st.page_link(PAGES["reader"], label="Show in article", icon=":material/article:",
                              query_params={"article": aid, "start": str(ev["start"]),
                                            "end": str(ev["end"])})
-                if speaker:
+                if speaker and speaker.get("iri"):  # a group of unnamed people has no page
                     etype = (snap.by_iri.get(speaker["iri"]) or {}).get("type", "Person")
                     st.page_link(PAGES["entities"], label=md(speaker["label"]),
                                  icon=TYPE_ICON.get(etype, ":material/person:"),
