@@ -77,6 +77,12 @@ _ROLE_WORD = re.compile(r"\b(?:" + "|".join(sorted(ROLE_NOUNS - {"member", "inve
                         re.I)
 # A name followed by one of these is a person's name used as a modifier.
 _PERSON_HEADS = {"administration", "campaign", "presidency", "era"}
+# a title-case caption's noun the tagger took into a person's name: "President Obama Speech at ..."
+_PERSON_TAILS = _PERSON_HEADS | {"speech", "speeches", "remarks", "address", "interview", "rally",
+                                 "statement", "visit", "years", "video"}
+#: a bare surname named this many times before the first full name ending in it is a
+#: person of its own ("President Obama", "Mr. Obama", ... then "the first lady, Michelle Obama")
+OWN_SURNAME = 3
 
 
 @dataclass(eq=False)
@@ -194,6 +200,9 @@ def candidate(ent, article: Article | None = None) -> tuple[str, str, int, int] 
             return clean_name(doc.text[start:end]), "Organization", start, end
         if len(words) > 1 and _is_org_head(words[-1]):
             return name, "Organization", start, end
+        if len(words) > 1 and words[-1].casefold() in _PERSON_TAILS:
+            name = " ".join(words[:-1])
+            end = start + len(name)
     if (etype == "Organization" and ent.end < len(doc) and doc[ent.end].lower_ in _PERSON_HEADS
             and len(words) <= 3 and not any(_is_org_head(w) for w in words)):
         etype = "Person"
@@ -265,7 +274,9 @@ class EntityIndex:
             if cl.type == "Person" and len(words) == 1 and len(full) > 1 and words[0] == full[-1]:
                 cands.append(cl)
             elif etype == "Person" and cl.type == "Person":
-                if len(words) > 1 and len(full) == 1 and full[0] == words[-1]:
+                # not a surname already named OWN_SURNAME times on its own ("Mr. Obama")
+                if len(words) > 1 and len(full) == 1 and full[0] == words[-1] \
+                        and len(cl.mentions) < OWN_SURNAME:
                     cands.append(cl)
             elif etype in ("Organization", "Place") and cl.type == "Organization":
                 if is_acronym_of(name, cl.name) or any(is_acronym_of(name, a) for a in cl.aliases):
@@ -279,7 +290,8 @@ class EntityIndex:
         words = cl.name.split()
         persons = [o for o in persons if o is not cl]
         if len(words) == 1 and cl.final_type() in ("Person", "Place", "Organization"):
-            hits = [o for o in persons if o.name.split()[-1] == cl.name]
+            hits = [o for o in persons if o.name.split()[-1] == cl.name
+                    and not self._own_surname(cl, o)]
             if not hits and cl.final_type() == "Person":
                 hits = [o for o in persons if o.name.split()[0] == cl.name]
             if len(hits) == 1 and not cl.listed:
@@ -303,6 +315,16 @@ class EntityIndex:
                     if hit is not None and hit is not cl and hit.final_type() == "Organization":
                         return hit
         return None
+
+    @staticmethod
+    def _own_surname(short: _Cluster, full: _Cluster) -> bool:
+        """Is ``short`` (a bare surname) named ``OWN_SURNAME`` times before ``full``'s first
+        mention? Then it is another person ("Mr. Obama" is not the later "Michelle Obama");
+        a headline's surname before the first full name is not enough."""
+        if not full.mentions:
+            return False
+        first = min(m[0] for m in full.mentions)
+        return sum(1 for m in short.mentions if m[0] < first) >= OWN_SURNAME
 
     def _is_place(self, name: str) -> bool:
         cl = self.find(name)

@@ -22,6 +22,9 @@ from .roles import PARTY_APPOS, find_memberships
 EXTRACTOR = f"claimgraph-extract/{__version__}"
 
 
+_HONORIFIC = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|President|Senator)\.?\s+)+")
+
+
 def _speaker_entity(att: Attribution, index: EntityIndex, doc, article: Article,
                     ents: dict | None = None) -> tuple[str | None, str | None]:
     """(entity key, type) of an attribution's speaker, adding the entity if new.
@@ -34,6 +37,13 @@ def _speaker_entity(att: Attribution, index: EntityIndex, doc, article: Article,
     name = att.speaker or (att.source.text if att.source else None)
     if not name:
         return None, None
+    if att.speaker and att.source is not None:
+        # "Mr. Obama said" names the person known by the bare surname, when the index keeps
+        # one (named alone before the full name "Michelle Obama" the coreference rules chose)
+        own = index.find(_HONORIFIC.sub("", clean_name(att.source.text)))
+        if own is not None and own.type == "Person" and " " not in own.name.strip() \
+                and name.split()[-1:] == [own.name.strip()]:
+            return norm_key(own.name), own.type
     cl = index.find(clean_name(name))
     if cl is None and re.search(r"\b[A-Z]\.[A-Z]$", name):
         cl = index.find(clean_name(name) + ".")  # "The S.E.C" (the tokenizer took the period)

@@ -83,3 +83,31 @@ def test_acronym_source_without_its_last_period():
         "The Securities and Exchange Commission (S.E.C.) filed a complaint. The agency "
         "oversees the program The S.E.C. said it would increase oversight as well.\n")
     assert "securities and exchange commission" in _speakers(ex, "increase oversight")
+
+
+def test_a_surname_named_alone_first_is_not_a_later_relative():
+    ex = _extract(
+        "Turnout Push.\n\n"
+        "President Darnell spoke on Saturday. Mr. Darnell said turnout mattered. Aides to "
+        "Mr. Darnell agreed.\n\n"
+        "The campaign will also send the first lady, Rosa Darnell, to Ohio. \"We need every "
+        "vote,\" Mr. Darnell said.\n")
+    persons = {e.name for e in ex.entities if e.type == "Person"}
+    assert {"Darnell", "Rosa Darnell"} <= persons
+    assert _speakers(ex, "every vote") == {"darnell"}
+
+
+def test_a_headline_surname_still_takes_the_full_name():
+    ex = _extract(
+        "Darnell Warns Of Turnout Gap.\n\n"
+        "Rosa Darnell, the campaign chair, said turnout mattered. \"We need every vote,\" "
+        "Darnell said.\n")
+    assert _speakers(ex, "every vote") == {"rosa darnell"}
+
+
+def test_a_caption_noun_is_not_part_of_a_name():
+    ex = _extract(
+        "Rally.\n\n"
+        "[Video: FULL SPEECH: President Darnell Speech at Union Hall (9/17/16)]\n\n"
+        "Mr. Darnell said the union would decide.\n")
+    assert not any(e.name.endswith("Speech") for e in ex.entities)
