@@ -6,7 +6,8 @@ Chinese label or a short form of one (标普 for 标准普尔), an acronym ("S&P
 tail ("Standard Chartered"), "&" typed "and", in any case (an acronym or
 surname in lower case too, unless it spells an English word), with or without a
 possessive ("Goldman Sachs' hedge fund business"), and sometimes with a typo
-("Goldman Sacks"). The linker finds those, and also the capitalized names it
+("Goldman Sacks"), or a Western name written in Chinese by sound (迈克尔·麦克福尔,
+罗奇: :mod:`.translit`). The linker finds those, and also the capitalized names it
 cannot find anywhere in the graph, "Bank of Japan" when only Japan is known (so
 the engine can say "not in the graph" instead of answering a near miss).
 """
@@ -189,7 +190,7 @@ class Link:
     surface: str
     start: int
     end: int
-    how: str  # label | alias | acronym | surname | demonym | typo
+    how: str  # label | alias | acronym | surname | demonym | typo | translit
 
 
 class Linker:
@@ -205,6 +206,8 @@ class Linker:
     def __init__(self, labels: dict[str, dict[str, list[str]]], types: dict[str, str] | None = None,
                  texts: list[str] | None = None) -> None:
         self.types = types or {}
+        self._translit_src = labels
+        self._translit = None  # built on the first question with Chinese in it
         self.entries: list[tuple[re.Pattern, str, str, bool]] = []  # pattern, iri, how, case-sensitive
         seen: set[tuple[str, str]] = set()
         full_keys: set[str] = set()
@@ -300,7 +303,30 @@ class Linker:
                 taken.append((a, b))
                 found.append(Link(iri, question[a:b], a, b, how))
         found += self._typos(question, qn, taken)
+        if CJK_RE.search(question):
+            found += self._transliterated(question, taken)
         return sorted(found, key=lambda lk: lk.start)
+
+    def transliterator(self):
+        """The matcher of Western names written in Chinese (迈克尔·麦克福尔, 罗奇) against
+        the persons' and organizations' English labels (:mod:`.translit`)."""
+        if self._translit is None:
+            from .translit import Transliterator
+
+            kinds = ("Person", "Organization")
+            src = {i: [lab for lab in langs.get("en", []) if not CJK_RE.search(lab)]
+                   for i, langs in self._translit_src.items() if self.types.get(i) in kinds}
+            self._translit = Transliterator({i: v for i, v in src.items() if v},
+                                            {i for i in src if self.types.get(i) == "Person"})
+        return self._translit
+
+    def _transliterated(self, question: str, taken: list[tuple[int, int]]) -> list[Link]:
+        out = []
+        for mt in self.transliterator().find(question, tuple(sorted(taken))):
+            if not any(x < mt.end and mt.start < y for x, y in taken):
+                taken.append((mt.start, mt.end))
+                out.append(Link(mt.iri, mt.surface, mt.start, mt.end, "translit"))
+        return out
 
     def _typos(self, question: str, qn: str, taken: list[tuple[int, int]]) -> list[Link]:
         toks = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(qn)]
