@@ -362,6 +362,20 @@ class EntityIndex:
         for cl in self.clusters:
             cl.type = cl.final_type()
 
+    def absorb(self, target: _Cluster, cl: _Cluster) -> None:
+        """Merge ``cl`` into ``target``: its names become aliases, its mentions target's."""
+        target.aliases.add(cl.name)
+        target.aliases.update(cl.aliases)
+        target.zh.extend(z for z in cl.zh if z not in target.zh)
+        target.mentions.extend(cl.mentions)
+        target.mentioned = target.mentioned or cl.mentioned
+        target.votes.update(cl.votes)
+        for k, v in list(self._by_key.items()):
+            if v is cl:
+                self._by_key[k] = target
+        if cl in self.clusters:
+            self.clusters.remove(cl)
+
     def add_from_span(self, doc, start: int, end: int, article: Article | None = None,
                       ents: tuple | None = None) -> _Cluster | None:
         """The entity an NER mention inside ``[start, end)`` names, added if new and clean.
@@ -460,6 +474,7 @@ def build_entities(article: Article, doc) -> tuple[tuple[Entity, ...], tuple[Men
             re.fullmatch(r"(?:[A-Z][\w.&'’-]*\s?){1,5}", alias))
         if cl is not None and (has_cjk_text(alias) or is_acronym_of(alias, cl.name) or english_name):
             index.alias(cl, alias)
+    _stated_aliases(index, text)
     index.merge_late()
     _align_bilingual_lists(index, article)
     _add_text_mentions(index, text, dir_ranges)
@@ -566,6 +581,46 @@ def _whole_line(text: str, start: int, end: int) -> bool:
 def _title_case(text: str) -> bool:
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) > 3]
     return bool(words) and sum(w[0].isupper() for w in words) / len(words) > 0.6
+
+
+# a name the article says another name is also known by: "Burma, also known as Myanmar",
+# "the Islamic State, also called ISIS", "ISIS (also known as the Islamic State)"
+_ALIAS_NAME = (r"(?:the\s+)?(?P<{g}>[A-Z][\w&.'’-]*(?:\s+(?:(?:of|the|and|for|de|du|al|el|la)\s+)?"
+               r"[A-Z][\w&.'’-]*){{0,5}})")
+_AKA = re.compile(_ALIAS_NAME.format(g="a") + r"\s*[,(]\s*(?:which\s+is\s+|who\s+is\s+)?"
+                  r"(?:(?:also|formerly|previously|otherwise|now|better|widely|commonly)\s+)?"
+                  r"(?:known\s+as|called|named|dubbed|referred\s+to\s+as)\s+"
+                  + _ALIAS_NAME.format(g="b"))
+# a place with its other name in parentheses: "Myanmar (Burma)"; not a state's abbreviation
+# ("Springfield (Ill.)") nor a party and state ("(D-N.Y.)")
+_PAREN_PLACE = re.compile(r"(?P<a>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+\((?P<b>[A-Z][a-z]{3,}"
+                          r"(?:\s+[A-Z][a-z]+){0,2})\)")
+
+
+def _stated_aliases(index: EntityIndex, text: str) -> None:
+    """Names the article says are one: the second becomes an alias of the first (merged
+    into it when it was an entity of its own)."""
+    for m in _AKA.finditer(text):
+        _same(index, clean_name(m.group("a")), clean_name(m.group("b")))
+    for m in _PAREN_PLACE.finditer(text):
+        a, b = index.find(m.group("a")), index.find(m.group("b"))
+        if a is not None and a.final_type() == "Place" and b is not None \
+                and b.final_type() == "Place":
+            _same(index, m.group("a"), m.group("b"))
+
+
+def _same(index: EntityIndex, a: str, b: str) -> None:
+    """Make names ``a`` and ``b`` one entity, named ``a``."""
+    if not a or not b or norm_key(a) == norm_key(b):
+        return
+    ca = index.find(a) or _find_tail(index, a)
+    cb = index.find(b)
+    if ca is None and cb is not None:
+        index.alias(cb, a)
+    elif ca is not None and cb is None:
+        index.alias(ca, b)
+    elif ca is not None and cb is not None and ca is not cb:
+        index.absorb(ca, cb)
 
 
 def _find_tail(index: EntityIndex, name: str) -> _Cluster | None:

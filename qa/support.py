@@ -258,10 +258,13 @@ class SupportMixin:
         (比特币 -> "bitcoin"), and no top statement holds at least half of the others (the
         dictionary misses senses: 抛售 glosses "dump", not "sell-off", so half is enough)."""
         per = []
+        names = self._name_words()
         for w, gl in gloss_words(text):
             toks = [t for t in tokens(" ".join(gl)) if t not in GENERIC]
             known = w in self.linker.text_norm or any(self._known(t) for t in toks)
-            per.append(({t[:5] for t in toks}, w, known))
+            # a word glossed to one name of an entity is written by any of its names or its
+            # adjective (缅甸 -> "Myanmar": "Burma", "Burmese")
+            per.append(({t[:5] for t in toks}.union(*(names.get(t[:5], ()) for t in toks)), w, known))
         if not any(not known and toks for toks, _, known in per):
             return False
         rest = [(toks, w) for toks, w, known in per if known]
@@ -269,6 +272,25 @@ class SupportMixin:
             return True
         return not any(sum(1 for toks, w in rest if toks & self._sentence_words(i)
                            or w in self.statements[i].text) >= ZH_COVER * len(rest) for i in best)
+
+    def _name_words(self) -> dict[str, frozenset[str]]:
+        """For each word prefix of an entity's one-word English label, the prefixes of all
+        its one-word names and their adjectives (an alias the article states: "Burma, also
+        known as Myanmar"), for entities with more than one name (built once)."""
+        hit = getattr(self, "_name_words_cache", None)
+        if hit is None:
+            hit = {}
+            for iri, labs in self.labels.items():
+                en = [lab for lab in labs.get("en", []) if len(tokens(lab)) == 1]
+                if len(en) < 2:
+                    continue
+                words = frozenset(t[:5] for lab in en for t in tokens(lab) + [
+                    x for d in self.demonyms_of(iri) for x in tokens(d)])
+                for lab in en:
+                    for t in tokens(lab):
+                        hit[t[:5]] = hit.get(t[:5], frozenset()) | words
+            self._name_words_cache = hit
+        return hit
 
     def _zh_off_topic(self, topic: str, idx: list[int], context: list[int]) -> bool:
         """The say route's topic test for a Chinese topic, on its gloss: no word of it
