@@ -69,8 +69,14 @@ class NamesMixin:
         entity's English name (美国 -> "US" -> U.S.; 欧盟 -> European Union), where no
         label matched."""
         out: list[Link] = []
+        # a Western name written in Chinese that no entity's name sounds like (乔治·索罗斯
+        # when the graph has George Bush only) is nobody the graph holds: its given name
+        # alone (乔治 -> "George") must not link
+        dotted = [(parts[0][1], parts[-1][2]) for parts, d in
+                  self.linker.transliterator().candidates(question) if d]
         for word, a, b in segment_spans(question):
-            if len(word) < 2 or any(lk.start < b and a < lk.end for lk in links):
+            if len(word) < 2 or any(lk.start < b and a < lk.end for lk in links) \
+                    or any(x < b and a < y for x, y in dotted):
                 continue
             for name in name_senses(word):
                 found = {lk.iri for lk in self.linker.link(name) if lk.start == 0
@@ -92,9 +98,16 @@ class NamesMixin:
         how = "abbreviation"
         if not iris:  # a name the dictionary knows: 奥巴马 -> Barack Obama
             how = "dictionary"
-            for name in name_senses(subject):
+            for name in (alt for sense in name_senses(subject) for alt in re.split(r"\s+or\s+", sense)):
+                # the whole name, a person by its last words (Barack Obama -> Obama), an
+                # organization by a label its name starts with (JPMorgan Chase -> JPMorgan);
+                # not any other part ("George Soros" is not the George W. Bush Center)
                 iris = list(dict.fromkeys(lk.iri for lk in self.linker.link(name)
-                                          if self.types.get(lk.iri) != "Concept"))
+                                          if self.types.get(lk.iri) != "Concept" and (
+                                              (lk.start == 0 and lk.end == len(name))
+                                              or (lk.end == len(name) and self.types.get(lk.iri) in PERSONISH)
+                                              or (lk.start == 0 and lk.how in ("label", "alias", "acronym")
+                                                  and self.types.get(lk.iri) == "Organization"))))
                 if iris:
                     break
         if not iris:

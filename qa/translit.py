@@ -49,7 +49,7 @@ ga:加嘎 gai:盖 gan:甘 gang:冈  ge:戈格哥葛 gen:根 gong:贡 gu:古 gui:
 ha:哈 hai:海亥 han:汉翰韩 hang:杭 hao:豪浩 he:赫荷 hei:黑 heng:亨 hong:洪 hu:胡 hua:华
 huai:怀 hui:惠辉 huo:霍 ji:基吉季 jia:加贾嘉佳 jian:简坚 jiao:娇 jie:杰捷洁 jin:金津晋
 jing:京 jiu:久 ju:居 jun:君 ka:卡喀 kai:凯 kan:坎 kang:康 kao:考 ke:克柯科可 ken:肯
-kong:孔 kou:寇 ku:库 kui:奎 kun:昆 la:拉腊 lai:莱赖 lan:兰蓝岚 lang:朗 lao:劳 le:勒
+kong:孔 kou:寇 ku:库 kua:夸 kui:奎 kun:昆 la:拉腊 lai:莱赖 lan:兰蓝岚 lang:朗 lao:劳 le:勒
 lei:雷蕾  li:里利理莉丽黎 lian:莲 liang:良 lie:列 lin:林琳 ling:灵玲 liu:柳留
 long:隆龙 lou:娄楼 lu:卢鲁路露 lun:伦仑 luo:罗洛 lv:吕律 ma:马玛 mai:迈麦 man:曼
 mang:芒 mao:毛茂 mei:梅美玫 men:门 meng:蒙孟 mi:米密 miao:缪 min:敏 ming:明 mo:莫默摩墨
@@ -128,7 +128,7 @@ def chinese_units(text: str) -> tuple[str, ...] | None:
 _VOWELS = set("aeiouy")
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1 << 16)
 def english_units(word: str) -> tuple[str, ...]:
     """An English name's units by spelling: "McFaul" -> M _a G F _au L."""
     w = re.sub(r"[^a-z]", "", word.lower())
@@ -339,6 +339,12 @@ def _onset(units: tuple[str, ...]) -> str:
     return "" if not units else "_" if units[0].startswith("_") else units[0]
 
 
+@lru_cache(maxsize=1 << 14)
+def _spelled_onset(token: str) -> str:
+    """A token's first sound from its first letters alone (the index needs no more)."""
+    return _onset(english_units(token[:5]))
+
+
 @lru_cache(maxsize=64)
 def _compatible(onset: str) -> frozenset[str]:
     """English first sounds a Chinese first sound may stand for: the same or a near
@@ -366,6 +372,7 @@ PART_MIN = 0.65  # each dot-separated part (calibrated on the fixture: bench/tra
 NAME_MIN = 0.66  # the mean over the parts
 MARGIN = 0.04    # a second entity this close to the best: ambiguous, no link
 MAX_PART = 7     # characters in one part
+NICKNAME_COST = 0.1  # a given name matched by the start of its sounds only
 
 
 @dataclass(frozen=True)
@@ -384,10 +391,10 @@ class Match:
 class _Label:
     iri: str
     label: str
-    tokens: list[tuple[tuple[int, int, str], tuple[str, ...]]]  # ((first word, end, token), units)
+    tokens: list[tuple[int, int, str]]  # (first word, end word, token): words and joined pairs
     words: list[str]
     person: bool
-    whole: tuple[tuple[int, int, str], tuple[str, ...]] | None = None  # all words as one
+    whole: tuple[int, int, str] | None = None  # all the words as one
 
 
 _PARTICLE = {"de", "da", "del", "della", "di", "du", "la", "le", "van", "von", "der", "den", "bin",
@@ -429,38 +436,33 @@ class Transliterator:
         self.is_word = is_word or _cedict_word
         self.name_senses = name_senses or _cedict_names
         self.labels: list[_Label] = []
-        # units of each token, by the first unit's class: a part's first sound must be
-        # near the token's (the alignment would charge a whole consonant otherwise)
         for iri, labs in labels.items():
             for lab in labs:
                 if _CJK.search(lab):
                     continue
                 words, spans = _label_tokens(lab)
-                toks = [((a, b, t), english_units(t)) for a, b, t in spans]
-                toks = [t for t in toks if t[1]]
+                toks = spans  # their sounds are worked out when first compared
                 whole = None
                 if len(words) > 1:  # the whole name as one word: 斯蒂芬罗奇, 埃克森美孚
-                    t = "".join(re.sub(r"[^A-Za-z]", "", w) for w in words)
-                    whole = ((0, len(words), t), english_units(t))
+                    whole = (0, len(words), "".join(re.sub(r"[^A-Za-z]", "", w) for w in words))
                 if toks:
                     self.labels.append(_Label(iri, lab, toks, words, iri in self.persons, whole))
         # the labels by each token's first sound and by its letters: a part is scored only
         # against tokens that start alike (names keep their first consonant), and a
         # dictionary word only against tokens it names
-        self.by_onset: dict[str, list[tuple[int, str, tuple[str, ...]]]] = {}
-        self.whole_by_onset: dict[str, list[tuple[int, str, tuple[str, ...]]]] = {}
+        self.by_onset: dict[str, list[tuple[int, str]]] = {}
+        self.whole_by_onset: dict[str, list[tuple[int, str]]] = {}
         self.by_flat: dict[str, set[int]] = {}
         for k, lab in enumerate(self.labels):
-            for (_, _, t), units in lab.tokens + ([lab.whole] if lab.whole else []):
-                index = self.whole_by_onset if lab.whole and t == lab.whole[0][2] else self.by_onset
-                index.setdefault(_onset(units), []).append((k, t, units))
+            for _, _, t in lab.tokens + ([lab.whole] if lab.whole else []):
+                index = self.whole_by_onset if lab.whole and t == lab.whole[2] else self.by_onset
+                index.setdefault(_spelled_onset(t), []).append((k, t))
                 self.by_flat.setdefault(_flat(t), set()).add(k)
         self._cache: dict[tuple, list[Match]] = {}
         self._scores: dict[tuple, float] = {}
 
     # -- scoring ----------------------------------------------------------------------
-    def part_score(self, part: str, token: str, units: tuple[str, ...],
-                   dictionary_only: bool = False) -> float:
+    def part_score(self, part: str, token: str, dictionary_only: bool = False) -> float:
         """A part of a Chinese name against one token: 1.0 when the dictionary gives the
         token as (a word of) the part's name (迈克尔 -> Michael, 普京 -> Vladimir Putin),
         else how alike they sound (0 with ``dictionary_only``: the part is a word)."""
@@ -476,10 +478,30 @@ class Transliterator:
             best = 0.0
         else:
             zh = chinese_units(part)
-            best = similarity(zh, units) if zh and _onset(units) in _compatible(_onset(zh)) \
+            units = english_units(token)
+            best = similarity(zh, units) if zh and units and _onset(units) in _compatible(_onset(zh)) \
                 and may_reach(zh, units, PART_MIN) else 0.0
         if len(self._scores) < 1 << 16:
             self._scores[key] = best
+        return best
+
+    def nickname_score(self, part: str, token: str) -> float:
+        """A given name the label shortens (Maury Obstfeld, written 莫里斯 for Maurice):
+        how well the first half or more of the part's sounds match the token, less
+        ``NICKNAME_COST``."""
+        key = (part, token, "nick")
+        hit = self._scores.get(key)
+        if hit is not None:
+            return hit
+        zh = chinese_units(part) or ()
+        units = english_units(token)
+        best = 0.0
+        for k in range((len(zh) + 1) // 2, len(zh)):
+            if zh[k].startswith("_"):
+                continue  # cut before a consonant: a syllable ends there
+            if may_reach(zh[:k], units, PART_MIN + NICKNAME_COST):
+                best = max(best, similarity(zh[:k], units) - NICKNAME_COST)
+        self._scores[key] = best
         return best
 
     def score_name(self, parts: list[str], lab: _Label, dictionary_only: bool = False) -> float:
@@ -491,18 +513,20 @@ class Transliterator:
         nwords = len(lab.words)
         if len(parts) == 1:
             best = 0.0
-            for (a, b, t), units in toks + ([lab.whole] if lab.whole else []):
+            for a, b, t in toks + ([lab.whole] if lab.whole else []):
                 if b == nwords and (lab.person or a == 0):
-                    best = max(best, self.part_score(parts[0], t, units, dictionary_only))
+                    best = max(best, self.part_score(parts[0], t, dictionary_only))
             return best
         # several parts: a dynamic program over (part, last word used)
         best_at: dict[int, float] = {0: 0.0}
-        for p in parts:
+        for n, p in enumerate(parts):
             nxt: dict[int, float] = {}
-            for (a, b, t), units in toks:
+            for a, b, t in toks:
                 if a < min(best_at):
                     continue
-                s = self.part_score(p, t, units)
+                s = self.part_score(p, t)
+                if s < PART_MIN and lab.person and n < len(parts) - 1:
+                    s = self.nickname_score(p, t)  # Maury for 莫里斯 (Maurice)
                 if s < PART_MIN:
                     continue
                 for end, tot in best_at.items():
@@ -559,9 +583,11 @@ class Transliterator:
             if not zh:
                 return []
             ons = _compatible(_onset(zh))
-            ks = {k for on in ons for k, t, units in chain(
-                      self.by_onset.get(on, ()), self.whole_by_onset.get(on, ()) if alone else ())
-                  if self.part_score(part, t, units) >= PART_MIN}
+            n = len(part)  # a character writes one to four letters: a cheap test first
+            ks = {k for on in ons for k, t in chain(
+                      self.by_onset.get(on, ()),
+                      self.whole_by_onset.get(on, ()) if alone and n >= 4 else ())
+                  if n - 1 <= len(t) <= 4 * n + 2 and self.part_score(part, t) >= PART_MIN}
             ks |= {k for sense in self.name_senses(part)
                    for w in [sense] + re.split(r"\s+or\s+|[\s,]+", sense) for k in self.by_flat.get(_flat(w), ())}
         return [self.labels[k] for k in sorted(ks)]
@@ -603,12 +629,24 @@ class Transliterator:
                 continue
             ranked.sort(key=lambda x: -x[0])
             s, lab = ranked[0]
-            if any(x.iri != lab.iri and sx > s - MARGIN for sx, x in ranked[1:]):
+            near = [x for sx, x in ranked if sx > s - MARGIN]
+            # the graph may hold a person twice, by full name and by surname ("Stephen
+            # Roach", "Roach"): one person, named by the full label
+            lab = max((x for x in near if _variant(x, lab)), key=lambda x: len(x.words))
+            if any(x.iri != lab.iri and not _variant(x, lab) for x in near):
                 continue  # two entities sound alike: no link
             out.append(Match(lab.iri, text[start:end], start, end, round(s, 3), lab.label))
         if len(self._cache) < 2048:
             self._cache[key] = out
         return out
+
+
+def _variant(a: _Label, b: _Label) -> bool:
+    """Is one label the other's last words (a person's surname, "Roach" / "Stephen Roach")?"""
+    x, y = [w.lower() for w in a.words], [w.lower() for w in b.words]
+    if len(x) > len(y):
+        x, y = y, x
+    return bool(x) and y[len(y) - len(x):] == x
 
 
 def _flat(s: str) -> str:

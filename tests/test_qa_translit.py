@@ -100,6 +100,7 @@ POSITIVES: list[tuple[str, str, str]] = [
     ("罗纳德·里根", "Ronald Reagan", "Person"),
     ("理查德·尼克松", "Richard Nixon", "Person"),
     ("吉米·卡特", "Jimmy Carter", "Person"),
+    ("托尼·帕斯夸里耶洛", "Tony Pasquariello", "Person"),
     # a surname alone, as a question may write it
     ("麦克福尔", "Michael McFaul", "Person"),
     ("罗奇", "Stephen Roach", "Person"),
@@ -271,6 +272,19 @@ def test_ordinary_chinese_words_do_not_link(q):
     assert m.find(q) == []
 
 
+def test_a_surname_held_as_its_own_entity_is_the_same_person():
+    m, iris = _matcher([("Stephen Roach", "Person"), ("Roach", "Person"), ("Stephen Miran", "Person")])
+    assert [(x.iri, x.surface) for x in m.find("What did 罗奇 say about the dollar?")] == \
+        [(iris["Stephen Roach"], "罗奇")]
+
+
+def test_a_label_may_shorten_the_given_name():
+    m, iris = _matcher([("Maury Obstfeld", "Person"), ("Tony Pasquariello", "Person")])
+    assert [x.iri for x in m.find("莫里斯·奥布斯特费尔德说了什么?")] == [iris["Maury Obstfeld"]]
+    m, iris = _matcher([("Jeb Bush", "Person")])
+    assert m.find("乔治·布什说了什么?") == []  # not a shortening: another person
+
+
 def test_ambiguous_surname_abstains():
     m, _ = _matcher([("Stephen Roach", "Person"), ("John Roach", "Person")])
     assert m.find("罗奇对美元怎么看") == []
@@ -287,3 +301,46 @@ def test_linker_links_transliterations():
     assert [x.iri for x in lk.link("What did 西蒙尼扬 say about 标准普尔?")] == ["p:2", "o:2"]
     assert lk.link("谁认为美元被高估了?") == []
     assert [x.how for x in lk.link("What did Michael McFaul say?")] == ["label"]
+
+
+# -- the engine: a Chinese question about a transliterated name routes as usual -----------
+
+_PARAS = ["Rates Rise.",
+          "Michael McFaul, a former ambassador, said the network was a propaganda arm.",
+          "George Bush said the dollar would stay strong for years.",
+          "The George W. Bush Presidential Center held a forum."]
+_TEXT = "\n".join(_PARAS)
+
+
+@pytest.fixture(scope="module")
+def engine():
+    from functools import partial
+
+    from qa_handbuilt import claim, evidence, handbuilt_engine
+
+    labels = {"ex:mcfaul": {"en": ["Michael McFaul", "McFaul"], "zh": []},
+              "ex:bush": {"en": ["George Bush", "Bush"], "zh": []},
+              "ex:net": {"en": ["Acme Network"], "zh": []},
+              "ex:center": {"en": ["George W. Bush Presidential Center"], "zh": []}}
+    types = {"ex:mcfaul": "Person", "ex:bush": "Person", "ex:net": "Organization",
+             "ex:center": "Organization"}
+    mk = partial(claim, labels, lambda p: evidence(_TEXT, "ex:art", p))
+    stmts = [mk("ex:mcfaul", "said", "the network was a propaganda arm", _PARAS[1]),
+             mk("ex:bush", "said", "the dollar would stay strong for years", _PARAS[2])]
+    return handbuilt_engine(stmts, labels, types, _PARAS, "ex:art")
+
+
+@pytest.mark.slow
+def test_engine_answers_a_transliterated_speaker(engine):
+    for q in ("迈克尔·麦克福尔说了什么?", "What did 麦克福尔 say?"):
+        res = engine.ask(q)
+        assert not res["abstained"], (q, res.get("reason"))
+        assert res["answers"][0]["speaker"]["label"] == "Michael McFaul"
+
+
+@pytest.mark.slow
+def test_engine_refuses_a_similar_name_it_does_not_hold(engine):
+    # McCaul is not McFaul; Soros is not Bush, though both are Georges (乔治 -> "George")
+    for q in ("迈克尔·麦考尔说了什么?", "乔治·索罗斯说了什么?"):
+        res = engine.ask(q)
+        assert res["abstained"] and "not in the graph" in res["reason"], (q, res)
