@@ -68,11 +68,14 @@ def dictionary() -> dict[str, str]:
                 _SURNAME_READING.setdefault(simp, rest[1:rest.find("]")].lower())
             if len(simp) == 1 and rest.startswith("["):
                 _READING.setdefault(simp, rest[1:rest.find("]")].lower())
+                if trad != simp:
+                    TRADITIONAL.setdefault(trad, simp)
     return out
 
 
 _READING: dict[str, str] = {}  # character -> its first pinyin reading ("jian4")
 _SURNAME_READING: dict[str, str] = {}  # character -> its reading as a surname (曾 -> zeng1)
+TRADITIONAL: dict[str, str] = {}  # a traditional character -> its simplified form (爾 -> 尔)
 
 
 def _syllable(reading: str) -> str:

@@ -73,6 +73,24 @@ for _item in _TABLE.split():
 
 DOTS = "·‧•・．"
 _RUN = re.compile("[" + "".join(sorted(READING)) + "]+")
+# between two parts of a name: a dot, or an initial between dots (乔治·W·布什)
+_JOIN = re.compile("[" + DOTS + r"](?:\s*[A-Z]\.?\s*[" + DOTS + "])?")
+
+
+_TRADITIONAL_DONE: list[bool] = []
+
+
+def _add_traditional() -> None:
+    """The traditional forms of the table's characters (麥 for 麦, 爾 for 尔), from
+    CC-CEDICT: Hong Kong and Taiwan text writes names with them."""
+    global _RUN
+    from .gloss import TRADITIONAL, dictionary
+
+    dictionary()
+    for trad, simp in TRADITIONAL.items():
+        if simp in READING:
+            READING.setdefault(trad, READING[simp])
+    _RUN = re.compile("[" + "".join(sorted(READING)) + "]+")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 # ---------------------------------------------------------------------------------------
@@ -432,6 +450,9 @@ class Transliterator:
 
     def __init__(self, labels: dict[str, list[str]], persons: set[str] | None = None,
                  is_word=None, name_senses=None) -> None:
+        if not _TRADITIONAL_DONE:
+            _TRADITIONAL_DONE.append(True)
+            _add_traditional()
         self.persons = persons if persons is not None else set(labels)
         self.is_word = is_word or _cedict_word
         self.name_senses = name_senses or _cedict_names
@@ -551,7 +572,7 @@ class Transliterator:
         while i < len(runs):
             s, e = runs[i]
             parts = [(s, e)]
-            while i + 1 < len(runs) and runs[i + 1][0] == parts[-1][1] + 1 and text[parts[-1][1]] in DOTS:
+            while i + 1 < len(runs) and _JOIN.fullmatch(text, parts[-1][1], runs[i + 1][0]):
                 i += 1
                 parts.append(runs[i])
             i += 1

@@ -285,6 +285,15 @@ def test_a_label_may_shorten_the_given_name():
     assert m.find("乔治·布什说了什么?") == []  # not a shortening: another person
 
 
+def test_traditional_characters_and_initials():
+    m, iris = _matcher([("Michael McFaul", "Person"), ("George W. Bush", "Person"),
+                        ("Laura Bush", "Person"), ("Donald J. Trump", "Person")])
+    assert [x.surface for x in m.find("邁克爾·麥克福爾對今日俄羅斯怎麼看?")] == ["邁克爾·麥克福爾"]
+    assert [x.iri for x in m.find("乔治·W·布什说了什么?")] == [iris["George W. Bush"]]
+    assert [x.iri for x in m.find("唐纳德·J.·特朗普说了什么")] == [iris["Donald J. Trump"]]
+    assert m.find("布什说了什么") == []  # George W. or Laura: no link
+
+
 def test_ambiguous_surname_abstains():
     m, _ = _matcher([("Stephen Roach", "Person"), ("John Roach", "Person")])
     assert m.find("罗奇对美元怎么看") == []
