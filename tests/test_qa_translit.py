@@ -294,6 +294,30 @@ def test_traditional_characters_and_initials():
     assert m.find("布什说了什么") == []  # George W. or Laura: no link
 
 
+# news questions in Chinese, many with place names written by sound (斯里兰卡, 阿根廷):
+# only the three persons they name link
+_NEWS_QUESTIONS = """美联储主席对通胀前景有何看法? 谁说美国经济将在明年放缓? 欧洲央行会继续降息吗?
+高盛认为油价会上涨吗? 特朗普政府的关税政策对中国出口有什么影响? 英国首相对脱欧协议怎么说?
+日本央行的负利率政策效果如何? 谁预测黄金价格将突破两千美元? 德国总理默克尔对难民问题的立场是什么?
+俄罗斯外长拉夫罗夫说了什么? 克里姆林宫发言人对制裁有何回应? 华尔街分析师怎么看科技股?
+纽约市长对警察改革说了什么? 国际货币基金组织下调了全球增长预期吗? 缅甸的民主转型进展如何?
+富国银行的首席执行官为什么辞职? 参议员们对银行丑闻有何评论? 今日俄罗斯电视台的资金来自哪里?
+美国之音是谁资助的? 希拉里的邮件事件有什么新进展? 普通投资者应该买债券吗? 加息会怎样影响房地产市场?
+马上就要公布的就业数据会好吗? 利率上升对美元汇率的影响是什么? 斯里兰卡的债务危机严重吗?
+澳大利亚的矿业公司怎么看铁矿石价格? 墨西哥比索为什么贬值? 阿根廷的通货膨胀率是多少?
+巴西总统对亚马逊雨林保护说了什么? 加拿大和美国的贸易谈判结果如何? 意大利的银行业危机会蔓延吗?
+法国总统马克龙对欧盟改革有何建议? 沙特阿拉伯会增加石油产量吗? 伊朗核协议的前景如何? 土耳其里拉为什么暴跌?
+""".split()
+
+
+def test_news_questions_link_only_the_persons_they_name():
+    m, _ = _matcher(_all_labels() + [(en, t) for _, en, t in HELDOUT_POSITIVES]
+                    + [("Wilbur Ross", "Person"), ("Ross", "Person"), ("Mei Guo", "Person"),
+                       ("Jia Kang", "Person"), ("Ma Kai", "Person"), ("Barrick", "Organization")])
+    found = {x.surface: x.label for q in _NEWS_QUESTIONS for x in m.find(q)}
+    assert found == {"默克尔": "Angela Merkel", "拉夫罗夫": "Sergey Lavrov", "马克龙": "Emmanuel Macron"}
+
+
 def test_ambiguous_surname_abstains():
     m, _ = _matcher([("Stephen Roach", "Person"), ("John Roach", "Person")])
     assert m.find("罗奇对美元怎么看") == []
