@@ -40,7 +40,7 @@ from itertools import chain
 # pinyin; v = ü). A character's first CC-CEDICT reading is often not the one names use
 # (卡 qia/ka, 柏 bai/bo, 什 shen/shi), so the readings are given here.
 _TABLE = """
-a:阿 ai:埃艾爱 an:安 ang:昂 ao:奥敖 ba:巴 bai:拜柏白 ban:班邦 bang:邦 bao:保鲍 bei:贝倍蓓
+a:阿 ai:埃艾爱 an:安 ang:昂 ao:奥敖 ba:巴芭 bai:拜柏白 ban:班邦 bang:邦 bao:保鲍 bei:贝倍蓓
 ben:本 bi:比彼碧毕 bie:别 bin:宾滨彬 bo:波伯博勃玻 bu:布卜 cha:查察 chai:柴 chang:昌
 che:彻 cheng:程 chu:楚 ci:茨慈 cuo:措 da:达 dai:戴黛 dan:丹 dang:当 dao:道
 de:德 deng:登邓 di:迪蒂狄帝 dian:典 ding:丁 dong:东董 du:杜 duo:多朵 dun:敦顿 e:厄俄鄂
@@ -52,15 +52,15 @@ jing:京 jiu:久 ju:居 jun:君 ka:卡喀 kai:凯 kan:坎 kang:康 kao:考 ke:�
 kong:孔 kou:寇 ku:库 kua:夸 kui:奎 kun:昆 la:拉腊 lai:莱赖 lan:兰蓝岚 lang:朗 lao:劳 le:勒
 lei:雷蕾  li:里利理莉丽黎 lian:莲 liang:良 lie:列 lin:林琳 ling:灵玲 liu:柳留
 long:隆龙 lou:娄楼 lu:卢鲁路露 lun:伦仑 luo:罗洛 lv:吕律 ma:马玛 mai:迈麦 man:曼
-mang:芒 mao:毛茂 mei:梅美玫 men:门 meng:蒙孟 mi:米密 miao:缪 min:敏 ming:明 mo:莫默摩墨
-mu:姆穆慕 na:纳娜 nai:奈耐 nan:南楠 nao:瑙 nei:内 nen:嫩 ni:尼妮 nie:涅 ning:宁 niu:纽
+mang:芒 mao:毛茂 mei:梅美玫 men:门 meng:蒙孟 mi:米密弥 miao:缪 min:敏 ming:明 mo:莫默摩墨
+mu:姆穆慕 na:纳娜 nai:奈耐 nan:南楠 nao:瑙 nei:内 nen:嫩 ni:尼妮 nie:涅 ning:宁 niu:纽 nong:农
 nu:努 nuo:诺 ou:欧 pa:帕 pai:派 pan:潘 pang:庞 pei:佩培 peng:彭蓬 pi:皮  po:珀坡
 pu:普浦蒲 qi:奇齐琪契 qia:恰 qian:茜 qiao:乔 qie:切 qin:钦琴 qiong:琼 qiu:丘 qu:屈
 rang: re: ren: ru:茹 rui:瑞芮 ruo:若 rong:容 sa:萨撒 sai:塞赛 sang:桑 se:瑟 sen:森 sha:沙莎
 shan:珊 shang:尚 shao:绍 she:舍 shen:申 sheng:圣 shi:施什史 shu:舒 shuo:朔 si:斯思丝司 song:松
 su:苏 suo:索 ta:塔 tai:泰 tan:坦 tang:汤唐 tao:陶 te:特 teng:滕 ti:提蒂 ting:廷汀婷
 tong: tu:图 tuo:托 wa:瓦娃 wai:  wang:旺 wei:威维韦薇 wen:温文 weng:翁
-wo:沃 wu:乌伍 xi:西希锡茜 xia:夏 xiao:肖 xie:谢 xin:辛欣 xiu:休修秀 xu:许 xue:雪 xun:逊勋
+wo:沃 wu:乌伍 xi:西希锡茜 xia:夏 xiao:肖 xie:谢歇 xin:辛欣 xiu:休修秀 xu:许 xue:雪 xun:逊勋
 ya:亚雅娅 yan:延燕 yang:扬杨 ye:耶叶 yi:伊 yin:因尹 ying:英 you:尤  yue:约 yun:云
 za:扎 zai:宰 zan:赞 ze:泽  zha:扎 zhi:治 zhan:詹 zhen:珍 zhang:章 zhu:朱 zhuo:卓 zi:兹 zu:祖
 zuo:佐
