@@ -49,7 +49,7 @@ from .index import (
 )
 from .linking import CJK_RE, Linker, normalize
 from .names import PERSONISH, NamesMixin
-from .router import VIEW_NOUN, route, said_of
+from .router import VIEW_NOUN, route, said_of, why_of, why_route
 from .routes import NUMBER, PLACE, SPEECH_LEMMAS, RoutesMixin
 from .scoring import CJK_PENALTY, Scorer, tokens
 from .store import CsrIndex, CtxView, PrefixSets, RowMatrix, StatementTable
@@ -386,6 +386,22 @@ class QAEngine(RoutesMixin, NamesMixin, SupportMixin):
         return replace(r, name="say", subject=lk.surface,
                              topic=f"{noun} {rest}".strip()), [lk]
 
+    def _why(self, question: str, r, links):
+        """"Why does X do Y?" (a general question): (the say route of X about Y, X's links),
+        X a linked name or a group the articles quote ("human rights groups"), or None."""
+        if r.name != "general" or not why_of(question):
+            return None
+        for lk in sorted(links, key=lambda x: x.start):
+            wr = why_route(question, lk.surface)
+            if wr is not None:
+                return wr, self._subject_links(question, wr, links)
+        words = why_of(question).split()
+        for n in range(min(len(words) - 1, 5), 0, -1):  # the longest group that starts it
+            if group_source(" ".join(words[:n])):
+                wr = why_route(question, " ".join(words[:n]))
+                return (wr, []) if wr is not None else None
+        return None
+
     def _place_synonyms(self, links) -> list[tuple[str, list[str]]]:
         """For each place the question names, the words an article may name it by instead:
         its adjective for its name ("britain" -> "british"), its name for its adjective."""
@@ -483,7 +499,10 @@ class QAEngine(RoutesMixin, NamesMixin, SupportMixin):
         if r.name == "fact":  # a number about a place: "British growth" for "Britain grow"
             scorer.synonyms = self._place_synonyms(links)
         handler = getattr(self, f"_route_{r.name}")
-        found = handler(r, subj, links, scorer, k)
+        why = self._why(question, r, links) if not zh else None
+        found = self._route_say(why[0], why[1], links, scorer, k) if why else None
+        if found is None or isinstance(found, str):  # no why-question, or X said nothing of it
+            found = handler(r, subj, links, scorer, k)
         if isinstance(found, str) and r.name == "general" and not zh:
             # "What did Ed Schultz compare RT to?" ("likened RT to the BBC"): the verb is in
             # no statement, but what X said about RT answers, if X is linked and quoted

@@ -75,6 +75,7 @@ class Route:
     former: bool = False  # asks about a former role
     wants_person: bool = False  # membership: the answer is a person (who heads Y?)
     rank: str = ""  # say: what to rank X's statements by when not the topic ("compare RT to")
+    why: bool = False  # say: the question asks why X did or said something (a reason first)
 
     @property
     def lang(self) -> str:
@@ -171,6 +172,37 @@ def said_of(question: str) -> Route | None:
     y = _clean(m.group("y"))
     return Route("say", _subject(m.group("x")), y, former=bool(FORMER.search(q)),
                  rank=f"{m.group('v')} {y}".strip())
+
+
+# "Why does X do Y?", "Why did X oppose Y?": X's claims about Y, a reason first
+_WHY_Q = re.compile(r"^(?:so\s+|and\s+|but\s+)?why\s+(?:do|does|did|is|was|are|were|has|have|had|would|"
+                    r"will|should|can|could|must)(?:n't|\s+not)?\s+(?P<rest>.+?)\W*$", re.I)
+
+
+def why_of(question: str) -> str | None:
+    """What a why-question asks about, subject first ("Why does Larry King work with RT?"
+    -> "Larry King work with RT"), or None when it is no why-question.
+
+    >>> why_of("Why did Obama oppose the bill?")
+    'Obama oppose the bill'
+    """
+    q = _POLITE.sub("", " ".join(question.replace("’", "'").split()).strip())
+    m = _WHY_Q.match(q)
+    return m.group("rest") if m and not CJK_RE.search(q) else None
+
+
+def why_route(question: str, subject: str) -> Route | None:
+    """The say route of a why-question whose subject (as written in it) is ``subject``: what
+    the subject said about the rest, ranked by the rest, a reason first. None when the
+    question is no why-question or does not start with ``subject``."""
+    rest = why_of(question)
+    if not rest:
+        return None
+    m = re.match(r"(?:the\s+)?" + re.escape(subject) + r"(?:'s)?\b\s*(?P<y>.*)$", rest, re.I)
+    if not m or not m.group("y").strip():
+        return None
+    y = _clean(m.group("y"))
+    return Route("say", _subject(subject), y, former=bool(FORMER.search(question)), rank=y, why=True)
 
 
 def route(question: str) -> Route:

@@ -25,12 +25,21 @@ from .router import PERSON_NOUN, ROLE_NOUN, ROLE_VERBS, Route
 from .scoring import Scorer, tokens
 from .verbalize import group_source
 
+CONTEXT_PENALTY = 0.02  # as engine.CONTEXT_PENALTY: a statement ranked by a sentence near it
 PASSAGE_PENALTY = 0.04  # an article sentence ranks just below a graph statement as good
 PREFER_BONUS = 0.1  # the kind of statement a route asks for, when nothing was linked
 APPOSITION_BONUS = 0.3  # "Who is X?": a sentence describing X, over one only naming X
 VERB_BONUS = 0.3  # "What did X compare Y to?": times how much nearer the verb a cue is than "said"
 GROUP_PENALTY = 0.2  # what did X say: a claim of X's aides or officials, below X's own as good
 ADDRESSEE_BONUS = 0.2  # "what did X tell Y": a claim whose cue addresses Y ("Warren told Stumpf")
+REASON_BONUS = 0.1  # why-questions: a claim of X's giving a reason ("because", "so that")
+WHY_CONTEXT_BONUS = 0.2  # why-questions: a claim answering a why-question the article asks
+# a reason as a claim gives it, not a bare "to" ("wants to", "has to")
+REASON = re.compile(r"\b(?:because|since|so that|in order to|so as to|due to|owing to|thanks to|"
+                    r"as a result of|given that|the reason|reasons? (?:is|was|for)|out of concern|"
+                    r"for fear)\b", re.I)
+# a sentence that asks why: "Why the affiliation?", "Why does it matter?"
+WHY_ASKED = re.compile(r"^\W*(?:so\s+|and\s+|but\s+)?why\b[^.!]*\?\W*$", re.I)
 # a question asking what was said to someone: "What did Warren tell Stumpf?"
 ASKS_ADDRESSEE = re.compile(r"\b(?:tell|told|ask|asked|say\s+to|said\s+to|write\s+to|wrote\s+to|"
                             r"warn|warned|urge|urged|assure|assured|remind|reminded|reply\s+to|"
@@ -147,6 +156,34 @@ def _count_of(text: str, noun: str) -> int:
     return found
 
 
+# what follows a counted noun when the sentence tells what happened to it ("29 people were
+# injured", "5,300 employees had opened"), not a plain quantity ("53 million people.")
+_EVENT_AFTER = re.compile(r"\s*(?:,\s*)?(?:were|was|are|is|have|has|had|will|would|could|can|may|"
+                          r"might|did|do|does|got|get|been|being|\w+ed)\b", re.I)
+# a population without its noun: "a country of 54 million", "the city of 400,000"
+_POPULATION = re.compile(r"\b(?:country|nation|city|state|town|region|island|province|territory|"
+                         r"village|county|district)\s+of\s+(?:about\s+|some\s+|nearly\s+|almost\s+|"
+                         r"more than\s+|over\s+)?\d[\d,.]*(?:\s+(?:million|billion|thousand))?"
+                         r"(?!\s*(?:[a-z]|%|percent))", re.I)
+_PEOPLE = frozenset("people person resident inhabitant citizen".split())
+
+
+def _plain_count(text: str, noun: str) -> bool:
+    """Does ``text`` give a count of ``noun`` (a :func:`tokens` word) as a plain quantity, not
+    followed by what happened to it ("the nation of 53 million people." / "Twenty-nine people
+    were injured")? A population without its noun counts people ("a country of 54 million")."""
+    if noun in _PEOPLE and _POPULATION.search(text):
+        return True
+    for m in list(COUNT.finditer(text)) + list(SPELLED.finditer(text)):
+        rest = text[m.end():m.end() + 60]
+        for w in re.finditer(r"[A-Za-z][\w'-]*", rest[:30]):
+            if tokens(w.group(0))[:1] and tokens(w.group(0))[0][:5] == noun[:5]:
+                if not _EVENT_AFTER.match(rest[w.end():]):
+                    return True
+                break
+    return False
+
+
 def top_order(scores: np.ndarray, m: int) -> np.ndarray:
     """The first positions of ``np.argsort(-scores, kind="stable")``, at least ``m`` of
     them (all that tie with the m-th best), without sorting every score."""
@@ -258,6 +295,19 @@ class RoutesMixin:
             near = {c: float(minilm_query(c) @ verb) - base for c in set(cues) if c}
             scores = scores.astype(np.float64, copy=True)
             scores[head] += VERB_BONUS * np.clip([near.get(c, 0.0) for c in cues], 0.0, None)
+        if r.why:  # "Why does X work with RT?": X's claims that give a reason, first
+            scores = scores.astype(np.float64, copy=True)
+            # a claim answering a why-question the article asks ("Why the affiliation?") ranks
+            # by what the article asks it about: the sentences before that question
+            asked = {i: self._why_setup(i) for i in idx if self.kind[i] == "claim"}
+            asked = {i: ps for i, ps in asked.items() if ps}
+            for n, i in enumerate(idx):
+                if i in asked:
+                    setup = float(np.max(sc.hybrid(asked[i], r.rank or topic or None)))
+                    scores[n] = max(scores[n], setup - 2 * CONTEXT_PENALTY) + WHY_CONTEXT_BONUS
+            head = top_order(scores, COUNT_POOL)[:COUNT_POOL]
+            scores[head] += np.array([REASON_BONUS * (int(idx[j]) not in asked and self._reason(
+                int(idx[j]))) for j in head], dtype=np.float64)
         addressed = self._addressee(r, sc, links)
         if addressed is not None:  # "What did Warren tell Stumpf?": what was said to Stumpf
             head = top_order(scores, COUNT_POOL)[:COUNT_POOL]  # X's best only (decoded here)
@@ -267,6 +317,58 @@ class RoutesMixin:
                 for s in (self.statements[idx[j]] for j in head)], dtype=np.float64)
         return self._answers(idx, scores, k, kind="claim", bare=1.0, act=True,
                              speaker_of=dict.fromkeys(reported, main))
+
+    def _stative_count(self, topic: str, noun: str, best: list[int]) -> bool:
+        """"How many people live in Burma?", "live" in no article: answered all the same by a
+        top statement that gives a count of the noun as a plain quantity ("the nation of 53
+        million people", "a country of 54 million"), not what happened to it ("Twenty-nine
+        people were injured" answers no "How many people died?"), and writes every other
+        word of the question (in its sentence or the one before). Only an unknown word right
+        after the noun counted (a verb of it) is so excused."""
+        toks = [w for w in tokens(topic) if w not in support.GENERIC]
+        unknown = {w[:5] for w in self._unknown_words(topic)}
+        n = tokens(noun)[:1]
+        if not n or n[0] not in toks or not unknown:
+            return False
+        at = toks.index(n[0])
+        if not {w[:5] for w in toks[at + 1:at + 3]} >= unknown:
+            return False
+        words = [w for w in toks if w[:5] not in unknown]
+        for i in best:
+            s = self.statements[i]
+            quote = s.evidence[0]["quote"] if s.evidence else s.text
+            if not _plain_count(quote, n[0]):
+                continue
+            # "a country of 54 million" counts people without the word
+            need = [support.forms(w) for w in words if not (
+                w == n[0] and n[0] in _PEOPLE and _POPULATION.search(quote))]
+            if support._overlap(need, self._sentence_words(i)) == len(need):
+                return True
+        return False
+
+    def _reason(self, i: int) -> bool:
+        """Does claim ``i`` give a reason ("because", "so that", "in order to")?"""
+        s = self.statements[i]
+        return s.kind == "claim" and bool(REASON.search(s.answer_text))
+
+    def _why_setup(self, i: int) -> list[int]:
+        """For a claim set up by a why-question the article asks in the sentence before it
+        ("Why the affiliation? 'They pay us a lot of money,' Mr. King said."), the sentences
+        that question is about: those before it in its paragraph and the paragraph before
+        ("Mr. King is not an employee of RT. ..."). Empty for any other statement."""
+        why = next((j for j, pen in self.ctx.get(i, []) if pen > 0
+                    and WHY_ASKED.match(self.statements[j].text)), None)
+        if why is None or self.para_of[why] < 0:
+            return []
+        p = int(self.para_of[why])
+        ps = self.para_passages[str(p)].tolist()
+        out = ps[:ps.index(why)] if why in ps else []
+        art = self.statements[why].evidence[0]["article"]
+        if p > 0 and str(p - 1) in self.para_passages:
+            prev = self.para_passages[str(p - 1)].tolist()
+            if prev and self.statements[prev[0]].evidence[0]["article"] == art:
+                out = prev + out
+        return out
 
     def _group_of(self, i: int) -> bool:
         """Is statement ``i`` a claim of a group of unnamed people ("McConnell aides",
@@ -507,13 +609,18 @@ class RoutesMixin:
                 for s in (self.statements[int(idx[j])] for j in head)]]
         best = int(np.argmax(scores))
         top3 = [int(idx[j]) for j in top_order(scores, 3)[:3]]
-        if not sc.zh and self._unsupported_words(topic, top3):
+        # "How many people live in Burma?" ("live" in no article): a plain count of the noun
+        # that writes every other word of the question answers it
+        plain = not sc.zh and isinstance(count, str) and bool(self._unknown_words(topic)) \
+            and self._stative_count(topic, count, top3)
+        if not sc.zh and not plain and self._unsupported_words(topic, top3):
             return "the question's key words are not in the graph"
         # the whole question ("谁预测" too); not a concept, whose name may be transliterated
         # (海湖庄园, Mar-a-Lago, glosses to "sea lake manor")
         if sc.zh and kind != "concept" and self._zh_unsupported(sc.q, top3):
             return "the question's key words are not in the graph"
-        if not sc.zh and not self._shares_a_word(topic, sc.links, top3, together=kind == "fact"):
+        if not sc.zh and not plain and not self._shares_a_word(topic, sc.links, top3,
+                                                               together=kind == "fact"):
             return "no statement shares a word with the question beyond the names in it"
         if sc.zh:
             if not sc.has_links and sc.e5_margin(idx) < support.MIN_E5_MARGIN:

@@ -18,7 +18,7 @@ from claimgraph.graph import views
 from rdflib import Dataset
 
 # Sentence ends: . ! ? (and CJK 。！？) then space and a capital, quote, digit or CJK.
-_SENT_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(A-Z0-9\u3400-\u9fff])|(?<=[。！？])|\n+")
+_SENT_END = re.compile(r"(?<=[.!?])(?:[\"”’)]|'')?\s+(?=[\"“‘(A-Z0-9\u3400-\u9fff]|'')|(?<=[。！？])|\n+")
 _ABBREV = re.compile(r"(?:\b(?:[A-Za-z]\.)+[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|"
                      r"Inc|Corp|Co|Ltd|No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
                      r"e\.g|i\.e|approx|est|para|paras|p|pp|fig|vol|ch|sec))\.$")
@@ -322,7 +322,9 @@ def statements(ds: Dataset, lbls: dict | None = None) -> list[Statement]:
         text = texts.text[art]
         for a, b in spans:
             s = text[a:b]
-            if len(s) < 25 or not re.search(r"[^\W\d_]{3}", s):
+            # short sentences say little, but a question the article asks sets up the quote
+            # after it ("Why the affiliation?")
+            if (len(s) < 25 and not (s.endswith("?") and len(s) >= 8)) or not re.search(r"[^\W\d_]{3}", s):
                 continue
             ev = {"article": art, "paragraph": texts.paragraph_of(art, a), "quote": s,
                   "start": a, "end": b}
