@@ -152,6 +152,7 @@ _GROUP_DET = re.compile(r"^(?:the|some|many|several|other|most|all|both|few|a fe
                         r"five|dozens of|hundreds of|a number of|a group of|a handful of)\s+", re.I)
 _GROUP_TAIL = re.compile(r"\s+(?:at|of|for|in|with|from|on|among|inside|within|close to|familiar with|"
                          r"involved in|briefed on)\s+.*$")
+_DATELINE = re.compile(r"^[A-Z][A-Z.' ]{2,}(?:,\s*[A-Z][\w.' ]+)?\s+[-–—]+\s+")
 _COLLECTIVE = frozenset("people staff police personnel men women leadership clergy".split())
 # what a group of people is called (singular): "officials", "human rights groups", "critics";
 # not "suspicions", "U.S. stocks" or "such proposals", which are no speakers
@@ -188,6 +189,7 @@ def group_source(source: str | None) -> str | None:
     if not source:
         return None
     phrase = _GROUP_CUT.split(" ".join(source.split()), maxsplit=1)[0].strip()
+    phrase = _DATELINE.sub("", phrase)  # "BRUSSELS - European leaders"
     phrase = _GROUP_DET.sub("", phrase)
     core = _GROUP_TAIL.sub("", phrase)
     words = core.split()

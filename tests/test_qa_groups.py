@@ -29,6 +29,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
     ("people familiar with the talks", "people familiar with the talks"),
     ("Investors", "Investors"),  # a sentence's first word: the caller checks for a name
     ("Senior officials, who spoke on condition of anonymity", "Senior officials"),
+    ("BRUSSELS - European leaders", "European leaders"),  # a dateline is no part of it
     ("the White House", None),
     ("a White House spokesman", None),
     ("Erin Murphy, a former Clinton aide", None),
