@@ -49,7 +49,7 @@ from .index import (
 )
 from .linking import CJK_RE, Linker, normalize
 from .names import PERSONISH, NamesMixin
-from .router import VIEW_NOUN, route, said_of, why_of, why_route
+from .router import VIEW_NOUN, did_of, route, said_of, why_of, why_route
 from .routes import NUMBER, PLACE, SPEECH_LEMMAS, RoutesMixin
 from .scoring import CJK_PENALTY, Scorer, tokens
 from .store import CsrIndex, CtxView, PrefixSets, RowMatrix, StatementTable
@@ -391,16 +391,27 @@ class QAEngine(RoutesMixin, NamesMixin, SupportMixin):
         X a linked name or a group the articles quote ("human rights groups"), or None."""
         if r.name != "general" or not why_of(question):
             return None
+        found = None
         for lk in sorted(links, key=lambda x: x.start):
             wr = why_route(question, lk.surface)
             if wr is not None:
-                return wr, self._subject_links(question, wr, links)
+                found = wr, self._subject_links(question, wr, links)
+                break
         words = why_of(question).split()
-        for n in range(min(len(words) - 1, 5), 0, -1):  # the longest group that starts it
-            if group_source(" ".join(words[:n])):
+        for n in range(min(len(words) - 1, 5), 0, -1) if found is None else ():
+            if group_source(" ".join(words[:n])):  # the longest group that starts it
                 wr = why_route(question, " ".join(words[:n]))
-                return (wr, []) if wr is not None else None
-        return None
+                found = (wr, []) if wr is not None else None
+                break
+        if found is None:
+            return None
+        wr, subj = found
+        # "Why did Warren criticize Stumpf?": the reporting verb is how X spoke, the topic is
+        # Stumpf (a cue nearer "criticize" than "said" ranks first)
+        verb, _, rest = wr.topic.partition(" ")
+        if rest and {verb.lower(), *base_forms(verb.lower())} & SPEECH_LEMMAS:
+            wr = replace(wr, topic=rest)
+        return wr, subj
 
     def _place_synonyms(self, links) -> list[tuple[str, list[str]]]:
         """For each place the question names, the words an article may name it by instead:
@@ -516,6 +527,16 @@ class QAEngine(RoutesMixin, NamesMixin, SupportMixin):
             if ssubj:
                 alt = self._route_say(said, ssubj, links, scorer, k)
                 found = alt if not isinstance(alt, str) else found
+            # "Did Warren support a criminal investigation?", "How did Stumpf respond to
+            # Warren?": the same, X a linked name right after "did"
+            for lk in sorted(links, key=lambda x: x.start) if isinstance(found, str) else []:
+                said = did_of(question, lk.surface)
+                verb = said.rank.split()[0].lower() if said else ""
+                if said and ({verb, *base_forms(verb)} & SPEECH_LEMMAS or self._known(verb)):
+                    alt = self._route_say(said, self._subject_links(question, said, links), links,
+                                          scorer, k)
+                    found = alt if not isinstance(alt, str) else found
+                    break
         if isinstance(found, str):
             return _abstain(result, found)
         result["answers"] = found

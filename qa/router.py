@@ -174,6 +174,30 @@ def said_of(question: str) -> Route | None:
                  rank=f"{m.group('v')} {y}".strip())
 
 
+def did_of(question: str, subject: str) -> Route | None:
+    """The say route of "Did X <verb> Y?" / "How did X <verb> Y?" with a verb no route knows,
+    X the ``subject`` as written ("Did Warren support a criminal investigation?", "How did
+    Stumpf respond to Warren?"): what X said about Y, ranked by the verb and Y. None when
+    the question is not so shaped or has nothing after the verb. The engine asks it only
+    when the general route refuses, and only for a verb that reports speech or is written
+    in some article.
+
+    >>> did_of("How did Stumpf respond to Warren?", "Stumpf").rank
+    'respond to Warren'
+    """
+    q = _POLITE.sub("", " ".join(question.replace("’", "'").split()).strip())
+    m = re.match(r"^(?:so\s+)?(?:how\s+)?(?:did|does|do|has|have|had)\s+(?:the\s+)?" + re.escape(subject)
+                 + r"(?:'s)?\s+(?:(?:ever|also|not|really|publicly|actually|first)\s+)?"
+                 r"(?P<v>(?-i:[a-z]{3,}))\b(?P<y>.*?)\W*$", q, re.I)
+    if not m or CJK_RE.search(q) or m.group("v").lower() in ("not", "the", "and", "for"):
+        return None
+    y = _clean(m.group("y"))
+    if not y:
+        return None
+    return Route("say", _subject(subject), y, former=bool(FORMER.search(q)),
+                 rank=f"{m.group('v')} {y}")
+
+
 # "Why does X do Y?", "Why did X oppose Y?": X's claims about Y, a reason first
 _WHY_Q = re.compile(r"^(?:so\s+|and\s+|but\s+)?why\s+(?:do|does|did|is|was|are|were|has|have|had|would|"
                     r"will|should|can|could|must)(?:n't|\s+not)?\s+(?P<rest>.+?)\W*$", re.I)

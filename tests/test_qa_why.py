@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 
 import pytest
-from claimgraph.qa.router import route, why_of, why_route
+from claimgraph.qa.router import did_of, route, why_of, why_route
 from claimgraph.qa.routes import REASON, WHY_ASKED
 from claimgraph.qa.verbalize import Statement, split_sentences
 from qa_handbuilt import evidence, handbuilt_engine
@@ -29,6 +29,15 @@ def test_why_questions_name_subject_and_rest():
     assert why_route("Why did Obama oppose the bill?", "Biden") is None
     assert why_route("Why did Obama?", "Obama") is None  # nothing asked of him
     assert route("Why does Larry King work with RT?").name == "general"  # the engine decides
+
+
+def test_did_and_how_questions_with_a_verb_no_route_knows():
+    r = did_of("Did Warren support a criminal investigation?", "Warren")
+    assert (r.subject, r.topic, r.rank) == ("Warren", "a criminal investigation",
+                                            "support a criminal investigation")
+    assert did_of("How did Stumpf respond to Warren?", "Stumpf").rank == "respond to Warren"
+    assert did_of("Did Stumpf resign?", "Stumpf") is None  # nothing after the verb
+    assert did_of("Did Stumpf resign?", "Warren") is None
 
 
 def test_reasons_and_asked_whys():
@@ -57,6 +66,7 @@ PARAS = [
     "not get the network at home.",
     "Bob Smith opposed the harbor bill because it would raise taxes on fishermen.",
     "Bob Smith said the harbor bill was long and the vote on it was late.",
+    "Ann Lee criticized the harbor bill because its fees would fall on small boats.",
 ]
 TEXT = "\n".join(PARAS)
 
@@ -87,6 +97,9 @@ def engine():
         Statement("claim", "Bob Smith said: the harbor bill was long and the vote on it was late",
                   "said the harbor bill was long and the vote on it was late", smith, ev(PARAS[4]),
                   ("ex:smith",)),
+        Statement("claim", "Ann Lee criticized: the harbor bill because its fees would fall on small "
+                  "boats", "criticized the harbor bill because its fees would fall on small boats",
+                  lee, ev(PARAS[5]), ("ex:lee",)),
     ]
     return handbuilt_engine(stmts, labels, types, PARAS, ART)
 
@@ -108,3 +121,18 @@ def test_a_claim_giving_a_reason_first(engine):
 @pytest.mark.slow
 def test_a_why_nothing_answers_is_refused(engine):
     assert engine.ask("Why did Bob Smith eat lunch at the diner?")["abstained"]
+
+
+@pytest.mark.slow
+def test_a_reporting_verb_the_article_does_not_write_is_how_x_spoke(engine):
+    # "attack" is in no sentence: the topic is Globex (else half the topic's words unknown)
+    top = _top(engine.ask("Why did Ann Lee attack Globex?"))
+    assert top["speaker"]["label"] == "Ann Lee"
+
+
+@pytest.mark.slow
+def test_did_x_verb_y_is_what_x_said_of_y(engine):
+    # the general route refuses ("attack" is in no statement); what Lee said of Globex answers
+    top = _top(engine.ask("Did Ann Lee attack Globex?"))
+    assert top["speaker"]["label"] == "Ann Lee" and "Globex" in top["text"]
+    assert engine.ask("Did Bob Smith eat lunch at the diner?")["abstained"]
