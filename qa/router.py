@@ -37,7 +37,8 @@ SAY_VERBS = (r"say|said|says|saying|think|thought|thinks|believe|believes|argue|
              r"acknowledged|promise|promised|pledge|pledged|vow|vowed|insist|insisted|concede|"
              r"conceded|add|added|cite|cited|reveal|revealed|confirm|confirmed|signal|signaled|"
              r"signalled|caution|cautioned|discuss|discussed|address|addressed|talk about|talked about|"
-             r"speak about|spoke about|speak on|spoke on")
+             r"speak about|spoke about|speak on|spoke on|ask|asked|demand|demanded|request|requested|"
+             r"complain|complained|complain about|complained about")
 WHO_VERBS = (r"said|says|say|stated|states|argued|argues|warned|warns|noted|notes|claimed|claims|"
              r"thinks|believes|believed|reported|reports|predicted|predicts|expects|expected|"
              r"described|describes|denied|denies|deny|analy[sz]ed|analy[sz]es|highlighted|highlights|"
@@ -115,6 +116,8 @@ _EN: list[tuple[str, re.Pattern]] = [(name, re.compile(p, re.I)) for name, p in 
     ("who_said", r"^(?:did|does|has|have|is|was|were|are)\s+(?:anyone|anybody|someone|somebody|any\s+"
                  r"(?:\S+\s+)?(?:analysts?|experts?|officials?|economists?|one|body|banks?|firms?))"
                  r"\s+(?P<z>.+)"),
+    # "Who criticized Stumpf?", "Who accused Stumpf of scapegoating?": any reporting verb
+    ("who_said", rf"^(?:who|which\s+(?:\S+\s+){{1,3}}?)\s*(?:has |had |have |first )?(?:{SAY_VERBS})\b(?P<z>.*)"),
     ("say", rf"^(?:so\s+)?what\s+(?:did|does|do|has|have|had|is|was|were|are|would|will)\s+(?P<x>.+?)\s+(?:{SAY_VERBS})\b(?P<y>.*)"),
     ("say", r"^what\s+(?!(?:is|was|are|were|does|did|do|has|have|had)\b)(?P<x>.+?)\s+(?:said|says|thinks|"
             r"believes|argued|argues|warned|warns|noted|notes|stated|states|claimed|claims|reported|"

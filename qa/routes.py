@@ -346,6 +346,22 @@ class RoutesMixin:
                 return True
         return False
 
+    def _distinct_top(self, idx, scores: np.ndarray, n: int) -> list[int]:
+        """The ``n`` best statements of ``idx`` with distinct evidence, as the answers are
+        (three co-speakers' copies of one claim are one answer: "Merkley, Brown and Menendez
+        all suggested ..." must not hide the next sentence from the word tests)."""
+        out, seen = [], set()
+        for j in top_order(scores, 4 * n)[:4 * n]:
+            s = self.statements[int(idx[j])]
+            ev = s.evidence[0] if s.evidence else {}
+            key = (ev.get("article"), ev.get("start"), ev.get("end")) if ev else ("#", int(idx[j]))
+            if key not in seen:
+                seen.add(key)
+                out.append(int(idx[j]))
+                if len(out) == n:
+                    break
+        return out
+
     def _reason(self, i: int) -> bool:
         """Does claim ``i`` give a reason ("because", "so that", "in order to")?"""
         s = self.statements[i]
@@ -608,7 +624,11 @@ class RoutesMixin:
                 s.evidence[0]["quote"] if s.evidence else s.text, noun[0] if noun else "")
                 for s in (self.statements[int(idx[j])] for j in head)]]
         best = int(np.argmax(scores))
-        top3 = [int(idx[j]) for j in top_order(scores, 3)[:3]]
+        # distinct answers for the English word tests; the Chinese one keeps the three best
+        # statements (its dictionary glosses are looser: more candidates would let more
+        # through)
+        top3 = [int(idx[j]) for j in top_order(scores, 3)[:3]] if sc.zh \
+            else self._distinct_top(idx, scores, 3)
         # "How many people live in Burma?" ("live" in no article): a plain count of the noun
         # that writes every other word of the question answers it
         plain = not sc.zh and isinstance(count, str) and bool(self._unknown_words(topic)) \

@@ -53,3 +53,61 @@ def test_an_unknown_verb_of_a_counted_event_is_not(engine):
     assert engine.ask("How many people died in the explosion?")["abstained"]
     top = _top(engine.ask("How many people were injured in the explosion?"))
     assert "Twenty-nine" in top["text"]
+
+
+# ---- a reporting verb the article does not write --------------------------------------------
+
+def test_who_with_any_reporting_verb_is_who_said():
+    from claimgraph.qa.router import route
+
+    r = route("Who criticized Stumpf?")
+    assert (r.name, r.topic) == ("who_said", "Stumpf")  # the verb is how, not what
+    assert route("Who accused Stumpf of scapegoating?").topic == "Stumpf of scapegoating"
+    assert route("Who proposed the Harbor Accord?").name == "concept"  # as before
+    assert route("Who heads Acme Bank?").name == "membership"
+    assert (route("What did Vitter ask?").name, route("What did Vitter ask?").subject) == \
+        ("say", "Vitter")
+
+
+PARAS2 = [
+    "Ann Lee, Bob Smith and Carl Diaz all suggested the harbor board had been unfair to the "
+    "harbor fishermen.",
+    "\"You are scapegoating the fishermen at the very bottom,\" Ann Lee told the harbor board.",
+]
+
+
+@pytest.fixture(scope="module")
+def cospeakers():
+    from claimgraph.qa.verbalize import Statement
+    from qa_handbuilt import evidence
+
+    text = "\n".join(PARAS2)
+    labels = {"ex:lee": {"en": ["Ann Lee"], "zh": []}, "ex:smith": {"en": ["Bob Smith"], "zh": []},
+              "ex:diaz": {"en": ["Carl Diaz"], "zh": []},
+              "ex:board": {"en": ["harbor board"], "zh": []}}
+    types = {"ex:lee": "Person", "ex:smith": "Person", "ex:diaz": "Person",
+             "ex:board": "Organization"}
+    stmts = [Statement("claim", f"{labels[i]['en'][0]} suggested: the harbor board had been unfair "
+                       "to the harbor fishermen", "suggested the harbor board had been unfair to the "
+                       "harbor fishermen", {"iri": i, "label": labels[i]["en"][0]},
+                       [evidence(text, "ex:co", PARAS2[0])], (i,), ("ex:board",))
+             for i in ("ex:lee", "ex:smith", "ex:diaz")]
+    stmts.append(Statement("claim", "Ann Lee told: You are scapegoating the fishermen at the very "
+                           "bottom", "told You are scapegoating the fishermen at the very bottom",
+                           {"iri": "ex:lee", "label": "Ann Lee"},
+                           [evidence(text, "ex:co", PARAS2[1])], ("ex:lee",), ("ex:board",)))
+    return handbuilt_engine(stmts, labels, types, PARAS2, "ex:co")
+
+
+@pytest.mark.slow
+def test_copies_of_one_claim_do_not_hide_the_next(cospeakers):
+    import numpy as np
+
+    # three co-speakers' copies of one claim score best; the word tests read the next
+    # distinct claim too, as the answers show it
+    idx = np.flatnonzero(cospeakers.kind == "claim")
+    scores = np.array([0.9, 0.9, 0.9, 0.5] + [0.1] * (len(idx) - 4))
+    top = cospeakers._distinct_top(idx, scores, 3)
+    assert len(top) == 2 and "scapegoating" in cospeakers.statements[top[1]].text
+    res = cospeakers.ask("Who accused the harbor board of scapegoating?")
+    assert any("scapegoating" in a["text"] for a in res["answers"])
