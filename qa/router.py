@@ -118,7 +118,7 @@ _EN: list[tuple[str, re.Pattern]] = [(name, re.compile(p, re.I)) for name, p in 
                  r"\s+(?P<z>.+)"),
     # "Who criticized Stumpf?", "Who accused Stumpf of scapegoating?": any reporting verb
     ("who_said", rf"^(?:who|which\s+(?:\S+\s+){{1,3}}?)\s*(?:has |had |have |first )?(?:{SAY_VERBS})\b(?P<z>.*)"),
-    ("say", rf"^(?:so\s+)?what\s+(?:did|does|do|has|have|had|is|was|were|are|would|will)\s+(?P<x>.+?)\s+(?:{SAY_VERBS})\b(?P<y>.*)"),
+    ("say", rf"^(?:so\s+)?what\s+(?P<aux>did|does|do|has|have|had|is|was|were|are|would|will)\s+(?P<x>.+?)\s+(?P<v>{SAY_VERBS})\b(?P<y>.*)"),
     ("say", r"^what\s+(?!(?:is|was|are|were|does|did|do|has|have|had)\b)(?P<x>.+?)\s+(?:said|says|thinks|"
             r"believes|argued|argues|warned|warns|noted|notes|stated|states|claimed|claims|reported|"
             r"reports|predicted|predicts|wrote|writes|told|analy[sz]ed|expects|expected)\b(?P<y>.*)"),
@@ -232,6 +232,17 @@ def why_route(question: str, subject: str) -> Route | None:
     return Route("say", _subject(subject), y, former=bool(FORMER.search(question)), rank=y, why=True)
 
 
+_PARTICIPLES = frozenset("told said seen found written known thought shown given taken asked".split())
+
+
+def _passive(g: dict) -> bool:
+    """Is a say match passive ("What was X criticized for?", "What has X been told?")?"""
+    x, aux, v = (g.get("x") or ""), (g.get("aux") or "").lower(), (g.get("v") or "").lower()
+    if re.search(r"\s(?:been|being)$", x, re.I):
+        return True
+    return aux in ("is", "was", "were", "are") and (v.endswith("ed") or v in _PARTICIPLES)
+
+
 def route(question: str) -> Route:
     """The route of ``question``.
 
@@ -251,6 +262,10 @@ def route(question: str) -> Route:
         if not m:
             continue
         g = m.groupdict()
+        if name == "say" and _passive(g):
+            # "What was Suu Kyi criticized for?", "What has X been told?": what others said of
+            # X, not what X said
+            return Route("general", "", q, former=former)
         if name == "say":
             return Route("say", _subject(g.get("x")), _clean(g.get("y")), former=former)
         if name == "who_said":

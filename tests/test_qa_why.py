@@ -40,6 +40,15 @@ def test_did_and_how_questions_with_a_verb_no_route_knows():
     assert did_of("Did Stumpf resign?", "Warren") is None
 
 
+def test_passive_questions_ask_what_was_said_of_x():
+    # "What was X criticized for?" asks what others said of X, not what X said
+    for q in ("What was Suu Kyi criticized for?", "What has Suu Kyi been criticized for?",
+              "What was Obama told?"):
+        assert route(q).name == "general", q
+    assert route("What is Obama saying about Burma?").subject == "Obama"
+    assert route("What did Obama say about Burma?").subject == "Obama"
+
+
 def test_reasons_and_asked_whys():
     assert REASON.search("opposed it because it would raise taxes")
     assert REASON.search("cut rates in order to support growth")
