@@ -97,6 +97,17 @@ def test_shipped_weights_load_from_the_package():
     assert w["weights"]["pat_lemma=ccomp|say"] > 0
 
 
+def test_priors_score_a_cue_by_its_train_rate():
+    w = A.load_weights()
+    assert set(w["priors"]) == set(A.PRIOR_KEYS)
+    # 'say' is a cue far more often than the average candidate's verb, 'eat' far less
+    assert w["priors"]["lemma"]["say"] > 1 > -1 > w["priors"]["lemma"].get("eat", -2)
+    c = A.Candidate("ccomp", (0, 3), (5, 9), None, "zzzq", ["lemma=zzzq", "pat_lemma=ccomp|zzzq", "pat=ccomp"])
+    # one numeric feature per key with a table; a value train never saw counts 0
+    assert A.prior_values(c, {"lemma": {"say": 2.0}, "pat_lemma": {"ccomp|zzzq": -1.0}}) == {
+        "prior=lemma": 0.0, "prior=pat_lemma": -1.0}
+
+
 # --------------------------------------------------------------------------- model
 
 
