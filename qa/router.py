@@ -49,7 +49,8 @@ WHO_VERBS = (r"said|says|say|stated|states|argued|argues|warned|warns|noted|note
              r"sees|questioned|doubted|expressed|raised|insisted|acknowledged|admitted|announced|"
              r"argued|considers|considered|regards|regarded")
 STANCE = r"(?:worried|concerned|skeptical|sceptical|optimistic|pessimistic|bullish|bearish|confident|cautious)"
-ROLE_VERBS = r"heads|headed|leads|led|runs|ran|chairs|chaired|directs|directed|manages|managed|founded|co-founded|cofounded"
+ROLE_VERBS = (r"heads|headed|leads|led|runs|ran|chairs|chaired|directs|directed|manages|managed|founded|co-founded|"
+              r"cofounded|owns|owned|co-owns|co-owned|controls|controlled")
 FORMER = re.compile(r"\b(?:former|formerly|previously|used to|before|earlier|past|prior|ex-)\b|"
                     r"\bdid\b.*\bwork(?:ed)?\b|以前|曾|前任|前(?=首席|总|董事|主席|部长|行长|财长|高级|副)", re.I)
 

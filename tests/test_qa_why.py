@@ -49,6 +49,12 @@ def test_passive_questions_ask_what_was_said_of_x():
     assert route("What did Obama say about Burma?").subject == "Obama"
 
 
+def test_who_owns_is_a_membership_question():
+    r = route("Who owns Ora?")
+    assert (r.name, r.subject, r.wants_person) == ("membership", "Ora", True)
+    assert route("Who co-owns Ora with Larry King?").name == "membership"
+
+
 def test_reasons_and_asked_whys():
     assert REASON.search("opposed it because it would raise taxes")
     assert REASON.search("cut rates in order to support growth")
