@@ -411,6 +411,12 @@ class QAEngine(RoutesMixin, NamesMixin, SupportMixin):
         verb, _, rest = wr.topic.partition(" ")
         if rest and {verb.lower(), *base_forms(verb.lower())} & SPEECH_LEMMAS:
             wr = replace(wr, topic=rest)
+        elif rest and tokens(verb) and not any(self._known(t) for t in tokens(verb)) \
+                and tokens(rest):
+            # "Why does Ann Lee collaborate with Globex?", "collaborate" in no article: an act
+            # the articles word otherwise; X's statements are tested on what it is about
+            # (still ranked by the verb too)
+            wr = replace(wr, topic=rest)
         return wr, subj
 
     def _place_synonyms(self, links) -> list[tuple[str, list[str]]]:

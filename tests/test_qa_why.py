@@ -151,3 +151,10 @@ def test_did_x_verb_y_is_what_x_said_of_y(engine):
     top = _top(engine.ask("Did Ann Lee attack Globex?"))
     assert top["speaker"]["label"] == "Ann Lee" and "Globex" in top["text"]
     assert engine.ask("Did Bob Smith eat lunch at the diner?")["abstained"]
+
+
+@pytest.mark.slow
+def test_a_why_verb_no_article_writes_is_not_its_topic(engine):
+    # "collaborate" is in no sentence: Lee's statements are tested on Globex, ranked by both
+    top = _top(engine.ask("Why does Ann Lee collaborate with Globex?"))
+    assert top["speaker"]["label"] == "Ann Lee" and "pay us" in top["text"]
