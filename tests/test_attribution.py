@@ -76,11 +76,25 @@ def test_quotes_found_with_curly_and_straight_marks():
     assert spans == ["\u201cit is over\u201d", '"we are done"']
 
 
+def test_quotes_pair_mixed_marks_within_a_line():
+    # an opening mark left open must not pair with the next paragraph's quote
+    text = ('\u201cWe will win," Trump said. "They may not be.\u201d\n\n'
+            '"Tonight we arrived in Cleveland.\n\n"I love you," he said.')
+    spans = [text[a:b] for a, b in A._quotes(text)]
+    assert spans == ['\u201cWe will win,"', '"They may not be.\u201d', '"I love you,"']
+
+
 def test_content_is_clipped_to_the_cue_paragraph():
     text = "first paragraph\n\nRoach said the dollar falls"
     cue = text.index("said")
     a, b = A._clip_paragraph(text, (0, len(text)), cue)
     assert text[a:b] == "Roach said the dollar falls"
+    # a span from inside the paragraph, running into the next: clipped at its
+    # end only (it once started at char 0)
+    text = 'Intro.\n\nShe said "it is fine" today.\n\nNext one.'
+    a0, cue = text.index("She"), text.index("said")
+    a, b = A._clip_paragraph(text, (a0 + 4, len(text)), cue)
+    assert text[a:b] == 'said "it is fine" today'
 
 
 def test_lexicons():
