@@ -207,8 +207,8 @@ class RoutesMixin:
             titled = self._titled(r.subject)
             described = [] if titled else self._described(r.subject)
             if described:
-                return self._answers(described, self._ranked(sc, described, r.topic or None), k,
-                                     kind="claim")
+                return self._off_topic(r, sc, described) or self._answers(
+                    described, self._ranked(sc, described, r.topic or None), k, kind="claim")
             who = titled or (self._role_holder(r.subject, who) if who else set()) or who
         elif who and self._role_rest(r.subject, subj):
             # "the former U.S. ambassador to Burma", "Burma's leader", "the former Clinton
@@ -220,8 +220,8 @@ class RoutesMixin:
         if not who:
             described = self._described(r.subject)
             if described:  # "the California congressman": whoever the article calls that
-                return self._answers(described, sc.hybrid(described, r.topic or None), k,
-                                     kind="claim")
+                return self._off_topic(r, sc, described) or self._answers(
+                    described, sc.hybrid(described, r.topic or None), k, kind="claim")
             return self._unlinked_speaker(r, sc, k)
         name = " / ".join(sorted({self.label(i) for i in who}))
         main = sorted(who)[0]  # whom a sentence where X reports is credited to (not a variant)
@@ -240,6 +240,12 @@ class RoutesMixin:
         group = self._asked_group(r.subject, subj)
         theirs = [i for i in idx if self._group_of(i) and group <= set(
             tokens(self.heads[self.head_id[i]][0]))] if group else []
+        if group and not theirs:
+            # the group quoted with no entity of its own ("U.S. officials said", the
+            # extractor tying it to no one): found by its words, as any unnamed group
+            found = self._unlinked_speaker(r, sc, k, strict=True)
+            if found is not None:
+                return found
         idx = theirs or idx
         # a concept X proposed is what X said; one X only discussed is a last resort (its
         # speaker is its proposer, not X)
@@ -386,6 +392,19 @@ class RoutesMixin:
                 out = prev + out
         return out
 
+    def _off_topic(self, r: Route, sc: Scorer, idx: list[int]) -> str | None:
+        """The say route's topic test for speakers found by their words ("human rights
+        groups", "the California congressman"): why their claims ``idx`` are not about the
+        topic, or None when they may be."""
+        if not r.topic or sc.zh or not idx:
+            return None
+        context = self._context(idx)
+        if self._unsupported_words(r.topic, context) or (
+                float(sc.dense_of(sc.dense_for(r.topic), idx).max()) < support.MIN_TOPIC
+                and not self._covers(r.topic, context)):
+            return f"{r.subject} is quoted, but not about {r.topic}"
+        return None
+
     def _group_of(self, i: int) -> bool:
         """Is statement ``i`` a claim of a group of unnamed people ("McConnell aides",
         "human rights groups": its speaker is the group as the source wrote it)?"""
@@ -471,8 +490,9 @@ class RoutesMixin:
         alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
         return re.compile(ADDRESSING + r"(?:" + alt + r")\b")
 
-    def _unlinked_speaker(self, r: Route, sc: Scorer, k: int):
-        """What did "market participants" / "experts" say: match the speaker as written."""
+    def _unlinked_speaker(self, r: Route, sc: Scorer, k: int, strict: bool = False):
+        """What did "market participants" / "experts" say: match the speaker as written.
+        ``strict``: None when no speaker is written so (else any claim answers by topic)."""
         words = set(tokens(r.subject))
         claims = self.of_kind("claim").tolist()
         # the speaker as written (its label, the claim's words before the colon), tested
@@ -481,7 +501,10 @@ class RoutesMixin:
                          for label, head in self.heads] + [False], dtype=bool)
         idx = [i for i in claims if fits[self.head_id[i]]]
         if not idx:
-            return self._open(claims, sc, k, "claim", r.topic or r.subject)
+            return None if strict else self._open(claims, sc, k, "claim", r.topic or r.subject)
+        off = self._off_topic(r, sc, idx)
+        if off:
+            return off
         scores = sc.hybrid(idx, r.topic or None)
         return self._answers(idx, scores, k, kind="claim")
 

@@ -99,6 +99,7 @@ PARAS = [
     "Human rights groups warned that the crackdown on protesters in the capital would continue.",
     "Foreign policy analysts said the port deal reflected growing pressure from the navy.",
     "The council voted to lift the curfew.",
+    "Globex officials said the merger would close in May.",
 ]
 TEXT = "\n".join(PARAS)
 
@@ -106,8 +107,10 @@ TEXT = "\n".join(PARAS)
 @pytest.fixture(scope="module")
 def engine():
     labels = {"ex:acme": {"en": ["Acme Bank", "Acme"], "zh": []},
-              "ex:council": {"en": ["council"], "zh": []}}
-    types = {"ex:acme": "Organization", "ex:council": "Organization"}
+              "ex:council": {"en": ["council"], "zh": []},
+              "ex:globex": {"en": ["Globex"], "zh": []}}
+    types = {"ex:acme": "Organization", "ex:council": "Organization",
+             "ex:globex": "Organization"}
 
     def ev(phrase):
         return [evidence(TEXT, ART, phrase)]
@@ -131,6 +134,10 @@ def engine():
         Statement("claim", "Foreign policy analysts said: the port deal reflected growing pressure "
                   "from the navy", "said the port deal reflected growing pressure from the navy",
                   fpa, ev(PARAS[3])),
+        # the extractor tied this group to no entity
+        Statement("claim", "Globex officials said: the merger would close in May",
+                  "said the merger would close in May", {"iri": None, "label": "Globex officials"},
+                  ev(PARAS[5]), (), ("ex:globex",)),
     ]
     return handbuilt_engine(stmts, labels, types, PARAS, ART)
 
@@ -159,3 +166,12 @@ def test_an_entitys_aides_are_not_the_entity(engine):
     assert _top(res)["speaker"]["label"] == "Acme aides"
     assert all(a["speaker"]["label"] == "Acme aides" for a in res["answers"] if a["kind"] == "claim"
                and a["speaker"])
+
+
+@pytest.mark.slow
+def test_a_group_around_a_name_with_no_entity_of_its_own(engine):
+    top = _top(engine.ask("What did Globex officials say about the merger?"))
+    assert top["speaker"]["label"] == "Globex officials" and "May" in top["text"]
+    # and its topic is tested as any speaker's
+    assert engine.ask("What did Globex officials say about the weather?")["abstained"]
+    assert engine.ask("What did human rights groups say about the merger?")["abstained"]
