@@ -246,6 +246,17 @@ class RoutesMixin:
             found = self._unlinked_speaker(r, sc, k, strict=True)
             if found is not None:
                 return found
+            # "Obama administration officials": "Administration officials said ..." in a
+            # paragraph naming Obama
+            near = self._group_near(group, who)
+            if near:
+                off = self._off_topic(r, sc, near)
+                return off or self._answers(near, self._ranked(sc, near, r.topic or None), k,
+                                            kind="claim")
+            if any(self.types.get(i) in PERSONISH for i in who):
+                # "What did Trump supporters say?" is not what Trump said (an organization's
+                # officials are the organization: "White House officials" falls back to it)
+                return f"{r.subject} are not quoted"
         idx = theirs or idx
         # a concept X proposed is what X said; one X only discussed is a last resort (its
         # speaker is its proposer, not X)
@@ -404,6 +415,20 @@ class RoutesMixin:
                 and not self._covers(r.topic, context)):
             return f"{r.subject} is quoted, but not about {r.topic}"
         return None
+
+    def _group_near(self, group: set[str], who: set[str]) -> list[int]:
+        """Claims of a group whose name holds the words ``group``, tied to no other entity,
+        whose paragraph names one of ``who`` ("Administration officials said ..." after
+        "After her meeting with Obama, ..." for "Obama administration officials")."""
+        heads = np.flatnonzero(self._group_head[:-1] & np.array(
+            [group <= set(tokens(lab)) for lab, _ in self.heads] or [False], dtype=bool)[:len(self.heads)])
+        if not len(heads):
+            return []
+        claims = np.flatnonzero(np.isin(self.head_id, heads))
+        paras = set(self.para_of[self.ids_with(self.about_index, who, ("passage",))].tolist())
+        out = [int(i) for i in claims if int(self.para_of[i]) in paras and self.para_of[i] >= 0]
+        # not another's group ("McConnell aides" are no Obama aides)
+        return [i for i in out if (self.statements[i].speaker or {}).get("iri") in (None, *who)]
 
     def _group_of(self, i: int) -> bool:
         """Is statement ``i`` a claim of a group of unnamed people ("McConnell aides",

@@ -175,3 +175,42 @@ def test_a_group_around_a_name_with_no_entity_of_its_own(engine):
     # and its topic is tested as any speaker's
     assert engine.ask("What did Globex officials say about the weather?")["abstained"]
     assert engine.ask("What did human rights groups say about the merger?")["abstained"]
+
+
+@pytest.mark.slow
+def test_a_group_of_a_person_not_quoted_is_refused(people):
+    # asked for Lee's aides, none quoted: not what Lee said
+    assert people.ask("What did Ann Lee aides say about the tariffs?")["abstained"]
+    top = _top(people.ask("What did Ann Lee say about the tariffs?"))
+    assert top["speaker"]["label"] == "Ann Lee"
+    # an organization's officials are the organization when none are quoted apart
+    top = _top(people.ask("What did Acme Bank officials say about the tariffs?"))
+    assert top["speaker"]["label"] == "Acme Bank"
+
+
+@pytest.mark.slow
+def test_a_persons_group_written_without_the_name_near_it(people):
+    # "Campaign officials said ..." in a paragraph naming Lee: Lee's campaign officials
+    top = _top(people.ask("What did Ann Lee campaign officials say about the tariffs?"))
+    assert top["speaker"]["label"] == "Campaign officials" and "fishermen" in top["text"]
+
+
+@pytest.fixture(scope="module")
+def people():
+    paras = ["Ann Lee said the tariffs would hurt farmers.",
+             "Acme Bank said the tariffs would hurt exporters.",
+             "After a rally with Ann Lee, campaign officials said the tariffs would hurt "
+             "fishermen."]
+    text = "\n".join(paras)
+    labels = {"ex:lee": {"en": ["Ann Lee"], "zh": []}, "ex:acme": {"en": ["Acme Bank"], "zh": []}}
+    types = {"ex:lee": "Person", "ex:acme": "Organization"}
+    stmts = [Statement("claim", f"{lab['en'][0]} said: the tariffs would hurt {who}",
+                       f"said the tariffs would hurt {who}", {"iri": iri, "label": lab["en"][0]},
+                       [evidence(text, "ex:p", para)], (iri,))
+             for (iri, lab), who, para in zip(labels.items(), ("farmers", "exporters"), paras[:2],
+                                              strict=True)]
+    stmts.append(Statement("claim", "Campaign officials said: the tariffs would hurt fishermen",
+                           "said the tariffs would hurt fishermen",
+                           {"iri": None, "label": "Campaign officials"},
+                           [evidence(text, "ex:p", paras[2])], (), ("ex:lee",)))
+    return handbuilt_engine(stmts, labels, types, paras, "ex:p")
