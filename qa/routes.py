@@ -103,7 +103,7 @@ encourage unveil discuss reference sum invoke identify introduce express raise v
 tout champion welcome applaud slam blast attack decry condemn hail lambaste rebuke support endorse
 back according describe question call demand mock scoff chide scold press quiz knock dub label
 brand characterize characterise term deride lash tease muse ponder wonder shout yell exclaim rule
-order instruct testify tweet liken compare equate contrast""".split())
+order instruct testify tweet liken compare equate contrast debate dispute contend""".split())
 SPEECH_LEMMAS = SPEECH_VERBS | BELIEF_VERBS | DENIAL_VERBS | NOUN_CUES | ATTITUDE_ADJS | _REPORTING
 # verbs whose subject reports what someone said ("The Times reported that ...")
 REPORT_VERBS = (SPEECH_VERBS | _REPORTING) - {

@@ -111,3 +111,15 @@ def test_copies_of_one_claim_do_not_hide_the_next(cospeakers):
     assert len(top) == 2 and "scapegoating" in cospeakers.statements[top[1]].text
     res = cospeakers.ask("Who accused the harbor board of scapegoating?")
     assert any("scapegoating" in a["text"] for a in res["answers"])
+
+
+def test_debating_is_a_statement():
+    from claimgraph.qa.routes import speech_cue
+    from claimgraph.qa.verbalize import Statement
+
+    def claim(cue: str) -> Statement:
+        return Statement("claim", f"Scholars {cue}: the salience of ethnic ties",
+                         f"{cue} the salience of ethnic ties", {"iri": "ex:s", "label": "Scholars"})
+
+    assert speech_cue(claim("debated")) and speech_cue(claim("disputed"))
+    assert not speech_cue(claim("premiered"))  # an act, not a statement
