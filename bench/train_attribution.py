@@ -182,8 +182,9 @@ def main(argv=None) -> int:
     best = (0.0, 0.5, 0.0, 0.0)
     for th in [x / 100 for x in range(20, 61, 4)]:
         M = W = P = G = 0
+        model_th = {**model, "threshold": th}
         for i in sorted(held):
-            pred = [a.to_dict() for a in A.doc_attributions(parsed[i], arts[i], {**model, "threshold": th})]
+            pred = [a.to_dict() for a in A.doc_attributions(parsed[i], arts[i], model_th)]
             m, w = S.score(docs[i][2], pred)
             M, W, P, G = M + m, W + w, P + len(pred), G + len(docs[i][2])
         f_attr, f_who = S.prf(M, P, G)[2], S.prf(W, P, G)[2]

@@ -633,19 +633,35 @@ def _rule_score(c: Candidate) -> float:
     return 0.0
 
 
+def _flat_weights(weights: dict) -> dict[str, float]:
+    """The scorer's weights with each prior folded into its feature's weight
+    (``w[k=v] + w[prior=k] * priors[k][v]``: a candidate has at most one feature
+    per prior key, so the sum equals :func:`prior_values`' numeric features),
+    computed once per weights dict (kept under its ``"_flat"`` key)."""
+    flat = weights.get("_flat")
+    if flat is None:
+        w = weights["weights"]
+        flat = dict(w)
+        for k, table in (weights.get("priors") or {}).items():
+            wk = w.get("prior=" + k, 0.0)
+            if wk:
+                for v, x in table.items():
+                    f = k + "=" + v
+                    flat[f] = flat.get(f, 0.0) + wk * x
+        weights["_flat"] = flat
+    return flat
+
+
 def score_candidates(cands: list[Candidate], weights: dict | None) -> None:
     """Set ``Candidate.score`` (a probability) in place."""
     if weights is None:
         for c in cands:
             c.score = _rule_score(c)
         return
-    w, bias = weights["weights"], weights["bias"]
+    w, bias = _flat_weights(weights), weights["bias"]
     floor = weights.get("threshold", 0.5) + 0.01
-    priors = weights.get("priors")
     for c in cands:
         z = bias + sum(w.get(f, 0.0) for f in c.features)
-        if priors:
-            z += sum(w.get(f, 0.0) * v for f, v in prior_values(c, priors).items())
         c.score = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
         if c.pattern == "noun" and _named_noun_cue(c):
             # rule: "X's warning that ...", "analysis from X": PolNeAR has few of

@@ -6,6 +6,7 @@ load the spaCy model and pin each pattern on a small hand-written text.
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
@@ -117,6 +118,14 @@ def test_priors_score_a_cue_by_its_train_rate():
     # 'say' is a cue far more often than the average candidate's verb, 'eat' far less
     assert w["priors"]["lemma"]["say"] > 1 > -1 > w["priors"]["lemma"].get("eat", -2)
     c = A.Candidate("ccomp", (0, 3), (5, 9), None, "zzzq", ["lemma=zzzq", "pat_lemma=ccomp|zzzq", "pat=ccomp"])
+    # the scorer folds each prior into its feature's weight: same scores
+    cands = [A.Candidate("ccomp", (0, 3), (5, 9), None, lem, [f"lemma={lem}", f"pat_lemma=ccomp|{lem}", "pat=ccomp"])
+             for lem in ("say", "eat", "zzzq")]
+    A.score_candidates(cands, dict(w))
+    for cand in cands:
+        z = w["bias"] + sum(w["weights"].get(f, 0.0) for f in cand.features) + sum(
+            w["weights"].get(f, 0.0) * v for f, v in A.prior_values(cand, w["priors"]).items())
+        assert abs(cand.score - 1 / (1 + math.exp(-z))) < 1e-9
     # one numeric feature per key with a table; a value train never saw counts 0
     assert A.prior_values(c, {"lemma": {"say": 2.0}, "pat_lemma": {"ccomp|zzzq": -1.0}}) == {
         "prior=lemma": 0.0, "prior=pat_lemma": -1.0}
