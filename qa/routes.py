@@ -37,7 +37,8 @@ WHY_CONTEXT_BONUS = 0.2  # why-questions: a claim answering a why-question the a
 # a reason as a claim gives it, not a bare "to" ("wants to", "has to")
 REASON = re.compile(r"\b(?:because|since|so that|in order to|so as to|due to|owing to|thanks to|"
                     r"as a result of|given that|the reason|reasons? (?:is|was|for)|out of concern|"
-                    r"for fear)\b", re.I)
+                    r"for fear|driven by|caused by|fueled by|fuelled by|stemming from|blamed on|"
+                    r"attributed to|the result of)\b", re.I)
 # a sentence that asks why: "Why the affiliation?", "Why does it matter?"
 WHY_ASKED = re.compile(r"^\W*(?:so\s+|and\s+|but\s+)?why\b[^.!]*\?\W*$", re.I)
 # a question asking what was said to someone: "What did Warren tell Stumpf?"
@@ -380,9 +381,10 @@ class RoutesMixin:
         return out
 
     def _reason(self, i: int) -> bool:
-        """Does claim ``i`` give a reason ("because", "so that", "in order to")?"""
+        """Does statement ``i`` give a reason ("because", "so that", "in order to", "driven
+        by")?"""
         s = self.statements[i]
-        return s.kind == "claim" and bool(REASON.search(s.answer_text))
+        return s.kind in ("claim", "passage", "fact") and bool(REASON.search(s.answer_text))
 
     def _why_setup(self, i: int) -> list[int]:
         """For a claim set up by a why-question the article asks in the sentence before it

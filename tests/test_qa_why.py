@@ -58,6 +58,7 @@ def test_who_owns_is_a_membership_question():
 def test_reasons_and_asked_whys():
     assert REASON.search("opposed it because it would raise taxes")
     assert REASON.search("cut rates in order to support growth")
+    assert REASON.search("the decline is driven by weak business investment")
     assert not REASON.search("wants to raise taxes")
     assert WHY_ASKED.match("Why the affiliation?")
     assert not WHY_ASKED.match("Why the affiliation matters is clear.")
