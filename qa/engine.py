@@ -292,7 +292,10 @@ class QAEngine(RoutesMixin, NamesMixin, SupportMixin):
                                  if s.evidence else -1 for s in self.statements], dtype=np.int64)
         self.para_passages = CsrIndex.from_dict({str(n): by_para[p] for p, n in para_id.items()})
         for i, s in enumerate(self.statements):
-            if s.kind not in ("claim", "fact") or not s.evidence:
+            # a sentence holding a number is a fact's sentence too ("About 10,000 visas are
+            # awarded annually", after "The EB-5 program has grown rapidly.")
+            numeric = s.kind == "fact" or (s.kind == "passage" and bool(NUMBER.search(s.text)))
+            if (s.kind != "claim" and not numeric) or not s.evidence:
                 continue
             e = s.evidence[0]
             out: list[tuple[int, float]] = []
@@ -307,11 +310,14 @@ class QAEngine(RoutesMixin, NamesMixin, SupportMixin):
                 elif pe["end"] <= e["start"]:
                     before = j
             if before is not None:
-                out.append((before, CONTEXT_PENALTY))
-                if s.kind == "fact" and (not self.names[i] or ANAPHOR.search(e["quote"])):
+                if s.kind != "passage":  # a passage ranks by itself; only its names widen
+                    out.append((before, CONTEXT_PENALTY))
+                if numeric and (not {x for x in self.names[i] if self.types.get(x) != "Place"}
+                                or ANAPHOR.search(e["quote"])):
                     # "It edged up its forecast ... to 4.2 percent", "the nation of 53
-                    # million people": a number whose sentence names no one, or refers back,
-                    # is about whom the sentence before names
+                    # million people": a number whose sentence names no one (a place or a
+                    # people aside: "Chinese citizens"), or refers back, is about whom the
+                    # sentence before names
                     self.names[i] = self.names[i] | frozenset(self.statements[before].about)
             elif s.kind == "claim" and OPENS_QUOTE.match(e["quote"]):
                 # a paragraph that opens with a quote answers the paragraph before it

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+from claimgraph.extract.entities import PLACE_NAMES
+from claimgraph.extract.names import norm_key
+
 from .gloss import gloss as gloss_text
 from .gloss import gloss_words, name_senses, pinyin_names, segment_spans
 from .linking import CJK_RE, Link, common_words, edit_distance, normalize
@@ -79,13 +82,21 @@ class NamesMixin:
                     or any(x < b and a < y for x, y in dotted):
                 continue
             for name in name_senses(word):
-                found = {lk.iri for lk in self.linker.link(name) if lk.start == 0
-                         and lk.end == len(name) and self.types.get(lk.iri) in SPEAKER_TYPES}
+                found = {lk.iri for lk in self.linker.link(name) if (
+                    (lk.start == 0 and lk.end == len(name)) or self._country_tail(name, lk))
+                    and self.types.get(lk.iri) in SPEAKER_TYPES}
                 if found:
                     if len(found) == 1:
                         out.append(Link(found.pop(), word, a, b, "dictionary"))
                     break
         return out
+
+    def _country_tail(self, name: str, lk: Link) -> bool:
+        """Is ``lk`` an organization that ends ``name`` after a country only ("US
+        Securities and Exchange Commission", the dictionary's sense of 美国证券交易委员会,
+        is the graph's Securities and Exchange Commission)?"""
+        return lk.end == len(name) and self.types.get(lk.iri) == "Organization" and \
+            norm_key(name[:lk.start].strip()) in PLACE_NAMES
 
     def _chinese_name(self, question: str, subject: str) -> list[Link]:
         """A Chinese subject no label matches: a short form of a Chinese label (标普 for
@@ -107,7 +118,8 @@ class NamesMixin:
                                               (lk.start == 0 and lk.end == len(name))
                                               or (lk.end == len(name) and self.types.get(lk.iri) in PERSONISH)
                                               or (lk.start == 0 and lk.how in ("label", "alias", "acronym")
-                                                  and self.types.get(lk.iri) == "Organization"))))
+                                                  and self.types.get(lk.iri) == "Organization")
+                                              or self._country_tail(name, lk))))
                 if iris:
                     break
         if not iris:

@@ -78,10 +78,18 @@ class Route:
     wants_person: bool = False  # membership: the answer is a person (who heads Y?)
     rank: str = ""  # say: what to rank X's statements by when not the topic ("compare RT to")
     why: bool = False  # say: the question asks why X did or said something (a reason first)
+    verb: str = ""  # say: the reporting verb asked ("What did X write ...": X's written claims first)
 
     @property
     def lang(self) -> str:
         return "zh" if CJK_RE.search(self.topic or self.subject) else "en"
+
+
+# a say question's topic that is only a verb of reporting: the subject's noun was the
+# verb matched ("What did the GAO report find?", "What did the survey show?")
+_REPORT_ONLY = re.compile(r"(?:find|found|show|showed|say|conclude|concluded|reveal|revealed|"
+                          r"suggest|suggested|state|stated|recommend|recommended|estimate|"
+                          r"estimated|predict|predicted|warn|warned)", re.I)
 
 
 def _clean(s: str | None) -> str:
@@ -268,7 +276,11 @@ def route(question: str) -> Route:
             # X, not what X said
             return Route("general", "", q, former=former)
         if name == "say":
-            return Route("say", _subject(g.get("x")), _clean(g.get("y")), former=former)
+            topic, verb = _clean(g.get("y")), (g.get("v") or "").lower()
+            if _REPORT_ONLY.fullmatch(topic):
+                # "What did the GAO report find?": the noun reports, "find" is how (no topic)
+                topic, verb = "", topic.lower()
+            return Route("say", _subject(g.get("x")), topic, former=former, verb=verb)
         if name == "who_said":
             return Route("who_said", "", _clean(g.get("z")) or q, former=former)
         if name == "concept_who":

@@ -34,6 +34,11 @@ GROUP_PENALTY = 0.2  # what did X say: a claim of X's aides or officials, below 
 ADDRESSEE_BONUS = 0.2  # "what did X tell Y": a claim whose cue addresses Y ("Warren told Stumpf")
 REASON_BONUS = 0.1  # why-questions: a claim of X's giving a reason ("because", "so that")
 WHY_CONTEXT_BONUS = 0.2  # why-questions: a claim answering a why-question the article asks
+CUE_BONUS = 0.2  # "What did X write ...": X's claim whose cue is that verb ("wrote"), as Y addressed
+EVENT_BONUS = 0.2  # when-questions: times the share of the question's words a dated sentence writes
+UNDATED_PENALTY = 0.5  # when-questions: a sentence giving no time, below any giving one
+# the plain verbs of saying: asked with one of these, any cue answers as well
+PLAIN_SAY = frozenset("say said says saying think thought thinks believe believes mean".split())
 # a reason as a claim gives it, not a bare "to" ("wants to", "has to")
 REASON = re.compile(r"\b(?:because|since|so that|in order to|so as to|due to|owing to|thanks to|"
                     r"as a result of|given that|the reason|reasons? (?:is|was|for)|out of concern|"
@@ -56,7 +61,7 @@ MAX_REPORTING = 64  # sentences naming X searched for "X reported that ..." per 
 
 # a quantity, not a bare year: "4.53%", "$36.22 trillion", "56 basis points", "Schiff, 56,", "a decade"
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*\s*(?:%|percent|basis|bps?|trillion|billion|million|thousand)"
-                    r"|[$€£¥]\s*\d|\b(?!(?:19|20)\d\d\b)\d+\b|\b(?:decade|dozen|hundred|thousand)s?\b"
+                    r"|[$€£¥]\s*\d|(?<![A-Za-z]-)\b(?!(?:19|20)\d\d\b)\d+\b|\b(?:decade|dozen|hundred|thousand)s?\b"
                     r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
                     r"thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?\b", re.I)
 
@@ -69,8 +74,9 @@ PLACE = re.compile(r"\b\d+\s+(?:(?:[A-Z]\w*|\d+(?:st|nd|rd|th))\s+){0,3}(?:Stree
 WHERE = re.compile(r"\s*where\b", re.I)
 HOW_MANY = re.compile(r"\s*(?:how\s+(?:much|many)|by how much)\b(?:\s+(?P<noun>[a-z][\w-]*))?", re.I)
 # a count or amount as a sentence gives it ("5,300 employees", "$19.3 million", "2 million",
-# "two million"), not a vague quantity ("thousands of") nor a year alone ("from 2011 to 2016")
-COUNT = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d[\d,.]*\d?\b(?!:\d|\s*(?:a\.m|p\.m))"
+# "two million"), not a vague quantity ("thousands of"), a year alone ("from 2011 to 2016")
+# nor a name's number ("EB-5", "F-35")
+COUNT = re.compile(r"(?<![\w.,])(?<![A-Za-z]-)(?!(?:19|20)\d\d\b)\d[\d,.]*\d?\b(?!:\d|\s*(?:a\.m|p\.m))"
                    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
                    r"twenty|thirty|forty|fifty|hundred)\s+(?:hundred|thousand|million|billion|trillion)\b",
                    re.I)
@@ -81,6 +87,8 @@ SPELLED = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|ele
 COUNT_BONUS = (0.0, 0.1, 0.3)  # no count, a count or amount, a count of the noun asked about
 COUNT_POOL = 64  # the best candidates checked for a count, or for addressing Y (decoded)
 WHEN = re.compile(r"\s*(?:when|at what time|on what (?:day|date))\b", re.I)
+# "What share of X are Y?": a percentage answers ("about 80 percent of the investors")
+SHARE = re.compile(r"\s*what\s+(?:share|percentage|percent|proportion|fraction|portion)\b", re.I)
 # a time as a sentence gives it: a year, a month or weekday, "last week", "8:30 p.m."
 DATE = re.compile(r"\b(?:19|20)\d\d\b|\b(?:January|February|March|April|June|July|August|September|"
                   r"October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|May\s+\d|"
@@ -135,6 +143,22 @@ def speech_cue(s) -> bool:
         return True
     cands = {w, *support.base_forms(w), *support.lemmas(w)}
     return bool(cands & SPEECH_LEMMAS)
+
+
+def _verb_forms(word: str) -> set[str]:
+    """A verb and its base forms ("wrote" -> write), lower case; empty for no word."""
+    w = (word or "").lower()
+    return {w, *support.base_forms(w), *support.lemmas(w)} if w.isalpha() else set()
+
+
+def _quote_of(s) -> str:
+    """The sentence a statement stands on (its first evidence quote), else its text."""
+    return s.evidence[0]["quote"] if s.evidence else s.text
+
+
+def _gives_count(text: str) -> bool:
+    """Does ``text`` give a number: digits (not a bare year) or a number in words?"""
+    return bool(COUNT.search(text) or SPELLED.search(text))
 
 
 def _bare_quote(s) -> bool:
@@ -326,6 +350,12 @@ class RoutesMixin:
             head = top_order(scores, COUNT_POOL)[:COUNT_POOL]
             scores[head] += np.array([REASON_BONUS * (int(idx[j]) not in asked and self._reason(
                 int(idx[j]))) for j in head], dtype=np.float64)
+        want = _verb_forms(r.verb) if r.lang == "en" else set()
+        if want and not want & PLAIN_SAY:  # "What did X write ...": X's claims it wrote, first
+            head = top_order(scores, COUNT_POOL)[:COUNT_POOL]
+            scores = scores.astype(np.float64, copy=True)
+            scores[head] += CUE_BONUS * np.array([bool(want & _verb_forms(cue_word(
+                self.statements[idx[j]]))) for j in head], dtype=np.float64)
         addressed = self._addressee(r, sc, links)
         if addressed is not None:  # "What did Warren tell Stumpf?": what was said to Stumpf
             head = top_order(scores, COUNT_POOL)[:COUNT_POOL]  # X's best only (decoded here)
@@ -618,6 +648,9 @@ class RoutesMixin:
         noun = (m.group("noun") or "") if m else ""
         noun = "" if noun.lower() in ("did", "does", "do", "is", "was", "were", "are", "has",
                                       "have", "had", "will", "would", "of") else noun
+        if not m and r.lang == "en" and SHARE.match(r.topic):
+            return self._open(idx, sc, k, "fact", r.topic, boost={lk.iri for lk in links},
+                              count="percent")
         return self._open(idx, sc, k, "fact", r.topic, boost={lk.iri for lk in links},
                           count=(noun or True) if m else False)
 
@@ -644,8 +677,8 @@ class RoutesMixin:
         # a provably sufficient pool on big graphs (its bound counts one 0.1 bonus: the
         # entity boost or the preferred kind, never both at once here). A claim ranked by
         # its neighbouring sentence is not bounded: that sentence is in the pool and answers.
-        bonus = (0.1 if boost or prefer else 0.0) + (PREFER_BONUS if place or date else 0.0) \
-            + (COUNT_BONUS[-1] if count else 0.0)
+        bonus = (0.1 if boost or prefer else 0.0) + (PREFER_BONUS if place else 0.0) \
+            + (PREFER_BONUS + EVENT_BONUS if date else 0.0) + (COUNT_BONUS[-1] if count else 0.0)
         idx = ann.prefilter(self, sc, idx, k, boost or ({prefer} if prefer else None), bonus=bonus)
         idx = np.asarray(idx, dtype=np.int64)  # one array for every lookup below
         ranked = scores = self._ranked(sc, idx)
@@ -659,9 +692,17 @@ class RoutesMixin:
         if place:
             scores = scores + PREFER_BONUS * self.place_mask[idx]
         if date:  # the pool's sentences only (decoded here, not kept per statement)
-            scores = scores + PREFER_BONUS * np.array([bool(DATE.search(
-                s.evidence[0]["quote"] if s.evidence else s.text))
-                for s in (self.statements[int(i)] for i in idx)], dtype=bool)
+            dated = np.array([bool(DATE.search(s.evidence[0]["quote"] if s.evidence else s.text))
+                              for s in (self.statements[int(i)] for i in idx)], dtype=bool)
+            # a sentence without a time answers no "when" (a penalty: the pool bound holds)
+            scores = scores + PREFER_BONUS * dated - UNDATED_PENALTY * ~dated
+            # the event asked about must be the one dated: "When was the program created?"
+            # is the sentence that writes "created", not any dated one naming the program
+            names = {w[:5] for lk in sc.links for w in tokens(lk.surface)}
+            event = {w[:5] for w in tokens(topic)} - names - {w[:5] for w in support.GENERIC}
+            if event:
+                scores = scores + EVENT_BONUS * np.array(
+                    [len(event & self._prefixes[int(i)]) / len(event) for i in idx])
         if count:  # the best of the pool only (decoded here): "5,300 employees were fired"
             # over "the thousands of employees from 2011 to 2016"
             head = top_order(scores, COUNT_POOL)[:COUNT_POOL]
@@ -700,6 +741,9 @@ class RoutesMixin:
             return "nothing in the graph supports an answer"
         if need_cover and not sc.zh and not self._covers(topic, [idx[best]], need=need_cover):
             return "nothing in the graph supports an answer"
+        if count and not sc.zh and not any(_gives_count(_quote_of(self.statements[i])) for i in top3):
+            # "How many jobs has the program created?": no top answer gives any number
+            return "no statement gives that number"
         return self._answers(idx, scores, k, kind=kind, who=who)
 
     def _answers(self, idx: list[int], scores: np.ndarray, k: int, kind: str | None = None,

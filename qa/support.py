@@ -46,7 +46,8 @@ BACKGROUND = [
 ]
 # question words that say how to answer, not what about ("how many", "how high")
 GENERIC = frozenset("""much many high low big large long old far fast often year years time
-number amount total percent percentage level size value figure rate happen happened""".split())
+number amount total percent percentage level size value figure rate happen happened each every
+per annually yearly share proportion fraction portion""".split())
 
 
 # irregular English verbs (base, past, past participle): "make" and "made" are one word for
