@@ -36,7 +36,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import ann
+from . import ann, support
 from .embed import e5_passages
 from .index import (
     Snapshot,
@@ -49,7 +49,7 @@ from .index import (
 )
 from .linking import CJK_RE, Linker, normalize
 from .names import PERSONISH, NamesMixin
-from .router import VIEW_NOUN, did_of, route, said_of, why_of, why_route
+from .router import VIEW_NOUN, Route, did_of, route, said_of, why_of, why_route
 from .routes import NUMBER, PLACE, SPEECH_LEMMAS, RoutesMixin
 from .scoring import CJK_PENALTY, Scorer, tokens
 from .store import CsrIndex, CtxView, PrefixSets, RowMatrix, StatementTable
@@ -549,12 +549,28 @@ class QAEngine(RoutesMixin, NamesMixin, SupportMixin):
                                           scorer, k)
                     found = alt if not isinstance(alt, str) else found
                     break
+        if isinstance(found, str) and r.name == "membership" and r.wants_person and not zh \
+                and found.startswith("the graph holds no affiliation"):
+            # "Who leads the military coalition in Yemen?": no one holds a role at Yemen, but
+            # a sentence may say who leads it (the general route's support tests apply)
+            alt = self._route_general(Route("general", "", question, former=r.former), subj,
+                                      links, scorer, k)
+            # only a sentence that writes the role asked ("a coalition led by Saudi Arabia"
+            # for "leads"; no "police chief", no answer)
+            role = [support.forms(w) for w in tokens(r.role)]
+            if not isinstance(alt, str) and alt and role and all(
+                    not f.isdisjoint(_words_of_answer(alt[0])) for f in role):
+                found = alt
         if isinstance(found, str):
             return _abstain(result, found)
         result["answers"] = found
         if not found:
             return _abstain(result, "nothing in the graph supports an answer")
         return result
+
+
+def _words_of_answer(ans: dict) -> set[str]:
+    return {w[:5] for e in ans.get("evidence", []) for w in tokens(e.get("quote", ""))}
 
 
 def _abstain(result: dict, reason: str) -> dict:

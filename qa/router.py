@@ -114,7 +114,7 @@ _EN: list[tuple[str, re.Pattern]] = [(name, re.compile(p, re.I)) for name, p in 
     ("who_said", r"^(?:whose|which)\s+(?:\S+\s+){0,2}?(?:report|analysis|research|data|view|comment|study|note)s?\s+(?:\S+\s+)?(?:said|says|stated|states|showed|shows|found|finds|suggested|suggests|noted|notes|warned|warns)\b(?P<z>.*)"),
     ("concept_who", r"^(?:who|which\s+\S+)\s+(?:first\s+)?(?:proposed|suggested|coined|authored|floated|introduced|invented|advocated|devised|put forward|came up with|wrote|discussed|talked about|wrote about|referred to)\s+(?!that\b)(?P<c>.+)"),
     ("membership_role", rf"^(?:who|which person)\s+(?P<role>{ROLE_VERBS})\s+(?P<y>.+)"),
-    ("membership_person", r"^(?:where|for whom|for which \S+|at which \S+|at what \S+)\s+(?:does|did|do|is|was|has)\s+(?P<x>.+?)\s+(?:work|works|worked|employed|based|working)\b"),
+    ("membership_person", r"^(?:where|for whom|for which \S+|at which \S+|at what \S+)\s+(?:does|did|do|is|was|has)\s+(?P<x>.+?)\s+(?:work|works|worked|employed|based|working|teach|teaches|taught|teaching|lecture|lectures|study|studies|studied|studying)\b"),
     ("membership_person", r"^(?:who|which \S+)\s+(?:does|did)\s+(?P<x>.+?)\s+work\s+(?:for|at)\b"),
     ("membership_person", r"^what\s+(?:is|was|are|were)\s+(?P<x>.+?)(?:'s|’s|s'|’)\s+(?:current\s+|former\s+)?(?:role|roles|job|title|position|affiliation|employer|post|job title)\b(?!\s+(?:on|about|regarding|towards?|over)\b)"),
     ("membership_person", r"^what\s+(?:role|position|title|job)\s+(?:does|did|do|is|was)\s+(?P<x>.+?)\s+(?:have|hold|held|do|play|had)\b"),
@@ -127,7 +127,7 @@ _EN: list[tuple[str, re.Pattern]] = [(name, re.compile(p, re.I)) for name, p in 
                  r"\s+(?P<z>.+)"),
     # "Who criticized Stumpf?", "Who accused Stumpf of scapegoating?": any reporting verb
     ("who_said", rf"^(?:who|which\s+(?:\S+\s+){{1,3}}?)\s*(?:has |had |have |first )?(?:{SAY_VERBS})\b(?P<z>.*)"),
-    ("say", rf"^(?:so\s+)?what\s+(?P<aux>did|does|do|has|have|had|is|was|were|are|would|will)\s+(?P<x>.+?)\s+(?P<v>{SAY_VERBS})\b(?P<y>.*)"),
+    ("say", rf"^(?:so\s+)?what\s+(?P<aux>did|does|do|has|have|had|is|was|were|are|would|will)\s+(?P<x>.+?)\s+(?P<v>(?-i:{SAY_VERBS}))\b(?P<y>.*)"),
     ("say", r"^what\s+(?!(?:is|was|are|were|does|did|do|has|have|had)\b)(?P<x>.+?)\s+(?:said|says|thinks|"
             r"believes|argued|argues|warned|warns|noted|notes|stated|states|claimed|claims|reported|"
             r"reports|predicted|predicts|wrote|writes|told|analy[sz]ed|expects|expected)\b(?P<y>.*)"),

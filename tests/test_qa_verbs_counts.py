@@ -109,3 +109,31 @@ def test_a_share_is_a_percentage_and_a_people_is_no_name(engine):
 def test_how_many_with_no_number_is_refused(engine):
     res = engine.ask("How many senators signed the XB-7 letter?")
     assert res["abstained"]
+
+
+def test_a_capitalized_word_is_part_of_the_name_not_the_verb():
+    r = route("What did China and the United States vow?")
+    assert (r.name, r.subject, r.verb) == ("say", "China and the United States", "vow")
+    r = route("Where does Ann Lee teach?")
+    assert (r.name, r.subject) == ("membership", "Ann Lee")
+
+
+LEAD = ["In Yemen, a military coalition led by Saudi Arabia is implicated in the bombing of "
+        "schools.", "Protesters marched through Charlotte on Sunday."]
+
+
+@pytest.fixture(scope="module")
+def leads():
+    labels = {"ex:yemen": {"en": ["Yemen"], "zh": []},
+              "ex:saudi": {"en": ["Saudi Arabia"], "zh": []},
+              "ex:charlotte": {"en": ["Charlotte"], "zh": []}}
+    types = {"ex:yemen": "Place", "ex:saudi": "Place", "ex:charlotte": "Place"}
+    return handbuilt_engine([], labels, types, LEAD, "ex:leads")
+
+
+@pytest.mark.slow
+def test_who_leads_with_no_affiliation_reads_the_sentence_that_says_so(leads):
+    top = _top(leads.ask("Who leads the military coalition in Yemen?"))
+    assert "led by Saudi Arabia" in top["evidence"][0]["quote"]
+    # a role no sentence writes stays refused
+    assert leads.ask("Who is the police chief of Charlotte?")["abstained"]
