@@ -34,7 +34,8 @@ def doc_text(doc) -> str:
     return text
 
 
-def _clean(name: str) -> str:
+def strip_titles(name: str) -> str:
+    """A name without its titles, possessive and stray punctuation ("Mr. Obama's" -> "Obama")."""
     name = re.sub(r"['\u2019]s?$", "", name.strip())
     while True:
         new = _TITLES.sub("", name)
@@ -48,7 +49,7 @@ def _entities(doc):
     cached = doc.user_data.get("claimgraph_ents")
     if cached is None:
         cached = [
-            (e.start_char, e.end_char, e.label_, _clean(e.text))
+            (e.start_char, e.end_char, e.label_, strip_titles(e.text))
             for e in doc.ents
             if e.label_ in _PERSONAL + _ORGLIKE
         ]
@@ -99,7 +100,7 @@ def _subject_persons(doc) -> list[tuple[int, str]]:
             subj = root.dep_ in ("nsubj", "nsubjpass") or (
                 root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"))
             if e.label_ == "PERSON":
-                name = _clean(e.text)
+                name = strip_titles(e.text)
                 if " " in name:
                     surnames.setdefault(name.split()[-1], name)
                 if subj:
@@ -218,8 +219,8 @@ def resolve_speaker(doc, source: tuple[int, int] | None, source_tok: int | None 
             return found
     if head is not None and head.pos_ == "PROPN":
         # the name itself, without an appositive age or title after it ("Schiff, 56")
-        return full_name(doc, _clean(text.split(",")[0]), a, "PERSON")
-    return _clean(text) or None
+        return full_name(doc, strip_titles(text.split(",")[0]), a, "PERSON")
+    return strip_titles(text) or None
 
 
 def _definite_role(head) -> bool:

@@ -11,6 +11,7 @@ from functools import lru_cache
 from claimgraph import __version__
 
 from .concepts import find_concepts
+from .coref import strip_titles
 from .cues import PRONOUNS
 from .entities import EntityIndex, build_entities
 from .facts import find_facts
@@ -20,9 +21,6 @@ from .records import Article, Attribution, Claim, Entity, Extraction, Mention, S
 from .roles import PARTY_APPOS, find_memberships
 
 EXTRACTOR = f"claimgraph-extract/{__version__}"
-
-
-_HONORIFIC = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|President|Senator)\.?\s+)+")
 
 
 def _speaker_entity(att: Attribution, index: EntityIndex, doc, article: Article,
@@ -40,7 +38,7 @@ def _speaker_entity(att: Attribution, index: EntityIndex, doc, article: Article,
     if att.speaker and att.source is not None:
         # "Mr. Obama said" names the person known by the bare surname, when the index keeps
         # one (named alone before the full name "Michelle Obama" the coreference rules chose)
-        own = index.find(_HONORIFIC.sub("", clean_name(att.source.text)))
+        own = index.find(strip_titles(att.source.text))
         if own is not None and own.type == "Person" and " " not in own.name.strip() \
                 and name.split()[-1:] == [own.name.strip()]:
             return norm_key(own.name), own.type
