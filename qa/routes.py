@@ -384,7 +384,7 @@ class RoutesMixin:
         words = [w for w in toks if w[:5] not in unknown]
         for i in best:
             s = self.statements[i]
-            quote = s.evidence[0]["quote"] if s.evidence else s.text
+            quote = _quote_of(s)
             if not _plain_count(quote, n[0]):
                 continue
             # "a country of 54 million" counts people without the word
@@ -513,7 +513,7 @@ class RoutesMixin:
         out = []
         for i in self.ids_with(self.about_index, ents, ("passage",)).tolist()[:MAX_REPORTING]:
             s = self.statements[i]
-            quote = s.evidence[0]["quote"] if s.evidence else s.text
+            quote = _quote_of(s)
             if any({v, *support.base_forms(v), *support.lemmas(v)} & REPORT_VERBS
                    for v in (m.group("v") for m in pat.finditer(quote))):
                 out.append(i)
@@ -692,7 +692,7 @@ class RoutesMixin:
         if place:
             scores = scores + PREFER_BONUS * self.place_mask[idx]
         if date:  # the pool's sentences only (decoded here, not kept per statement)
-            dated = np.array([bool(DATE.search(s.evidence[0]["quote"] if s.evidence else s.text))
+            dated = np.array([bool(DATE.search(_quote_of(s)))
                               for s in (self.statements[int(i)] for i in idx)], dtype=bool)
             # a sentence without a time answers no "when" (a penalty: the pool bound holds)
             scores = scores + PREFER_BONUS * dated - UNDATED_PENALTY * ~dated
@@ -712,7 +712,7 @@ class RoutesMixin:
             # had fired thousands") gets no bonus for its own number: the match is elsewhere
             mine = sc.hybrid(idx[head].tolist()) >= ranked[head] - 1e-6
             scores[head] += mine * np.array(COUNT_BONUS)[[_count_of(
-                s.evidence[0]["quote"] if s.evidence else s.text, noun[0] if noun else "")
+                _quote_of(s), noun[0] if noun else "")
                 for s in (self.statements[int(idx[j])] for j in head)]]
         best = int(np.argmax(scores))
         # distinct answers for the English word tests; the Chinese one keeps the three best
@@ -896,7 +896,7 @@ class RoutesMixin:
             cand = cand[self.bm25.get_scores(tokens(noun))[cand] > 0]
         for i in cand.tolist()[:300]:
             s = self.statements[i]
-            quote = s.evidence[0]["quote"] if s.evidence else s.text
+            quote = _quote_of(s)
             if not pat.search(quote):
                 continue
             persons = [a for a in s.about if self.types.get(a) in PERSONISH]
