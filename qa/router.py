@@ -158,6 +158,12 @@ _ZH: list[tuple[str, re.Pattern]] = [(name, re.compile(p)) for name, p in [
 ]]
 
 
+# the traditional forms of the characters the Chinese patterns use (one for one, so spans
+# stay aligned); not characters names are written with
+_TRADITIONAL = str.maketrans("對麼說關於觀點評論態認誰裡個職務領導負責執發擔預計測強調稱幾時數義樣為",
+                             "对么说关于观点评论态认谁里个职务领导负责执发担预计测强调称几时数义样为")
+
+
 _POLITE = re.compile(r"^(?:(?:please|so|and|ok|okay|hey)[,\s]+)*(?:(?:can|could) you (?:please )?"
                      r"(?:tell|show) me|tell me|show me|do you know|i(?:'d| would) like to know|"
                      r"i want to know|according to the (?:article|graph|text)[,:]?)?\s*", re.I)
@@ -266,11 +272,15 @@ def route(question: str) -> Route:
     q = _POLITE.sub("", q) or q
     former = bool(FORMER.search(q))
     table = _ZH if CJK_RE.search(q) and not re.search(r"[A-Za-z]{3,}\s+[A-Za-z]{3,}", q) else _EN
+    # a question in traditional characters (對 ... 怎麼看, 說了什麼) routes as its simplified
+    # twin; the groups keep the question's own characters (names are linked as written)
+    qr = q.translate(_TRADITIONAL) if table is _ZH else q
     for name, pat in table:
-        m = pat.search(q)
+        m = pat.search(qr)
         if not m:
             continue
-        g = m.groupdict()
+        g = {k: (q[m.start(k):m.end(k)] if v is not None else None)
+             for k, v in m.groupdict().items()}
         if name == "say" and _passive(g):
             # "What was Suu Kyi criticized for?", "What has X been told?": what others said of
             # X, not what X said

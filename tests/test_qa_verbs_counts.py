@@ -137,3 +137,11 @@ def test_who_leads_with_no_affiliation_reads_the_sentence_that_says_so(leads):
     assert "led by Saudi Arabia" in top["evidence"][0]["quote"]
     # a role no sentence writes stays refused
     assert leads.ask("Who is the police chief of Charlotte?")["abstained"]
+
+
+def test_a_question_in_traditional_characters_routes_as_its_simplified_twin():
+    r = route("麥克福爾說了什麼?")
+    assert (r.name, r.subject) == ("say", "麥克福爾")  # the name as written
+    r = route("邁克爾·麥克福爾對今日俄羅斯電視台怎麼看?")
+    assert (r.name, r.subject, r.topic) == ("say", "邁克爾·麥克福爾", "今日俄羅斯電視台")
+    assert route("罗奇对美元怎么看?").subject == "罗奇"
