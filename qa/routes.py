@@ -137,10 +137,16 @@ def cue_word(s) -> str:
 def speech_cue(s) -> bool:
     """Does claim ``s`` report speech, writing or thought? False only for a cue that is a
     lower-case word of no reporting verb or noun ("grilled Stumpf", "attempting to push a
-    bill", "appeared to blame"): an action the extractor took for a cue, not a statement."""
+    bill", "appeared to blame"): an action the extractor took for a cue, not a statement;
+    or for a passive cue, whose subject the extractor took for the speaker."""
     w = cue_word(s)
     if not w or not w.isalpha() or not w.islower():
         return True
+    if w not in ("quoted", "cited") and s.evidence and re.search(
+            r"\b(?:was|were|is|are|been|being)\s+" + w + r"\b", s.evidence[0]["quote"]):
+        # "Mr. Quiros was accused of using ...": said of the speaker, not by the speaker
+        # ("was quoted as saying" is the speaker's own)
+        return False
     cands = {w, *support.base_forms(w), *support.lemmas(w)}
     return bool(cands & SPEECH_LEMMAS)
 

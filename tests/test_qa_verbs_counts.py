@@ -145,3 +145,32 @@ def test_a_question_in_traditional_characters_routes_as_its_simplified_twin():
     r = route("邁克爾·麥克福爾對今日俄羅斯電視台怎麼看?")
     assert (r.name, r.subject, r.topic) == ("say", "邁克爾·麥克福爾", "今日俄羅斯電視台")
     assert route("罗奇对美元怎么看?").subject == "罗奇"
+
+
+PASSIVE = ["Mr. Quill was accused of using $50 million for personal expenses.",
+           "Mr. Ostrow was quoted as saying the program had worked."]
+
+
+@pytest.fixture(scope="module")
+def passive():
+    labels = {"ex:quill": {"en": ["Dan Quill"], "zh": []},
+              "ex:ostrow": {"en": ["Eve Ostrow"], "zh": []}}
+    types = {"ex:quill": "Person", "ex:ostrow": "Person"}
+    text = "\n".join(PASSIVE)
+
+    def ev(phrase):
+        return evidence(text, "ex:passive", phrase)
+
+    stmts = [claim(labels, ev, "ex:quill", "accused", "of using $50 million for personal expenses",
+                   PASSIVE[0]),
+             claim(labels, ev, "ex:ostrow", "quoted", "as saying the program had worked",
+                   PASSIVE[1])]
+    return handbuilt_engine(stmts, labels, types, PASSIVE, "ex:passive")
+
+
+@pytest.mark.slow
+def test_a_passive_cue_is_said_of_its_subject_not_by_it(passive):
+    res = passive.ask("What did Dan Quill say about the charges?")
+    assert res["abstained"] and "never quoted" in res["reason"]
+    top = _top(passive.ask("What did Eve Ostrow say about the program?"))
+    assert "had worked" in top["text"]
