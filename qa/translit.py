@@ -146,6 +146,10 @@ def chinese_units(text: str) -> tuple[str, ...] | None:
 _VOWELS = set("aeiouy")
 
 
+# letter groups spelling one consonant ("Schultz", "Philip", "Thatcher", "Buck")
+_GRAPHS = {"sch": "S", "tch": "C", "ph": "F", "th": "T", "sh": "S", "ch": "C", "ck": "G"}
+
+
 @lru_cache(maxsize=1 << 16)
 def english_units(word: str) -> tuple[str, ...]:
     """An English name's units by spelling: "McFaul" -> M _a G F _au L."""
@@ -162,7 +166,7 @@ def english_units(word: str) -> tuple[str, ...]:
 
     while i < n:
         c = w[i]
-        two, three = w[i:i + 2], w[i:i + 3]
+        two = w[i:i + 2]
         if vowel_at(i):
             j = i
             while vowel_at(j):
@@ -170,27 +174,10 @@ def english_units(word: str) -> tuple[str, ...]:
             out.append("_" + w[i:j].replace("y", "i"))
             i = j
             continue
-        if three == "sch":
-            out.append("S")
-            i += 3
-        elif two in ("ph",):
-            out.append("F")
-            i += 2
-        elif two == "th":
-            out.append("T")
-            i += 2
-        elif two == "sh":
-            out.append("S")
-            i += 2
-        elif three == "tch":
-            out.append("C")
-            i += 3
-        elif two == "ch":
-            out.append("C")
-            i += 2
-        elif two == "ck":
-            out.append("G")
-            i += 2
+        graph = next((g for g in _GRAPHS if w.startswith(g, i)), None)
+        if graph:
+            out.append(_GRAPHS[graph])
+            i += len(graph)
         elif two == "gh":
             if i == 0 or vowel_at(i + 2):  # Draghi; silent in Hugh, Wright
                 out.append("G")
