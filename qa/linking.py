@@ -349,6 +349,12 @@ class Linker:
                     cand = re.sub(r"'s?$", "", cand)
                     if cand == key or cand[:1] != key[:1]:
                         continue
+                    if n == 1 and question[span[0][0]:span[0][1]].islower() \
+                            and cand in common_words():
+                        # an English word typed in lower case is that word, not a one-word
+                        # name misspelt ("the capital of Utah" is no "Capitol"); in a name
+                        # of several words it may be ("goldman sacks")
+                        continue
                     if edit_distance(cand, key, limit) <= limit:
                         a, b = span[0][0], span[-1][1]
                         if not any(x < b and a < y for x, y in taken):
