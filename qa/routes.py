@@ -84,6 +84,20 @@ COUNT = re.compile(r"(?<![\w.,])(?<![A-Za-z]-)(?!(?:19|20)\d\d\b)\d[\d,.]*\d?\b(
 SPELLED = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
                      r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
                      r"sixty|seventy|eighty|ninety|hundreds?|dozens?)(?:-\w+)?\b", re.I)
+# a unit the question wants the answer in ("How powerful was the test in kilotons?", "in
+# U.S. dollars"): an answer must give a number of it
+UNIT_ASKED = re.compile(r"\bin\s+(?:terms\s+of\s+)?(?:(?:U\.?S\.?|American)\s+)?(?P<unit>(?:kilo|mega)?tons?|"
+                        r"tonnes|pounds|kilo(?:gram)?s|grams|ounces|dollars|euros|yuan|yen|rubles|"
+                        r"roubles|pesos|rupees|percent|per cent|percentage points|basis points|"
+                        r"(?:kilo|centi)?met(?:er|re)s|miles|feet|inches|acres|hectares|barrels|gallons|"
+                        r"lit(?:er|re)s|degrees|(?:thousand|million|billion|trillion)s)\b", re.I)
+# a time unit, only in a how-question ("How long did the siege last in days?"; "for the
+# first time in years" asks no number)
+TIME_UNIT_ASKED = re.compile(r"^\s*how\b.*\bin\s+(?P<unit>years|months|weeks|days|hours|minutes|"
+                             r"seconds)\b", re.I)
+# the sign a unit may be written with before or after its number
+UNIT_SIGN = {"dollar": r"\$\s*\d", "euro": r"€\s*\d", "pound": r"£\s*\d", "yen": r"¥\s*\d",
+             "yuan": r"¥\s*\d", "percent": r"\d\s*%", "cent": r"\d\s*%"}
 COUNT_BONUS = (0.0, 0.1, 0.3)  # no count, a count or amount, a count of the noun asked about
 COUNT_POOL = 64  # the best candidates checked for a count, or for addressing Y (decoded)
 WHEN = re.compile(r"\s*(?:when|at what time|on what (?:day|date))\b", re.I)
@@ -168,6 +182,14 @@ def _quote_of(s) -> str:
 def _gives_count(text: str) -> bool:
     """Does ``text`` give a number: digits (not a bare year) or a number in words?"""
     return bool(COUNT.search(text) or SPELLED.search(text))
+
+
+def _gives_unit(text: str, unit: str) -> bool:
+    """Does ``text`` give a number of ``unit`` (as :data:`UNIT_ASKED` reads it: "12
+    kilotons", "$5 million" for dollars, "4.5%" for percent)?"""
+    word = tokens(unit)[-1] if tokens(unit) else ""
+    sign = UNIT_SIGN.get(word.rstrip("s"))
+    return bool(word) and (_count_of(text, word) == 2 or bool(sign and re.search(sign, text)))
 
 
 def _bare_quote(s) -> bool:
@@ -686,8 +708,11 @@ class RoutesMixin:
         # a provably sufficient pool on big graphs (its bound counts one 0.1 bonus: the
         # entity boost or the preferred kind, never both at once here). A claim ranked by
         # its neighbouring sentence is not bounded: that sentence is in the pool and answers.
+        m = (UNIT_ASKED.search(topic) or TIME_UNIT_ASKED.match(topic)) if not sc.zh else None
+        unit = m.group("unit") if m else ""
         bonus = (0.1 if boost or prefer else 0.0) + (PREFER_BONUS if place else 0.0) \
-            + (PREFER_BONUS + EVENT_BONUS if date else 0.0) + (COUNT_BONUS[-1] if count else 0.0)
+            + (PREFER_BONUS + EVENT_BONUS if date else 0.0) + (COUNT_BONUS[-1] if count else 0.0) \
+            + (COUNT_BONUS[-1] if unit else 0.0)
         idx = ann.prefilter(self, sc, idx, k, boost or ({prefer} if prefer else None), bonus=bonus)
         idx = np.asarray(idx, dtype=np.int64)  # one array for every lookup below
         ranked = scores = self._ranked(sc, idx)
@@ -723,6 +748,11 @@ class RoutesMixin:
             scores[head] += mine * np.array(COUNT_BONUS)[[_count_of(
                 _quote_of(s), noun[0] if noun else "")
                 for s in (self.statements[int(idx[j])] for j in head)]]
+        if unit:  # "in kilotons": a sentence giving a number of kilotons first (the best only)
+            head = top_order(scores, COUNT_POOL)[:COUNT_POOL]
+            scores = scores.astype(np.float64, copy=True)
+            scores[head] += COUNT_BONUS[-1] * np.array(
+                [_gives_unit(_quote_of(self.statements[int(idx[j])]), unit) for j in head])
         best = int(np.argmax(scores))
         # distinct answers for the English word tests; the Chinese one keeps the three best
         # statements (its dictionary glosses are looser: more candidates would let more
@@ -753,6 +783,9 @@ class RoutesMixin:
         if count and not sc.zh and not any(_gives_count(_quote_of(self.statements[i])) for i in top3):
             # "How many jobs has the program created?": no top answer gives any number
             return "no statement gives that number"
+        if unit and not _gives_unit(_quote_of(self.statements[top3[0]]), unit):
+            # "How powerful was the test in kilotons?": no sentence gives kilotons
+            return f"no statement gives that number in {unit}"
         if date and not sc.zh and not DATE.search(_quote_of(self.statements[top3[0]])):
             # "When will the full House vote?": the best sentence ("The resolution requires
             # approval by the full House.") writes the event but no time, though dated ones
