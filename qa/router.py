@@ -137,7 +137,7 @@ _EN: list[tuple[str, re.Pattern]] = [(name, re.compile(p, re.I)) for name, p in 
     ("say", r"^according to\s+(?P<x>[^,]+?),\s*(?P<y>.+)"),
     ("say", r"^(?:tell me |show me |give me )?(?:what\s+)?(?P<x>.+?)(?:'s|’s|s'|’)\s+(?:view|views|take|position|stance|opinion|comments?|claims?|reaction|response|remarks|thoughts)\s+(?:on|about|regarding|to)\b(?P<y>.*)"),
     ("fact", r"^(?:how\s+(?:much|many|high|low|far|big|large|fast|long|steep|sharp|quickly|old)|by how much|to what (?:level|extent)|what\s+(?:percentage|percent|share|proportion|fraction)|in (?:which|what) year|what year)\b"),
-    ("fact", r"^what\s+(?:was|is|were|are|will be)\s+the\s+(?:\S+\s+){0,5}?(?:level|size|amount|value|volume|total|share|percentage|number|rate|yield|yields|price|cost|figure|debt|deficit|increase|rise|drop|decline|fall|jump|change|gain|payments?|holdings|peak|low|high|record|projection)\b"),
+    ("fact", r"^what\s+(?:was|is|were|are|will be)\s+the\s+(?:\S+\s+){0,5}?(?:level|size|amount|value|volume|total|share|percentage|number|rate|yield|yields|price|cost|figure|debt|deficit|increase|rise|drop|decline|fall|jump|change|gain|payments?|holdings|peak|low|high|record|projection|vote|tally|margin|score)\b"),
     ("concept", r"^(?:what(?:'s| is| are| was| were)|define|explain|describe|tell me about|what is meant by)\s+(?:the\s+|a\s+|an\s+|so-called\s+)?(?P<c>.+)"),
     ("concept", r"^what\s+(?:does|do|did)\s+(?P<c>.+?)\s+mean\b"),
     ("membership_person", r"^who\s+(?:is|was)\s+(?P<x>.+)"),

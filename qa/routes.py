@@ -98,6 +98,11 @@ TIME_UNIT_ASKED = re.compile(r"^\s*how\b.*\bin\s+(?P<unit>years|months|weeks|day
 # the sign a unit may be written with before or after its number
 UNIT_SIGN = {"dollar": r"\$\s*\d", "euro": r"€\s*\d", "pound": r"£\s*\d", "yen": r"¥\s*\d",
              "yuan": r"¥\s*\d", "percent": r"\d\s*%", "cent": r"\d\s*%"}
+# a vote's tally as a sentence gives it: "voted 19-15", "by a 2-to-1 vote", "52 to 48",
+# "unanimously"
+TALLY = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d\b)\d{1,4}\s*(?:-|–|—|\s+to\s+|-to-)\s*\d{1,4}(?![\d.,]*\d)(?!\s*(?:percent|%))|"
+                   r"\bunanimous(?:ly)?\b", re.I)
+VOTE_ASKED = re.compile(r"\b(?:vote|tally|margin)\b", re.I)
 COUNT_BONUS = (0.0, 0.1, 0.3)  # no count, a count or amount, a count of the noun asked about
 COUNT_POOL = 64  # the best candidates checked for a count, or for addressing Y (decoded)
 WHEN = re.compile(r"\s*(?:when|at what time|on what (?:day|date))\b", re.I)
@@ -682,8 +687,10 @@ class RoutesMixin:
         if not m and r.lang == "en" and SHARE.match(r.topic):
             return self._open(idx, sc, k, "fact", r.topic, boost={lk.iri for lk in links},
                               count="percent")
+        # "What was the committee's vote on the resolution?": its tally ("voted 19-15")
+        tally = r.lang == "en" and not m and bool(VOTE_ASKED.search(r.topic))
         return self._open(idx, sc, k, "fact", r.topic, boost={lk.iri for lk in links},
-                          count=(noun or True) if m else False)
+                          count=(noun or True) if m else False, tally=tally)
 
     def _route_general(self, r: Route, subj, links, sc: Scorer, k: int):
         idx = np.arange(len(self.statements))
@@ -696,7 +703,7 @@ class RoutesMixin:
     def _open(self, idx: list[int], sc: Scorer, k: int, kind: str | None, topic: str, *,
               who: bool = False, boost: set[str] | None = None, need_cover: float = 0.0,
               prefer: str | None = None, place: bool = False, date: bool = False,
-              count: bool | str = False):
+              count: bool | str = False, tally: bool = False):
         """Rank ``idx`` by the whole question; abstain if the best is not supported.
         ``prefer``: a kind of statement that answers the route best (a concept's own
         statement for "what is / who proposed C" when C was not linked by name). ``count``:
@@ -712,7 +719,7 @@ class RoutesMixin:
         unit = m.group("unit") if m else ""
         bonus = (0.1 if boost or prefer else 0.0) + (PREFER_BONUS if place else 0.0) \
             + (PREFER_BONUS + EVENT_BONUS if date else 0.0) + (COUNT_BONUS[-1] if count else 0.0) \
-            + (COUNT_BONUS[-1] if unit else 0.0)
+            + (COUNT_BONUS[-1] if unit or tally else 0.0)
         idx = ann.prefilter(self, sc, idx, k, boost or ({prefer} if prefer else None), bonus=bonus)
         idx = np.asarray(idx, dtype=np.int64)  # one array for every lookup below
         ranked = scores = self._ranked(sc, idx)
@@ -753,6 +760,11 @@ class RoutesMixin:
             scores = scores.astype(np.float64, copy=True)
             scores[head] += COUNT_BONUS[-1] * np.array(
                 [_gives_unit(_quote_of(self.statements[int(idx[j])]), unit) for j in head])
+        if tally:  # a vote's tally first (the best only)
+            head = top_order(scores, COUNT_POOL)[:COUNT_POOL]
+            scores = scores.astype(np.float64, copy=True)
+            scores[head] += COUNT_BONUS[-1] * np.array(
+                [bool(TALLY.search(_quote_of(self.statements[int(idx[j])]))) for j in head])
         best = int(np.argmax(scores))
         # distinct answers for the English word tests; the Chinese one keeps the three best
         # statements (its dictionary glosses are looser: more candidates would let more
