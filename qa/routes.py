@@ -140,7 +140,7 @@ SPEECH_LEMMAS = SPEECH_VERBS | BELIEF_VERBS | DENIAL_VERBS | NOUN_CUES | ATTITUD
 REPORT_VERBS = (SPEECH_VERBS | _REPORTING) - {
     "back", "support", "order", "rule", "press", "call", "question", "share", "offer", "provide",
     "attack", "continue", "find", "show", "charge", "post", "release", "project", "point",
-    "maintain", "quote", "calculate", "decline", "refuse"}
+    "maintain", "quote", "calculate", "decline", "refuse", "invoke"}  # "invoked his rights"
 
 
 def _strip_article(s: str) -> str:
@@ -546,13 +546,17 @@ class RoutesMixin:
         pat = re.compile(r"(?<![\w&])(?:" + "|".join(re.escape(n) for n in names)
                          + r")(?:'s)?\s+(?:(?:[a-z]+ly|also|has|had|have|first|later|then)\s+)?"
                            r"(?P<v>[a-z]+)\b")
-        out = []
+        out, said = [], {}
         for i in self.ids_with(self.about_index, ents, ("passage",)).tolist()[:MAX_REPORTING]:
             s = self.statements[i]
             quote = _quote_of(s)
-            if any({v, *support.base_forms(v), *support.lemmas(v)} & REPORT_VERBS
-                   for v in (m.group("v") for m in pat.finditer(quote))):
+            found = [m.group(0) for m in pat.finditer(quote) if {
+                m.group("v"), *support.base_forms(m.group("v")), *support.lemmas(m.group("v"))}
+                & REPORT_VERBS]
+            if found:
                 out.append(i)
+                said[i] = found
+        out = self._not_nested(out, said, ents)
         arr = np.asarray(claims, dtype=np.int64)
         if not out or not len(arr) or not len(self.ctx_src):
             return out
@@ -562,6 +566,21 @@ class RoutesMixin:
         rows = np.repeat(a - np.cumsum(n) + n, n) + np.arange(int(n.sum()))
         own = set(self.ctx_dst[rows[self.ctx_pen[rows] == 0]].tolist())
         return [i for i in out if i not in own]
+
+    def _not_nested(self, passages: list[int], said: dict[int, list[str]], ents: set[str]) -> list[int]:
+        """``passages`` without those where every "X <verb>" of ``said`` is inside what
+        another speaker's claim on that sentence says ("Democrats noted that last year
+        Pagliano invoked his rights": the Democrats' statement about X, not X's report)."""
+        if not passages or not len(self.ctx_src):
+            return passages
+        rows = np.flatnonzero(np.isin(self.ctx_dst, passages) & (self.ctx_pen == 0))
+        content: dict[int, list[str]] = {}
+        for r in rows.tolist():
+            c = self.statements[int(self.ctx_src[r])]
+            if c.kind == "claim" and (c.speaker or {}).get("iri") not in ents:
+                content.setdefault(int(self.ctx_dst[r]), []).append(c.text.partition(": ")[2])
+        return [i for i in passages
+                if not all(any(x in t for t in content.get(i, ())) for x in said[i])]
 
     def _addressee(self, r: Route, sc: Scorer, links) -> re.Pattern | None:
         """For "what did X tell Y" (Y a linked name and all the topic), a pattern finding a
