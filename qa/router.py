@@ -120,7 +120,7 @@ _EN: list[tuple[str, re.Pattern]] = [(name, re.compile(p, re.I)) for name, p in 
     ("membership_person", r"^what\s+(?:role|position|title|job)\s+(?:does|did|do|is|was)\s+(?P<x>.+?)\s+(?:have|hold|held|do|play|had)\b"),
     ("membership_person", r"^what\s+(?:does|did)\s+(?P<x>.+?)\s+do\b(?:\s+for a living)?\s*\??$"),
     ("membership_role", r"^who\s+(?:is|was)\s+(?P<y>[^'’]+?)(?:'s|’s|s'|’)\s+(?P<role>.+)"),
-    ("membership_role", r"^who\s+(?:is|was|are|were)\s+(?:the\s+|a\s+|an\s+)?(?P<role>(?:(?!\b(?:at|of|for|in|with)\b).)+?)\s+(?:at|of|for|in|with)\s+(?P<y>.+)"),
+    ("membership_role", r"^who\s+(?:is|was|are|were)\s+(?:the\s+|a\s+|an\s+)?(?P<role>(?:(?!\b(?:at|of|for|in|with|on)\b).)+?)\s+(?:at|of|for|in|with|on)\s+(?P<y>.+)"),
     ("membership_role", r"^(?:who|which \S+)\s+(?:works?|worked|is employed)\s+(?:at|for)\s+(?P<y>.+)"),
     ("who_said", r"^(?:did|does|has|have|is|was|were|are)\s+(?:anyone|anybody|someone|somebody|any\s+"
                  r"(?:\S+\s+)?(?:analysts?|experts?|officials?|economists?|one|body|banks?|firms?))"

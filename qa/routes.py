@@ -189,6 +189,20 @@ def _gives_count(text: str) -> bool:
     return bool(COUNT.search(text) or SPELLED.search(text))
 
 
+# "Who chairs / heads / leads Y?": the role noun an article writes for the verb
+ROLE_OF_VERB = {"chairs": "chair", "chaired": "chair", "heads": "head", "headed": "head",
+                "leads": "leader", "led": "leader", "directs": "director", "directed": "director",
+                "manages": "manager", "managed": "manager", "founded": "founder",
+                "co-founded": "founder", "cofounded": "founder", "owns": "owner", "owned": "owner"}
+# nouns an article refers back to an organization by ("the panel's ranking Democrat" after
+# "The House Oversight and Government Reform Committee voted ...")
+ORG_NOUN = frozenset(w[:5] for w in tokens("panel committee subcommittee board council commission agency "
+                            "company firm bank court party department ministry group "
+                            "organization association institute university network campaign "
+                            "administration government union coalition"))
+ROLE_REACH = 60  # characters: a person named this near the role words holds the role
+
+
 def _gives_unit(text: str, unit: str) -> bool:
     """Does ``text`` give a number of ``unit`` (as :data:`UNIT_ASKED` reads it: "12
     kilotons", "$5 million" for dollars, "4.5%" for percent)?"""
@@ -629,7 +643,9 @@ class RoutesMixin:
 
     def _route_membership(self, r: Route, subj: list[Link], links, sc: Scorer, k: int):
         if not subj:
-            return self._route_general(r, subj, links, sc, k)
+            # "Who is the ranking Democrat on the panel?": a sentence writing the role by a person
+            roles = self._role_sentences(r, subj, sc, k) if r.wants_person else None
+            return roles or self._route_general(r, subj, links, sc, k)
         target = {lk.iri for lk in subj}
         idx = self.ids_with(self.by_index, target, ("affiliation",)).tolist()
         passages = [i for i in self.ids_with(self.about_index, target, ("passage",)).tolist()
@@ -639,6 +655,12 @@ class RoutesMixin:
         role_words = [] if r.lang != "en" or re.fullmatch(ROLE_VERBS, r.role, re.I) \
             else tokens(r.role)
         cand = idx + passages
+        if not cand or (role_words and not self._covers(r.role, cand, need=0.5)):
+            # "Who chairs the Oversight Committee?": no affiliation says so, but a sentence
+            # may ("panel Chairman Rep. Jason Chaffetz")
+            roles = self._role_sentences(r, subj, sc, k) if r.wants_person else None
+            if roles:
+                return roles
         if not cand:
             return f"the graph holds no affiliation for {self.label(subj[0].iri)}"
         if role_words and not self._covers(r.role, cand, need=0.5):
@@ -671,6 +693,92 @@ class RoutesMixin:
                   ("the", "a", "an", "of", "at", "for", "in", "former", "current", "s")]
         return self._answers(cand, scores, k, kind="affiliation", person_for=target,
                              subject_speaker=person, anchor=anchor)
+
+    def _role_sentences(self, r: Route, subj: list[Link], sc: Scorer, k: int) -> list[dict] | None:
+        """"Who is the ranking Democrat on the panel?", "Who chairs the Oversight Committee?"
+        when no affiliation holds the role: the sentences that write every role word with a
+        person named within ROLE_REACH characters of them ("Rep. Elijah Cummings of Maryland,
+        the panel's ranking Democrat", "panel Chairman Rep. Jason Chaffetz"), the person
+        answering. The organization must be named in the sentence, or be its word
+        ("panel"), or be named in the article and the sentence refer to it by a noun
+        ("panel", "committee", "company"). None when no sentence does."""
+        if r.lang != "en" or not r.role:
+            return None
+        role = ROLE_OF_VERB.get(r.role.lower(), "") if re.fullmatch(ROLE_VERBS, r.role, re.I) \
+            else r.role
+        words = [w for w in tokens(role) if w not in ("former", "current")]
+        if not words:
+            return None
+        target = {lk.iri for lk in subj}
+        for iri in list(target):
+            target |= self.variants.get(iri, set())
+        rest = r.subject
+        for lk in subj:
+            rest = re.sub(re.escape(lk.surface), " ", rest, flags=re.I)
+        own = [w[:5] for w in tokens(rest)]  # the organization's words when not linked
+        if not target and not own:
+            return None
+        passages = self.of_kind("passage")
+        counts = getattr(self._prefixes, "counts", None)
+        if counts is None:
+            return None
+        if target:  # the articles that name it
+            named = self.ids_with(self.names_index, target)
+        else:  # or write its words in one sentence ("the appeals court")
+            named = passages[counts(set(own), passages) >= len(set(own))]
+        arts = {self.statements[int(i)].evidence[0]["article"] for i in named.tolist()
+                if self.statements[int(i)].evidence}
+        named = set(named.tolist())
+        pre = {w[:5] for w in words}  # by prefix: "chair" is written "Chairman"
+        cand = passages[counts(pre, passages) >= len(pre)]  # those writing the role's words
+        forms = [support.forms(w) for w in words]
+        found, persons = [], {}
+        for i in cand.tolist()[:300]:
+            s = self.statements[i]
+            have = self._prefixes[i]
+            if support._overlap(forms, have) < len(forms) or not s.evidence:
+                continue
+            # the organization named there, or referred to by a noun in an article naming it
+            # ("the court's chief judge" for "the appeals court")
+            if i not in named and not (s.evidence[0]["article"] in arts and (
+                    not ORG_NOUN.isdisjoint(have) or (own and own[-1] in have))):
+                continue
+            quote = _quote_of(s)
+            who = [a for a in s.about if a not in target and self.types.get(a) in PERSONISH]
+            near = self._role_reach(quote, who, words)
+            if near:
+                found.append(i)
+                persons[i] = near
+        if not found:
+            return None
+        scores = sc.hybrid(found)
+        out = []
+        for j in np.argsort(-scores, kind="stable")[:k]:
+            i = found[int(j)]
+            s = self.statements[i]
+            out.append({"text": s.answer_text, "score": round(float(np.clip(scores[j], 0, 1)), 4),
+                        "kind": "affiliation",
+                        "speaker": {"iri": persons[i], "label": self.label(persons[i])},
+                        "evidence": list(s.evidence)})
+        return out
+
+    def _role_reach(self, text: str, persons: list[str], words: list[str]) -> str | None:
+        """The person of ``persons`` ``text`` names nearest the first role word, if within
+        ROLE_REACH characters of where the role words are written."""
+        low = text.casefold()
+        at = [m.start() for w in words[:1] for m in re.finditer(r"\b" + re.escape(w[:5]), low)]
+        best, dist = None, ROLE_REACH + 1
+        for p in persons:
+            names = [n for v in [p, *sorted(self.variants.get(p, ()))]
+                     for lab in self.labels.get(v, {}).get("en", []) for n in (lab, lab.split()[-1])]
+            for n in names:
+                if len(n) < 3:
+                    continue
+                for m in re.finditer(r"\b" + re.escape(n.casefold()) + r"\b", low):
+                    d = min((max(a - m.end(), m.start() - a, 0) for a in at), default=ROLE_REACH + 1)
+                    if d < dist:
+                        best, dist = p, d
+        return best
 
     def _route_concept(self, r: Route, subj: list[Link], links, sc: Scorer, k: int):
         target = {lk.iri for lk in subj}
