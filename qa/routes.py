@@ -825,12 +825,39 @@ class RoutesMixin:
         # "When was she released?": the statements that give a time, first
         return self._open(idx, sc, k, None, r.topic, boost={lk.iri for lk in links},
                           place=r.lang == "en" and bool(WHERE.match(r.topic)),
-                          date=r.lang == "en" and bool(WHEN.match(r.topic)))
+                          date=r.lang == "en" and bool(WHEN.match(r.topic)),
+                          other_than=self._who_object(r, links))
+
+    def _names_other(self, i: int, ents: set[str]) -> bool:
+        """Is statement ``i`` no statement of one of ``ents`` and does it name a person or
+        organization other than them?"""
+        s = self.statements[i]
+        if (s.speaker or {}).get("iri") in ents:
+            return False
+        return any(a not in ents and self.types.get(a) in (*PERSONISH, "Organization")
+                   for a in (*s.about, *s.by))
+
+    def _who_object(self, r: Route, links) -> set[str]:
+        """"Who will succeed Ban Ki-moon?", "Who replaced X?": the persons or organizations
+        a who-question names right after its verb (and their other names): the answer is
+        someone else. Empty for any other question ("Who did X appoint?": X is the subject)."""
+        if r.lang != "en":
+            return set()
+        out: set[str] = set()
+        for lk in links:
+            if self.types.get(lk.iri) not in (*PERSONISH, "Organization"):
+                continue
+            before = r.topic[:max(0, r.topic.find(lk.surface))] if lk.surface in r.topic else ""
+            if re.fullmatch(r"\s*who\s+(?!(?:did|does|do|is|was|are|were)\b)(?:[\w'-]+\s+){1,3}",
+                            before, re.I):
+                out |= {lk.iri, *self.variants.get(lk.iri, set())}
+        return out
 
     def _open(self, idx: list[int], sc: Scorer, k: int, kind: str | None, topic: str, *,
               who: bool = False, boost: set[str] | None = None, need_cover: float = 0.0,
               prefer: str | None = None, place: bool = False, date: bool = False,
-              count: bool | str = False, tally: bool = False):
+              count: bool | str = False, tally: bool = False,
+              other_than: set[str] | None = None):
         """Rank ``idx`` by the whole question; abstain if the best is not supported.
         ``prefer``: a kind of statement that answers the route best (a concept's own
         statement for "what is / who proposed C" when C was not linked by name). ``count``:
@@ -849,6 +876,10 @@ class RoutesMixin:
             + (COUNT_BONUS[-1] if unit or tally else 0.0)
         idx = ann.prefilter(self, sc, idx, k, boost or ({prefer} if prefer else None), bonus=bonus)
         idx = np.asarray(idx, dtype=np.int64)  # one array for every lookup below
+        if other_than:  # "Who will succeed X?": no statement of X's, and one naming another
+            idx = idx[[self._names_other(int(i), other_than) for i in idx]] if len(idx) else idx
+            if not len(idx):
+                return "no statement names anyone else"
         ranked = scores = self._ranked(sc, idx)
         scores = scores - PASSAGE_PENALTY * (self.kind[idx] == "passage")
         if who:  # the answer is a speaker: prefer statements that have one
