@@ -103,6 +103,7 @@ UNIT_SIGN = {"dollar": r"\$\s*\d", "euro": r"€\s*\d", "pound": r"£\s*\d", "ye
 TALLY = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d\b)\d{1,4}\s*(?:-|–|—|\s+to\s+|-to-)\s*\d{1,4}(?![\d.,]*\d)(?!\s*(?:percent|%))|"
                    r"\bunanimous(?:ly)?\b", re.I)
 VOTE_ASKED = re.compile(r"\b(?:vote|tally|margin)\b", re.I)
+SAME_NOUN = 0.4  # MiniLM cosine of two counted nouns that count the same ("workers", "employees")
 COUNT_BONUS = (0.0, 0.1, 0.3)  # no count, a count or amount, a count of the noun asked about
 COUNT_POOL = 64  # the best candidates checked for a count, or for addressing Y (decoded)
 WHEN = re.compile(r"\s*(?:when|at what time|on what (?:day|date))\b", re.I)
@@ -201,6 +202,39 @@ ORG_NOUN = frozenset(w[:5] for w in tokens("panel committee subcommittee board c
                             "organization association institute university network campaign "
                             "administration government union coalition"))
 ROLE_REACH = 60  # characters: a person named this near the role words holds the role
+
+
+# what a how-many question counts: up to three words before its verb ("How many EB-5 visas
+# are awarded", "How many retired generals and admirals endorsed ...")
+COUNTED = re.compile(r"\s*how\s+many\s+(?P<np>(?:(?!(?:did|does|do|is|was|were|are|has|have|had|"
+                     r"will|would|can|could|should|must|of)\b)[\w'-]+\s*){1,3})", re.I)
+_SCALE = frozenset(tokens("hundred hundreds thousand thousands million millions billion billions "
+                          "trillion dozen dozens more"))
+
+
+def _counts_other(text: str, words: list[str]) -> list[str]:
+    """The nouns the numbers of ``text`` count, when every one of them counts something
+    other than ``words`` (:func:`tokens` words), written right after it ("About 10,000
+    visas", "80 percent" for "How many jobs": ["visas", "percent"]); empty when a number
+    counts one of them or stands alone ("killing more than 10,000.", "Twenty-nine were
+    injured"), or when ``text`` gives no number."""
+    want = {w[:5] for w in words}
+    out = []
+    for m in list(COUNT.finditer(text)) + list(SPELLED.finditer(text)):
+        after = re.findall(r"[A-Za-z][\w'-]*|[^\sA-Za-z]", text[m.end():m.end() + 60])[:4]
+        head = ""
+        for w in after:
+            t = tokens(w)
+            if not t:  # punctuation or a function word: the number stands alone
+                break
+            if t[0] in _SCALE:
+                continue
+            head = w
+            break
+        if not head or any(t[:5] in want for w in after for t in tokens(w)):
+            return []
+        out.append(head)
+    return out
 
 
 def _gives_unit(text: str, unit: str) -> bool:
@@ -953,6 +987,16 @@ class RoutesMixin:
         if count and not sc.zh and not any(_gives_count(_quote_of(self.statements[i])) for i in top3):
             # "How many jobs has the program created?": no top answer gives any number
             return "no statement gives that number"
+        counted = COUNTED.match(topic) if count and not sc.zh else None
+        other = _counts_other(_quote_of(self.statements[top3[0]]), tokens(counted.group("np"))) \
+            if counted else []
+        if other and max(float(minilm_query(a.lower()) @ minilm_query(b.lower()))
+                         for a in set(other) for b in re.findall(r"[\w'-]+", counted.group("np"))
+                         ) < SAME_NOUN:
+            # "How many jobs has the program created?": "About 10,000 visas are awarded": the
+            # best answer's every number counts something else (not "5,300 workers" for
+            # employees, which MiniLM puts near)
+            return "no statement gives that count"
         if unit and not _gives_unit(_quote_of(self.statements[top3[0]]), unit):
             # "How powerful was the test in kilotons?": no sentence gives kilotons
             return f"no statement gives that number in {unit}"
