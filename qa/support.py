@@ -211,7 +211,9 @@ class SupportMixin:
             return True
         # a number about a named thing (``together``): "How much gold does China hold?" is not
         # answered by gold in one sentence and China in another
-        ents = {lk.iri for lk in links} if together else set()
+        # (an entity: not a role the question names, "the secretary general post", which a
+        # sentence may call "the post")
+        ents = {lk.iri for lk in links if self.types.get(lk.iri) is not None} if together else set()
         # a number about a named thing: most of the question's words in one sentence naming it
         need = 0
         return any(_overlap(words, self._sentence_words(i)) > need
