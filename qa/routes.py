@@ -103,6 +103,7 @@ UNIT_SIGN = {"dollar": r"\$\s*\d", "euro": r"€\s*\d", "pound": r"£\s*\d", "ye
 TALLY = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d\b)\d{1,4}\s*(?:-|–|—|\s+to\s+|-to-)\s*\d{1,4}(?![\d.,]*\d)(?!\s*(?:percent|%))|"
                    r"\bunanimous(?:ly)?\b", re.I)
 VOTE_ASKED = re.compile(r"\b(?:vote|tally|margin)\b", re.I)
+ROLE_COVER_BONUS = 0.4  # who holds a role of several words: a statement writing them all
 SAME_NOUN = 0.4  # MiniLM cosine of two counted nouns that count the same ("workers", "employees")
 COUNT_BONUS = (0.0, 0.1, 0.3)  # no count, a count or amount, a count of the noun asked about
 COUNT_POOL = 64  # the best candidates checked for a count, or for addressing Y (decoded)
@@ -725,6 +726,13 @@ class RoutesMixin:
             rest = re.sub(re.escape(lk.surface), " ", rest, flags=re.I)
         anchor = [w for w in re.findall(r"[A-Za-z][\w-]+", rest) if w.lower() not in
                   ("the", "a", "an", "of", "at", "for", "in", "former", "current", "s")]
+        if len(anchor) > 1 and r.lang == "en" and (person is None or person != whole):
+            # "the Senate majority leader": a statement writing the whole role ("now the Senate
+            # majority leader") over one with part of it ("Republican leader at Senate")
+            want = [support.forms(w) for w in tokens(" ".join(anchor))]
+            scores = np.asarray(scores, dtype=np.float64) + ROLE_COVER_BONUS * np.array(
+                [support._overlap(want, {w[:5] for w in tokens(self.statements[i].text + " " + _quote_of(
+                    self.statements[i]))}) == len(want) for i in cand], dtype=np.float64)
         return self._answers(cand, scores, k, kind="affiliation", person_for=target,
                              subject_speaker=person, anchor=anchor)
 

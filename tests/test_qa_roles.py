@@ -54,3 +54,32 @@ def test_the_person_a_sentence_gives_the_role_answers(engine):
 @pytest.mark.slow
 def test_a_role_no_sentence_gives_a_person_is_refused(engine):
     assert engine.ask("Who is the treasurer of the City Finance Committee?")["abstained"]
+
+
+LEADER = [
+    "Obama's 2012 visit was preceded by a visit from Senate Republican leader Mitch Hale.",
+    "Obama has had a frosty relationship with Mitch Hale, now the Senate majority leader, who in "
+    "2010 said the party's most important goal was to make Obama a one-term president, and who "
+    "has blocked his nominees and his budget ever since.",
+]
+
+
+@pytest.fixture(scope="module")
+def leader():
+    from claimgraph.qa.verbalize import Statement
+    from qa_handbuilt import evidence
+
+    labels = {"ex:hale": {"en": ["Mitch Hale"], "zh": []}, "ex:senate": {"en": ["Senate"], "zh": []}}
+    types = {"ex:hale": "Person", "ex:senate": "Organization"}
+    text = "\n".join(LEADER)
+    aff = Statement("affiliation", "Mitch Hale is Republican leader at Senate",
+                    "Mitch Hale is Republican leader at Senate", {"iri": "ex:hale", "label": "Mitch Hale"},
+                    [evidence(text, "ex:leader", LEADER[0])], ("ex:hale", "ex:senate"),
+                    ("ex:hale", "ex:senate"), role="Republican leader")
+    return handbuilt_engine([aff], labels, types, LEADER, "ex:leader")
+
+
+@pytest.mark.slow
+def test_a_statement_writing_the_whole_role_answers_first(leader):
+    top = _top(leader.ask("Who is the Senate majority leader?"))
+    assert top["speaker"]["label"] == "Mitch Hale" and "majority leader" in top["evidence"][0]["quote"]
