@@ -137,7 +137,9 @@ tout champion welcome applaud slam blast attack decry condemn hail lambaste rebu
 back according describe question call demand mock scoff chide scold press quiz knock dub label
 brand characterize characterise term deride lash tease muse ponder wonder shout yell exclaim rule
 order instruct testify tweet liken compare equate contrast debate dispute contend""".split())
-SPEECH_LEMMAS = SPEECH_VERBS | BELIEF_VERBS | DENIAL_VERBS | NOUN_CUES | ATTITUDE_ADJS | _REPORTING
+# (not "support" / "back": "France supports some opposition groups", "Schultz supported
+# Democrats" are acts, as REPORT_VERBS has it too)
+SPEECH_LEMMAS = (SPEECH_VERBS | BELIEF_VERBS | DENIAL_VERBS | NOUN_CUES | ATTITUDE_ADJS | _REPORTING) - {"support", "back"}
 # verbs whose subject reports what someone said ("The Times reported that ...")
 REPORT_VERBS = (SPEECH_VERBS | _REPORTING) - {
     "back", "support", "order", "rule", "press", "call", "question", "share", "offer", "provide",
