@@ -50,7 +50,7 @@ from .index import (
 from .linking import CJK_RE, Linker, normalize
 from .names import PERSONISH, NamesMixin
 from .router import VIEW_NOUN, Route, did_of, route, said_of, why_of, why_route
-from .routes import NUMBER, PLACE, SPEECH_LEMMAS, RoutesMixin
+from .routes import NUMBER, PLACE, PLAIN_SAY, SPEECH_LEMMAS, RoutesMixin
 from .scoring import CJK_PENALTY, Scorer, tokens
 from .store import CsrIndex, CtxView, PrefixSets, RowMatrix, StatementTable
 from .support import BACKGROUND, SupportMixin, base_forms
@@ -470,6 +470,32 @@ class QAEngine(RoutesMixin, NamesMixin, SupportMixin):
             self._e5 = np.stack([have[k] for k in self.keys.astype(str).tolist()]).astype(np.float32)
         return vecs
 
+    def _acted(self, question: str, r, subj, links, scorer, k: int) -> list[dict] | None:
+        """The general route's answers to a say question about X never quoted, when its
+        first answer's sentence writes the question's verb with X as its subject (X before
+        it, within ACT_REACH characters) or agent ("rejected by X"); credited to X. None
+        otherwise."""
+        alt = self._route_general(Route("general", "", question, former=r.former), subj, links,
+                                  scorer, k)
+        if isinstance(alt, str) or not alt or not alt[0].get("evidence"):
+            return None
+        quote = alt[0]["evidence"][0]["quote"]
+        verb = {r.verb.lower(), *base_forms(r.verb.lower()), *support.lemmas(r.verb.lower())}
+        stems = {v[:max(3, len(v) - 2)] for v in verb if len(v) >= 3}
+        at = [m for m in re.finditer(r"[A-Za-z]+", quote) if any(
+            m.group(0).lower().startswith(st) for st in stems)]
+        names = [n for lk in subj for v in [lk.iri, *sorted(self.variants.get(lk.iri, ()))]
+                 for n in [lk.surface, *self.labels.get(v, {}).get("en", [])] if len(n) >= 2]
+        pos = [(m.start(), m.end()) for n in names
+               for m in re.finditer(r"(?<![\w&])" + re.escape(n) + r"(?![\w&])", quote, re.I)]
+        ok = any(0 <= v.start() - b <= ACT_REACH or (0 <= a - v.end() <= 12 and re.match(
+            r"\s+by\s+(?:the\s+)?$", quote[v.end():a], re.I)) for v in at for a, b in pos)
+        if not ok:
+            return None
+        iris = sorted({lk.iri for lk in subj})
+        who = {"iri": iris[0], "label": " / ".join(sorted({self.label(i) for i in iris}))}
+        return [dict(a, speaker=who) for a in alt[:1]] + alt[1:]
+
     def ask(self, question: str, k: int = 3) -> dict:
         """The DESIGN.md answer object for ``question`` (``reason`` added on abstention)."""
         question = " ".join(str(question).split())
@@ -561,12 +587,22 @@ class QAEngine(RoutesMixin, NamesMixin, SupportMixin):
             if not isinstance(alt, str) and alt and role and all(
                     not f.isdisjoint(_words_of_answer(alt[0])) for f in role):
                 found = alt
+        if isinstance(found, str) and r.name == "say" and not zh and r.verb \
+                and r.verb not in PLAIN_SAY and subj and found.endswith("never quoted"):
+            # "What did China and the United States vow?" ("..., which together vowed to stave
+            # off ..."), "What did the Human Rights Council reject?" ("were rejected by the
+            # Human Rights Council"): X never quoted, but a sentence says X did the verb
+            alt = self._acted(question, r, subj, links, scorer, k)
+            found = alt or found
         if isinstance(found, str):
             return _abstain(result, found)
         result["answers"] = found
         if not found:
             return _abstain(result, "nothing in the graph supports an answer")
         return result
+
+
+ACT_REACH = 120  # characters between X and the verb X did ("X, the ..., which together vowed")
 
 
 def _words_of_answer(ans: dict) -> set[str]:

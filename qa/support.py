@@ -91,7 +91,16 @@ _IRREGULAR = _irregular()
 def forms(w: str) -> frozenset[str]:
     """The word prefixes that count as ``w`` (a :func:`tokens` word): its own, and those of
     its irregular forms ("make" -> make, made; "sold" -> sell, sold)."""
-    return _IRREGULAR.get(w, frozenset()) | {w[:5]}
+    out = _IRREGULAR.get(w, frozenset()) | {w[:5]}
+    if len(w) < 5 and w.isalpha() and w not in _IRREGULAR:
+        # a short verb's past tense has another prefix ("vow" / "vowed", "vote" / "voted",
+        # "stop" / "stopped": :func:`tokens` strips no suffix from a five-letter word); not
+        # "-ing", whose nouns mean something else ("hold" / "holdings")
+        past = w + ("d" if w.endswith("e") else "ed")
+        out |= {past} if len(past) == 5 else set()  # longer ones lose "ed" to tokens()
+        if len(w) >= 3 and w[-1] not in "aeiouwxy" and w[-2] in "aeiou" and w[-3] not in "aeiou":
+            out |= {(w + w[-1] + "ed")[:5]}
+    return out
 
 
 def _irregular_words() -> dict[str, frozenset[str]]:
