@@ -58,7 +58,7 @@ ATTITUDE_ADJS = frozenset(
     optimistic pessimistic hopeful fearful angry furious upset unhappy happy
     pleased satisfied dissatisfied frustrated disappointed horrified outraged
     skeptical doubtful certain sure convinced aware proud ashamed afraid
-    opposed enthusiastic excited nervous anxious bullish bearish cautious
+    opposed enthusiastic excited nervous anxious bullish bearish cautious assured
     """.split()
 )
 

@@ -97,6 +97,8 @@ def _span_of(doc, t, chunks: dict[int, tuple[int, int]]) -> tuple[int, int]:
     return chunks.get(t.i, (t.idx, t.idx + len(t.text)))
 
 
+#: keep no source where the rules found a passive speech verb's subject (sources.said_of)
+SAID_OF = 1
 #: a bare quote's ranker features say how the rules found its source
 QUOTE_HOW = 1
 
@@ -203,6 +205,8 @@ def rerank_sources(doc, kept, model: dict | None) -> None:
         return
     w = model["weights"]
     for c, cands in groups(doc, kept):
+        if SAID_OF and c.source is None and c.said_of:
+            continue  # "X was accused of ...": no source, and X is not one
         if cands:
             span, tok, _ = max(cands, key=lambda x: _score(x[2], w))
             if c.source is not None and c.source[0] <= span[0] and span[1] <= c.source[1]:
