@@ -389,7 +389,10 @@ class QAEngine(RoutesMixin, NamesMixin, SupportMixin):
             return r, subj
         rest = r.subject[m.start("rest"):].strip() if m.group("rest") else ""
         noun = m.group("noun")
-        return replace(r, name="say", subject=lk.surface,
+        # "the IMF forecast" is what the IMF forecast: its claims with that cue first (a noun
+        # that is a reporting verb: forecast, estimate, warning, comment, claim)
+        verb = noun.lower() if {noun.lower(), *base_forms(noun.lower())} & SPEECH_LEMMAS else ""
+        return replace(r, name="say", subject=lk.surface, verb=verb,
                              topic=f"{noun} {rest}".strip()), [lk]
 
     def _why(self, question: str, r, links):
