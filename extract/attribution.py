@@ -927,6 +927,19 @@ def _unnest_quoted(doc, kept: list[Candidate]) -> list[Candidate]:
     return out
 
 
+#: extra distance for a cue after a quote that closes its own sentence
+QUOTE_SENTENCE_END = 150
+
+
+def _ends_sentence(text: str, qa: int, qb: int) -> bool:
+    """Does the quote ``[qa, qb)`` end with a full stop inside it and start
+    mid-sentence ('Japan branded X an "outlaw nation."')?"""
+    inner = text[qa:qb].rstrip("\"\u201d' ")
+    before = text[max(0, qa - 3) : qa].rstrip()
+    return inner.endswith(".") and not inner.endswith("..") and bool(before) \
+        and before[-1] not in ".:\n"
+
+
 def _attach_quote_sources(doc, kept: list[Candidate], cands: list[Candidate]) -> None:
     """A quote without a cue of its own takes the speaker of its sentence's cue,
     else of the attribution just before it (a speaker's quotes run on)."""
@@ -976,8 +989,12 @@ def _attach_quote_sources(doc, kept: list[Candidate], cands: list[Candidate]) ->
                 continue
             if o.source[0] < qb and o.source[1] > qa:
                 continue
-            # the cue nearest the quote within its paragraph
+            # the cue nearest the quote within its paragraph; a cue after a quote
+            # that ends its sentence ('... an "outlaw nation." Russia insisted') is
+            # the next sentence's
             dist = qa - o.cue[1] if o.cue[1] <= qa else o.cue[0] - qb
+            if QUOTE_SENTENCE_END and o.cue[0] >= qb and _ends_sentence(text, qa, qb):
+                dist += QUOTE_SENTENCE_END
             if best is None or dist < best[0]:
                 best = (dist, o)
         if best is not None and best[0] < 200:

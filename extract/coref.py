@@ -199,6 +199,9 @@ def resolve_speaker(doc, source: tuple[int, int] | None, source_tok: int | None 
         found = _previous_person(doc, a)
         if found:
             return found
+    # "An attorney for Pagliano, Mark MacDougall": a name the source's head owns
+    # or governs through a preposition is not the speaker while another is named
+    ents.sort(key=lambda x: _modifier(doc, x[0], x[1], a, b))
     for labels in (_PERSONAL, ("ORG",), _ORGLIKE):
         for s, _e, lab, n in ents:
             if lab in labels:
@@ -221,6 +224,27 @@ def resolve_speaker(doc, source: tuple[int, int] | None, source_tok: int | None 
         # the name itself, without an appositive age or title after it ("Schiff, 56")
         return full_name(doc, strip_titles(text.split(",")[0]), a, "PERSON")
     return strip_titles(text) or None
+
+
+def _modifier(doc, start: int, end: int, a: int, b: int) -> bool:
+    """Whether the name at chars ``[start, end)`` hangs, inside the source span
+    ``[a, b)``, from a possessive or a preposition ("Pagliano's lawyer", "an
+    attorney for Pagliano") rather than naming the source itself."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    if tok.dep_ == "appos" and tok.head.ent_type_ == "PERSON":
+        # "an attorney for Pagliano, Mark MacDougall": the parser hangs the
+        # second name on the first; one person's appositive name is the source's
+        return False
+    for _ in range(8):
+        if tok.dep_ in ("poss", "pobj"):
+            return True
+        if tok.head is tok or not a <= tok.head.idx < b:
+            return False
+        tok = tok.head
+    return False
 
 
 def _definite_role(head) -> bool:

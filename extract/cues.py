@@ -21,7 +21,7 @@ SPEECH_VERBS = frozenset(
     praise blame question dismiss reject counter retort concur analyze analyse
     highlight underscore indicate signal publish release cite quote post
     announce proclaim notify inform advise assure remind repeat reiterate
-    continue acknowledge concede calculate find show estimate
+    continue acknowledge concede calculate find show estimate brand dub label
     """.split()
 )
 
