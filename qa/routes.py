@@ -34,6 +34,7 @@ GROUP_PENALTY = 0.2  # what did X say: a claim of X's aides or officials, below 
 ADDRESSEE_BONUS = 0.2  # "what did X tell Y": a claim whose cue addresses Y ("Warren told Stumpf")
 REASON_BONUS = 0.1  # why-questions: a claim of X's giving a reason ("because", "so that")
 WHY_CONTEXT_BONUS = 0.2  # why-questions: a claim answering a why-question the article asks
+TOPIC_NAME_BONUS = 0.1  # X对Y怎么看, Y a linked name: X's statements naming Y (no BM25 in Chinese)
 CUE_BONUS = 0.2  # "What did X write ...": X's claim whose cue is that verb ("wrote"), as Y addressed
 EVENT_BONUS = 0.2  # when-questions: times the share of the question's words a dated sentence writes
 UNDATED_PENALTY = 0.5  # when-questions: a sentence giving no time, below any giving one
@@ -414,6 +415,12 @@ class RoutesMixin:
         scores = scores - 2 * PASSAGE_PENALTY * np.array([i not in said for i in idx])
         if not group:  # "McConnell aides acknowledged ...": not what McConnell said himself
             scores = scores - GROUP_PENALTY * self._group_head[self.head_id[idx]]
+        # a Chinese topic has no BM25 (its gloss writes 美国 "United States", the article
+        # "U.S."): X's statements naming an entity the topic links rank first instead
+        named = {lk.iri for lk in links if sc.zh and topic and lk not in subj and lk.how != "demonym"
+                 and normalize(lk.surface).strip() and normalize(lk.surface) in normalize(topic)}
+        if named:  # "IMF对美国经济增长怎么看?": the IMF's statements naming the U.S.
+            scores = scores + TOPIC_NAME_BONUS * np.isin(idx, self.ids_with(self.names_index, named))
         if r.rank and r.rank != topic and r.lang == "en":
             # "What did X compare RT to?": X's claim whose cue means the verb ("likened")
             # more than a plain "said" does, first (X's best only, one word vector per cue)
