@@ -21,7 +21,11 @@ from functools import lru_cache
 from pathlib import Path
 
 CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_WORD = re.compile(r"[\w&]+(?:[.\-'][\w&]+)*")
+# a word character that is no Chinese character: a Latin name written against Chinese text
+# ("对RT怎么看", "EB-5签证") ends where the Chinese starts
+W = r"[^\W\u3400-\u9fff\uf900-\ufaff]"
+_B0, _B1 = rf"(?<!{W})(?<!&)", rf"(?!{W})(?!&)"  # no word character or "&" before / after
+_WORD = re.compile(rf"(?:{W}|&)+(?:[.\-'](?:{W}|&)+)*")
 
 # Capitalized words that start or shape questions, never names on their own.
 QUESTION_WORDS = frozenset("""
@@ -156,7 +160,7 @@ def _pattern(label_norm: str) -> re.Pattern | None:
     if not words:
         return None
     sep = r"[\s.\-']*"
-    return re.compile(r"(?<![\w&])" + sep.join(re.escape(w) for w in words) + r"\.?(?![\w&])")
+    return re.compile(_B0 + sep.join(re.escape(w) for w in words) + r"\.?" + _B1)
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:
@@ -281,7 +285,7 @@ class Linker:
             lower = key.casefold()
             tolerant = len(lower) >= 3 and lower not in self.lower_words \
                 and lower not in QUESTION_WORDS and lower not in common_words()
-            pat = re.compile(r"(?<![\w&])" + re.escape(key) + r"(?![\w&])", re.I if tolerant else 0)
+            pat = re.compile(_B0 + re.escape(key) + _B1, re.I if tolerant else 0)
             case = not tolerant
         else:
             pat = _pattern(key)
@@ -398,8 +402,8 @@ class Linker:
     def unknown_names(self, question: str, links: list[Link]) -> list[str]:
         """Capitalized names in ``question`` that are neither linked nor in any article."""
         out = []
-        for m in re.finditer(r"[A-Z][\w&.'’\-]*(?:\s+(?:(?:of|for|and|de|von|van|&)\s+)?"
-                             r"[A-Z][\w&.'’\-]*)*", question):
+        for m in re.finditer(rf"[A-Z](?:{W}|[&.'’\-])*(?:\s+(?:(?:of|for|and|de|von|van|&)\s+)?"
+                             rf"[A-Z](?:{W}|[&.'’\-])*)*", question):
             a, b = m.span()
             inside = [lk for lk in links if lk.start < b and a < lk.end]
             if inside:
