@@ -1,8 +1,8 @@
 """Who said what: attribution triples (source, cue, content) from a parse.
 
-Rules over spaCy's dependency parse propose candidates; a small linear scorer
-trained on PolNeAR's train split (weights in ``models/attribution/``, plain
-JSON) keeps the ones that are attributions. Without the weights file the
+Rules over spaCy's dependency parse propose candidates; a small scorer trained
+on PolNeAR's train split (a linear model and boosted trees stacked on it, weights
+in ``models/attribution/``, plain JSON) keeps the ones that are attributions. Without the weights file the
 hand-written lexicons of :mod:`claimgraph.extract.cues` decide.
 
 Candidates, by the pattern that proposed them (``Candidate.pattern``):
@@ -726,9 +726,11 @@ def score_candidates(cands: list[Candidate], weights: dict | None) -> None:
         return
     w, bias = _flat_weights(weights), weights["bias"]
     floor = weights.get("threshold", 0.5) + 0.01
-    for c in cands:
-        z = bias + sum(w.get(f, 0.0) for f in c.features)
-        c.score = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    z = [bias + sum(w.get(f, 0.0) for f in c.features) for c in cands]
+    if weights.get("trees") and cands:
+        z = _tree_margins(cands, z, weights)
+    for c, zc in zip(cands, z, strict=True):
+        c.score = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, zc))))
         if c.pattern == "noun" and _named_noun_cue(c):
             # rule: "X's warning that ...", "analysis from X": PolNeAR has few of
             # these, so the learned weights undervalue them; with a that-clause
@@ -738,6 +740,173 @@ def score_candidates(cands: list[Candidate], weights: dict | None) -> None:
             # rule: "major foreign holders (notably Japan) deny any sell-off": a
             # denial is a statement (PolNeAR's guidelines) when someone named makes it
             c.score = max(c.score, floor)
+
+
+#: the tree scorer's columns after one prior per key of ``trees["keys"]``: the
+#: linear margin, the content's log length, whether the candidate has a source and
+#: a cue, then what the document's other candidates say (:func:`context_features`)
+TREE_COLUMNS: tuple[str, ...] = (
+    "margin", "log_len", "has_source", "has_cue",
+    "dup_max", "dup_n", "cover_max", "cover_n", "samecue_max", "samecue_n",
+    "inner_max", "inner_n", "dup_gap",
+)
+
+
+def context_features(cands: list[Candidate], z):
+    """Per candidate, from the document's other candidates and their linear margins
+    ``z``: the best margin and the number of those whose content is a near-duplicate
+    of its content (Dice >= 0.5), whose content holds its cue, that share its cue,
+    and whose cue lies inside its content; and its margin minus the best duplicate's.
+    NaN where there is none (an (n, 9) array)."""
+    import numpy as np
+
+    m = np.asarray(z, dtype=float)
+    n = len(cands)
+    a = np.array([c.content[0] for c in cands], dtype=float)
+    b = np.array([c.content[1] for c in cands], dtype=float)
+    cue = np.array([c.cue[0] if c.cue is not None else -1 for c in cands], dtype=float)
+    length = b - a
+    inter = np.clip(np.minimum(b[:, None], b[None, :]) - np.maximum(a[:, None], a[None, :]), 0, None)
+    off = ~np.eye(n, dtype=bool)
+    dup = (2 * inter >= DEDUPE * (length[:, None] + length[None, :])) & (inter > 0) & off
+    has_cue = cue >= 0
+    cover = has_cue[:, None] & (cue[:, None] >= a[None, :]) & (cue[:, None] < b[None, :]) & off
+    same = has_cue[:, None] & (cue[:, None] == cue[None, :]) & off
+    inner = has_cue[None, :] & (cue[None, :] >= a[:, None]) & (cue[None, :] < b[:, None]) & off
+    out = np.empty((n, 9))
+    for j, mask in enumerate((dup, cover, same, inner)):
+        best = np.where(mask, m[None, :], -np.inf).max(axis=1)
+        out[:, 2 * j] = np.where(np.isfinite(best), best, np.nan)
+        out[:, 2 * j + 1] = mask.sum(axis=1)
+    out[:, 8] = m - out[:, 0]
+    return out
+
+
+def prior_lookup(priors: dict, keys) -> tuple[dict, dict]:
+    """``({"key=value": (column, prior)}, {key: column})`` for :func:`tree_matrix`."""
+    kcol = {k: j for j, k in enumerate(keys)}
+    lut = {k + "=" + v: (kcol[k], x) for k in keys for v, x in priors.get(k, {}).items()}
+    return lut, kcol
+
+
+def tree_matrix(cands: list[Candidate], z, lookup: tuple[dict, dict]):
+    """The tree scorer's input: one column per prior key (the candidate's value's
+    log-odds, 0 for a value train never saw, NaN without the key; ``lookup`` from
+    :func:`prior_lookup`), then :data:`TREE_COLUMNS`."""
+    import numpy as np
+
+    lut, kcol = lookup
+    nk = len(kcol)
+    X = np.full((len(cands), nk + 4), np.nan)
+    rows, cols, vals = [], [], []
+    for r, c in enumerate(cands):
+        for f in c.features:
+            hit = lut.get(f)
+            if hit is None:
+                j = kcol.get(f.partition("=")[0])
+                if j is None:
+                    continue
+                hit = (j, 0.0)
+            rows.append(r)
+            cols.append(hit[0])
+            vals.append(hit[1])
+    X[rows, cols] = vals
+    X[:, nk] = z
+    X[:, nk + 1] = np.log1p([c.content[1] - c.content[0] for c in cands])
+    X[:, nk + 2] = [c.source is not None for c in cands]
+    X[:, nk + 3] = [c.cue is not None for c in cands]
+    return np.hstack([X, context_features(cands, z)])
+
+
+def _tree_arrays(trees: dict) -> tuple:
+    """The ensemble in the form :func:`tree_log_odds` walks, built once per
+    weights dict (kept under ``"_arrays"``): nodes renumbered so that a node's
+    right child follows its left one and a leaf is its own left child (with an
+    infinite threshold), and a split whose missing values go right reading the
+    column's copy with NaN as +inf."""
+    import numpy as np
+
+    arr = trees.get("_arrays")
+    if arr is not None:
+        return arr
+    try:
+        nodes = trees["nodes"]
+        feat = np.array(nodes["feature"], dtype=np.int64)
+        thr = np.array(nodes["threshold"], dtype=float)
+        left = np.array(nodes["left"], dtype=np.int64)
+        right = np.array(nodes["right"], dtype=np.int64)
+        miss = np.array(nodes["missing_left"], dtype=bool)
+        value = np.array(nodes["value"], dtype=float)
+        roots = [int(r) for r in trees["roots"]]
+        ncol = len(trees["keys"]) + len(TREE_COLUMNS)
+        depth = int(trees["depth"])
+        float(trees["baseline"])
+    except (KeyError, TypeError, ValueError) as e:
+        raise ValueError(f"attribution weights: malformed trees ({e!r})") from e
+    n = len(feat)
+    if not (len(thr) == len(left) == len(right) == len(miss) == len(value) == n) or not roots \
+            or min(left.min(), right.min(), feat.min(), min(roots)) < 0 \
+            or max(left.max(), right.max(), max(roots)) >= n or feat.max() >= ncol:
+        raise ValueError("attribution weights: the trees' node arrays disagree in length or point outside")
+    new = {}
+    order: list[int] = []
+    first: list[int] = []
+    for r in roots:
+        new[r] = len(order)
+        order.append(r)
+        k = len(order) - 1
+        while k < len(order):
+            old = order[k]
+            if left[old] == old:  # a leaf
+                first.append(new[old])
+            else:
+                first.append(len(order))
+                for child in (left[old], right[old]):
+                    if child in new:
+                        raise ValueError("attribution weights: the trees' nodes are no trees")
+                    new[child] = len(order)
+                    order.append(int(child))
+            k += 1
+    old_ids = np.array(order)
+    leaf = left[old_ids] == old_ids
+    col = np.where(leaf, 0, feat[old_ids] + ncol * ~miss[old_ids])
+    # a split of the missing values from all others has an infinite threshold: the
+    # largest float sends every number left and +inf (missing) right
+    thr = np.where(leaf, np.inf, np.minimum(thr[old_ids], np.finfo(float).max))
+    arr = (col, thr, np.array(first), value[old_ids],
+           np.array([new[r] for r in roots]), depth, ncol)
+    trees["_arrays"] = arr
+    return arr
+
+
+def _tree_margins(cands: list[Candidate], z, weights: dict) -> list[float]:
+    """Each candidate's log-odds: the boosted trees' (``weights["trees"]``) and the
+    linear margin ``z`` mixed ``mix : 1 - mix``."""
+    import numpy as np
+
+    trees = weights["trees"]
+    lookup = trees.get("_lookup")
+    if lookup is None:
+        priors = {**(weights.get("priors") or {}), **trees["priors"]}
+        lookup = trees["_lookup"] = prior_lookup(priors, trees["keys"])
+    t = tree_log_odds(tree_matrix(cands, z, lookup), _tree_arrays(trees), trees["baseline"])
+    mix = float(trees.get("mix", 1.0))
+    return (mix * t + (1.0 - mix) * np.asarray(z, dtype=float)).tolist()
+
+
+def tree_log_odds(X, arrays: tuple, baseline: float):
+    """The ensemble's log-odds for each row of ``X`` (NaN: missing): every tree at
+    once, one level per step; a row at a leaf stays there."""
+    import numpy as np
+
+    col, thr, first, value, roots, depth, ncol = arrays
+    n = len(X)
+    flat = np.hstack([X, np.where(np.isnan(X), np.inf, X)]).ravel()
+    base = (np.arange(n) * (2 * ncol))[:, None]
+    node = np.broadcast_to(roots, (n, len(roots)))
+    for _ in range(depth):
+        node = first[node] + (flat[base + col[node]] > thr[node])
+    return baseline + value[node].sum(axis=1)
 
 
 #: features whose train rate of positives is also a numeric feature (a smoothed
