@@ -396,7 +396,15 @@ class RoutesMixin:
             if not sc.zh and dense.max() < support.MIN_TOPIC and not self._covers(
                     topic, self._naming(topic, links, subj, context + reported)):
                 return f"{name} is quoted, but not about {topic}"
-            if sc.zh and CJK_RE.search(topic) and self._zh_off_topic(topic, idx, context):
+            # a name the topic writes in Latin letters that X's statements name ("EB-5签证项目":
+            # EB-5) is what X spoke about, when the Chinese words around it describe it in
+            # words the articles use (签证项目 "visa project"; not Trump的足球比赛, "football")
+            named = {lk.iri for lk in links if lk not in subj and lk.how != "demonym"
+                     and not CJK_RE.search(lk.surface) and lk.surface in topic} \
+                if sc.zh and self.gloss(topic)[1] >= 1.0 else set()
+            if sc.zh and CJK_RE.search(topic) and not (named and np.isin(
+                    idx, self.ids_with(self.names_index, named)).any()) \
+                    and self._zh_off_topic(topic, idx, context):
                 return f"{name} is quoted, but not about {topic}"
         # the article's sentences that name X, below X's own statements: "the IMF's estimate
         # of global growth" is X's view though no cue reports it
