@@ -24,12 +24,14 @@ from pathlib import Path
 
 CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 MAX_WORD = 8
-# question words, particles and light verbs: no topic in them
+# question words, particles, light verbs and the days a question may be asked from
+# (今日, 最近: "today", "recently"): no topic in them
 SKIP = frozenset("""
 谁 什么 怎么 怎样 如何 哪 哪些 哪里 哪儿 哪家 哪个 哪位 多少 几 为什么 吗 呢 吧 啊 呀 的 地 得 了 着 过
 是 被 把 对 关于 就 和 与 及 以及 也 都 又 还 在 有 没有 这 那 这个 那个 这些 那些 一 个 一个 一起 其 之
 说 说过 讲 认为 表示 指出 称 看 看待 看法 观点 评论 态度 怎么看 如何看待 怎么说 评价 发表 何 有何
 会 将 要 能 可能 应该 曾 曾经 已经 目前 现在 最 更 很 非常 请问 请 怎么样 怎样 如何 是否
+今天 今日 昨天 昨日 近日 日前 最近 近来
 """.split())
 _DROP_SENSE = re.compile(r"^(?:CL:|variant of|old variant|abbr\. for|see |surname |also pr\.|"
                          r"used in |Japanese variant|\(Tw\)|\(old\)|\(archaic\))", re.I)
