@@ -691,7 +691,9 @@ class RoutesMixin:
         # funds?" may be answered by "The sell-off was largely attributed to hedge funds"
         idx = np.flatnonzero((self.kind == "claim")
                              | ((self.kind == "passage") & ~self.in_claim_mask))
-        return self._open(idx, sc, k, "claim", r.topic, who=True)
+        # "谁批评了斯坦普夫?": the person named right after the verb is asked about, not by
+        other = self._who_object(r, links) if r.lang == "zh" else None
+        return self._open(idx, sc, k, "claim", r.topic, who=True, other_than=other)
 
     def _route_membership(self, r: Route, subj: list[Link], links, sc: Scorer, k: int):
         if not subj:
@@ -900,11 +902,13 @@ class RoutesMixin:
         """"Who will succeed Ban Ki-moon?", "Who replaced X?": the persons or organizations
         a who-question names right after its verb (and their other names): the answer is
         someone else. Empty for any other question ("Who did X appoint?": X is the subject)."""
-        if r.lang != "en":
-            return set()
         out: set[str] = set()
         for lk in links:
             if self.types.get(lk.iri) not in (*PERSONISH, "Organization"):
+                continue
+            if r.lang != "en":  # 谁批评了斯坦普夫: the who-route's topic starts with the name
+                if r.name == "who_said" and r.topic.startswith(lk.surface):
+                    out |= {lk.iri, *self.variants.get(lk.iri, set())}
                 continue
             before = r.topic[:max(0, r.topic.find(lk.surface))] if lk.surface in r.topic else ""
             if re.fullmatch(r"\s*who\s+(?!(?:did|does|do|is|was|are|were)\b)(?:[\w'-]+\s+){1,3}",
@@ -996,7 +1000,8 @@ class RoutesMixin:
             return "the question's key words are not in the graph"
         # the whole question ("谁预测" too); not a concept, whose name may be transliterated
         # (海湖庄园, Mar-a-Lago, glosses to "sea lake manor")
-        if sc.zh and kind != "concept" and self._zh_unsupported(sc.q, top3):
+        if sc.zh and kind != "concept" and self._zh_unsupported(sc.q, top3,
+                                                                SPEECH_LEMMAS if who else frozenset()):
             return "the question's key words are not in the graph"
         if not sc.zh and not plain and not self._shares_a_word(topic, sc.links, top3,
                                                                together=kind == "fact"):

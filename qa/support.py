@@ -264,14 +264,18 @@ class SupportMixin:
         known = [f for w, f in words.items() if w not in unknown]
         return not any(_overlap(known, self._sentence_words(i)) > 0.5 * len(words) for i in best)
 
-    def _zh_unsupported(self, text: str, best: list[int]) -> bool:
+    def _zh_unsupported(self, text: str, best: list[int], cues: frozenset[str] | set[str] = frozenset()) -> bool:
         """:meth:`_unsupported_words` for a question written in Chinese, word by word on
         its gloss: a word whose every gloss (and the word itself) no article uses
         (比特币 -> "bitcoin"), and no top statement holds at least half of the others (the
-        dictionary misses senses: 抛售 glosses "dump", not "sell-off", so half is enough)."""
+        dictionary misses senses: 抛售 glosses "dump", not "sell-off", so half is enough).
+        A word whose first sense is one of ``cues`` (谁批评了X: "criticize") is the reporting
+        verb a who-question asks by, not a word the answer must write."""
         per = []
         names = self._name_words()
         for w, gl in gloss_words(text):
+            if gl and gl[0] in cues:
+                continue
             toks = [t for t in tokens(" ".join(gl)) if t not in GENERIC]
             known = w in self.linker.text_norm or any(self._known(t) for t in toks)
             # a word glossed to one name of an entity is written by any of its names or its
