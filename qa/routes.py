@@ -20,7 +20,7 @@ from claimgraph.extract.cues import (
 from . import ann, support
 from .embed import minilm_query
 from .linking import CJK_RE, Link, normalize
-from .names import PERSONISH
+from .names import PERSONISH, SPEAKER_TYPES
 from .router import PERSON_NOUN, ROLE_NOUN, ROLE_VERBS, Route
 from .scoring import Scorer, tokens
 from .verbalize import group_source
@@ -402,6 +402,10 @@ class RoutesMixin:
             named = {lk.iri for lk in links if lk not in subj and lk.how != "demonym"
                      and not CJK_RE.search(lk.surface) and lk.surface in topic} \
                 if sc.zh and self.gloss(topic)[1] >= 1.0 else set()
+            # a topic that is only a name (沃伦对斯坦普夫有什么评价?: 斯坦普夫, Stumpf by sound):
+            # X's statements naming it, as the English route's _naming has it; its gloss is noise
+            named |= {lk.iri for lk in links if sc.zh and lk not in subj and lk.surface == topic
+                      and self.types.get(lk.iri) in SPEAKER_TYPES}
             if sc.zh and CJK_RE.search(topic) and not (named and np.isin(
                     idx, self.ids_with(self.names_index, named)).any()) \
                     and self._zh_off_topic(topic, idx, context):
