@@ -138,6 +138,7 @@ def fit_trees(per_doc, idx, C: float, prior_m: float, lr_model: dict) -> dict:
     import numpy as np
     from claimgraph.extract import attribution as A
     from sklearn.ensemble import HistGradientBoostingClassifier
+    from threadpoolctl import threadpool_limits
 
     keys = tuple(sorted({f.partition("=")[0] for i in idx for c in per_doc[i][0] for f in c.features}))
     fold = {i: j % PRIOR_FOLDS for j, i in enumerate(idx)}
@@ -154,7 +155,8 @@ def fit_trees(per_doc, idx, C: float, prior_m: float, lr_model: dict) -> dict:
     X = np.vstack(X)
     X[:, np.isnan(X).all(axis=0)] = 0.0  # sklearn cannot bin a column with no value
     clf = HistGradientBoostingClassifier(**TREE_PARAMS, early_stopping=False, random_state=0)
-    clf.fit(X, np.array(y))
+    with threadpool_limits(limits=1):  # parallel sums round differently with the thread count
+        clf.fit(X, np.array(y))
     trees = export_trees(clf, X.shape[1])
     trees["keys"] = list(keys)
     trees["mix"] = TREE_MIX
@@ -183,6 +185,7 @@ def fit_scorer(per_doc, idx, C: float, prior_m: float = PRIOR_M, trees: bool = F
     from claimgraph.extract import attribution as A
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
+    from threadpoolctl import threadpool_limits
 
     X, y = [], []
     priors = None
@@ -206,7 +209,8 @@ def fit_scorer(per_doc, idx, C: float, prior_m: float = PRIOR_M, trees: bool = F
     # liblinear wants 32-bit sparse indices
     Xm.indices = Xm.indices.astype(np.int32)
     Xm.indptr = Xm.indptr.astype(np.int32)
-    clf.fit(Xm, y)
+    with threadpool_limits(limits=1):  # BLAS sums round differently with the thread count
+        clf.fit(Xm, y)
     w = {f: float(clf.coef_[0][j]) for f, j in vec.vocabulary_.items()}
     model = {"bias": float(clf.intercept_[0]), "weights": w}
     if priors is not None:
