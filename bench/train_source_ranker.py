@@ -70,6 +70,7 @@ def fit(groups, C: float) -> dict:
     import numpy as np
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
+    from threadpoolctl import threadpool_limits
 
     X = [{f: 1 for f in fs} for feats, _ys in groups for fs in feats]
     y = [v for _feats, ys in groups for v in ys]
@@ -78,7 +79,8 @@ def fit(groups, C: float) -> dict:
     Xm.indices = Xm.indices.astype(np.int32)
     Xm.indptr = Xm.indptr.astype(np.int32)
     clf = LogisticRegression(C=C, solver="liblinear", max_iter=300, fit_intercept=False)
-    clf.fit(Xm, y)
+    with threadpool_limits(limits=1):  # as the scorer's fit: sums round with the thread count
+        clf.fit(Xm, y)
     # weights this small never change a ranking: they would only bloat the file
     return {"weights": {f: round(float(clf.coef_[0][j]), 3) for f, j in sorted(vec.vocabulary_.items())
                         if abs(clf.coef_[0][j]) >= 0.01}}

@@ -647,12 +647,29 @@ def _according_candidate(doc, tok, out: list[Candidate]) -> None:
                          "according", feats, source_tok=pobj.i))
 
 
+#: skip a quote that is only a capitalised name: a title ('\'\'Politicking\'\'', "Larry King
+#: Now"), no one's words
+QUOTE_TITLES = 1
+_TITLE_WORD = re.compile(r"[A-Z0-9][\w'.-]*|of|the|and|a|an|in|on|for|to|with")
+
+
+def _title(quote: str) -> bool:
+    """'"Larry King Now"': up to four words, each capitalised (or a short function
+    word inside), with no sentence punctuation."""
+    inner = quote.strip("\"'`\u201c\u201d ")
+    words = inner.split()
+    return 0 < len(words) <= 4 and inner[-1:] not in ".,!?;:" and words[0][:1].isupper() \
+        and all(_TITLE_WORD.fullmatch(w) for w in words)
+
+
 def _quote_candidates(doc, quotes, out: list[Candidate]) -> None:
     text = doc_text(doc)
     for a, b in quotes:
         if not QUOTE_PARAS and "\n" in text[a:b]:
             continue  # PolNeAR never runs a content across paragraphs
         words = text[a:b].count(" ") + 1
+        if QUOTE_TITLES and _title(text[a:b]):
+            continue
         feats = ["pat=quote", "len=" + _bucket(b - a), "qwords=" + _bucket(words * 6)]
         before = text[max(0, a - 3) : a].strip()
         feats.append("prev=" + (before[-1:] if before else "nl"))
@@ -818,15 +835,25 @@ def tree_matrix(cands: list[Candidate], z, lookup: tuple[dict, dict]):
     return np.hstack([X, context_features(cands, z)])
 
 
+#: what a weights dict's trees compile to, by (id of the trees dict, what): the
+#: dict itself is kept with it, so a new dict at a reused id is not mistaken for it
+_COMPILED: dict[tuple[int, str], tuple[dict, object]] = {}
+
+
+def _cached(trees: dict, what: str):
+    hit = _COMPILED.get((id(trees), what))
+    return hit[1] if hit is not None and hit[0] is trees else None
+
+
 def _tree_arrays(trees: dict) -> tuple:
     """The ensemble in the form :func:`tree_log_odds` walks, built once per
-    weights dict (kept under ``"_arrays"``): nodes renumbered so that a node's
+    weights dict (cached beside it, never in it: the dict stays plain JSON): nodes renumbered so that a node's
     right child follows its left one and a leaf is its own left child (with an
     infinite threshold), and a split whose missing values go right reading the
     column's copy with NaN as +inf."""
     import numpy as np
 
-    arr = trees.get("_arrays")
+    arr = _cached(trees, "arrays")
     if arr is not None:
         return arr
     try:
@@ -875,7 +902,7 @@ def _tree_arrays(trees: dict) -> tuple:
     thr = np.where(leaf, np.inf, np.minimum(thr[old_ids], np.finfo(float).max))
     arr = (col, thr, np.array(first), value[old_ids],
            np.array([new[r] for r in roots]), depth, ncol)
-    trees["_arrays"] = arr
+    _COMPILED[(id(trees), "arrays")] = (trees, arr)
     return arr
 
 
@@ -885,10 +912,11 @@ def _tree_margins(cands: list[Candidate], z, weights: dict) -> list[float]:
     import numpy as np
 
     trees = weights["trees"]
-    lookup = trees.get("_lookup")
+    lookup = _cached(trees, "lookup")
     if lookup is None:
         priors = {**(weights.get("priors") or {}), **trees["priors"]}
-        lookup = trees["_lookup"] = prior_lookup(priors, trees["keys"])
+        lookup = prior_lookup(priors, trees["keys"])
+        _COMPILED[(id(trees), "lookup")] = (trees, lookup)
     t = tree_log_odds(tree_matrix(cands, z, lookup), _tree_arrays(trees), trees["baseline"])
     mix = float(trees.get("mix", 1.0))
     return (mix * t + (1.0 - mix) * np.asarray(z, dtype=float)).tolist()
