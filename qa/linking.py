@@ -24,7 +24,11 @@ CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # a word character that is no Chinese character: a Latin name written against Chinese text
 # ("对RT怎么看", "EB-5签证") ends where the Chinese starts
 W = r"[^\W\u3400-\u9fff\uf900-\ufaff]"
-_B0, _B1 = rf"(?<!{W})(?<!&)", rf"(?!{W})(?!&)"  # no word character or "&" before / after
+# no Latin letter, digit, "_" or "&" before / after a label: a Chinese character is a
+# boundary. Spelt as a small class: "[^\W<CJK ranges>]" in the lookarounds compiled
+# ~50x slower, once per label, and doubled a cold ask
+_LATIN = r"[0-9A-Za-z_&\u00c0-\u024f]"
+_B0, _B1 = rf"(?<!{_LATIN})", rf"(?!{_LATIN})"
 _WORD = re.compile(rf"(?:{W}|&)+(?:[.\-'](?:{W}|&)+)*")
 
 # Capitalized words that start or shape questions, never names on their own.
