@@ -58,18 +58,22 @@ def _entities(doc):
 
 
 def full_name(doc, name: str, before: int, label: str = "PERSON") -> str:
-    """The longest earlier name of the same type that ``name`` ends or starts."""
-    best = name
+    """The earlier name of the same type that ``name`` ends or starts: the first one
+    the text introduced ("Sen. Ted Cruz ... his father, Rafael Cruz ... Cruz said" is
+    Ted Cruz), or the longest spelling of that same name ("Paul Ryan", "Paul D. Ryan")."""
     low = name.lower()
+    found = []
     for s, _e, lab, n in _entities(doc):
         if s > before:
             break
-        if lab != label or len(n) <= len(best):
-            continue
         nl = n.lower()
-        if nl.endswith(" " + low) or nl.startswith(low + " "):
-            best = n
-    return best
+        if lab == label and len(n) > len(name) and (nl.endswith(" " + low) or nl.startswith(low + " ")):
+            found.append(n)
+    if not found:
+        return name
+    first = found[0].split()
+    same = [n for n in found if n.split()[0] == first[0] and n.split()[-1] == first[-1]]
+    return max(same, key=len)
 
 
 def _nearest(doc, before: int, labels, since: int = 0) -> str | None:

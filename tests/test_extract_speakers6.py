@@ -63,3 +63,18 @@ def test_a_quoted_title_is_no_ones_words(nlp):
               if c.pattern == "quote"]
     assert "We need change" in quoted
     assert "Politicking" not in quoted and "Larry King Now" not in quoted
+
+
+def test_a_bare_surname_is_the_person_introduced_first(nlp):
+    text = ("Sen. Ted Cruz endorsed the nominee on Friday. The nominee had attacked his father, "
+            "Rafael Cruz, in May. Cruz said he would vote for him.")
+    doc = nlp(text)
+    a = text.index("Cruz said")
+    assert coref.resolve_speaker(doc, (a, a + 4), None) == "Ted Cruz"
+
+
+def test_a_longer_spelling_of_the_same_name_is_kept(nlp):
+    text = "Paul Ryan spoke first. Later Paul D. Ryan met reporters. Ryan said the bill would pass."
+    doc = nlp(text)
+    a = text.index("Ryan said")
+    assert coref.resolve_speaker(doc, (a, a + 4), None) == "Paul D. Ryan"
