@@ -20,6 +20,7 @@ from pathlib import Path
 
 from spacy.attrs import DEP, HEAD
 
+from . import sources
 from .coref import doc_text
 from .cues import ORG_NOUNS, PERSON_ROLE_NOUNS, PRONOUNS, SELF_REFERENCES, cue_family
 
@@ -97,8 +98,6 @@ def _span_of(doc, t, chunks: dict[int, tuple[int, int]]) -> tuple[int, int]:
     return chunks.get(t.i, (t.idx, t.idx + len(t.text)))
 
 
-#: keep no source where the rules found a passive speech verb's subject (sources.said_of)
-SAID_OF = 1
 #: a bare quote's ranker features say how the rules found its source
 QUOTE_HOW = 1
 
@@ -205,7 +204,8 @@ def rerank_sources(doc, kept, model: dict | None) -> None:
         return
     w = model["weights"]
     for c, cands in groups(doc, kept):
-        if SAID_OF and c.source is None and c.said_of:
+        if sources.SAID_OF and c.source is None and c.said_of:
+            # the rules found a passive speech verb's subject (sources.said_of)
             continue  # "X was accused of ...": no source, and X is not one
         if cands:
             span, tok, _ = max(cands, key=lambda x: _score(x[2], w))
