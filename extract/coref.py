@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .cues import ORG_NOUNS, ORG_PRONOUNS, PERSON_PRONOUNS, PERSON_ROLE_NOUNS
+from .cues import ORG_NOUNS, ORG_PRONOUNS, PERSON_PRONOUNS, PERSON_ROLE_NOUNS, SPEECH_VERBS
 
 _TITLES = re.compile(
     r"^(?:mr|mrs|ms|dr|prof|sen|rep|gov|gen|president|senator|secretary|former)\.?\s+",
@@ -22,6 +22,12 @@ _TITLES = re.compile(
 )
 # a relative clause in a source span: ", who|which|that ...", " who|which ...", or a final "that"
 _RELATIVE = re.compile(r"\s*,\s*(?:who|which|that)\b|\s+(?:who|which)\b|[\s,]*\bthat$", re.I)
+#: a capitalised speech verb ending a name: a headline's "X Says" / "X Tells" / "X Said"
+#: (belief verbs only where no surname is spelt the same: "Darryl Fears" is a name)
+_HEADLINE_BELIEFS = frozenset("believe think expect want plan".split())
+_HEADLINE_VERBS = "|".join(
+    v.capitalize() for v in sorted(SPEECH_VERBS | _HEADLINE_BELIEFS, key=len, reverse=True))
+_HEADLINE_VERB = re.compile(rf"(?:^|\s+)(?:Said|(?:{_HEADLINE_VERBS})(?:s|es))$")
 _PERSONAL = ("PERSON",)
 _ORGLIKE = ("ORG", "NORP", "GPE")
 
@@ -35,8 +41,11 @@ def doc_text(doc) -> str:
 
 
 def strip_titles(name: str) -> str:
-    """A name without its titles, possessive and stray punctuation ("Mr. Obama's" -> "Obama")."""
-    name = re.sub(r"['\u2019]s?$", "", name.strip())
+    """A name without its titles, possessive and stray punctuation ("Mr. Obama's" -> "Obama"),
+    nor the headline verb the tagger ran into it ("Obama Says African-American Museum ..."
+    tags "Obama Says" a person)."""
+    name = _HEADLINE_VERB.sub("", name.strip())
+    name = re.sub(r"['\u2019]s?$", "", name)
     while True:
         new = _TITLES.sub("", name)
         if new == name:
@@ -107,7 +116,7 @@ def _subject_persons(doc) -> list[tuple[int, str]]:
                 name = strip_titles(e.text)
                 if " " in name:
                     surnames.setdefault(name.split()[-1], name)
-                if subj:
+                if subj and name:
                     cached.append((e.start_char, name))
             elif SURNAME_SUBJECTS and subj and len(e) == 1 and e.text in surnames:
                 cached.append((e.start_char, surnames[e.text]))
