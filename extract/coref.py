@@ -212,6 +212,10 @@ def resolve_speaker(doc, source: tuple[int, int] | None, source_tok: int | None 
         found = _previous_person(doc, a)
         if found:
             return found
+    if AGENT_SPEAKER and head is not None and ents:
+        own = agent_speaker(doc, head, ents, text, a, b)
+        if own is not None:
+            return own
     # "An attorney for Pagliano, Mark MacDougall": a name the source's head owns
     # or governs through a preposition is not the speaker while another is named
     ents.sort(key=lambda x: _modifier(doc, x[0], x[1], a, b))
@@ -237,6 +241,89 @@ def resolve_speaker(doc, source: tuple[int, int] | None, source_tok: int | None 
         # the name itself, without an appositive age or title after it ("Schiff, 56")
         return full_name(doc, strip_titles(text.split(",")[0]), a, "PERSON")
     return strip_titles(text) or None
+
+
+#: "Scott's family said", "Pagliano's lawyer said", "Trump's campaign said": the
+#: speaker is the family, the lawyer (by name when the article names him), the
+#: campaign, never the person they belong to
+AGENT_SPEAKER = 1
+#: heads (lemmas) of a source that speaks for itself, not for the name it hangs on
+#: (a spokesman's or an office's words stay their principal's)
+AGENT_NOUNS = frozenset(
+    """
+    family lawyer attorney counsel campaign wife husband widow son daughter father
+    mother parent brother sister relative child aide adviser advisor friend
+    """.split()
+)
+#: agent nouns that are one person (in the singular); the others are groups
+_PERSON_AGENTS = frozenset(
+    "lawyer attorney counsel wife husband widow son daughter father mother brother sister "
+    "relative child aide adviser advisor friend".split()
+)
+_SAME_ROLE = {"attorney": "lawyer", "counsel": "lawyer", "advisor": "adviser"}
+_POSSESSIVE = re.compile(r"\w['\u2019]s?\s")
+
+
+def agent_type(name: str) -> str | None:
+    """The entity type of a speaker :func:`agent_speaker` named by its own phrase
+    ("Scott's family": Organization, "Pagliano's lawyer": Person), else None."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    if _POSSESSIVE.search(name):
+        word = words[-1].lower()  # "Scott's family", "Mr. Rubio's father and mother"
+    elif len(words) > 2 and words[1].lower() in ("for", "of"):
+        word = words[0].lower()  # "attorney for Pagliano"
+    else:
+        return None
+    sing = word[:-1] if word.endswith("s") and word[:-1] in AGENT_NOUNS else word
+    if sing not in AGENT_NOUNS:
+        return None
+    group = sing != word or " and " in name
+    return "Person" if not group and sing in _PERSON_AGENTS else "Organization"
+
+
+def agent_speaker(doc, head, ents, text: str, a: int, b: int) -> str | None:
+    """The speaker of a source whose head is a kin, counsel or campaign noun and
+    whose only names are the ones it belongs to ("Scott's family", "an attorney
+    for Pagliano"): the person the article names in that role ("An attorney for
+    Pagliano, Mark MacDougall, ..."), else the phrase itself, never the possessor."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in AGENT_NOUNS or not a <= head.idx < b:
+        return None
+    if not all(_modifier(doc, s, e, a, b) for s, e, _lab, _n in ents):
+        return None
+    owners = {n.split()[-1].lower() for _s, _e, _lab, n in ents if n}
+    named = _named_agent(doc, head, owners)
+    if named:
+        return named
+    phrase = re.sub(r"^(?:the|a|an)\s+", "", text.strip(" ,;:"), flags=re.I)
+    return strip_titles(phrase) or None
+
+
+def _named_agent(doc, head, owners: set[str]) -> str | None:
+    """The person named as the same role of the same owner, in the source's
+    sentence or before it: "Pagliano's lawyer, Mark MacDougall", "Mark MacDougall,
+    an attorney for Pagliano"."""
+    role = _SAME_ROLE.get(head.lemma_.lower(), head.lemma_.lower())
+    for t in doc[: head.sent.end]:
+        if t.pos_ != "NOUN" or _SAME_ROLE.get(t.lemma_.lower(), t.lemma_.lower()) != role:
+            continue
+        own = [c for c in t.children if c.dep_ == "poss"]
+        own += [p for c in t.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
+                for p in c.children if p.dep_ == "pobj"]
+        if not any(o.lower_ in owners or o.text.split("'")[0].lower() in owners for o in own):
+            continue
+        names = [c for c in t.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+        # "an attorney for Pagliano, Mark MacDougall": the parser hangs the name on the owner's
+        names += [c for o in own if o.dep_ == "pobj" for c in o.children
+                  if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+        if t.dep_ == "appos" and t.head.ent_type_ == "PERSON":
+            names.append(t.head)
+        for n in names:
+            for s, e, lab, name in _entities(doc):
+                if s <= n.idx < e and lab == "PERSON":
+                    return full_name(doc, name, s, lab)
+    return None
 
 
 def _modifier(doc, start: int, end: int, a: int, b: int) -> bool:

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from claimgraph import __version__
 
+from . import coref
 from .concepts import find_concepts
 from .coref import strip_titles
 from .cues import PRONOUNS
@@ -45,6 +46,11 @@ def _speaker_entity(att: Attribution, index: EntityIndex, doc, article: Article,
     cl = index.find(clean_name(name))
     if cl is None and re.search(r"\b[A-Z]\.[A-Z]$", name):
         cl = index.find(clean_name(name) + ".")  # "The S.E.C" (the tokenizer took the period)
+    if cl is None and att.speaker and coref.AGENT_SPEAKER:
+        etype = coref.agent_type(att.speaker)
+        if etype is not None:
+            # "Scott's family said": the family speaks, not Scott (coref.agent_speaker)
+            cl = index.add(att.speaker, etype)
     if cl is None and att.source is not None:
         if ents is None:
             ents = {}

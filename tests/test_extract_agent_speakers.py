@@ -1,0 +1,66 @@
+"""A kin, counsel or campaign source speaks for itself, not for its possessor."""
+
+from __future__ import annotations
+
+import pytest
+from claimgraph.extract import coref
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from claimgraph.extract.pipeline import load_nlp
+
+    return load_nlp()
+
+
+def _speaker(nlp, text: str, source: str) -> str | None:
+    doc = nlp(text)
+    a = text.rindex(source)
+    span = doc.char_span(a, a + len(source), alignment_mode="expand")
+    return coref.resolve_speaker(doc, (a, a + len(source)), span.root.i)
+
+
+@pytest.mark.parametrize(("text", "source", "want"), [
+    ("Keith Scott was shot on Tuesday. Scott's family said that he was unarmed.",
+     "Scott's family", "Scott's family"),
+    ("Donald Trump spoke on Monday. Trump's campaign said the poll was rigged.",
+     "Trump's campaign", "Trump's campaign"),
+    ("Pagliano's lawyer said that his client would testify.", "Pagliano's lawyer",
+     "Pagliano's lawyer"),
+    # the article named the lawyer before: he is the speaker
+    ("An attorney for Pagliano, Mark MacDougall, said he was ready. Pagliano's lawyer "
+     "said later that his client would testify.", "Pagliano's lawyer", "Mark MacDougall"),
+    ("Mark MacDougall, an attorney for Pagliano, said he was ready. Pagliano's lawyer "
+     "said later that his client would testify.", "Pagliano's lawyer", "Mark MacDougall"),
+    # unchanged: a spokesman speaks for his principal, a report is its author's
+    ("A spokesman for Senator John Smith said the bill was dead.",
+     "A spokesman for Senator John Smith", "John Smith"),
+    ("Goldman Sachs' report said growth would slow.", "Goldman Sachs' report", "Goldman Sachs"),
+])
+def test_agent_source_is_not_its_possessor(nlp, text, source, want):
+    assert _speaker(nlp, text, source) == want
+
+
+def test_agent_type():
+    assert coref.agent_type("Scott's family") == "Organization"
+    assert coref.agent_type("Pagliano's lawyer") == "Person"
+    assert coref.agent_type("Clinton's aides") == "Organization"
+    assert coref.agent_type("attorney for Pagliano") == "Person"
+    assert coref.agent_type("Donald Trump") is None
+    assert coref.agent_type("Goldman Sachs' report") is None
+
+
+@pytest.mark.parametrize(("text", "possessor", "speaker"), [
+    ("Keith Scott was shot on Tuesday. Scott's family said that he was unarmed.",
+     "keith scott", "scott s family"),
+    ("Donald Trump spoke on Monday. Trump's campaign said the poll was rigged.",
+     "donald trump", "trump s campaign"),
+])
+def test_graph_speaker_is_the_agent(nlp, text, possessor, speaker):
+    from claimgraph.extract.extractor import extract_doc
+    from claimgraph.extract.readers import read_article
+
+    ex = extract_doc(read_article(text, "t", "text"), nlp(text))
+    speakers = {c.speaker for c in ex.claims}
+    assert speaker in speakers and possessor not in speakers
+    assert speaker in {e.key for e in ex.entities}
