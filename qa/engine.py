@@ -50,7 +50,16 @@ from .index import (
 from .linking import CJK_RE, Linker, normalize
 from .names import PERSONISH, NamesMixin
 from .router import VIEW_NOUN, Route, did_of, route, said_of, why_of, why_route
-from .routes import NUMBER, PLACE, PLAIN_SAY, SPEECH_LEMMAS, RoutesMixin
+from .routes import (
+    MAX_CUES,
+    NUMBER,
+    PLACE,
+    PLAIN_SAY,
+    SPEECH_LEMMAS,
+    RoutesMixin,
+    _verb_forms,
+    cue_word,
+)
 from .scoring import CJK_PENALTY, Scorer, tokens
 from .store import CsrIndex, CtxView, PrefixSets, RowMatrix, StatementTable
 from .support import BACKGROUND, SupportMixin, base_forms
@@ -499,6 +508,25 @@ class QAEngine(RoutesMixin, NamesMixin, SupportMixin):
         who = {"iri": iris[0], "label": " / ".join(sorted({self.label(i) for i in iris}))}
         return [dict(a, speaker=who) for a in alt[:1]] + alt[1:]
 
+    def _cued(self, question: str, links):
+        """The say route of "What did X <verb> Y?" when X (linked) has a claim whose cue is
+        that verb ("Cruz exhorted Republicans to ..."), with X's links; None otherwise."""
+        said = said_of(question)
+        if said is None:
+            return None
+        verb = said.rank.split()[0].lower()
+        want = _verb_forms(verb)
+        if not want or want & PLAIN_SAY:
+            return None
+        subj = self._subject_links(question, said, links)
+        who = {lk.iri for lk in subj}
+        for iri in list(who):
+            who |= self.variants.get(iri, set())
+        claims = self.ids_with(self.by_index, who, ("claim",)).tolist()[:MAX_CUES]
+        if not any(want & _verb_forms(cue_word(self.statements[i])) for i in claims):
+            return None
+        return replace(said, verb=verb), subj
+
     def ask(self, question: str, k: int = 3) -> dict:
         """The DESIGN.md answer object for ``question`` (``reason`` added on abstention)."""
         question = " ".join(str(question).split())
@@ -550,6 +578,12 @@ class QAEngine(RoutesMixin, NamesMixin, SupportMixin):
         scorer.links = links
         if r.name == "fact":  # a number about a place: "British growth" for "Britain grow"
             scorer.synonyms = self._place_synonyms(links)
+        if r.name == "general" and not zh:
+            # "What did Cruz exhort Republicans to do?": a verb no route knows, but X's claims
+            # have it for a cue: what X said so, that claim first
+            cued = self._cued(question, links)
+            if cued is not None:
+                r, subj = cued
         handler = getattr(self, f"_route_{r.name}")
         why = self._why(question, r, links) if not zh else None
         found = self._route_say(why[0], why[1], links, scorer, k) if why else None

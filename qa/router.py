@@ -38,7 +38,8 @@ SAY_VERBS = (r"say|said|says|saying|think|thought|thinks|believe|believes|argue|
              r"conceded|add|added|cite|cited|reveal|revealed|confirm|confirmed|signal|signaled|"
              r"signalled|caution|cautioned|discuss|discussed|address|addressed|talk about|talked about|"
              r"speak about|spoke about|speak on|spoke on|ask|asked|demand|demanded|request|requested|"
-             r"complain|complained|complain about|complained about")
+             r"complain|complained|complain about|complained about|call|called|calls|brand|branded|"
+             r"label|labeled|labelled|dub|dubbed")
 WHO_VERBS = (r"said|says|say|stated|states|argued|argues|warned|warns|noted|notes|claimed|claims|"
              r"thinks|believes|believed|reported|reports|predicted|predicts|expects|expected|"
              r"described|describes|denied|denies|deny|analy[sz]ed|analy[sz]es|highlighted|highlights|"
@@ -102,6 +103,20 @@ def _clean(s: str | None) -> str:
                   s, flags=re.I).strip()
 
 
+# a verb standing for whatever was said ("accuse Republicans of doing", "exhort Republicans to
+# do at the convention", "what a museum alone cannot do"): no word the topic must write
+_PLACEHOLDER = re.compile(r"\s*\b(?:(?:of|to|for)\s+)?(?:do|doing)\b(?=\s|$)", re.I)
+
+
+def _topic(s: str | None) -> str:
+    """A say question's topic, without the placeholder verb.
+
+    >>> _topic("Republicans of doing"), _topic("Republicans to do at the convention")
+    ('Republicans', 'Republicans at the convention')
+    """
+    return " ".join(_PLACEHOLDER.sub(" ", _clean(s)).split())
+
+
 def _subject(s: str | None) -> str:
     """A subject as the question names it, without article or possessive."""
     s = re.sub(r"^(?:the|a|an)\s+", "", _clean(s), flags=re.I)
@@ -118,7 +133,8 @@ _EN: list[tuple[str, re.Pattern]] = [(name, re.compile(p, re.I)) for name, p in 
     ("membership_person", r"^(?:who|which \S+)\s+(?:does|did)\s+(?P<x>.+?)\s+work\s+(?:for|at)\b"),
     ("membership_person", r"^what\s+(?:is|was|are|were)\s+(?P<x>.+?)(?:'s|’s|s'|’)\s+(?:current\s+|former\s+)?(?:role|roles|job|title|position|affiliation|employer|post|job title)\b(?!\s+(?:on|about|regarding|towards?|over)\b)"),
     ("membership_person", r"^what\s+(?:role|position|title|job)\s+(?:does|did|do|is|was)\s+(?P<x>.+?)\s+(?:have|hold|held|do|play|had)\b"),
-    ("membership_person", r"^what\s+(?:does|did)\s+(?P<x>.+?)\s+do\b(?:\s+for a living)?\s*\??$"),
+    # "What does X do?", not "What did Obama warn a museum alone cannot do?" (X said it)
+    ("membership_person", rf"^what\s+(?:does|did)\s+(?P<x>(?:(?!\b(?-i:{SAY_VERBS})\b).)+?)\s+do\b(?:\s+for a living)?\s*\??$"),
     ("membership_role", r"^who\s+(?:is|was)\s+(?P<y>[^'’]+?)(?:'s|’s|s'|’)\s+(?P<role>.+)"),
     ("membership_role", r"^who\s+(?:is|was|are|were)\s+(?:the\s+|a\s+|an\s+)?(?P<role>(?:(?!\b(?:at|of|for|in|with|on)\b).)+?)\s+(?:at|of|for|in|with|on)\s+(?P<y>.+)"),
     ("membership_role", r"^(?:who|which \S+)\s+(?:works?|worked|is employed)\s+(?:at|for)\s+(?P<y>.+)"),
@@ -195,7 +211,7 @@ def said_of(question: str) -> Route | None:
     m = _VERB_Q.match(q)
     if not m or CJK_RE.search(q) or m.group("v").lower() in ("not", "the", "and", "for"):
         return None
-    y = _clean(m.group("y"))
+    y = _topic(m.group("y"))
     return Route("say", _subject(m.group("x")), y, former=bool(FORMER.search(q)),
                  rank=f"{m.group('v')} {y}".strip())
 
@@ -294,7 +310,7 @@ def route(question: str) -> Route:
             # X, not what X said
             return Route("general", "", q, former=former)
         if name == "say":
-            topic, verb = _clean(g.get("y")), (g.get("v") or "").lower()
+            topic, verb = _topic(g.get("y")), (g.get("v") or "").lower()
             if _REPORT_ONLY.fullmatch(topic):
                 # "What did the GAO report find?": the noun reports, "find" is how (no topic)
                 topic, verb = "", topic.lower()

@@ -36,10 +36,21 @@ REASON_BONUS = 0.1  # why-questions: a claim of X's giving a reason ("because", 
 WHY_CONTEXT_BONUS = 0.2  # why-questions: a claim answering a why-question the article asks
 TOPIC_NAME_BONUS = 0.1  # X对Y怎么看, Y a linked name: X's statements naming Y (no BM25 in Chinese)
 CUE_BONUS = 0.2  # "What did X write ...": X's claim whose cue is that verb ("wrote"), as Y addressed
+DOER_BONUS = 0.2  # "Where was X born?": a sentence where X was born (one where only another was: minus)
 EVENT_BONUS = 0.2  # when-questions: times the share of the question's words a dated sentence writes
 UNDATED_PENALTY = 0.5  # when-questions: a sentence giving no time, below any giving one
 # the plain verbs of saying: asked with one of these, any cue answers as well
 PLAIN_SAY = frozenset("say said says saying think thought thinks believe believes mean".split())
+# "Where was X born?", "When did X join Y?": X and the verb of the event asked about
+EVENT_Q = re.compile(r"^\W*(?:where|when)\s+(?:was|were|is|are|did|does|do|has|have|had)\s+", re.I)
+# the auxiliaries and adverbs between a subject and its verb ("he was first", "who had been")
+_AUX_TAIL = re.compile(r"(?:\b(?:was|were|is|are|had|has|have|been|being|also|first|later|"
+                       r"then|once|[a-z]+ly)\s*)+$")
+# a quotation mark, in any of the news styles (as engine.OPENS_QUOTE)
+OPENS_QUOTE = re.compile(r"[\"“«„]|''|‘|``")
+# the verb of a who-question ("Who branded North Korea ...?" -> branded)
+WHO_VERB = re.compile(r"^\W*(?:who|which\s+(?:\S+\s+){1,3}?)\s*(?:has |had |have |first )?(?P<v>[a-z]+)\b",
+                      re.I)
 # a reason as a claim gives it, not a bare "to" ("wants to", "has to")
 REASON = re.compile(r"\b(?:because|since|so that|in order to|so as to|due to|owing to|thanks to|"
                     r"as a result of|given that|the reason|reasons? (?:is|was|for)|out of concern|"
@@ -376,17 +387,22 @@ class RoutesMixin:
         concepts = [i for i in self.ids_with(self.by_index, who, ("concept",)).tolist()
                     if not idx or (self.statements[i].speaker or {}).get("iri") in who]
         idx += concepts
-        if not idx:
+        # sentences where X reports what another said ("The New York Times reported ... that
+        # the RT editor in chief, Margarita Simonyan, conveyed ..."): the extractor credits
+        # the nested speaker, but the sentence is X's report too; and where X, given no claim
+        # of its own, speaks ("Japan branded North Korea an 'outlaw nation'")
+        reported = [] if sc.zh or theirs else self._reported_by(asked, idx)
+        if not idx:  # X given no claim: a sentence X speaks in quotes ("apparently disagrees"
+            # reports a stance, no statement)
+            reported = [i for i in reported if OPENS_QUOTE.search(_quote_of(self.statements[i]))]
+        if not idx and not reported:
             return f"{name} is in the graph but never quoted"
         # an action the extractor took for a cue ("is attempting to push a bill") is no
         # statement: X whose every claim is one was never quoted (the first MAX_CUES read)
-        if not concepts and not any(speech_cue(self.statements[i]) for i in idx[:MAX_CUES]):
+        if not concepts and not reported and not any(speech_cue(self.statements[i])
+                                                     for i in idx[:MAX_CUES]):
             return f"{name} is in the graph but never quoted"
         topic = r.topic
-        # sentences where X reports what another said ("The New York Times reported ... that
-        # the RT editor in chief, Margarita Simonyan, conveyed ..."): the extractor credits
-        # the nested speaker, but the sentence is X's report too
-        reported = [] if sc.zh or theirs else self._reported_by(asked, idx)
         if topic:
             context = self._context(idx)
             if not sc.zh and self._unsupported_words(topic, context + reported):  # "the housing market"
@@ -470,7 +486,7 @@ class RoutesMixin:
                 s.kind == "claim" and bool(s.evidence) and bool(addressed.search(s.evidence[0]["quote"]))
                 for s in (self.statements[idx[j]] for j in head)], dtype=np.float64)
         return self._answers(idx, scores, k, kind="claim", bare=1.0, act=True,
-                             speaker_of=dict.fromkeys(reported, main))
+                             speaker_of=dict.fromkeys(reported, main), asked=frozenset(want))
 
     def _stative_count(self, topic: str, noun: str, best: list[int]) -> bool:
         """"How many people live in Burma?", "live" in no article: answered all the same by a
@@ -697,7 +713,47 @@ class RoutesMixin:
                              | ((self.kind == "passage") & ~self.in_claim_mask))
         # "谁批评了斯坦普夫?": the person named right after the verb is asked about, not by
         other = self._who_object(r, links) if r.lang == "zh" else None
-        return self._open(idx, sc, k, "claim", r.topic, who=True, other_than=other)
+        found = self._open(idx, sc, k, "claim", r.topic, who=True, other_than=other)
+        if r.lang != "en" or isinstance(found, str):
+            return found
+        m = WHO_VERB.match(sc.q)
+        want = _verb_forms(m.group("v")) if m else set()
+        if not want or want & PLAIN_SAY:
+            return found
+        names = {w[:5] for lk in sc.links for w in tokens(lk.surface)}
+        words = {w[:5] for w in tokens(r.topic)} - names
+        found = [self._doer(a, want, words) for a in found]
+        # a sentence writing who did the verb asked ("Japan branded ...") before one ranked by
+        # it as the sentence before ("Russia insisted ...", the next sentence's claim)
+        order = sorted(found, key=lambda a: not a.get("_doer"))
+        top = max(a["score"] for a in found)
+        return [{key: (max(v, top) if key == "score" and n == 0 else v) for key, v in a.items()
+                 if key != "_doer"} for n, a in enumerate(order)]
+
+    def _doer(self, ans: dict, want: set[str], words: set[str]) -> dict:
+        """``ans`` credited to whoever its sentence names as the subject of the verb asked
+        (``want``, its forms) when at least half the question's ``words`` (5-letter
+        prefixes, names left out) follow it: "Japan branded North Korea an ..." (a sentence
+        the extractor gave no speaker), "leaders denounce what Prime Minister Malcolm
+        Turnbull called ..." (a claim of the leaders' holding Turnbull's words), for "Who
+        branded / called ...?". Marked ``_doer`` when so."""
+        if not ans.get("evidence"):
+            return ans
+        quote = ans["evidence"][0]["quote"]
+        names = [(lk.surface, lk.iri) for lk in self.linker.link(quote)
+                 if self.types.get(lk.iri) in SPEAKER_TYPES and len(lk.surface) >= 2]
+        for n, iri in sorted(names, key=lambda x: -len(x[0])):
+            for m in re.finditer(r"(?<![\w&])" + re.escape(n) + r"(?:'s)?\s+(?:(?:[a-z]+ly|also|has|had|"
+                                 r"have|first|later|then|once)\s+)?(?P<v>[a-z]+)\b", quote):
+                after = {w[:5] for w in tokens(quote[m.end():])}
+                if _verb_forms(m.group("v")) & want and words and \
+                        len(words & after) >= 0.5 * len(words):
+                    if (ans.get("speaker") or {}).get("iri") == iri:
+                        return dict(ans, _doer=True)
+                    who = {"iri": iri, "label": self.label(iri)}
+                    text = ans["text"].split(": ", 1)[-1] if ans.get("speaker") else ans["text"]
+                    return dict(ans, speaker=who, text=f"{who['label']}: {text}", _doer=True)
+        return ans
 
     def _route_membership(self, r: Route, subj: list[Link], links, sc: Scorer, k: int):
         if not subj:
@@ -794,6 +850,12 @@ class RoutesMixin:
         arts = {self.statements[int(i)].evidence[0]["article"] for i in named.tolist()
                 if self.statements[int(i)].evidence}
         named = set(named.tolist())
+        # a sentence writing the organization's name also names it, linked or not ("Charlotte
+        # Mayor Jennifer Roberts", where the extractor took "Charlotte Mayor" for a name)
+        labels = sorted({n for t in target for n in self.labels.get(t, {}).get("en", [])
+                         if len(n) >= 3}, key=len, reverse=True)
+        written = re.compile(r"(?<![\w&])(?:" + "|".join(map(re.escape, labels)) + r")(?![\w&])") \
+            if labels else None
         pre = {w[:5] for w in words}  # by prefix: "chair" is written "Chairman"
         cand = passages[counts(pre, passages) >= len(pre)]  # those writing the role's words
         forms = [support.forms(w) for w in words]
@@ -805,11 +867,15 @@ class RoutesMixin:
                 continue
             # the organization named there, or referred to by a noun in an article naming it
             # ("the court's chief judge" for "the appeals court")
-            if i not in named and not (s.evidence[0]["article"] in arts and (
+            quote = _quote_of(s)
+            if i not in named and not (written and written.search(quote)) and not (
+                    s.evidence[0]["article"] in arts and (
                     not ORG_NOUN.isdisjoint(have) or (own and own[-1] in have))):
                 continue
-            quote = _quote_of(s)
-            who = [a for a in s.about if a not in target and self.types.get(a) in PERSONISH]
+            # not a "person" the role names ("Charlotte Mayor")
+            who = [a for a in s.about if a not in target and self.types.get(a) in PERSONISH
+                   and not any(w[:5] in {t[:5] for n in self.labels.get(a, {}).get("en", [])
+                                         for t in tokens(n)} for w in words)]
             near = self._role_reach(quote, who, words)
             if near:
                 found.append(i)
@@ -888,10 +954,47 @@ class RoutesMixin:
         idx = np.arange(len(self.statements))
         # "Where did the explosion happen?": the statements that name a place, first
         # "When was she released?": the statements that give a time, first
+        place = r.lang == "en" and bool(WHERE.match(r.topic))
+        date = r.lang == "en" and bool(WHEN.match(r.topic))
         return self._open(idx, sc, k, None, r.topic, boost={lk.iri for lk in links},
-                          place=r.lang == "en" and bool(WHERE.match(r.topic)),
-                          date=r.lang == "en" and bool(WHEN.match(r.topic)),
-                          other_than=self._who_object(r, links))
+                          place=place, date=date, other_than=self._who_object(r, links),
+                          did=self._event_of(r.topic, links) if place or date else None)
+
+    def _event_of(self, question: str, links):
+        """For "Where / When was X born?" (X linked), a test of whether a sentence writes the
+        verb with X as its subject ("he was born in Canada", "Rafael Cruz, who was born in
+        Cuba"; not "his mother was born in Delaware"), or None."""
+        m = EVENT_Q.match(question)
+        # X right after the auxiliary ("Where was Ted Cruz born?"; not "Where did the bell
+        # Obama rang come from?", not "Where was X's father born?")
+        x = [lk for lk in links if m and lk.start == m.end()]
+        v = re.match(r"\s+(?:(?:first|ever|also|actually|originally)\s+)?(?P<v>[a-z]+)\b",
+                     question[x[-1].end:]) if x else None
+        want = _verb_forms(v.group("v")) if v else set()
+        if not want or want & {"do", "be", "have"}:
+            return None
+        names = sorted({n for lk in x for v in [lk.iri, *sorted(self.variants.get(lk.iri, ()))]
+                        for n in [lk.surface, *self.labels.get(v, {}).get("en", [])] if len(n) >= 3},
+                       key=len, reverse=True)
+        subject = re.compile(r"(?:\b(?:[Hh]e|[Ss]he|[Tt]hey)|(?<![\w&])(?P<n>" + "|".join(map(re.escape, names))
+                             + r")(?:,\s*who)?)\s*$")
+
+        def did(quote: str) -> int:
+            """1: the sentence writes the verb with X for its subject; -1: only with another
+            ("his mother was born"); 0: not at all."""
+            seen = 0
+            for w in re.finditer(r"[A-Za-z]+", quote):
+                if _verb_forms(w.group(0)) & want and quote[max(0, w.start() - 1):w.start()] != "-":
+                    before = _AUX_TAIL.sub("", quote[max(0, w.start() - 100):w.start()])
+                    at = subject.search(before)
+                    # not the end of a longer name ("Rafael Cruz" for Cruz)
+                    if at and not (at.group("n") and re.search(r"[A-Z][\w.'-]*\s+$",
+                                                                before[:at.start("n")])):
+                        return 1
+                    seen = -1
+            return seen
+
+        return did
 
     def _names_other(self, i: int, ents: set[str]) -> bool:
         """Is statement ``i`` no statement of one of ``ents`` and does it name a person or
@@ -924,7 +1027,7 @@ class RoutesMixin:
               who: bool = False, boost: set[str] | None = None, need_cover: float = 0.0,
               prefer: str | None = None, place: bool = False, date: bool = False,
               count: bool | str = False, tally: bool = False,
-              other_than: set[str] | None = None):
+              other_than: set[str] | None = None, did=None):
         """Rank ``idx`` by the whole question; abstain if the best is not supported.
         ``prefer``: a kind of statement that answers the route best (a concept's own
         statement for "what is / who proposed C" when C was not linked by name). ``count``:
@@ -969,6 +1072,12 @@ class RoutesMixin:
             if event:
                 scores = scores + EVENT_BONUS * np.array(
                     [len(event & self._prefixes[int(i)]) / len(event) for i in idx])
+        if did is not None:  # "Where was X born?": a sentence where X was, first, one where
+            # another was ("his mother was born") last (the best only)
+            head = top_order(scores, COUNT_POOL)[:COUNT_POOL]
+            scores = scores.astype(np.float64, copy=True)
+            scores[head] += DOER_BONUS * np.array(
+                [did(_quote_of(self.statements[int(idx[j])])) for j in head], dtype=np.float64)
         if count:  # the best of the pool only (decoded here): "5,300 employees were fired"
             # over "the thousands of employees from 2011 to 2016"
             head = top_order(scores, COUNT_POOL)[:COUNT_POOL]
@@ -1045,7 +1154,8 @@ class RoutesMixin:
                  who: bool = False, person_for: set[str] | None = None,
                  subject_speaker: str | None = None, anchor: list[str] | None = None,
                  bare: float = PASSAGE_PENALTY, act: bool = False,
-                 speaker_of: dict[int, str] | None = None) -> list[dict]:
+                 speaker_of: dict[int, str] | None = None,
+                 asked: frozenset[str] = frozenset()) -> list[dict]:
         """The first ``k`` answers by score, one per evidence span. ``anchor``: the words of
         the role asked for; a passage naming several persons answers with the one named
         nearest them."""
@@ -1055,8 +1165,10 @@ class RoutesMixin:
         # a claim that only names a term in quotes ('views "Mar-a-Lago Accord"') says
         # nothing of it: below the claims near it in score (below all, for what X said)
         head = first[:4 * k]
-        # and, for what X said, a claim whose cue is an action ("grilled Stumpf"), not speech
-        flags = [_bare_quote(st) or (act and not speech_cue(st))
+        # and, for what X said, a claim whose cue is an action ("grilled Stumpf"), not speech,
+        # unless the question asks that verb (``asked``: "What did X exhort Y to do?")
+        flags = [_bare_quote(st) or (act and not speech_cue(st) and not asked & _verb_forms(
+            cue_word(st)))
                  for st in (self.statements[idx[j]] for j in head)] if len(head) > 1 else []
         if any(flags):
             scores = scores.astype(np.float64, copy=True)

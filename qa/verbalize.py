@@ -210,6 +210,35 @@ def group_source(source: str | None) -> str | None:
     return phrase
 
 
+# one unnamed person or document as a source writes it: "a Democratic source", "one GOP
+# source in the room", "a senior administration official", "the letter"
+_ONE_DET = re.compile(r"^(?:a|an|one|another|the)\s+", re.I)
+_ONE_HEAD = frozenset("""source official aide adviser advisor analyst expert spokesman spokeswoman
+spokesperson insider person lawyer attorney staffer strategist diplomat lawmaker letter statement
+memo report document""".split())
+
+
+def one_source(source: str | None) -> str | None:
+    """The unnamed single source a claim's source text names (as written, determiner kept),
+    or None when it is a name, a pronoun, a group or no such phrase.
+
+    >>> one_source("one Democratic source on the panel"), one_source("a GOP source")
+    ('one Democratic source on the panel', 'a GOP source')
+    >>> one_source("Jim Jordan"), one_source("he"), one_source("officials")
+    (None, None, None)
+    """
+    if not source:
+        return None
+    phrase = _GROUP_CUT.split(" ".join(source.split()), maxsplit=1)[0].strip()
+    phrase = _DATELINE.sub("", phrase)
+    if not _ONE_DET.match(phrase):
+        return None
+    core = _GROUP_TAIL.sub("", _ONE_DET.sub("", phrase)).split()
+    if not core or len(core) > 5 or core[-1] not in _ONE_HEAD:
+        return None
+    return phrase
+
+
 def _names_entity(group: str, labels: list[str]) -> bool:
     """Does the group's wording name the entity of ``labels`` (a label, a word of one, or a
     place's adjective: "McConnell aides", "Wells Fargo executives", "Chinese officials")?"""
@@ -252,6 +281,9 @@ def claim_speakers(claims: list[dict], lbls: dict) -> list[tuple[dict | None, st
                 group = None  # "major foreign holders (e.g., Japan)": the entity, named
             else:
                 sp = {"iri": None, "label": group}
+        if sp is None and group is None and one_source(c["source_text"]):
+            # "said one Democratic source on the panel": the answer names the source as written
+            sp = {"iri": None, "label": one_source(c["source_text"])}
         prev = (*where, group, sp)
         out.append((sp, group))
     return out

@@ -1,0 +1,149 @@
+"""Classes of QA failure found on unseen articles (session 7):
+
+* "What did X call Y?" / "What did X exhort Y to do?": X's claim whose cue is the verb asked
+  answers (call / brand / label / dub route as say; another verb X's claims have for a cue
+  too), and the placeholder verb ("of doing", "to do") is no topic word;
+* "Who branded / called ...?": the sentence's subject of that verb is the speaker ("Japan
+  branded ...", a sentence with no claim; "leaders denounce what Prime Minister Lee
+  called ...", a claim of the leaders');
+* what X said, X given no claim of its own: a sentence where X speaks in quotes;
+* "Who is the mayor of Springfield?": "Springfield Mayor Ann Lee" (the city not linked in
+  the sentence, "Springfield Mayor" taken for a person's name);
+* "Where was X born?": the sentence whose "born" has X for its subject, not X's mother;
+* an unnamed single source ("said one Democratic source") is the answer's speaker as written.
+
+The router and verbalize tests are fast; the engine tests embed a hand-built snapshot (slow).
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from claimgraph.qa.router import route
+from claimgraph.qa.verbalize import claim_speakers, one_source
+from qa_handbuilt import claim, evidence, handbuilt_engine
+from qa_handbuilt import top as _top
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+
+def test_call_routes_as_what_x_said_with_its_verb():
+    r = route("What did Trump call Cruz?")
+    assert (r.name, r.subject, r.topic, r.verb) == ("say", "Trump", "Cruz", "call")
+    assert route("What did Japan brand North Korea?").verb == "brand"
+
+
+def test_a_placeholder_verb_is_no_topic():
+    assert route("What did Rep. Cummings accuse Republicans of doing?").topic == "Republicans"
+    r = route("What did Obama warn a museum alone cannot do?")
+    assert (r.name, r.subject, r.verb) == ("say", "Obama", "warn")
+    assert route("What does Keron Blair do?").name == "membership"
+
+
+def test_one_unnamed_source_is_named_as_written():
+    assert one_source("one Democratic source on the panel") == "one Democratic source on the panel"
+    assert one_source("a GOP source, who asked not to be named") == "a GOP source"
+    assert one_source("Jim Jordan") is None and one_source("he") is None
+    ev = {"article": "a", "paragraph": 1, "quote": "q", "start": 0, "end": 1}
+    claims = [{"speaker": None, "evidence": [ev], "source_text": "one Democratic source"},
+              {"speaker": None, "evidence": [ev], "source_text": "it"}]
+    (sp, group), (sp2, _) = claim_speakers(claims, {})
+    assert sp == {"iri": None, "label": "one Democratic source"} and group is None
+    assert sp2 is None
+
+
+ART = "ex:s7"
+PARAS = [
+    "Iran detonated a bomb on Friday. Japan branded Iran an \"outlaw nation in the "
+    "neighborhood.\" Russia insisted that the test \"stop at once.\"",
+    "World leaders denounce what Prime Minister Ann Lee called Iran's \"reckless, "
+    "provocative, dangerous\" actions.",
+    "Springfield Mayor Bob Roe said Friday that the video should be released.",
+    "Tom Cole exhorted Republicans to \"vote your conscience\" and said he stood on principle. "
+    "Cole said the convention was a triumph. Cole refused to endorse Roe during a prime-time "
+    "speech at the Republican National Convention in July.",
+    "Cole has long said that he qualifies as a natural-born citizen because his mother was born in Ohio. "
+    "Rivals doubted Cole's eligibility because he was born in Canada.",
+    "Springfield also apparently disagrees with the state.",
+]
+LABELS = {"ex:iran": {"en": ["Iran"], "zh": []}, "ex:japan": {"en": ["Japan"], "zh": []},
+          "ex:russia": {"en": ["Russia"], "zh": []}, "ex:lee": {"en": ["Ann Lee"], "zh": []},
+          "ex:smayor": {"en": ["Springfield Mayor"], "zh": []},
+          "ex:roe": {"en": ["Bob Roe"], "zh": []}, "ex:spring": {"en": ["Springfield"], "zh": []},
+          "ex:cole": {"en": ["Tom Cole", "Cole"], "zh": []},
+          "ex:canada": {"en": ["Canada"], "zh": []}, "ex:ohio": {"en": ["Ohio"], "zh": []}}
+TYPES = {"ex:iran": "Place", "ex:japan": "Place", "ex:russia": "Place", "ex:lee": "Person",
+         "ex:smayor": "Person", "ex:roe": "Person", "ex:spring": "Place", "ex:cole": "Person",
+         "ex:canada": "Place", "ex:ohio": "Place"}
+
+
+@pytest.fixture(scope="module")
+def engine():
+    text = "\n".join(PARAS)
+
+    def ev(phrase):
+        return evidence(text, ART, phrase)
+
+    labels = dict(LABELS, **{"ex:leaders": {"en": ["World leaders"], "zh": []}})
+    s1 = "Russia insisted that the test \"stop at once.\""
+    s2 = PARAS[1]
+    s3 = "Springfield Mayor Bob Roe said Friday that the video should be released."
+    s4 = "Tom Cole exhorted Republicans to \"vote your conscience\" and said he stood on principle."
+    s5 = "Cole said the convention was a triumph."
+    s8 = ("Cole refused to endorse Roe during a prime-time speech at the Republican National "
+          "Convention in July.")
+    s6 = "Cole has long said that he qualifies as a natural-born citizen because his mother was born in Ohio."
+    stmts = [
+        claim(LABELS, ev, "ex:russia", "insisted", "that the test \"stop at once.\"", s1,
+              ("ex:iran",)),
+        claim(labels, ev, "ex:leaders", "denounce", "what Prime Minister Ann Lee called "
+              "Iran's \"reckless, provocative, dangerous\" actions", s2, ("ex:lee", "ex:iran")),
+        claim(LABELS, ev, "ex:roe", "said", "the video should be released", s3, ("ex:smayor",)),
+        claim(LABELS, ev, "ex:cole", "exhorted", "Republicans to \"vote your conscience", s4),
+        claim(LABELS, ev, "ex:cole", "said", "the convention was a triumph", s5),
+        claim(LABELS, ev, "ex:cole", "refused", "to endorse Roe during a prime-time speech at the "
+              "Republican National Convention in July", s8, ("ex:roe",)),
+        claim(LABELS, ev, "ex:cole", "said", "that he qualifies as a natural-born citizen because his mother "
+              "was born in Ohio", s6, ("ex:ohio",)),
+    ]
+    return handbuilt_engine(stmts, labels, TYPES, PARAS, ART)
+
+
+@pytest.mark.slow
+def test_the_doer_of_the_verb_asked_is_the_speaker(engine):
+    top = _top(engine.ask("Who branded Iran an outlaw nation?"))
+    assert top["speaker"]["label"] == "Japan" and "outlaw" in top["evidence"][0]["quote"]
+    top = _top(engine.ask("Who called Iran's actions reckless, provocative and dangerous?"))
+    assert top["speaker"]["label"] == "Ann Lee"
+
+
+@pytest.mark.slow
+def test_x_never_claimed_speaks_in_a_quoted_sentence(engine):
+    top = _top(engine.ask("What did Japan say about Iran?"))
+    assert top["speaker"]["label"] == "Japan" and "outlaw" in top["evidence"][0]["quote"]
+    res = engine.ask("What did Springfield say about the state?")
+    assert res["abstained"]  # "apparently disagrees": a stance, no quote
+
+
+@pytest.mark.slow
+def test_the_cue_asked_answers(engine):
+    q = "What did Cole exhort Republicans to do at the convention?"
+    r, subj = engine._cued(q, engine.linker.link(q))  # Cole's claims have "exhorted" for a cue
+    assert (r.name, r.verb, [lk.iri for lk in subj]) == ("say", "exhort", ["ex:cole"])
+    assert engine._cued("What did Cole eat at the convention?",
+                        engine.linker.link("What did Cole eat at the convention?")) is None
+    top = _top(engine.ask(q))  # "exhorted" is no speech verb, but the verb asked
+    assert "conscience" in top["evidence"][0]["quote"]
+
+
+@pytest.mark.slow
+def test_a_title_before_the_name_answers_the_role(engine):
+    top = _top(engine.ask("Who is the mayor of Springfield?"))
+    assert top["speaker"]["label"] == "Bob Roe"
+
+
+@pytest.mark.slow
+def test_where_born_is_where_x_was_born(engine):
+    top = _top(engine.ask("Where was Tom Cole born?"))
+    assert "Canada" in top["evidence"][0]["quote"]
