@@ -93,6 +93,12 @@ _REPORT_ONLY = re.compile(r"(?:find|found|show|showed|say|conclude|concluded|rev
                           r"estimated|predict|predicted|warn|warned)", re.I)
 
 
+# a say match whose verb is a noun of X's ("New York state officials say"): the lower-case
+# words after it, then a plain verb of saying
+_NOUN_THEN_SAY = re.compile(r"(?P<rest>(?:\s+[a-z][a-z-]*){1,2}?)\s+(?P<v>say|said|says|think|thinks|"
+                            r"believe|believes)\b")
+
+
 def _clean(s: str | None) -> str:
     s = (s or "").strip(" ?？.!。,，:：;；\"'“”")
     # "say anything about the Rohingya": the topic is the Rohingya
@@ -152,7 +158,7 @@ _EN: list[tuple[str, re.Pattern]] = [(name, re.compile(p, re.I)) for name, p in 
     ("say", rf"^(?:did|does|has|have|is|was)\s+(?P<x>.+?)\s+(?:{SAY_VERBS}|worried|concerned)\b(?P<y>.*)"),
     ("say", r"^according to\s+(?P<x>[^,]+?),\s*(?P<y>.+)"),
     ("say", r"^(?:tell me |show me |give me )?(?:what\s+)?(?P<x>.+?)(?:'s|’s|s'|’)\s+(?:view|views|take|position|stance|opinion|comments?|claims?|reaction|response|remarks|thoughts)\s+(?:on|about|regarding|to)\b(?P<y>.*)"),
-    ("fact", r"^(?:how\s+(?:much|many|high|low|far|big|large|fast|long|steep|sharp|quickly|old)|by how much|to what (?:level|extent)|what\s+(?:percentage|percent|share|proportion|fraction)|in (?:which|what) year|what year)\b"),
+    ("fact", r"^(?:(?:in|at|on|for|from|to|with|of|by)\s+)?(?:how\s+(?:much|many|high|low|far|big|large|fast|long|steep|sharp|quickly|old)|by how much|to what (?:level|extent)|what\s+(?:percentage|percent|share|proportion|fraction)|in (?:which|what) year|what year)\b"),
     ("fact", r"^what\s+(?:was|is|were|are|will be)\s+the\s+(?:\S+\s+){0,5}?(?:level|size|amount|value|volume|total|share|percentage|number|rate|yield|yields|price|cost|figure|debt|deficit|increase|rise|drop|decline|fall|jump|change|gain|payments?|holdings|peak|low|high|record|projection|vote|tally|margin|score)\b"),
     ("concept", r"^(?:what(?:'s| is| are| was| were)|define|explain|describe|tell me about|what is meant by)\s+(?:the\s+|a\s+|an\s+|so-called\s+)?(?P<c>.+)"),
     ("concept", r"^what\s+(?:does|do|did)\s+(?P<c>.+?)\s+mean\b"),
@@ -309,6 +315,12 @@ def route(question: str) -> Route:
             # "What was Suu Kyi criticized for?", "What has X been told?": what others said of
             # X, not what X said
             return Route("general", "", q, former=former)
+        if name == "say" and g.get("v") and (nv := _NOUN_THEN_SAY.match(g.get("y") or "")):
+            # "What did New York state officials say ...?": "state" names X's people, the
+            # plain verb after them is the one asked
+            at = m.start("y")
+            g = {**g, "x": q[m.start("x"):at + nv.end("rest")], "v": nv.group("v"),
+                 "y": (g.get("y") or "")[nv.end("v"):]}
         if name == "say":
             topic, verb = _topic(g.get("y")), (g.get("v") or "").lower()
             if _REPORT_ONLY.fullmatch(topic):

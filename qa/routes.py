@@ -84,7 +84,7 @@ PLACE = re.compile(r"\b\d+\s+(?:(?:[A-Z]\w*|\d+(?:st|nd|rd|th))\s+){0,3}(?:Stree
                    r"Plaza|Park)\b|(?<=\s)(?:in|near|outside|inside|across|in front of)\s+"
                    r"(?:the\s+)?(?:[A-Z][\w'’.-]+)")
 WHERE = re.compile(r"\s*where\b", re.I)
-HOW_MANY = re.compile(r"\s*(?:how\s+(?:much|many)|by how much)\b(?:\s+(?P<noun>[a-z][\w-]*))?", re.I)
+HOW_MANY = re.compile(r"\s*(?:(?:in|at|on|for|from|to|with|of)\s+)?(?:how\s+(?:much|many)|by how much)\b(?:\s+(?P<noun>[a-z][\w-]*))?", re.I)
 # a count or amount as a sentence gives it ("5,300 employees", "$19.3 million", "2 million",
 # "two million"), not a vague quantity ("thousands of"), a year alone ("from 2011 to 2016")
 # nor a name's number ("EB-5", "F-35")
@@ -323,6 +323,7 @@ class RoutesMixin:
     """Route handlers and ranking helpers (mixed into ``QAEngine``)."""
 
     def _route_say(self, r: Route, subj: list[Link], links, sc: Scorer, k: int):
+        subj = self._titled_person(r.subject, subj)
         who = {lk.iri for lk in subj}
         if re.search(r"(?:^|\s)" + PERSON_NOUN + r"s?$", r.subject, re.I) and not any(
                 self.types.get(i) in PERSONISH for i in who):
@@ -1264,6 +1265,18 @@ class RoutesMixin:
             return min((abs(p - a) for p in pos for a in at), default=float("inf"))
 
         return sorted(persons, key=dist)
+
+    def _titled_person(self, subject: str, subj: list[Link]) -> list[Link]:
+        """The person a subject names after a title ("FBI Director James Comey", "Goldman
+        Sachs CEO David Solomon": James Comey, David Solomon, not the FBI too), else ``subj``."""
+        if len(subj) < 2 or self.types.get(subj[-1].iri) not in PERSONISH:
+            return subj
+        last = subj[-1]
+        at = subject.lower().rfind(last.surface.lower())
+        if at < 0 or subject[at + len(last.surface):].strip(" '’s") or re.search(
+                r"(?:\band\b|\bor\b|&|,)", subject[:at].rsplit(subj[-2].surface, 1)[-1], re.I):
+            return subj
+        return [last]
 
     @staticmethod
     def _role_rest(subject: str, subj) -> str | None:

@@ -31,13 +31,20 @@ s can could would should will may might also very more most such than so any som
 according""".split())
 
 
+_COMPOUND_PLURAL = re.compile(r"(?<=\w)(-(?:in|up|out|off|on|down|over|back|away))s\b", re.I)
+
+
 def tokens(text: str) -> list[str]:
     """Lower-case content words with light suffix stripping (for BM25 and coverage).
 
     >>> tokens("Yields surged; Japan's holdings")
     ['yield', 'surg', 'japan', 'holding']
+    >>> tokens("the walk-ins")
+    ['walk']
     """
     out = []
+    # a hyphenated compound's plural is its singular's word ("walk-ins": walk-in)
+    text = _COMPOUND_PLURAL.sub(r"\1", text)
     for w in re.findall(r"[a-z0-9][a-z0-9&.]*", normalize(text)):
         w = w.strip(".-")
         if w.endswith("'s"):
