@@ -46,6 +46,13 @@ EVENT_Q = re.compile(r"^\W*(?:where|when)\s+(?:was|were|is|are|did|does|do|has|h
 # the auxiliaries and adverbs between a subject and its verb ("he was first", "who had been")
 _AUX_TAIL = re.compile(r"(?:\b(?:was|were|is|are|had|has|have|been|being|also|first|later|"
                        r"then|once|[a-z]+ly)\s*)+$")
+# relatives a membership question may ask for, and how an article writes them
+KIN = {w: f"{w}s?" for w in "wife husband spouse father mother son daughter brother sister "
+       "grandson granddaughter grandfather grandmother uncle aunt nephew niece cousin partner "
+       "stepfather stepmother stepson stepdaughter".split()}
+KIN.update({"children": "children|sons?|daughters?", "kids": "kids?|children|sons?|daughters?",
+            "parents": "parents|father|mother", "sons": "sons?", "daughters": "daughters?",
+            "brothers": "brothers?", "sisters": "sisters?", "siblings": "siblings?|brothers?|sisters?"})
 # a quotation mark, in any of the news styles (as engine.OPENS_QUOTE)
 OPENS_QUOTE = re.compile(r"[\"“«„]|''|‘|``")
 # the verb of a who-question ("Who branded North Korea ...?" -> branded)
@@ -757,6 +764,11 @@ class RoutesMixin:
         return ans
 
     def _route_membership(self, r: Route, subj: list[Link], links, sc: Scorer, k: int):
+        kin = r.role.split()[-1].lower() if r.lang == "en" and r.role and r.wants_person else ""
+        if subj and kin in KIN:  # "Who is Ted Cruz's wife?": "his wife, Heidi"
+            found = self._kin(subj, kin, k)
+            if found:
+                return found
         if not subj:
             # "Who is the ranking Democrat on the panel?": a sentence writing the role by a person
             roles = self._role_sentences(r, subj, sc, k) if r.wants_person else None
@@ -815,6 +827,68 @@ class RoutesMixin:
                     self.statements[i]))}) == len(want) for i in cand], dtype=np.float64)
         return self._answers(cand, scores, k, kind="affiliation", person_for=target,
                              subject_speaker=person, anchor=anchor)
+
+    def _kin(self, subj: list[Link], kin: str, k: int) -> list[dict] | None:
+        """"Who is Ted Cruz's wife?": the sentences that name X's relative in apposition
+        ("Cruz's father, Rafael Cruz"; "his wife, Heidi" in a claim of X's, or in a sentence
+        that is no claim and names X and no other person before it), the relative
+        answering. None when none do."""
+        target = {lk.iri for lk in subj}
+        for iri in list(target):
+            target |= self.variants.get(iri, set())
+        names = {n.lower() for t in target for lab in self.labels.get(t, {}).get("en", [])
+                 for n in (lab, lab.split()[-1]) if len(n) >= 3}
+        word = KIN[kin]
+        pat = re.compile(r"(?P<pos>\b[Hh]is|\b[Hh]er|(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s?)\s+"
+                         r"(?:(?:late|former|estranged|then-|eldest|youngest|older|younger)\s*)?"
+                         r"(?:" + word + r")\s*,\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
+        passages = self.of_kind("passage")
+        counts = getattr(self._prefixes, "counts", None)
+        if counts is None or not names:
+            return None
+        cand = passages[counts({kin[:5]}, passages) >= 1]
+        out = []
+        for i in cand.tolist()[:300]:
+            s = self.statements[i]
+            quote = _quote_of(s)
+            for m in pat.finditer(quote):
+                pos = m.group("pos")
+                if pos.lower() in ("his", "her"):
+                    # in a claim, "his" is the speaker's ("The truth, the senator said, was that
+                    # Trump had attacked his wife, Heidi": the senator's wife); else the one
+                    # person named before it
+                    said = self._speakers_of(i)
+                    ok = bool(said & target) if said else self._only_named_before(
+                        quote[:m.start()], names)
+                else:
+                    owner = re.sub(r"['’]s?$", "", pos).lower()
+                    ok = owner in names or owner.split()[-1] in names
+                if not ok:
+                    continue
+                rel = [lk for lk in self.linker.link(m.group("name"))
+                       if self.types.get(lk.iri) in PERSONISH and lk.iri not in target]
+                who = {"iri": rel[0].iri, "label": self.label(rel[0].iri)} if rel else None
+                label = " / ".join(sorted({self.label(t) for t in {lk.iri for lk in subj}}))
+                out.append({"text": f"{who['label'] if who else m.group('name')}: {label}'s {kin}",
+                            "score": 1.0, "kind": "affiliation", "speaker": who,
+                            "evidence": list(s.evidence)})
+                break
+            if len(out) >= k:
+                break
+        return out or None
+
+    def _speakers_of(self, i: int) -> set[str]:
+        """The speakers of the claims standing on passage ``i`` (its own sentence)."""
+        rows = np.flatnonzero((self.ctx_dst == i) & (self.ctx_pen == 0)) if len(self.ctx_dst) else []
+        return {(self.statements[int(self.ctx_src[r])].speaker or {}).get("iri") for r in rows} - {None}
+
+    def _only_named_before(self, text: str, names: set[str]) -> bool:
+        """Does ``text`` name one of ``names`` and no other capitalised name after it (so that
+        "his" after it is that person's)?"""
+        low = text.lower()
+        at = max((m.end() for n in names for m in re.finditer(r"\b" + re.escape(n) + r"\b", low)),
+                 default=-1)
+        return at >= 0 and not re.search(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+", text[at:])
 
     def _role_sentences(self, r: Route, subj: list[Link], sc: Scorer, k: int) -> list[dict] | None:
         """"Who is the ranking Democrat on the panel?", "Who chairs the Oversight Committee?"

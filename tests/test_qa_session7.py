@@ -13,7 +13,8 @@
 * an unnamed single source ("said one Democratic source") is the answer's speaker as written;
 * "What did FBI Director James Comey say?" asks James Comey, not the FBI in his title;
 * "In how many cities were the walk-ins held?" is a count question ("walk-ins": walk-in);
-* "What did New York state officials say ...?": "state" is no verb there.
+* "What did New York state officials say ...?": "state" is no verb there;
+* "Who is Tom Cole's wife?": "his wife, Jane" in a claim of Cole's, "Roe's wife, Mary".
 
 The router and verbalize tests are fast; the engine tests embed a hand-built snapshot (slow).
 """
@@ -85,6 +86,8 @@ PARAS = [
     "Springfield also apparently disagrees with the state.",
     "The FBI said it decided against recommending charges. FBI Director James Comey testified "
     "before the panel.",
+    "The truth, Cole said, was that Roe had attacked his wife, Jane, in an ad. Roe's wife, Mary, "
+    "is a former model.",
 ]
 LABELS = {"ex:iran": {"en": ["Iran"], "zh": []}, "ex:japan": {"en": ["Japan"], "zh": []},
           "ex:russia": {"en": ["Russia"], "zh": []}, "ex:lee": {"en": ["Ann Lee"], "zh": []},
@@ -92,10 +95,12 @@ LABELS = {"ex:iran": {"en": ["Iran"], "zh": []}, "ex:japan": {"en": ["Japan"], "
           "ex:roe": {"en": ["Bob Roe"], "zh": []}, "ex:spring": {"en": ["Springfield"], "zh": []},
           "ex:cole": {"en": ["Tom Cole", "Cole"], "zh": []},
           "ex:canada": {"en": ["Canada"], "zh": []}, "ex:ohio": {"en": ["Ohio"], "zh": []},
-          "ex:fbi": {"en": ["FBI"], "zh": []}, "ex:comey": {"en": ["James Comey"], "zh": []}}
+          "ex:fbi": {"en": ["FBI"], "zh": []}, "ex:comey": {"en": ["James Comey"], "zh": []},
+          "ex:jane": {"en": ["Jane Cole", "Jane"], "zh": []}}
 TYPES = {"ex:iran": "Place", "ex:japan": "Place", "ex:russia": "Place", "ex:lee": "Person",
          "ex:smayor": "Person", "ex:roe": "Person", "ex:spring": "Place", "ex:cole": "Person",
-         "ex:canada": "Place", "ex:ohio": "Place", "ex:fbi": "Organization", "ex:comey": "Person"}
+         "ex:canada": "Place", "ex:ohio": "Place", "ex:fbi": "Organization", "ex:comey": "Person",
+         "ex:jane": "Person"}
 
 
 @pytest.fixture(scope="module")
@@ -115,7 +120,10 @@ def engine():
           "Convention in July.")
     s6 = "Cole has long said that he qualifies as a natural-born citizen because his mother was born in Ohio."
     s9 = "The FBI said it decided against recommending charges."
+    s10 = "The truth, Cole said, was that Roe had attacked his wife, Jane, in an ad."
     stmts = [
+        claim(LABELS, ev, "ex:cole", "said", "The truth was that Roe had attacked his wife, Jane, "
+              "in an ad", s10, ("ex:roe", "ex:jane")),
         claim(LABELS, ev, "ex:fbi", "said", "it decided against recommending charges", s9),
         claim(LABELS, ev, "ex:russia", "insisted", "that the test \"stop at once.\"", s1,
               ("ex:iran",)),
@@ -177,3 +185,11 @@ def test_a_person_after_a_title_is_asked(engine):
     assert res["abstained"] and "James Comey" in res["reason"]  # never quoted; not the FBI's claim
     top = _top(engine.ask("What did the FBI say about the charges?"))
     assert top["speaker"]["label"] == "FBI"
+
+
+@pytest.mark.slow
+def test_a_relative_in_apposition(engine):
+    top = _top(engine.ask("Who is Tom Cole's wife?"))  # "his" in Cole's claim is Cole's
+    assert top["speaker"]["label"] == "Jane Cole" and "Jane" in top["evidence"][0]["quote"]
+    top = _top(engine.ask("Who is Bob Roe's wife?"))  # not Jane, though Roe is named before "his"
+    assert "Mary" in top["text"] and top["speaker"] is None
