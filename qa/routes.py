@@ -46,6 +46,9 @@ EVENT_Q = re.compile(r"^\W*(?:where|when)\s+(?:was|were|is|are|did|does|do|has|h
 # the auxiliaries and adverbs between a subject and its verb ("he was first", "who had been")
 _AUX_TAIL = re.compile(r"(?:\b(?:was|were|is|are|had|has|have|been|being|also|first|later|"
                        r"then|once|[a-z]+ly)\s*)+$")
+# verbs that name what a thing is ("called it a disaster", "branded North Korea an outlaw
+# nation"): one verb for who-questions ("Who called North Korea an outlaw nation?")
+NAMING_VERBS = frozenset("call brand label dub term".split())
 # relatives a membership question may ask for, and how an article writes them
 KIN = {w: f"{w}s?" for w in "wife husband spouse father mother son daughter brother sister "
        "grandson granddaughter grandfather grandmother uncle aunt nephew niece cousin partner "
@@ -640,17 +643,26 @@ class RoutesMixin:
         pat = re.compile(r"(?<![\w&])(?:" + "|".join(re.escape(n) for n in names)
                          + r")(?:'s)?\s+(?:(?:[a-z]+ly|also|has|had|have|first|later|then)\s+)?"
                            r"(?P<v>[a-z]+)\b")
-        out, said = [], {}
+        out, said, quoted = [], {}, set()
         for i in self.ids_with(self.about_index, ents, ("passage",)).tolist()[:MAX_REPORTING]:
             s = self.statements[i]
             quote = _quote_of(s)
             found = [m.group(0) for m in pat.finditer(quote) if {
                 m.group("v"), *support.base_forms(m.group("v")), *support.lemmas(m.group("v"))}
                 & REPORT_VERBS]
-            if found:
+            # X given no claim of its own: "... what Prime Minister Malcolm Turnbull called North
+            # Korea's "reckless, provocative, dangerous" actions" (X's words inside another's
+            # claim) is what X said, when quoted words follow the verb
+            words = [m.group(0) for m in pat.finditer(quote) if not claims and _verb_forms(
+                m.group("v")) & (REPORT_VERBS | NAMING_VERBS) and OPENS_QUOTE.search(
+                quote[m.end():m.end() + 60])]
+            if found or words:
                 out.append(i)
-                said[i] = found
-        out = self._not_nested(out, said, ents)
+                said[i] = found or words
+                if words:
+                    quoted.add(i)
+        kept = set(self._not_nested(out, said, ents))
+        out = [i for i in out if i in quoted or i in kept]
         arr = np.asarray(claims, dtype=np.int64)
         if not out or not len(arr) or not len(self.ctx_src):
             return out
@@ -728,6 +740,8 @@ class RoutesMixin:
         want = _verb_forms(m.group("v")) if m else set()
         if not want or want & PLAIN_SAY:
             return found
+        if want & NAMING_VERBS:  # "Who called X an outlaw nation?": "Japan branded X ..."
+            want = want | NAMING_VERBS
         names = {w[:5] for lk in sc.links for w in tokens(lk.surface)}
         words = {w[:5] for w in tokens(r.topic)} - names
         found = [self._doer(a, want, words) for a in found]

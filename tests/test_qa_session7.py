@@ -146,12 +146,17 @@ def test_the_doer_of_the_verb_asked_is_the_speaker(engine):
     assert top["speaker"]["label"] == "Japan" and "outlaw" in top["evidence"][0]["quote"]
     top = _top(engine.ask("Who called Iran's actions reckless, provocative and dangerous?"))
     assert top["speaker"]["label"] == "Ann Lee"
+    top = _top(engine.ask("Who called Iran an outlaw nation?"))  # "branded": a naming verb too
+    assert top["speaker"]["label"] == "Japan"
 
 
 @pytest.mark.slow
 def test_x_never_claimed_speaks_in_a_quoted_sentence(engine):
     top = _top(engine.ask("What did Japan say about Iran?"))
     assert top["speaker"]["label"] == "Japan" and "outlaw" in top["evidence"][0]["quote"]
+    # Ann Lee's quoted words inside the leaders' claim ("what ... Ann Lee called ...")
+    top = _top(engine.ask("What did Ann Lee say about Iran?"))
+    assert top["speaker"]["label"] == "Ann Lee" and "reckless" in top["evidence"][0]["quote"]
     res = engine.ask("What did Springfield say about the state?")
     assert res["abstained"]  # "apparently disagrees": a stance, no quote
 
