@@ -128,17 +128,13 @@ def export_trees(clf, ncol: int) -> dict:
             "baseline": float(clf._baseline_prediction.ravel()[0])}
 
 
-def fit_trees(per_doc, idx, C: float, prior_m: float, lr_model: dict) -> dict:
-    """Boosted trees (``TREE_PARAMS``) over the candidates of documents ``idx``,
-    stacked on the linear scorer: their input (:func:`~claimgraph.extract.attribution.tree_matrix`)
-    holds the linear margin, a smoothed log-odds prior for every feature family and
-    what the document's other candidates' margins say. Margins and priors of a
-    training candidate come from the other folds' documents (its own label never
-    enters them); the model ships the priors of all of ``idx``."""
+def tree_training_matrix(per_doc, idx, C: float, prior_m: float):
+    """``(X, y, keys)``: the trees' input rows for the candidates of documents
+    ``idx`` (:func:`~claimgraph.extract.attribution.tree_matrix`), each from the
+    linear scorer and priors fit on the other folds' documents, their labels and
+    the prior keys (every feature family of ``idx``)."""
     import numpy as np
     from claimgraph.extract import attribution as A
-    from sklearn.ensemble import HistGradientBoostingClassifier
-    from threadpoolctl import threadpool_limits
 
     keys = tuple(sorted({f.partition("=")[0] for i in idx for c in per_doc[i][0] for f in c.features}))
     fold = {i: j % PRIOR_FOLDS for j, i in enumerate(idx)}
@@ -154,9 +150,26 @@ def fit_trees(per_doc, idx, C: float, prior_m: float, lr_model: dict) -> dict:
                 y += per_doc[i][1]
     X = np.vstack(X)
     X[:, np.isnan(X).all(axis=0)] = 0.0  # sklearn cannot bin a column with no value
+    return X, np.array(y), keys
+
+
+def fit_trees(per_doc, idx, C: float, prior_m: float, lr_model: dict) -> dict:
+    """Boosted trees (``TREE_PARAMS``) over the candidates of documents ``idx``,
+    stacked on the linear scorer: their input (:func:`~claimgraph.extract.attribution.tree_matrix`)
+    holds the linear margin, a smoothed log-odds prior for every feature family and
+    what the document's other candidates' margins say. Margins and priors of a
+    training candidate come from the other folds' documents (its own label never
+    enters them); the model ships the priors of all of ``idx``."""
+    import numpy as np
+    from claimgraph.extract import attribution as A
+    from sklearn.ensemble import HistGradientBoostingClassifier
+    from threadpoolctl import threadpool_limits
+
+    X, y, keys = tree_training_matrix(per_doc, idx, C, prior_m)
+    rows = {i: [(c.features, v) for c, v in zip(*per_doc[i], strict=True)] for i in idx}
     clf = HistGradientBoostingClassifier(**TREE_PARAMS, early_stopping=False, random_state=0)
     with threadpool_limits(limits=1):  # parallel sums round differently with the thread count
-        clf.fit(X, np.array(y))
+        clf.fit(X, y)
     trees = export_trees(clf, X.shape[1])
     trees["keys"] = list(keys)
     trees["mix"] = TREE_MIX
