@@ -24,14 +24,16 @@ from pathlib import Path
 
 CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 MAX_WORD = 8
-# question words, particles, light verbs and the days a question may be asked from
-# (今日, 最近: "today", "recently"): no topic in them
+# question words, particles, light verbs, the days a question may be asked from (今日,
+# 最近: "today", "recently") and the demonstratives that point at the occasion (这次 "this
+# time", 此, 该 "this"): no topic in them
 SKIP = frozenset("""
 谁 什么 怎么 怎样 如何 哪 哪些 哪里 哪儿 哪家 哪个 哪位 多少 几 为什么 吗 呢 吧 啊 呀 的 地 得 了 着 过
 是 被 把 对 关于 就 和 与 及 以及 也 都 又 还 在 有 没有 这 那 这个 那个 这些 那些 一 个 一个 一起 其 之
 说 说过 讲 认为 表示 指出 称 看 看待 看法 观点 评论 态度 怎么看 如何看待 怎么说 评价 发表 何 有何
 会 将 要 能 可能 应该 曾 曾经 已经 目前 现在 最 更 很 非常 请问 请 怎么样 怎样 如何 是否
 今天 今日 昨天 昨日 近日 日前 最近 近来
+这次 那次 此次 本次 该次 这场 那场 此 该 本
 """.split())
 _DROP_SENSE = re.compile(r"^(?:CL:|variant of|old variant|abbr\. for|see |surname |also pr\.|"
                          r"used in |Japanese variant|\(Tw\)|\(old\)|\(archaic\))", re.I)
@@ -131,7 +133,7 @@ def _segment(run: str, d: dict[str, str]) -> list[str]:
             continue
         for j in range(i + 1, min(n, i + MAX_WORD) + 1):
             w = run[i:j]
-            if j - i > 1 and w not in d:
+            if j - i > 1 and w not in d and w not in SKIP:  # 这次 "this time": no headword
                 continue
             cost = 1.0 if j - i > 1 else (0.8 if w in SKIP else 1.5)
             if best[i][0] + cost < best[j][0]:
@@ -158,6 +160,40 @@ def _senses(word: str, d: dict[str, str], most: int = 6) -> list[str]:
             continue
         words += [w for w in ws if w not in words]
     return words[:most]
+
+
+# English words too light to stand for a sense alone (外卖 "to go", "take out")
+_LIGHT = frozenset("go take out make get do come put set give have up off see let keep".split())
+
+
+@lru_cache(maxsize=4096)
+def sense_phrases(word: str) -> tuple[tuple[str, ...], ...]:
+    """Each English sense of a Chinese word as the words it writes, parentheses and
+    grammatical words aside: 房价 -> (("house", "price"), ("cost", "housing")). A text
+    writes a sense when it writes all of its words: one word of a sense ("house" of
+    "house price", "interest" of "interest rates") says nothing of the word. A sense
+    naming something is its capitalized words (共和党人 "a Republican party member":
+    "Republican").
+
+    >>> sense_phrases("利率")
+    (('interest', 'rates'),)
+    """
+    d = dictionary()
+    entries = d.get(word, "").split("\n")
+    if len(word) == 1:
+        entries = entries[:1]
+    out: list[tuple[str, ...]] = []
+    for sense in "/".join(entries).split("/"):
+        if not sense.strip() or _DROP_SENSE.match(sense.strip()):
+            continue
+        plain = re.sub(r"\([^)]*\)|\[[^\]]*\]|[^\x00-\x7f]+", " ", sense)
+        words = [w for w in _WORDS.findall(plain) if w.lower() not in _STOP_EN]
+        # a name and what it is ("a Republican party member", 共和党人): the name says it
+        named = [w for w in words if w[:1].isupper()]
+        ws = tuple(w.lower() for w in named or words)
+        if ws and ws not in out and not set(ws) <= _LIGHT:
+            out.append(ws)
+    return tuple(out)
 
 
 def segment_spans(text: str) -> list[tuple[str, int, int]]:

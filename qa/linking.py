@@ -57,6 +57,9 @@ def common_words() -> frozenset[str]:
 
 # Words that name a person by what they are ("the mayor", "the California congressman",
 # "the NYPD commissioner"): a question may name its subject so, or put them between names.
+# titles written before a surname as a given name would be ("Mrs Obama", "Sen Warren")
+_HONORIFICS = frozenset("mr mrs ms miss dr sen rep gov gen prof sir dame lord lady rev pres "
+                        "mister madam madame president senator".split())
 PERSON_NOUN = (r"(?:congressman|congresswoman|senator|lawmaker|governor|mayor|official|"
                r"spokesman|spokeswoman|spokesperson|representative|democrat|republican|lawyer|"
                r"attorney|economist|analyst|minister|legislator|judge|sheriff|delegate|"
@@ -370,6 +373,25 @@ class Linker:
                             out.append(Link(iri, question[a:b], a, b, "typo"))
         return out
 
+    def _other_given_name(self, question: str, a: int, b: int, lk: Link) -> bool:
+        """Is the name ``question[a:b]`` a given name no article writes before a surname
+        the graph holds ("Michelle Obama" where the articles write "President Obama" and
+        "Mr. Obama" only)? Another person of that family, not the one the graph holds. A
+        title ("Senator Warren", "Mr. Obama") is no given name, nor a typo of a word the
+        articles write ("Stephan Roach": Stephen)."""
+        first = question[a:lk.start].strip()
+        if not re.fullmatch(r"[A-Z][a-z]{2,}", first) or " " in lk.surface.strip() \
+                or b - lk.end > 2 or first.casefold() in QUESTION_WORDS \
+                or first.casefold() in _HONORIFICS or re.fullmatch(PERSON_NOUN, first, re.I):
+            return False
+        key = " ".join(_words(normalize(first)))
+        if self._written(key):
+            return False
+        # a typo of a name the articles write ("Stephan Roach" for Stephen Roach) is that name
+        limit = 1 if len(key) < 6 else 2
+        return not any(edit_distance(v, key, limit) <= limit for v in self.vocab
+                       if v[:1] == key[:1] and abs(len(v) - len(key)) <= limit)
+
     def _written(self, key: str) -> bool:
         """Do the articles write ``key`` (normalized words) as a whole, maybe plural?"""
         return self.may_contain(key) and re.search(
@@ -410,6 +432,9 @@ class Linker:
                              rf"[A-Z](?:{W}|[&.'’\-])*)*", question):
             a, b = m.span()
             inside = [lk for lk in links if lk.start < b and a < lk.end]
+            if len(inside) == 1 and self._other_given_name(question, a, b, inside[0]):
+                out.append(re.sub(r"['’]s?$", "", m.group(0)).strip(".-"))
+                continue
             if inside:
                 # "Bank of Japan" is not "Japan": a name built on a linked one with "of" is
                 # unknown unless the articles write it whole

@@ -181,12 +181,20 @@ _ZH: list[tuple[str, re.Pattern]] = [(name, re.compile(p)) for name, p in [
     ("say", r"^(?P<x>.+?)(?:如何看待|怎样看待|怎么看待|如何评价|怎么评价|怎么看)(?P<y>.*)"),
     # "IMF认为美国经济会怎样?", "奥布斯特费尔德认为全球化怎么样?": what X thinks of Y
     ("say", r"^(?P<x>.+?)认为(?P<y>.+?)(?:会|将)?(?:怎么样|怎样|如何|怎么办)[?？!！。.]*$"),
+    # "奥巴马在博物馆落成仪式上说了什么?": what X said at an occasion Y, about Y
+    ("say", r"^(?P<x>[^在]+?)在(?P<y>[^在]+?)(?:上|中|时|期间|里|的时候)?(?:说了什么|讲了什么|谈了什么|"
+            r"谈到了什么|提到了什么|表示了什么|发表了什么|怎么说)[?？!！。.]*$"),
+    # "X说了什么关于Y?" (the English word order): Y is the topic, not nothing
+    ("say", r"^(?P<x>.+?)(?:说了什么|讲了什么|谈了什么|谈到了什么|提到了什么|表示了什么|怎么说|有什么看法|有何看法)"
+            r"(?:关于|有关|对于)(?P<y>.+?)(?:的(?:事情?|问题|话题|内容))?[?？!！。.]*$"),
     ("say", r"^(?P<x>.+?)(?:说了什么|怎么说|认为什么|有何看法|有什么看法|的观点是什么|的看法是什么|表示了什么|指出了什么|分析了什么|谈到了什么|谈了什么|提到了什么|讲了什么)"),
     ("fact", r"多少|多高|多大|几个|几何|何时|哪一年|什么时候|幅度|百分之几"),
     ("concept", r"^(?:什么是)(?P<c>.+)"),
     ("concept", r"^(?P<c>.+?)(?:是什么|指什么|是什么意思)"),
 ]]
 
+
+_ZH_PATTERNS = frozenset(p for _, p in _ZH)
 
 # the traditional forms of the characters the Chinese patterns use (one for one, so spans
 # stay aligned); not characters names are written with
@@ -302,11 +310,16 @@ def route(question: str) -> Route:
     q = _POLITE.sub("", q) or q
     former = bool(FORMER.search(q))
     table = _ZH if CJK_RE.search(q) and not re.search(r"[A-Za-z]{3,}\s+[A-Za-z]{3,}", q) else _EN
+    if table is _EN and CJK_RE.search(q):
+        # English words around Chinese: an English question naming a Chinese label ("What
+        # did 保罗·瑞安 say ...?") or a Chinese one naming an English name ("Mitch
+        # McConnell对利率怎么看?"): the English patterns first, then the Chinese ones
+        table = _EN + [(name, pat) for name, pat in _ZH if name != "fact"]
     # a question in traditional characters (對 ... 怎麼看, 說了什麼) routes as its simplified
     # twin; the groups keep the question's own characters (names are linked as written)
-    qr = q.translate(_TRADITIONAL) if table is _ZH else q
+    qr = q.translate(_TRADITIONAL)
     for name, pat in table:
-        m = pat.search(qr)
+        m = pat.search(qr if pat in _ZH_PATTERNS else q)
         if not m:
             continue
         g = {k: (q[m.start(k):m.end(k)] if v is not None else None)

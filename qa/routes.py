@@ -423,19 +423,19 @@ class RoutesMixin:
             if not sc.zh and dense.max() < support.MIN_TOPIC and not self._covers(
                     topic, self._naming(topic, links, subj, context + reported)):
                 return f"{name} is quoted, but not about {topic}"
-            # a name the topic writes in Latin letters that X's statements name ("EB-5签证项目":
-            # EB-5) is what X spoke about, when the Chinese words around it describe it in
-            # words the articles use (签证项目 "visa project"; not Trump的足球比赛, "football")
+            # a name the topic writes that X's statements name ("EB-5签证项目": EB-5;
+            # "今日俄罗斯电视台": Russia) is what X spoke about, when the Chinese words around it
+            # describe it in words the articles use (签证项目 "visa project", 电视台 "television
+            # station"; not Trump的足球比赛, "football")
             named = {lk.iri for lk in links if lk not in subj and lk.how != "demonym"
-                     and not CJK_RE.search(lk.surface) and lk.surface in topic} \
-                if sc.zh and self.gloss(topic)[1] >= 1.0 else set()
+                     and lk.surface in topic} if sc.zh and self.gloss(topic)[1] >= 1.0 else set()
             # a topic that is only a name (沃伦对斯坦普夫有什么评价?: 斯坦普夫, Stumpf by sound):
             # X's statements naming it, as the English route's _naming has it; its gloss is noise
             named |= {lk.iri for lk in links if sc.zh and lk not in subj and lk.surface == topic
                       and self.types.get(lk.iri) in SPEAKER_TYPES}
             if sc.zh and CJK_RE.search(topic) and not (named and np.isin(
                     idx, self.ids_with(self.names_index, named)).any()) \
-                    and self._zh_off_topic(topic, idx, context):
+                    and self._zh_off_topic(topic, idx, context, [lk for lk in links if lk not in subj]):
                 return f"{name} is quoted, but not about {topic}"
         # the article's sentences that name X, below X's own statements: "the IMF's estimate
         # of global growth" is X's view though no cue reports it
@@ -572,9 +572,13 @@ class RoutesMixin:
         """The say route's topic test for speakers found by their words ("human rights
         groups", "the California congressman"): why their claims ``idx`` are not about the
         topic, or None when they may be."""
-        if not r.topic or sc.zh or not idx:
+        if not r.topic or not idx:
             return None
         context = self._context(idx)
+        if sc.zh:  # "人权组织对利率怎么看?": the Chinese topic test, on their paragraphs
+            if CJK_RE.search(r.topic) and self._zh_off_topic(r.topic, idx, context, sc.links):
+                return f"{r.subject} is quoted, but not about {r.topic}"
+            return None
         if self._unsupported_words(r.topic, context) or (
                 float(sc.dense_of(sc.dense_for(r.topic), idx).max()) < support.MIN_TOPIC
                 and not self._covers(r.topic, context)):

@@ -13,7 +13,7 @@ import re
 import numpy as np
 
 from .embed import minilm_query
-from .gloss import gloss_words
+from .gloss import gloss_words, sense_phrases
 from .linking import CJK_RE, Link, demonyms, normalize
 from .scoring import tokens
 
@@ -145,6 +145,9 @@ def _overlap(words: list[frozenset[str]], have: set[str] | frozenset[str]) -> in
     """How many of the words (each a set of prefixes, :func:`forms`) ``have`` holds, a whole
     short word counting when it starts a longer one ("grow" / "growth", "rise" / "risen")."""
     return sum(1 for w in words if not w.isdisjoint(have))
+
+
+_PLURAL = re.compile(r"(?:(?<=[sxz])es|(?<=[cs]h)es|(?<![su])s)$")  # "taxes" -> tax, "rates" -> rate
 
 
 class SupportMixin:
@@ -308,17 +311,40 @@ class SupportMixin:
             self._name_words_cache = hit
         return hit
 
-    def _zh_off_topic(self, topic: str, idx: list[int], context: list[int]) -> bool:
+    def _zh_off_topic(self, topic: str, idx: list[int], context: list[int],
+                      links: list[Link] = ()) -> bool:
         """The say route's topic test for a Chinese topic, on its gloss: no word of it
-        glosses to a word any article uses (通胀 -> "inflation"), or its gloss is below
-        MIN_TOPIC for X's statements and X's paragraphs hold under half of its words."""
+        glosses to a word any article uses (通胀 -> "inflation"); or its gloss is near X's
+        statements (MIN_TOPIC) but no article writes a sense of any of its words (利率
+        "interest rates" beside an IMF forecast); or its gloss is below MIN_TOPIC and X's
+        paragraphs do not write every word of it (all but one of three or more: the
+        dictionary misses senses). A word is written when one of its senses is, every word
+        of that sense in one sentence (房价 "house price": not "White House" alone; 利率
+        "interest rates": not "interest"), or the name of an entity the word links (英国 ->
+        Britain, British)."""
         g, known = self.gloss(topic)
-        words = [{t[:5] for t in tokens(" ".join(gl))} for _, gl in gloss_words(topic)]
+        words = gloss_words(topic)
         if not words or not re.search(r"[A-Za-z]{2}", g):
             return False  # nothing the dictionary knows: e5 decides, as before
         if known == 0:
             return True
+        need = []
+        for w, _ in words:
+            alts = [p for p in sense_phrases(w) if p]
+            names = [n for lk in links if w in lk.surface and lk.iri in self.labels
+                     for n in self.labels[lk.iri].get("en", []) + self.demonyms_of(lk.iri)]
+            need.append((w, alts, names))
         if float((self.matrix[idx] @ minilm_query(g)).max()) >= MIN_TOPIC:
-            return False
-        return not any(sum(1 for w in words if w & self._prefixes[i]) >= 0.5 * len(words)
-                       for i in context)
+            return not any(names or any(self._in_texts(" ".join(p)) for p in alts)
+                           for _, alts, names in need)
+        texts = [normalize(self.statements[i].text) for i in dict.fromkeys(context)]
+        found = 0
+        for w, alts, names in need:
+            # a word and its inflections ("rates": rate, rates; "film": filmed), not a
+            # shorter stem ("housing" is not "House")
+            pats = [[re.compile(r"(?<![a-z0-9])" + re.escape(_PLURAL.sub("", t)))
+                     for t in re.findall(r"[a-z0-9]+", normalize(" ".join(p)))]
+                    for p in [*alts, *names]]
+            found += any(w in t or any(ps and all(x.search(t) for x in ps) for ps in pats)
+                         for t in texts)
+        return found < len(need) - (len(need) >= 3)
