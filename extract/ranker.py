@@ -113,8 +113,10 @@ def source_candidates(doc, c, prev_speaker, chunks, quotes) -> list[tuple[tuple[
     lo = prev.start if prev is not None else sent.start
     para = text.rfind("\n", 0, cue.idx) + 1
     toks = {}
+    # not before the cue's paragraph, nor in the dateline opening it ("WASHINGTON (AP) -")
+    start = (sources.dateline_end(doc, para) or para) if sources.DATELINE_SOURCE else para
     for t in doc[lo : sent.end]:
-        if t.idx < para:
+        if t.idx < start:
             continue
         if t.pos_ == "PRON" and t.lower_ in PRONOUNS and t.lower_ not in _RELATIVE:
             toks[t.i] = t
