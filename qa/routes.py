@@ -46,6 +46,8 @@ EVENT_Q = re.compile(r"^\W*(?:where|when)\s+(?:was|were|is|are|did|does|do|has|h
 # the auxiliaries and adverbs between a subject and its verb ("he was first", "who had been")
 _AUX_TAIL = re.compile(r"(?:\b(?:was|were|is|are|had|has|have|been|being|also|first|later|"
                        r"then|once|[a-z]+ly)\s*)+$")
+# a person's full name as a question writes it ("Brentley Vinson", "John F. Kelly")
+PROPER_NAME = re.compile(r"[A-Z][a-z][\w'’-]*(?:\s+(?:[A-Z]\.|[A-Z][a-z][\w'’-]*)){1,3}")
 # verbs that name what a thing is ("called it a disaster", "branded North Korea an outlaw
 # nation"): one verb for who-questions ("Who called North Korea an outlaw nation?")
 NAMING_VERBS = frozenset("call brand label dub term".split())
@@ -357,7 +359,11 @@ class RoutesMixin:
             if described:  # "the California congressman": whoever the article calls that
                 return self._off_topic(r, sc, described) or self._answers(
                     described, sc.hybrid(described, r.topic or None), k, kind="claim")
-            return self._unlinked_speaker(r, sc, k)
+            # a full name the articles write but no entity holds ("Brentley Vinson, who was
+            # placed on leave"): only a claim whose source writes it, not any claim on the topic
+            named = bool(PROPER_NAME.fullmatch(r.subject)) and r.lang == "en"
+            found = self._unlinked_speaker(r, sc, k, strict=named)
+            return found if found is not None else f"{r.subject} is in the articles but never quoted"
         name = " / ".join(sorted({self.label(i) for i in who}))
         main = sorted(who)[0]  # whom a sentence where X reports is credited to (not a variant)
         # he / she or it: the entity asked about, not its members (the IMF is no person,

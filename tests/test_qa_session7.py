@@ -14,7 +14,8 @@
 * "What did FBI Director James Comey say?" asks James Comey, not the FBI in his title;
 * "In how many cities were the walk-ins held?" is a count question ("walk-ins": walk-in);
 * "What did New York state officials say ...?": "state" is no verb there;
-* "Who is Tom Cole's wife?": "his wife, Jane" in a claim of Cole's, "Roe's wife, Mary".
+* "Who is Tom Cole's wife?": "his wife, Jane" in a claim of Cole's, "Roe's wife, Mary";
+* "What did Carl Mint say?", a full name the text writes but no entity holds, is never quoted.
 
 The router and verbalize tests are fast; the engine tests embed a hand-built snapshot (slow).
 """
@@ -88,6 +89,7 @@ PARAS = [
     "before the panel.",
     "The truth, Cole said, was that Roe had attacked his wife, Jane, in an ad. Roe's wife, Mary, "
     "is a former model.",
+    "The officer who fired, Carl Mint, who was placed on leave after the bomb test, wore no camera.",
 ]
 LABELS = {"ex:iran": {"en": ["Iran"], "zh": []}, "ex:japan": {"en": ["Japan"], "zh": []},
           "ex:russia": {"en": ["Russia"], "zh": []}, "ex:lee": {"en": ["Ann Lee"], "zh": []},
@@ -198,3 +200,9 @@ def test_a_relative_in_apposition(engine):
     assert top["speaker"]["label"] == "Jane Cole" and "Jane" in top["evidence"][0]["quote"]
     top = _top(engine.ask("Who is Bob Roe's wife?"))  # not Jane, though Roe is named before "his"
     assert "Mary" in top["text"] and top["speaker"] is None
+
+
+@pytest.mark.slow
+def test_a_name_written_but_never_quoted(engine):
+    res = engine.ask("What did Carl Mint say about the bomb test?")
+    assert res["abstained"] and "never quoted" in res["reason"]
