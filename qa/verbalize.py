@@ -215,7 +215,8 @@ def group_source(source: str | None) -> str | None:
 _ONE_DET = re.compile(r"^(?:a|an|one|another|the)\s+", re.I)
 _ONE_HEAD = frozenset("""source official aide adviser advisor analyst expert spokesman spokeswoman
 spokesperson insider person lawyer attorney staffer strategist diplomat lawmaker letter statement
-memo report document""".split())
+memo report document government administration ministry department agency embassy campaign
+committee court""".split())
 
 
 def one_source(source: str | None) -> str | None:
@@ -224,6 +225,8 @@ def one_source(source: str | None) -> str | None:
 
     >>> one_source("one Democratic source on the panel"), one_source("a GOP source")
     ('one Democratic source on the panel', 'a GOP source')
+    >>> one_source("the Saudi government, which"), one_source("the Trump campaign")
+    ('the Saudi government', 'the Trump campaign')
     >>> one_source("Jim Jordan"), one_source("he"), one_source("officials")
     (None, None, None)
     """

@@ -64,6 +64,7 @@ def test_one_unnamed_source_is_named_as_written():
     assert one_source("one Democratic source on the panel") == "one Democratic source on the panel"
     assert one_source("a GOP source, who asked not to be named") == "a GOP source"
     assert one_source("Jim Jordan") is None and one_source("he") is None
+    assert one_source("the Saudi government, which") == "the Saudi government"
     ev = {"article": "a", "paragraph": 1, "quote": "q", "start": 0, "end": 1}
     claims = [{"speaker": None, "evidence": [ev], "source_text": "one Democratic source"},
               {"speaker": None, "evidence": [ev], "source_text": "it"}]
