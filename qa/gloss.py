@@ -186,14 +186,21 @@ def sense_phrases(word: str) -> tuple[tuple[str, ...], ...]:
     for sense in "/".join(entries).split("/"):
         if not sense.strip() or _DROP_SENSE.match(sense.strip()):
             continue
-        plain = re.sub(r"\([^)]*\)|\[[^\]]*\]|[^\x00-\x7f]+", " ", sense)
-        words = [w for w in _WORDS.findall(plain) if w.lower() not in _STOP_EN]
-        # a name and what it is ("a Republican party member", 共和党人): the name says it
-        named = [w for w in words if w[:1].isupper()]
-        ws = tuple(w.lower() for w in named or words)
-        if ws and ws not in out and not set(ws) <= _LIGHT:
-            out.append(ws)
+        bare = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", sense)
+        for part in re.split(r"\s+or\s+", bare):  # 他 "he or him": either word
+            _add_sense(part, out)
     return tuple(out)
+
+
+def _add_sense(sense: str, out: list[tuple[str, ...]]) -> None:
+    """Add one sense's words to ``out`` (see :func:`sense_phrases`)."""
+    plain = re.sub(r"\([^)]*\)|\[[^\]]*\]|[^\x00-\x7f]+", " ", sense)
+    words = [w for w in _WORDS.findall(plain) if w.lower() not in _STOP_EN]
+    # a name and what it is ("a Republican party member", 共和党人): the name says it
+    named = [w for w in words if w[:1].isupper()]
+    ws = tuple(w.lower() for w in named or words)
+    if ws and ws not in out and not set(ws) <= _LIGHT:
+        out.append(ws)
 
 
 def segment_spans(text: str) -> list[tuple[str, int, int]]:

@@ -48,6 +48,12 @@ _AUX_TAIL = re.compile(r"(?:\b(?:was|were|is|are|had|has|have|been|being|also|fi
                        r"then|once|[a-z]+ly)\s*)+$")
 # a person's full name as a question writes it ("Brentley Vinson", "John F. Kelly")
 PROPER_NAME = re.compile(r"[A-Z][a-z][\w'’-]*(?:\s+(?:[A-Z]\.|[A-Z][a-z][\w'’-]*)){1,3}")
+# "When will X happen?", and a sentence saying something will
+FUTURE_Q = re.compile(r"^\W*when\s+(?:will|would|shall|is\s+.+?\s+going\s+to|are\s+.+?\s+going\s+to)\b",
+                      re.I)
+FUTURE_AT = re.compile(r"\b(?:will|would|'ll|shall|going to|plans? to|planned to|expected to|"
+                       r"scheduled to|set to|intends? to|is to|are to)\s+(?:not\s+)?(?P<v>(?:[\w-]+\s+){0,2}[\w-]+)",
+                       re.I)
 # verbs that name what a thing is ("called it a disaster", "branded North Korea an outlaw
 # nation"): one verb for who-questions ("Who called North Korea an outlaw nation?")
 NAMING_VERBS = frozenset("call brand label dub term".split())
@@ -1095,6 +1101,14 @@ class RoutesMixin:
 
         return did
 
+    @staticmethod
+    def _says_future(quote: str, question: str) -> bool:
+        """Does ``quote`` write a future marker ("would", "will", "plans to", "is expected
+        to") right before a word of ``question`` ("announced it would get rid of these
+        incentives, beginning in January 2017" for "When will Wells Fargo get rid of ...")?"""
+        want = {w[:5] for w in tokens(question)}
+        return any({w[:5] for w in tokens(m.group("v"))} & want for m in FUTURE_AT.finditer(quote))
+
     def _names_other(self, i: int, ents: set[str]) -> bool:
         """Is statement ``i`` no statement of one of ``ents`` and does it name a person or
         organization other than them?"""
@@ -1242,6 +1256,11 @@ class RoutesMixin:
         if unit and not _gives_unit(_quote_of(self.statements[top3[0]]), unit):
             # "How powerful was the test in kilotons?": no sentence gives kilotons
             return f"no statement gives that number in {unit}"
+        if date and not sc.zh and FUTURE_Q.match(topic) and not self._says_future(
+                _quote_of(self.statements[top3[0]]), topic):
+            # "When will the police release the video?": "Cooper called Friday for releasing
+            # the videos" dates a call, not the release to come
+            return "no statement gives a time it will happen"
         if date and not sc.zh and not DATE.search(_quote_of(self.statements[top3[0]])):
             # "When will the full House vote?": the best sentence ("The resolution requires
             # approval by the full House.") writes the event but no time, though dated ones

@@ -341,10 +341,11 @@ class SupportMixin:
         found = 0
         for w, alts, names in need:
             # a word and its inflections ("rates": rate, rates; "film": filmed), not a
-            # shorter stem ("housing" is not "House")
-            pats = [[re.compile(r"(?<![a-z0-9])" + re.escape(_PLURAL.sub("", t)))
-                     for t in re.findall(r"[a-z0-9]+", normalize(" ".join(p)))]
-                    for p in [*alts, *names]]
-            found += any(w in t or any(ps and all(x.search(t) for x in ps) for ps in pats)
+            # shorter stem ("housing" is not "House"); a sense's words in its order, at most
+            # two words apart ("house prices", "cost of housing"; not "the House ... the price")
+            pats = [re.compile(r"(?<![a-z0-9])" + r"[a-z0-9]*(?:\W+[a-z0-9]+){0,2}?\W+".join(
+                re.escape(_PLURAL.sub("", t)) for t in re.findall(r"[a-z0-9]+", normalize(" ".join(p)))))
+                for p in [*alts, *names]]
+            found += any(w in t or any(x.pattern != "(?<![a-z0-9])" and x.search(t) for x in pats)
                          for t in texts)
         return found < len(need) - (len(need) >= 3)

@@ -15,7 +15,9 @@
 * "In how many cities were the walk-ins held?" is a count question ("walk-ins": walk-in);
 * "What did New York state officials say ...?": "state" is no verb there;
 * "Who is Tom Cole's wife?": "his wife, Jane" in a claim of Cole's, "Roe's wife, Mary";
-* "What did Carl Mint say?", a full name the text writes but no entity holds, is never quoted.
+* "What did Carl Mint say?", a full name the text writes but no entity holds, is never quoted;
+* "When will X happen?" wants a sentence saying it will ("would get rid of ..., beginning in
+  January"), not one dating a call for it.
 
 The router and verbalize tests are fast; the engine tests embed a hand-built snapshot (slow).
 """
@@ -58,6 +60,16 @@ def test_a_noun_before_the_verb_asked_is_the_subjects():
     r = route("What did New York state officials say about school funding?")
     assert (r.subject, r.topic, r.verb) == ("New York state officials", "school funding", "say")
     assert route("What did Japan say about North Korea?").subject == "Japan"
+
+
+def test_a_future_time_is_said_of_the_future():
+    from claimgraph.qa.routes import RoutesMixin
+
+    q = "When will Acme get rid of the sales incentives?"
+    assert RoutesMixin._says_future("Acme announced it would get rid of these incentives, "
+                                    "beginning in January 2017.", q)
+    assert not RoutesMixin._says_future("Cole called Friday for getting rid of the incentives, "
+                                        "in the upcoming election.", q)
 
 
 def test_one_unnamed_source_is_named_as_written():

@@ -52,7 +52,7 @@ def test_an_english_question_naming_a_chinese_label_still_routes_in_english():
 ART = "ex:senate"
 PARAS = [
     "Senator Ann Lee said the sanctions had to stay in place in the public interest.",
-    "Ann Lee said the White House had ignored the safety of its own staff, whatever the cost.",
+    "Ann Lee said the White House had ignored the safety of its own staff, whatever the price.",
 ]
 LABELS = {"ex:lee": {"en": ["Ann Lee"], "zh": []},
           "ex:wh": {"en": ["White House"], "zh": []}}
@@ -69,14 +69,14 @@ def engine():
     stmts = [claim(LABELS, ev, "ex:lee", "said", "the sanctions had to stay in place in the "
                    "public interest", PARAS[0]),
              claim(LABELS, ev, "ex:lee", "said", "the White House had ignored the safety of its "
-                   "own staff, whatever the cost", PARAS[1], about=("ex:wh",))]
+                   "own staff, whatever the price", PARAS[1], about=("ex:wh",))]
     return handbuilt_engine(stmts, LABELS, TYPES, PARAS, ART)
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("question", [
     "Lee对利率怎么看?",  # interest rates: "interest" alone
-    "Lee对房价怎么看?",  # house prices, cost of housing: "House" and "cost"
+    "Lee对房价怎么看?",  # house prices: "House" and "price" far apart
     "Lee对食品安全怎么看?",  # food safety: "safety" alone
     "Ann Lee对利率怎么看?",
     "Lee说了什么关于利率?",
@@ -128,3 +128,8 @@ def test_a_chinese_name_in_the_topic_that_x_names_keeps_it(engine2):
 @pytest.mark.slow
 def test_a_chinese_name_with_words_no_article_uses_still_refuses(engine2):
     assert engine2.ask("李安对俄罗斯足球比赛怎么看?")["abstained"]
+
+
+def test_a_sense_of_alternatives_is_either_word():
+    # 他 "he or him": "succeeding him" writes it; no sentence writes "he ... him" as one sense
+    assert ("he",) in sense_phrases("他") and ("him",) in sense_phrases("他")
