@@ -404,6 +404,15 @@ class RoutesMixin:
                 # "What did Trump supporters say?" is not what Trump said (an organization's
                 # officials are the organization: "White House officials" falls back to it)
                 return f"{r.subject} are not quoted"
+        if not theirs and normalize(r.subject).strip() not in {
+                normalize(n).strip() for i in who for n in [lk.surface for lk in subj]
+                + self.labels.get(i, {}).get("en", [])}:
+            # "What do developers and supporters in Congress say?": the claims of a speaker
+            # written as the question writes X ("Developers and supporters in Congress say ..."),
+            # not Congress's
+            want = normalize(r.subject).strip()
+            theirs = [i for i in idx if self.head_id[i] >= 0 and normalize(
+                self.heads[self.head_id[i]][0]).strip() == want]
         idx = theirs or idx
         # a concept X proposed is what X said; one X only discussed is a last resort (its
         # speaker is its proposer, not X)

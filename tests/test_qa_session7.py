@@ -30,7 +30,7 @@ import pytest
 from claimgraph.qa.router import route
 from claimgraph.qa.routes import HOW_MANY
 from claimgraph.qa.scoring import tokens
-from claimgraph.qa.verbalize import claim_speakers, one_source
+from claimgraph.qa.verbalize import Statement, claim_speakers, one_source
 from qa_handbuilt import claim, evidence, handbuilt_engine
 from qa_handbuilt import top as _top
 
@@ -103,6 +103,9 @@ PARAS = [
     "The truth, Cole said, was that Roe had attacked his wife, Jane, in an ad. Roe's wife, Mary, "
     "is a former model.",
     "The officer who fired, Carl Mint, who was placed on leave after the bomb test, wore no camera.",
+    "Mayors urged Congress to keep the visa program, and they say Congress will change parts of "
+    "the program. Developers and supporters in Congress say the program has brought billions of "
+    "dollars to poor areas.",
 ]
 LABELS = {"ex:iran": {"en": ["Iran"], "zh": []}, "ex:japan": {"en": ["Japan"], "zh": []},
           "ex:russia": {"en": ["Russia"], "zh": []}, "ex:lee": {"en": ["Ann Lee"], "zh": []},
@@ -111,11 +114,12 @@ LABELS = {"ex:iran": {"en": ["Iran"], "zh": []}, "ex:japan": {"en": ["Japan"], "
           "ex:cole": {"en": ["Tom Cole", "Cole"], "zh": []},
           "ex:canada": {"en": ["Canada"], "zh": []}, "ex:ohio": {"en": ["Ohio"], "zh": []},
           "ex:fbi": {"en": ["FBI"], "zh": []}, "ex:comey": {"en": ["James Comey"], "zh": []},
-          "ex:jane": {"en": ["Jane Cole", "Jane"], "zh": []}}
+          "ex:jane": {"en": ["Jane Cole", "Jane"], "zh": []},
+          "ex:congress": {"en": ["Congress"], "zh": []}}
 TYPES = {"ex:iran": "Place", "ex:japan": "Place", "ex:russia": "Place", "ex:lee": "Person",
          "ex:smayor": "Person", "ex:roe": "Person", "ex:spring": "Place", "ex:cole": "Person",
          "ex:canada": "Place", "ex:ohio": "Place", "ex:fbi": "Organization", "ex:comey": "Person",
-         "ex:jane": "Person"}
+         "ex:jane": "Person", "ex:congress": "Organization"}
 
 
 @pytest.fixture(scope="module")
@@ -136,7 +140,16 @@ def engine():
     s6 = "Cole has long said that he qualifies as a natural-born citizen because his mother was born in Ohio."
     s9 = "The FBI said it decided against recommending charges."
     s10 = "The truth, Cole said, was that Roe had attacked his wife, Jane, in an ad."
+    s11 = ("Mayors urged Congress to keep the visa program, and they say Congress will change "
+           "parts of the program.")
+    s12 = ("Developers and supporters in Congress say the program has brought billions of dollars "
+           "to poor areas.")
+    devs = "Developers and supporters in Congress"
     stmts = [
+        claim(LABELS, ev, "ex:congress", "say", "Congress will change parts of the program", s11),
+        Statement("claim", f"{devs} say: the program has brought billions of dollars to poor areas",
+                  "say the program has brought billions of dollars to poor areas",
+                  {"iri": "ex:congress", "label": devs}, [ev(s12)], ("ex:congress",)),
         claim(LABELS, ev, "ex:cole", "said", "The truth was that Roe had attacked his wife, Jane, "
               "in an ad", s10, ("ex:roe", "ex:jane")),
         claim(LABELS, ev, "ex:fbi", "said", "it decided against recommending charges", s9),
@@ -219,3 +232,11 @@ def test_a_relative_in_apposition(engine):
 def test_a_name_written_but_never_quoted(engine):
     res = engine.ask("What did Carl Mint say about the bomb test?")
     assert res["abstained"] and "never quoted" in res["reason"]
+
+
+@pytest.mark.slow
+def test_a_speaker_written_as_asked(engine):
+    top = _top(engine.ask("What do developers and supporters in Congress say about the program?"))
+    assert "billions" in top["evidence"][0]["quote"]
+    top = _top(engine.ask("What did Congress say about the program?"))
+    assert "change parts" in top["evidence"][0]["quote"]
