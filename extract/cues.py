@@ -51,6 +51,21 @@ NOUN_CUES = frozenset(
     """.split()
 )
 
+#: More nouns of stance and speech, proposed as cues when
+#: :data:`claimgraph.extract.attribution.NOUN_MORE` is on ("a fierce supporter of X",
+#: "in favor of X", "his opposition to X", "a response to X").
+NOUN_CUES_MORE = frozenset(
+    """
+    supporter supporters favor response reaction reply defense defence endorsement
+    endorsements embrace rejection denunciation condemnation mention reference references
+    enthusiasm anxiety dislike ambivalence skepticism disdain contempt admiration
+    critic critics opponent opponents advocate advocates proponent proponents backer
+    backers backing backlash commitment disagreement objection objections dismissal
+    insult insults jab jabs dig digs broadside rebuke tirade outreach appeal plea
+    denial denials request requests recommendation endorser
+    """.split()
+)
+
 #: Adjectives of attitude whose preposition opens the content ("critical of X").
 ATTITUDE_ADJS = frozenset(
     """
