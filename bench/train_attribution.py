@@ -91,7 +91,7 @@ def priors_from(rows, keys, m: float) -> dict[str, dict[str, float]]:
 #: +.000/+.006 over the linear scorer; half and half +.007/+.004, +.005/+.008; session
 #: 7, with the ranker, 0.5 -> 0.8: attribution +.002/+.004, who-said-what .000/+.000;
 #: 0.4-0.8 on rules' sources rise on both tenths; not shipped: that retrain lost pinned
-#: behaviours, see extract/attribution.NOUN_MORE)
+#: behaviours, see extract/attribution.RELCL_OBJ)
 TREE_MIX = 0.5
 TREE_PARAMS = dict(max_iter=300, learning_rate=0.05, max_leaf_nodes=31, max_depth=8,
                    min_samples_leaf=40, l2_regularization=1.0)

@@ -195,9 +195,7 @@ def _trailing_cut(doc, a: int, b: int) -> int | None:
 #: sentence, which ...'): PolNeAR's content is often the bare noun phrase (train, 8
 #: tenths: 54 gold contents no other candidate matches, 3,600 more candidates; with
 #: NOUN_MORE, SAID_SO and RELCL_OBJ, see RELCL_OBJ)
-#: Off in the shipped pair: session 7's retrain with the four switches on (and TREE_MIX 0.8)
-#: lost pinned behaviours (tests/test_extract_groups, test_extract_speakers6) and a plain
-#: '"...," X said' quote, for a held-out gain within noise; they need a retrain to be used.
+#: (off in the shipped pair, see RELCL_OBJ)
 OBJ_NP = 0
 _NP_CUT_DEPS = frozenset(("relcl", "appos", "acl"))
 
@@ -594,9 +592,7 @@ def _verb_candidates(doc, tok, quotes, out: list[Candidate]) -> None:
 
 #: 'X thinks so', 'Y said yes': the word is the content (train, 8 tenths: 10 of its 22
 #: candidates are gold contents no other candidate matches)
-#: Off in the shipped pair: session 7's retrain with the four switches on (and TREE_MIX 0.8)
-#: lost pinned behaviours (tests/test_extract_groups, test_extract_speakers6) and a plain
-#: '"...," X said' quote, for a held-out gain within noise; they need a retrain to be used.
+#: (off in the shipped pair, see RELCL_OBJ)
 SAID_SO = 0
 _SO_WORDS = frozenset(("so", "yes", "no"))
 
@@ -641,9 +637,7 @@ _NOUN_PREPS = frozenset("on about of that for against at over".split())
 #: opposition to X"), and a noun cue's source from the phrase around it ("X, a supporter
 #: of Y", "X is a critic of Y", "X voted in favor of Y"; train, 8 tenths: 86 gold contents
 #: no other candidate matched, 543 more candidates)
-#: Off in the shipped pair: session 7's retrain with the four switches on (and TREE_MIX 0.8)
-#: lost pinned behaviours (tests/test_extract_groups, test_extract_speakers6) and a plain
-#: '"...," X said' quote, for a held-out gain within noise; they need a retrain to be used.
+#: (off in the shipped pair, see RELCL_OBJ)
 NOUN_MORE = 0
 _NOUN_PREPS_MORE = _NOUN_PREPS | frozenset("to toward towards".split())
 
