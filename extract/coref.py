@@ -256,10 +256,7 @@ AGENT_NOUNS = frozenset(
     """.split()
 )
 #: agent nouns that are one person (in the singular); the others are groups
-_PERSON_AGENTS = frozenset(
-    "lawyer attorney counsel wife husband widow son daughter father mother brother sister "
-    "relative child aide adviser advisor friend".split()
-)
+_PERSON_AGENTS = AGENT_NOUNS - frozenset(("family", "campaign", "parent"))
 _SAME_ROLE = {"attorney": "lawyer", "counsel": "lawyer", "advisor": "adviser"}
 _POSSESSIVE = re.compile(r"\w['\u2019]s?\s")
 
