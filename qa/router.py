@@ -80,6 +80,7 @@ class Route:
     rank: str = ""  # say: what to rank X's statements by when not the topic ("compare RT to")
     why: bool = False  # say: the question asks why X did or said something (a reason first)
     verb: str = ""  # say: the reporting verb asked ("What did X write ...": X's written claims first)
+    venue: str = ""  # say: where / when / to whom, before "about" ("on CNBC"): ranks, no topic word
 
     @property
     def lang(self) -> str:
@@ -99,11 +100,26 @@ _NOUN_THEN_SAY = re.compile(r"(?P<rest>(?:\s+[a-z][a-z-]*){1,2}?)\s+(?P<v>say|sa
                             r"believe|believes)\b")
 
 
+# "on CNBC about ...", "to reporters on Tuesday about ...": where, when or to whom, then the topic
+_VENUE = re.compile(r"^(?P<venue>(?:on|at|in|during|to|with|after|before)\s+(?:(?!(?:about|regarding|"
+                    r"concerning)\b)\S+\s+){1,6}?)(?:about|regarding|concerning)\s+(?=\S)", re.I)
+
+
+def _venue(s: str | None) -> str:
+    """Where, when or to whom X said it, written before "about" ("on CNBC about ..." -> "on
+    CNBC"), or ""."""
+    m = _VENUE.match((s or "").strip())
+    return m.group("venue").strip() if m else ""
+
+
 def _clean(s: str | None) -> str:
     s = (s or "").strip(" ?？.!。,，:：;；\"'“”")
     # "say anything about the Rohingya": the topic is the Rohingya
     s = re.sub(r"^(?:anything|something|much|a lot|a word|publicly)\s+(?=(?:about|on|regarding|"
                r"concerning|of)\b)", "", s, flags=re.I)
+    # "say on CNBC about letting ...", "say to reporters on Tuesday about the bill": where,
+    # when or to whom X said it is no word the topic must write; what follows "about" is
+    s = _VENUE.sub("", s)
     # "What did human rights groups warn about?": no topic left
     return re.sub(r"^(?:about|on|regarding|concerning|of|that|when|in|with respect to)(?:\s+|$)", "",
                   s, flags=re.I).strip()
@@ -339,7 +355,8 @@ def route(question: str) -> Route:
             if _REPORT_ONLY.fullmatch(topic):
                 # "What did the GAO report find?": the noun reports, "find" is how (no topic)
                 topic, verb = "", topic.lower()
-            return Route("say", _subject(g.get("x")), topic, former=former, verb=verb)
+            return Route("say", _subject(g.get("x")), topic, former=former, verb=verb,
+                         venue=_venue(g.get("y")))
         if name == "who_said":
             return Route("who_said", "", _clean(g.get("z")) or q, former=former)
         if name == "concept_who":

@@ -470,7 +470,10 @@ class RoutesMixin:
             said = set(idx)
             idx += [i for i in self.ids_with(self.about_index, who, ("passage",)).tolist()
                     if i not in said and not self.in_claim_mask[i]]
-        scores = self._ranked(sc, idx, r.rank or topic or None)
+        # "on CNBC": a statement whose sentence writes where X said it ranks higher, though the
+        # topic test ignored it
+        scores = self._ranked(sc, idx, r.rank or (f"{topic} {r.venue}" if topic and r.venue else topic)
+                              or None)
         scores = scores - PASSAGE_PENALTY * (self.kind[idx] == "passage")
         scores = scores - 2 * PASSAGE_PENALTY * np.array([i not in said for i in idx])
         if not group:  # "McConnell aides acknowledged ...": not what McConnell said himself

@@ -47,7 +47,12 @@ BACKGROUND = [
 # question words that say how to answer, not what about ("how many", "how high")
 GENERIC = frozenset("""much many high low big large long old far fast often year years time
 number amount total percent percentage level size value figure rate happen happened each every
-per annually yearly share proportion fraction portion""".split())
+per annually yearly share proportion fraction portion""".split()) | frozenset(
+    # function words the stop list lacks: no article need write them ("debate without moderators")
+    """without within whether while through against among between toward towards upon onto
+    despite during since until unless""".split()) | frozenset(
+    # nouns for what was said: "Trump's remarks about the moderators" asks what he said of them
+    "remark comment statement".split())
 
 
 # irregular English verbs (base, past, past participle): "make" and "made" are one word for
@@ -141,6 +146,25 @@ def base_forms(w: str) -> list[str]:
     return [b for b in dict.fromkeys(out) if len(b) >= 3]
 
 
+# a noun made from a verb or adjective ("hospitalization" / "hospitalized", "arrival" /
+# "arrived", "postponement" / "postponed"): the suffix and what it replaces
+_DERIVED = (("ization", "iz"), ("isation", "is"), ("ation", ""), ("ition", ""), ("ment", ""),
+            ("ness", ""), ("ity", ""), ("ance", ""), ("ence", ""), ("ion", ""), ("al", ""))
+
+
+def derived_stem(w: str) -> str | None:
+    """The stem a derived noun shares with the word it is made from, five letters or more
+    ("hospitalization" -> "hospitaliz", "refusal" -> "refus"), or None.
+
+    >>> derived_stem("hospitalization"), derived_stem("nation")
+    ('hospitaliz', None)
+    """
+    for suf, rep in _DERIVED:
+        if w.endswith(suf) and len(w) - len(suf) + len(rep) >= 5:
+            return w[: -len(suf)] + rep
+    return None
+
+
 def _overlap(words: list[frozenset[str]], have: set[str] | frozenset[str]) -> int:
     """How many of the words (each a set of prefixes, :func:`forms`) ``have`` holds, a whole
     short word counting when it starts a longer one ("grow" / "growth", "rise" / "risen")."""
@@ -170,12 +194,17 @@ class SupportMixin:
         word sharing all but its last few letters: "worri" / "worries", not
         "responsibility" / "responders"; an inflection of one: "easing" / "ease", "ending"
         / "end", "cutting" / "cut"), or the initials of a name the articles spell out
-        ("nafta")?"""
+        ("nafta"), or a noun derived from one ("hospitalization" / "hospitalized")?"""
         if w in self.linker.vocab or w in self._initials:
             return True
         if any(f in self.linker.vocab for f in _IRREGULAR.get(w, ())):  # "made" for "make"
             return True
         if any(b in self.linker.vocab for b in base_forms(w)):
+            return True
+        if len(w) >= 4 and w[-1] == w[-2] and w[-1] not in "aeiouls" and w[:-1] in self.linker.vocab:
+            return True  # "letting" (tokens: "lett"): "let"
+        stem = derived_stem(w)  # "hospitalization": "hospitalized"
+        if stem and any(v.startswith(stem) for v in self._vocab_prefix.get(stem[:3], ())):
             return True
         n = max(5, len(w) - 4)
         return any(v.startswith(w[:n]) for v in self._vocab_prefix.get(w[:3], ()))
