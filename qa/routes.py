@@ -134,6 +134,8 @@ TALLY = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d\b)\d{1,4}\s*(?:-|–|—|\s+to\
                    r"\bunanimous(?:ly)?\b", re.I)
 VOTE_ASKED = re.compile(r"\b(?:vote|tally|margin)\b", re.I)
 ROLE_COVER_BONUS = 0.4  # who holds a role of several words: a statement writing them all
+SAME_GROUP = 0.75  # MiniLM cosine of two group nouns that name the same people ("protesters" /
+# "demonstrators" .83; not "activists" .71, "supporters" .64)
 SAME_NOUN = 0.4  # MiniLM cosine of two counted nouns that count the same ("workers", "employees")
 COUNT_BONUS = (0.0, 0.1, 0.3)  # no count, a count or amount, a count of the noun asked about
 COUNT_POOL = 64  # the best candidates checked for a count, or for addressing Y (decoded)
@@ -428,6 +430,13 @@ class RoutesMixin:
             # reports a stance, no statement)
             reported = [i for i in reported if OPENS_QUOTE.search(_quote_of(self.statements[i]))]
         if not idx and not reported:
+            places = frozenset(lk.iri for lk in subj if self.types.get(lk.iri) == "Place")
+            if places and places >= who and r.lang == "en":
+                # "the protesters in Tulsa", "Tulsa protesters": a group of people there, not
+                # the place; found by the group's noun
+                found = self._unlinked_speaker(r, sc, k, strict=True, places=places)
+                if found is not None:
+                    return found
             return f"{name} is in the graph but never quoted"
         # an action the extractor took for a cue ("is attempting to push a bill") is no
         # statement: X whose every claim is one was never quoted (the first MAX_CUES read)
@@ -736,16 +745,39 @@ class RoutesMixin:
         alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
         return re.compile(ADDRESSING + r"(?:" + alt + r")\b")
 
-    def _unlinked_speaker(self, r: Route, sc: Scorer, k: int, strict: bool = False):
+    def _unlinked_speaker(self, r: Route, sc: Scorer, k: int, strict: bool = False,
+                          places: frozenset[str] = frozenset()):
         """What did "market participants" / "experts" say: match the speaker as written.
-        ``strict``: None when no speaker is written so (else any claim answers by topic)."""
-        words = set(tokens(r.subject))
+        ``strict``: None when no speaker is written so (else any claim answers by topic).
+        ``places``: places the subject names around a group ("the protesters in Tulsa"):
+        not words the speaker must write, but its claims naming them (in their paragraph)
+        rank first."""
+        drop = {w for p in places for lab in self.labels.get(p, {}).get("en", []) for w in tokens(lab)}
+        words = set(tokens(r.subject)) - drop
         claims = self.of_kind("claim").tolist()
         # the speaker as written (its label, the claim's words before the colon), tested
         # once per distinct (label, head) pair
         fits = np.array([bool(words) and words <= set(tokens(label) + tokens(head))
                          for label, head in self.heads] + [False], dtype=bool)
+        if not fits.any():  # "protesters": a group the source calls "demonstrators"
+            fits = self._same_group(r.subject, drop)
         idx = [i for i in claims if fits[self.head_id[i]]]
+        if not idx and not places and group_source(r.subject):
+            # "analysts", credited with nothing: a sentence where they are the subject of a
+            # reporting verb ("what analysts described as ...", "which advocates say ...")
+            said = self._group_says(r.subject)
+            if said:
+                off = self._off_topic(r, sc, said)
+                if off:
+                    return off
+                out = self._answers(said, sc.hybrid(said, r.topic or None), k, kind="claim")
+                for a in out:
+                    a["speaker"] = {"iri": None, "label": r.subject}
+                return out
+        if places and idx:
+            near = [i for i in idx if self._mentions(i, set(places)) or any(
+                self._mentions(j, set(places)) for j in self._context([i]) if j != i)]
+            idx = near or idx
         if not idx:
             return None if strict else self._open(claims, sc, k, "claim", r.topic or r.subject)
         off = self._off_topic(r, sc, idx)
@@ -753,6 +785,45 @@ class RoutesMixin:
             return off
         scores = sc.hybrid(idx, r.topic or None)
         return self._answers(idx, scores, k, kind="claim")
+
+    def _group_says(self, group: str) -> list[int]:
+        """Article sentences (no claim's own sentence credits the group) in which ``group``
+        as written ("analysts", "voting rights advocates") is the subject of a reporting or
+        naming verb ("what analysts described as", "which advocates say")."""
+        words = tokens(group)
+        if not words or self.bm25 is None:
+            return []
+        pat = re.compile(r"(?<![\w&-])" + re.escape(" ".join(group.split())) + r"\s+(?:(?:have|has|had|"
+                         r"also|often|have long|long)\s+)?(?P<v>[a-z]+)\b", re.I)
+        cand = self.of_kind("passage")
+        cand = cand[self.bm25.get_scores(words)[cand] > 0]
+        out = []
+        for i in cand.tolist()[:MAX_REPORTING * 4]:
+            m = pat.search(_quote_of(self.statements[i]))
+            if m and _verb_forms(m.group("v")) & (REPORT_VERBS | NAMING_VERBS):
+                out.append(int(i))
+        return out
+
+    def _same_group(self, subject: str, drop: set[str]) -> np.ndarray:
+        """Over ``self.heads`` (and the no-head entry): the claims' group speakers whose noun
+        means the group noun ``subject`` ends in ("protesters" / "Demonstrators", SAME_GROUP),
+        its other words (``drop`` aside) written in the speaker too."""
+        out = np.zeros(len(self.heads) + 1, dtype=bool)
+        rest = [w for w in re.findall(r"[A-Za-z][\w'’-]*", subject)
+                if w.lower() not in ("in", "of", "from", "at", "across", "around", "the")]
+        rest = [w for w in rest if not set(tokens(w)) <= drop]
+        if not rest or not group_source(" ".join(rest)):
+            return out
+        noun, mods = rest[-1].lower(), {t for w in rest[:-1] for t in tokens(w)}
+        qv = minilm_query(noun)
+        for n, (label, head) in enumerate(self.heads):
+            if not self._group_head[n]:
+                continue
+            said = (group_source(label) or "").split()
+            if said and mods <= set(tokens(label) + tokens(head)) and \
+                    float(minilm_query(said[-1].lower()) @ qv) >= SAME_GROUP:
+                out[n] = True
+        return out
 
     def _route_who_said(self, r: Route, subj, links, sc: Scorer, k: int):
         # sentences with no speaker too, ranked below those with one: "Who blamed hedge
