@@ -324,7 +324,7 @@ class Linker:
         if self._translit is None:
             from .translit import Transliterator
 
-            kinds = ("Person", "Organization")
+            kinds = ("Person", "Organization", "Place")
             src = {i: [lab for lab in langs.get("en", []) if not CJK_RE.search(lab)]
                    for i, langs in self._translit_src.items() if self.types.get(i) in kinds}
             self._translit = Transliterator({i: v for i, v in src.items() if v},

@@ -453,19 +453,32 @@ class RoutesMixin:
             if not sc.zh and dense.max() < support.MIN_TOPIC and not self._covers(
                     topic, self._naming(topic, links, subj, context + reported)):
                 return f"{name} is quoted, but not about {topic}"
+            if not sc.zh and dense.max() < support.MIN_TOPIC_UNNAMED and self._unnamed(
+                    topic, links, subj, context + reported):
+                # "Trump's comments on Tulsa": X's statements and their paragraphs never name
+                # Tulsa, and are not near the topic as a whole (a long quote is a little
+                # near anything)
+                return f"{name} is quoted, but not about {topic}"
             # a name the topic writes that X's statements name ("EB-5签证项目": EB-5;
             # "今日俄罗斯电视台": Russia) is what X spoke about, when the Chinese words around it
             # describe it in words the articles use (签证项目 "visa project", 电视台 "television
             # station"; not Trump的足球比赛, "football")
+            # a name written by sound (塔尔萨, Tulsa) is glossed as its English label, not as
+            # characters of other words (塔 "pagoda", 萨 "bodhisattva")
+            others = [lk for lk in links if lk not in subj]
+            zt = self._english(topic, [lk for lk in others if lk.how == "translit"]) if sc.zh else topic
+            if sc.zh and zt != topic and self._unnamed(topic, [lk for lk in others if lk.how == "translit"],
+                                                      subj, context + reported):
+                return f"{name} is quoted, but not about {topic}"  # a place X never names
             named = {lk.iri for lk in links if lk not in subj and lk.how != "demonym"
-                     and lk.surface in topic} if sc.zh and self.gloss(topic)[1] >= 1.0 else set()
+                     and lk.surface in topic} if sc.zh and self.gloss(zt)[1] >= 1.0 else set()
             # a topic that is only a name (沃伦对斯坦普夫有什么评价?: 斯坦普夫, Stumpf by sound):
             # X's statements naming it, as the English route's _naming has it; its gloss is noise
             named |= {lk.iri for lk in links if sc.zh and lk not in subj and lk.surface == topic
                       and self.types.get(lk.iri) in SPEAKER_TYPES}
             if sc.zh and CJK_RE.search(topic) and not (named and np.isin(
                     idx, self.ids_with(self.names_index, named)).any()) \
-                    and self._zh_off_topic(topic, idx, context, [lk for lk in links if lk not in subj]):
+                    and self._zh_off_topic(zt, idx, context, others):
                 return f"{name} is quoted, but not about {topic}"
         # the article's sentences that name X, below X's own statements: "the IMF's estimate
         # of global growth" is X's view though no cue reports it
@@ -649,6 +662,23 @@ class RoutesMixin:
         if not subj or rest == " ".join(subject.split()) or not group_source(rest):
             return set()
         return set(tokens(rest))
+
+    def _unnamed(self, topic: str, links, subj, context: list[int]) -> bool:
+        """Does ``topic`` name an entity (linked, not the subject, not a demonym: "Tulsa" in
+        "Trump's comments on Tulsa") that no statement of ``context`` names (by link or in
+        its sentence), by that name or another of its names?"""
+        inside = [lk for lk in links if lk not in subj and lk.how != "demonym"
+                  and normalize(lk.surface).strip() and normalize(lk.surface) in normalize(topic)]
+        if not inside or not context:
+            return False
+        arr = np.asarray(context, dtype=np.int64)
+        for lk in inside:
+            ents = {lk.iri} | self.variants.get(lk.iri, set())
+            ids = np.concatenate([self.ids_with(self.about_index, ents), self.ids_with(self.by_index, ents),
+                                  self.ids_with(self.names_index, ents)])
+            if not np.isin(arr, ids).any():
+                return True
+        return False
 
     def _naming(self, topic: str, links, subj, context: list[int]) -> list[int]:
         """The statements of ``context`` that may cover ``topic``: all of them, or, for a

@@ -28,6 +28,11 @@ from .scoring import tokens
 # 0.24 and 0.30..0.40 lose one question); MIN_E5_MARGIN is best from -0.05 to -0.04.
 MIN_DENSE = 0.09  # best MiniLM cosine of an open question (who said / general / fact / concept)
 MIN_TOPIC = 0.28  # best MiniLM cosine of "about Y" among X's claims
+# a topic naming an entity none of X's statements (or their paragraphs) name is refused
+# unless X's statements are this near it (the best right answer of that kind measured .54,
+# "letting the candidates debate without moderators"; a long block quote sits near .29 of
+# an unrelated topic): set by hand, not calibrated
+MIN_TOPIC_UNNAMED = 0.40
 ZH_COVER = 0.5  # a Chinese question with a word no article uses: share of its other words one top statement must hold
 MIN_E5_MARGIN = -0.045  # Chinese question, nothing linked: best e5 score minus the best background score
 
