@@ -14,6 +14,7 @@ from .router import PERSON_NOUN, ROLE_NOUN, Route
 from .scoring import tokens
 
 PERSONISH = {"Person"}
+_GENERATION = frozenset("jr sr ii iii iv".split())  # after a surname: "John G. Roberts Jr"
 SPEAKER_TYPES = {"Person", "Organization", "Place"}
 
 # How news text abbreviates a title before a name ("Gov. Chris Christie", "Sen. Warren").
@@ -37,6 +38,8 @@ class NamesMixin:
         either asks about both. Only when the shorter form fits one full name."""
         names = {i: tokens_plain(self.label(i) or "") for i, t in self.types.items()
                  if t in PERSONISH}
+        # "John G. Roberts Jr" is "Roberts": a generational suffix ends no surname
+        names = {i: (w[:-1] if len(w) > 1 and w[-1] in _GENERATION else w) for i, w in names.items()}
         by_suffix: dict[tuple[str, ...], list[str]] = {}  # ("o'neill",) -> the longer names
         for i, w in names.items():
             for n in range(1, len(w)):

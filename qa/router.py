@@ -154,7 +154,7 @@ _EN: list[tuple[str, re.Pattern]] = [(name, re.compile(p, re.I)) for name, p in 
     ("membership_person", r"^(?:where|for whom|for which \S+|at which \S+|at what \S+)\s+(?:does|did|do|is|was|has)\s+(?P<x>.+?)\s+(?:work|works|worked|employed|based|working|teach|teaches|taught|teaching|lecture|lectures|study|studies|studied|studying)\b"),
     ("membership_person", r"^(?:who|which \S+)\s+(?:does|did)\s+(?P<x>.+?)\s+work\s+(?:for|at)\b"),
     ("membership_person", r"^what\s+(?:is|was|are|were)\s+(?P<x>.+?)(?:'s|’s|s'|’)\s+(?:current\s+|former\s+)?(?:role|roles|job|title|position|affiliation|employer|post|job title)\b(?!\s+(?:on|about|regarding|towards?|over)\b)"),
-    ("membership_person", r"^what\s+(?:role|position|title|job)\s+(?:does|did|do|is|was)\s+(?P<x>.+?)\s+(?:have|hold|held|do|play|had)\b"),
+    ("membership_person", r"^what\s+(?:role|position|title|job|office|post)\s+(?:does|did|do|is|was)\s+(?P<x>.+?)\s+(?:have|hold|held|do|play|had)\b"),
     # "What does X do?", not "What did Obama warn a museum alone cannot do?" (X said it)
     ("membership_person", rf"^what\s+(?:does|did)\s+(?P<x>(?:(?!\b(?-i:{SAY_VERBS})\b).)+?)\s+do\b(?:\s+for a living)?\s*\??$"),
     ("membership_role", r"^who\s+(?:is|was)\s+(?P<y>[^'’]+?)(?:'s|’s|s'|’)\s+(?P<role>.+)"),

@@ -29,6 +29,8 @@ CONTEXT_PENALTY = 0.02  # as engine.CONTEXT_PENALTY: a statement ranked by a sen
 PASSAGE_PENALTY = 0.04  # an article sentence ranks just below a graph statement as good
 PREFER_BONUS = 0.1  # the kind of statement a route asks for, when nothing was linked
 APPOSITION_BONUS = 0.3  # "Who is X?": a sentence describing X, over one only naming X
+TITLE_BONUS = 0.1  # "What office does X hold?": a title before X's name, over other descriptions
+ROLE_ASKED = re.compile(r"\b(?:office|position|title|job|role|post)\b", re.I)
 VERB_BONUS = 0.3  # "What did X compare Y to?": times how much nearer the verb a cue is than "said"
 GROUP_PENALTY = 0.2  # what did X say: a claim of X's aides or officials, below X's own as good
 ADDRESSEE_BONUS = 0.2  # "what did X tell Y": a claim whose cue addresses Y ("Warren told Stumpf")
@@ -168,7 +170,8 @@ encourage unveil discuss reference sum invoke identify introduce express raise v
 tout champion welcome applaud slam blast attack decry condemn hail lambaste rebuke support endorse
 back according describe question call demand mock scoff chide scold press quiz knock dub label
 brand characterize characterise term deride lash tease muse ponder wonder shout yell exclaim rule
-order instruct testify tweet liken compare equate contrast debate dispute contend""".split())
+order instruct testify tweet liken compare equate contrast debate dispute contend speak talk remark
+marvel lament recall""".split())
 # (not "support" / "back": "France supports some opposition groups", "Schultz supported
 # Democrats" are acts, as REPORT_VERBS has it too)
 SPEECH_LEMMAS = (SPEECH_VERBS | BELIEF_VERBS | DENIAL_VERBS | NOUN_CUES | ATTITUDE_ADJS | _REPORTING) - {"support", "back"}
@@ -937,6 +940,11 @@ class RoutesMixin:
             return f"no {r.role} of {self.label(subj[0].iri)} is in the graph"
         scores = sc.hybrid(cand, r.role or None) if r.role else sc.hybrid(cand)
         described = self._apposition(target) if not r.wants_person else None
+        # "What office does X hold?": a title written before X's name ("New Jersey Gov. Chris
+        # Christie") says it, more than a clause after it ("Christie, who has campaigned ...")
+        titled = re.compile(r"(?i:" + PERSON_NOUN + r"|gov|sen|rep|gen)\.?\s+(?:[A-Z][\w.'’-]*\s+){0,2}(?:"
+                            + "|".join(re.escape(n) for n in described[1]) + r")\b") \
+            if described is not None and ROLE_ASKED.search(r.topic or "") else None
         for j, i in enumerate(cand):
             s = self.statements[i]
             if s.kind == "passage":
@@ -946,6 +954,8 @@ class RoutesMixin:
                 if described is not None and any(n in s.text for n in described[1]) \
                         and described[0].search(s.text):
                     scores[j] += APPOSITION_BONUS
+                    if titled is not None and titled.search(s.text):
+                        scores[j] += TITLE_BONUS
             if s.kind == "affiliation":
                 scores[j] += 0.1 if s.former == r.former else 0.0
         # "Who is X?" is answered about X, whatever X's type; "Who is the NYPD commissioner?"
