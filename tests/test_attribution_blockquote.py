@@ -45,9 +45,10 @@ def test_unquoted_paragraph_after_a_speech_cue_and_colon(nlp, monkeypatch):
     assert block.kind == "indirect"  # no quote marks: the module's kinds decide
     # the claim's paragraph is its content's, not the cue's
     assert article.paragraphs[block.paragraph - 1].text == BLOCK
-    # the outermost attribution only: nothing inside the block is another claim
+    # no piece of the block stands alone unless it has a cue of its own inside it
     s, e = block.content.start, block.content.end
-    assert not [a for a in got if a is not block and s <= a.content.start < e]
+    assert all(a.cue is not None and s <= a.cue.start < e
+               for a in got if a is not block and s <= a.content.start < e)
 
 
 WARD = (
