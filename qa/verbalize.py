@@ -323,7 +323,6 @@ def statements(ds: Dataset, lbls: dict | None = None) -> list[Statement]:
             else f"{c['cue']} {c['content']}"
         out.append(Statement("claim", f"{head} {cue}: {c['content']}", shown, sp, ev, by,
                              tuple(a["iri"] for a in c["about"]), role))
-    out += _block_quotes(texts, out, lbls)
     for m in mems:
         p, o = m["person"], m["organization"]
         verb = "was formerly" if m["former"] else "is"
@@ -368,68 +367,6 @@ def statements(ds: Dataset, lbls: dict | None = None) -> list[Statement]:
             ev = {"article": art, "paragraph": texts.paragraph_of(art, a), "quote": s,
                   "start": a, "end": b}
             out.append(Statement("passage", s, s, None, [ev]))
-    return out
-
-
-# the last sentence of a paragraph that introduces the next one as someone's words ("The
-# governor added:", "McCrummen reports:", "He told reporters:"): a block quote
-_INTRO = re.compile(r"^(?P<src>(?:[A-Z][\w.'’-]*)(?:\s+[\w.'’-]+){0,3}?)\s+(?P<cue>added|adds|said|says|"
-                    r"continued|continues|explained|explains|wrote|writes|reported|reports|noted|"
-                    r"notes|declared|declares|replied|responded|told\s+[\w.'’-]+(?:\s+[\w.'’-]+)?)\s*:\s*$")
-# who stands for the last speaker: "he", "she", "the governor", "the former senator" (a person
-# noun; not "the statement", a document of someone's)
-_PERSON_SRC = r"^(?:he|she|the\s+(?:[a-z][\w-]*\s+)?(?:{noun}|reporter|writer|author|woman|man|leader|aide))$"
-
-
-def _block_quotes(texts: _Texts, claims: list[Statement], lbls: dict) -> list[Statement]:
-    """Claims for paragraphs a paragraph's last sentence introduces as someone's words ("The
-    governor added:" then "It's typical of Hillary Clinton. She knows nothing, ..."), which
-    the extractor, reading sentence by sentence, credits to no one. The speaker is the one
-    the introduction names ("McCrummen reports:": the entity of that name), or for "he",
-    "she" or "the governor" the speaker of the last claim before it in the article (within
-    three paragraphs). A paragraph a claim of that speaker already quotes is left as is."""
-    from .linking import PERSON_NOUN
-
-    pronoun = re.compile(_PERSON_SRC.format(noun=PERSON_NOUN), re.I)
-    by_art: dict[str, list[tuple[int, Statement]]] = {}
-    for c in claims:
-        if c.kind == "claim" and c.speaker and c.speaker.get("iri") and c.evidence:
-            by_art.setdefault(c.evidence[0].get("article"), []).append((c.evidence[0]["start"], c))
-    out: list[Statement] = []
-    for art, paras in texts.paras.items():
-        text = texts.text[art]
-        mine = sorted(by_art.get(art, []), key=lambda x: x[0])
-        for p, q in zip(paras, paras[1:], strict=False):
-            if not text[p["start"]:p["end"]].rstrip().endswith(":"):
-                continue
-            sents = split_sentences(text, p["start"], p["end"])
-            m = _INTRO.match(text[sents[-1][0]:sents[-1][1]]) if sents else None
-            body = text[q["start"]:q["end"]].strip()
-            if not m or len(body) < 25:
-                continue
-            src = m.group("src")
-            if pronoun.match(src):
-                before = [c for at, c in mine if at < p["end"]
-                          and texts.paragraph_of(art, at) >= p["paragraph"] - 3]
-                sp = before[-1].speaker if before else None
-            elif src[:1].isupper() and not src.lower().startswith("the "):
-                last = src.split()[-1]
-                iris = {i for i, labs in lbls.items() for lab in labs.get("en", [])
-                        if lab.split() and lab.split()[-1] == last}
-                sp = {"iri": iris.pop(), "label": None} if len(iris) == 1 else None
-                if sp:
-                    sp["label"] = lbls[sp["iri"]]["en"][0]
-            else:
-                continue
-            if not sp or any(c.speaker["iri"] == sp["iri"] and q["start"] <= at < q["end"]
-                             for at, c in mine):
-                continue
-            cue = m.group("cue").split()[0]
-            content = body.strip("\"“”' ")
-            ev = {"article": art, "paragraph": q["paragraph"], "quote": text[q["start"]:q["end"]],
-                  "start": q["start"], "end": q["end"]}
-            out.append(Statement("claim", f"{sp['label']} {cue}: {content}", f"{cue} {content}",
-                                 {"iri": sp["iri"], "label": sp["label"]}, [ev], (sp["iri"],), ()))
     return out
 
 

@@ -9,12 +9,12 @@
 * a group asked with a place ("the protesters in Tulsa") is the group, found by a noun of
   the same meaning ("Demonstrators said ..."), not the place; a group credited with no claim
   ("analysts", "advocates") speaks in a sentence where it is the subject of a reporting verb;
-* a paragraph introduced by "The governor added:" is the governor's (a block quote the
-  extractor, reading sentence by sentence, credits to no one);
+* a paragraph introduced by "The governor added:" is the governor's claim (the extractor's
+  block quotes, extract/attribution._block_quotes): the QA answers from it;
 * a Western place name written by sound in a Chinese topic (塔尔萨, Tulsa) is linked and
   glossed as its English label, not as characters of other words.
 
-The router and block-quote tests are fast; the engine tests embed a hand-built snapshot (slow).
+The router tests are fast; the engine tests embed a hand-built snapshot (slow).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ import os
 import pytest
 from claimgraph.qa.router import route
 from claimgraph.qa.support import derived_stem
-from claimgraph.qa.verbalize import Statement, _block_quotes, _Texts
+from claimgraph.qa.verbalize import Statement
 from qa_handbuilt import claim, evidence, handbuilt_engine
 from qa_handbuilt import top as _top
 
@@ -67,15 +67,6 @@ TYPES = {"ex:clinton": "Person", "ex:shelby": "Person", "ex:crutcher": "Person",
          "ex:cnbc": "Organization", "ex:jgr": "Person", "ex:roberts": "Person"}
 
 
-def _texts() -> tuple[str, _Texts]:
-    text = "\n".join(PARAS)
-    paras, at = [], 0
-    for n, p in enumerate(PARAS, 1):
-        paras.append({"paragraph": n, "start": at, "end": at + len(p)})
-        at += len(p) + 1
-    return text, _Texts([{"iri": ART, "text": text, "paragraphs": paras}])
-
-
 def _claims() -> list[Statement]:
     text = "\n".join(PARAS)
 
@@ -96,6 +87,9 @@ def _claims() -> list[Statement]:
               "Chris Christie called Clinton a \"disgrace\" on a radio show.", ("ex:clinton",)),
         claim(LABELS, ev, "ex:christie", "said", "\"Those comments are a disgrace,\"",
               "\"Those comments are a disgrace,\" he said."),
+        # the block quote "The governor added:" introduces, as extract/attribution._block_quotes
+        # gives it: cue in paragraph 5, content the whole of paragraph 6
+        claim(LABELS, ev, "ex:christie", "added", PARAS[5], PARAS[5], ("ex:clinton", "ex:ferguson")),
         claim(LABELS, ev, "ex:melanie", "said", "she had been hospitalized for weeks after a rant "
               "online", "Melanie said she had been hospitalized for weeks after a rant online."),
         claim(LABELS, ev, "ex:trump", "questioned", "the need for moderators before the candidates meet",
@@ -122,28 +116,9 @@ def test_a_derived_noun_shares_its_verbs_stem():
     assert derived_stem("nation") is None  # no stem of five letters
 
 
-def test_a_paragraph_introduced_as_someones_words():
-    text, texts = _texts()
-    out = _block_quotes(texts, _claims(), LABELS)
-    assert len(out) == 1
-    bq = out[0]
-    assert bq.speaker["iri"] == "ex:christie" and "mouth never stops" in bq.text
-    assert bq.evidence[0]["quote"] == PARAS[5] and bq.evidence[0]["paragraph"] == 6
-    # a name introduces the paragraph: that entity, not the last speaker
-    paras = ["Melanie said she was fine.", "Trump reports:", "She was hospitalized for several weeks."]
-    t2 = "\n".join(paras)
-    spans = [{"paragraph": 1, "start": 0, "end": 26}, {"paragraph": 2, "start": 27, "end": 41},
-             {"paragraph": 3, "start": 42, "end": len(t2)}]
-    mel = claim(LABELS, lambda p: evidence(t2, "ex:b", p), "ex:melanie", "said", "she was fine", paras[0])
-    out = _block_quotes(_Texts([{"iri": "ex:b", "text": t2, "paragraphs": spans}]), [mel], LABELS)
-    assert [s.speaker["iri"] for s in out] == ["ex:trump"]
-
-
 @pytest.fixture(scope="module")
 def engine():
-    text, texts = _texts()
-    stmts = _claims()
-    return handbuilt_engine(stmts + _block_quotes(texts, stmts, LABELS), LABELS, TYPES, PARAS, ART)
+    return handbuilt_engine(_claims(), LABELS, TYPES, PARAS, ART)
 
 
 @pytest.mark.slow
