@@ -157,3 +157,12 @@ def test_shipped_model_scores_probabilities():
     A.score_candidates(cands, json.loads(json.dumps(w)))
     assert all(0.0 <= c.score <= 1.0 for c in cands)
     assert cands[0].score > cands[1].score
+
+
+def test_the_threshold_shipped_is_the_middle_of_a_flat_top():
+    # the held-out curve of session 8's retrain: flat over .28-.36 to three decimals, where the
+    # raw maximum picks its first point
+    curve = [0.732, 0.738, 0.7432, 0.7431, 0.7432, 0.7385, 0.7365, 0.727]
+    assert TA.pick_threshold(curve) == 3
+    assert TA.pick_threshold([0.5, 0.9, 0.5, 0.5]) == 1  # a clear peak stays the peak
+    assert TA.pick_threshold([0.7]) == 0
