@@ -53,12 +53,41 @@ def strip_titles(name: str) -> str:
         name = new
 
 
+#: a person's name does not start with a word the same text writes in lower case
+#: that is no given name: the tagger runs a headline's "Beneath" into "Beneath
+#: Clinton's wins" (the body has "buried beneath Mrs. Clinton"), which full_name
+#: would otherwise take for Hillary Clinton's full name
+COMMON_FIRST = 1
+
+
+def _lower_words(doc) -> set[str]:
+    """The words the text writes in lower case, cached per doc."""
+    cached = doc.user_data.get("claimgraph_lower_words")
+    if cached is None:
+        cached = doc.user_data["claimgraph_lower_words"] = {
+            t.text for t in doc if t.text.isalpha() and t.text.islower()}
+    return cached
+
+
+def _person_name(doc, text: str) -> str:
+    """A person entity's clean name: ``strip_titles``, and without a first word
+    the text also writes in lower case that the given-name lexicon does not know."""
+    name = strip_titles(text)
+    words = name.split()
+    while (COMMON_FIRST and len(words) > 1 and words[0].isalpha() and words[0][1:].islower()
+           and words[0].lower() in _lower_words(doc) and not given_name(words[0])):
+        words = words[1:]
+        name = " ".join(words)
+    return name
+
+
 def _entities(doc):
     """(start_char, label, clean name) of every named entity, cached per doc."""
     cached = doc.user_data.get("claimgraph_ents")
     if cached is None:
         cached = [
-            (e.start_char, e.end_char, e.label_, strip_titles(e.text))
+            (e.start_char, e.end_char, e.label_,
+             _person_name(doc, e.text) if e.label_ == "PERSON" else strip_titles(e.text))
             for e in doc.ents
             if e.label_ in _PERSONAL + _ORGLIKE
         ]
@@ -116,7 +145,7 @@ def _subject_persons(doc) -> list[tuple[int, str]]:
             subj = root.dep_ in ("nsubj", "nsubjpass") or (
                 root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"))
             if e.label_ == "PERSON":
-                name = strip_titles(e.text)
+                name = _person_name(doc, e.text)
                 if " " in name:
                     surnames.setdefault(name.split()[-1], name)
                 if subj and name:
@@ -500,7 +529,7 @@ def _genders(doc) -> dict[str, str]:
     for e in doc.ents:
         if e.label_ != "PERSON":
             continue
-        n = strip_titles(e.text)
+        n = _person_name(doc, e.text)
         if not n:
             continue
         name = names[e.start] = full_name(doc, n, e.start_char, "PERSON")
@@ -555,6 +584,7 @@ def _genders(doc) -> dict[str, str]:
 
 
 _LEXICON: dict = {}
+_GIVEN: dict[str, bool] = {}
 
 
 def name_gender(given: str) -> str | None:
@@ -579,6 +609,26 @@ def name_gender(given: str) -> str | None:
             gender = "m" if share >= NAME_MIN_SHARE else "f" if share <= 1 - NAME_MIN_SHARE else None
     _LEXICON[key] = gender
     return gender
+
+
+def given_name(word: str) -> bool:
+    """Whether the lexicon counts ``word`` as a given name (of either sex)."""
+    key = word.lower()
+    if not key.isalpha():
+        return False
+    cache = _GIVEN
+    if key not in cache:
+        db = _LEXICON.get(None)
+        if db is None:
+            db = _LEXICON[None] = _open_lexicon()
+        known = True  # no lexicon: keep every name as the tagger gave it
+        if db is not False:
+            conn, query, lock = db
+            with lock:
+                row = conn.execute(query, (key,)).fetchone()
+            known = bool(row and row[1] >= NAME_MIN_COUNT)
+        cache[key] = known
+    return cache[key]
 
 
 def _open_lexicon():
