@@ -92,11 +92,11 @@ def test_name_gender_lexicon():
 
 
 def test_main_subjects(nlp, monkeypatch):
-    # with MAIN_SUBJECTS (off by default), a subject inside a prepositional phrase or
-    # a noun's complement is not the antecedent of a later "she"
+    # with MAIN_SUBJECTS (on), a subject inside a prepositional phrase or a noun's
+    # complement is not the antecedent of a later "she"
     text = ("Melanie Smith watched the speech at home. It was the rise of Trump that made "
             "her hopeful, from the idea that Nancy Reed may have been murdered in a plot. "
             "\u201cHere he comes,\u201d she said.")
-    assert _speaker(nlp, text, "she") == "Nancy Reed"
-    monkeypatch.setattr(coref, "MAIN_SUBJECTS", 1)
     assert _speaker(nlp, text, "she") == "Melanie Smith"
+    monkeypatch.setattr(coref, "MAIN_SUBJECTS", 0)
+    assert _speaker(nlp, text, "she") == "Nancy Reed"
