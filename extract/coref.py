@@ -196,11 +196,54 @@ def _nearest_subject(doc, before: int, since: int = 0, gender: str | None = None
         if MAIN_SUBJECTS and gender and _embedded(doc, s):
             continue
         found.append((s, name))
+    if PRONOUN_CHAINS and gender:
+        for s in _pronoun_subjects(doc).get(gender, ()):
+            if s >= before:
+                break
+            if before - s <= 1500 and s >= since:
+                found.append((s, None))
+        found.sort()
     for s, name in reversed(found):
-        full = full_name(doc, name, s, "PERSON")
-        if _agrees(doc, full, gender):
+        full = _chained(doc, s, gender) if name is None else full_name(doc, name, s, "PERSON")
+        if full and _agrees(doc, full, gender):
             return full
     return None
+
+
+#: a "he"/"she" that is a main clause's subject outside quotes stands for the person
+#: it resolves to when the next pronoun of its gender looks for the last subject
+#: ("Ann Doyle runs the clinic.\n\nShe met Mary Ellen Park on Monday. ... she said"
+#: is Ann Doyle, not the person named since). On 500 train articles (seed-8 shuffle
+#: 0-500) it changes 30 pronoun speakers: 20 wrong -> right, 2 right -> wrong (a
+#: pronoun resolved wrongly passes its error on), 8 wrong -> wrong
+PRONOUN_CHAINS = 1
+
+
+def _pronoun_subjects(doc) -> dict[str, list[int]]:
+    """start_char of every he/she main-clause subject outside quotes, by gender, cached."""
+    cached = doc.user_data.get("claimgraph_pronoun_subjects")
+    if cached is None:
+        cached = {"m": [], "f": []}
+        quoted = _quoted(doc)
+        for t in doc:
+            if _subject_pronoun(t, quoted) and not _embedded(doc, t.idx):
+                cached[_PRONOUN_GENDER[t.lower_]].append(t.idx)
+        doc.user_data["claimgraph_pronoun_subjects"] = cached
+    return cached
+
+
+def _chained(doc, start: int, gender: str) -> str | None:
+    """The person the he/she subject at ``start`` resolves to, cached per doc; the
+    earlier pronouns of its gender are resolved first, so the chain never recurses deep."""
+    memo = doc.user_data.setdefault("claimgraph_chained", {})
+    if (start, gender) not in memo:
+        for s in _pronoun_subjects(doc)[gender]:
+            if s > start:
+                break
+            if (s, gender) not in memo:
+                memo[(s, gender)] = None  # a guard while it resolves
+                memo[(s, gender)] = _previous_person(doc, s, gender)
+    return memo.get((start, gender))
 
 
 def _known_in(text: str, known: tuple[str, ...]) -> str | None:

@@ -37,3 +37,16 @@ def test_given_name_spelt_like_a_word_stays(nlp):
     doc = nlp(text)
     assert coref.full_name(doc, "Clinton", text.rindex("Clinton")) == "Bill Clinton"
     assert coref.given_name("Bill") and not coref.given_name("Beneath")
+
+
+def test_pronoun_chain(nlp, monkeypatch):
+    # a paragraph's opening "She" (Ann Doyle) is the last subject before "she said",
+    # not the person the paragraph names after it
+    text = ("Ann Doyle runs the clinic in Dayton. The state cut its money twice.\n\n"
+            "She met Mary Ellen Park, a lawyer, on Monday. \u201cWe are out of time,\u201d she said.")
+    doc = nlp(text)
+    a = text.rindex("she")
+    assert coref.resolve_speaker(doc, (a, a + 3), doc.char_span(a, a + 3).root.i) == "Ann Doyle"
+    monkeypatch.setattr(coref, "PRONOUN_CHAINS", 0)
+    doc = nlp(text)
+    assert coref.resolve_speaker(doc, (a, a + 3), doc.char_span(a, a + 3).root.i) == "Mary Ellen Park"
