@@ -392,6 +392,26 @@ class Linker:
         return not any(edit_distance(v, key, limit) <= limit for v in self.vocab
                        if v[:1] == key[:1] and abs(len(v) - len(key)) <= limit)
 
+    def _given_name_other(self, question: str, inside: list[Link]) -> bool:
+        """Is ``inside`` a one-word name the articles write alone and, right after it, the
+        surname of a person whose names lack that word ("Melania Trump" where the articles
+        write "a photo of Melania" and "Donald Trump", never "Melania Trump")? The question
+        names another person of that family than the one the surname links to. A first
+        word that is itself a person of the graph ("Heidi" for Heidi Cruz) is left linked."""
+        first, last = inside
+        if first.iri == last.iri or self.types.get(last.iri) != "Person" \
+                or self.types.get(first.iri) == "Person" \
+                or not re.fullmatch(r"[A-Z][a-z]{2,}", first.surface) \
+                or not re.fullmatch(r"[A-Z][a-z]+", last.surface) \
+                or question[first.end:last.start] != " " or first.surface.casefold() in QUESTION_WORDS \
+                or first.surface.casefold() in _HONORIFICS or re.fullmatch(PERSON_NOUN, first.surface, re.I):
+            return False
+        given = normalize(first.surface).strip()
+        names = {w for lab in self._translit_src.get(last.iri, {}).get("en", [])
+                 for w in _words(normalize(lab))}
+        return given not in names and not self._written(
+            " ".join(_words(normalize(question[first.start:last.end]))))
+
     def _written(self, key: str) -> bool:
         """Do the articles write ``key`` (normalized words) as a whole, maybe plural?"""
         return self.may_contain(key) and re.search(
@@ -434,6 +454,9 @@ class Linker:
             inside = [lk for lk in links if lk.start < b and a < lk.end]
             if len(inside) == 1 and self._other_given_name(question, a, b, inside[0]):
                 out.append(re.sub(r"['’]s?$", "", m.group(0)).strip(".-"))
+                continue
+            if len(inside) == 2 and self._given_name_other(question, inside):
+                out.append(re.sub(r"['’]s?$", "", question[inside[0].start:inside[1].end]))
                 continue
             if inside:
                 # "Bank of Japan" is not "Japan": a name built on a linked one with "of" is
