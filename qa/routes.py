@@ -53,6 +53,9 @@ PROPER_NAME = re.compile(r"[A-Z][a-z][\w'â€™-]*(?:\s+(?:[A-Z]\.|[A-Z][a-z][\w'â€
 # "When will X happen?", and a sentence saying something will
 FUTURE_Q = re.compile(r"^\W*when\s+(?:will|would|shall|is\s+.+?\s+going\s+to|are\s+.+?\s+going\s+to)\b",
                       re.I)
+# "Who will Cruz face in the 2018 primary?": someone to come, whom a sentence names only
+# with a future marker before the verb asked about ("is expected to face")
+WHO_FUTURE_Q = re.compile(r"^\W*who(?:m)?\s+(?:will|shall|is\s+going\s+to)\b", re.I)
 FUTURE_AT = re.compile(r"\b(?:will|would|'ll|shall|going to|plans? to|planned to|expected to|"
                        r"scheduled to|set to|intends? to|is to|are to)\s+(?:not\s+)?(?P<v>(?:[\w-]+\s+){0,2}[\w-]+)",
                        re.I)
@@ -1384,6 +1387,12 @@ class RoutesMixin:
             # "When will the police release the video?": "Cooper called Friday for releasing
             # the videos" dates a call, not the release to come
             return "no statement gives a time it will happen"
+        if not sc.zh and WHO_FUTURE_Q.match(topic) and not self._says_future(
+                _quote_of(self.statements[top3[0]]), topic):
+            # "Who will Cruz face in the 2018 primary?": "Cruz is facing a reelection fight in
+            # 2018, and talk had been mounting about a Republican challenging him" names no
+            # one he will face
+            return "no statement says who it will be"
         if date and not sc.zh and not DATE.search(_quote_of(self.statements[top3[0]])):
             # "When will the full House vote?": the best sentence ("The resolution requires
             # approval by the full House.") writes the event but no time, though dated ones

@@ -2,7 +2,9 @@
 
 * a given name the articles write alone, before the surname of a person whose names lack
   it ("Melania Trump" where the articles write "a photo of Melania" and "Donald Trump"),
-  is another person of that family, not in the graph.
+  is another person of that family, not in the graph;
+* "Who will X face?" asks for someone to come: a sentence without a future marker before
+  the verb asked about ("Cruz is facing a reelection fight in 2018") names no one.
 
 The linker test is fast; the engine tests embed a hand-built snapshot (slow).
 """
