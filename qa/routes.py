@@ -457,7 +457,8 @@ class RoutesMixin:
             qv = sc.dense_for(self._english(topic, links))
             dense = sc.dense_of(qv, idx + reported)
             if not sc.zh and dense.max() < support.MIN_TOPIC and not self._covers(
-                    topic, self._naming(topic, links, subj, context + reported)):
+                    topic, self._naming(topic, links, subj, context + reported)) \
+                    and not support.nearer_than_foils(sc, idx + reported, float(dense.max())):
                 return f"{name} is quoted, but not about {topic}"
             if not sc.zh and dense.max() < support.MIN_TOPIC_UNNAMED and self._unnamed(
                     topic, links, subj, context + reported):

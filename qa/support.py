@@ -33,6 +33,24 @@ MIN_TOPIC = 0.28  # best MiniLM cosine of "about Y" among X's claims
 # "letting the candidates debate without moderators"; a long block quote sits near .29 of
 # an unrelated topic): set by hand, not calibrated
 MIN_TOPIC_UNNAMED = 0.40
+# "What did Pepper say about the ruling?" where his claims write "decision": a topic below
+# MIN_TOPIC is still X's when X's claims are nearer it than to every one of TOPIC_FOILS
+# (made-up everyday, economic and sport topics, those of bench/qa_zh_probe.py) by
+# TOPIC_MARGIN, and at least MIN_TOPIC_RELATIVE near: a long quote near anything is near the
+# foils too. Measured (26 sets, 2026-11-27) on the say questions this test reached: refusals
+# held have margins -.16 .. +.05 and cosines .04 .. .27; the right answers it refused
+# -.08 .. +.11 and .20 .. .26. Set between the refusals' top and the answers': only a clear
+# paraphrase passes (+.11, "ruling" / "decision"; "oversight", -.08, and "her series of
+# online postings", +.04, are still refused)
+TOPIC_FOILS = ("the weather", "football", "the film", "the stock market", "inflation",
+               "interest rates", "oil prices", "unemployment", "house prices", "tourism",
+               "agriculture", "artificial intelligence", "bitcoin", "the Olympics", "basketball",
+               "the World Cup", "pop music", "food safety", "air pollution", "the auto industry",
+               "smartphones", "video games", "pensions", "exchange rates", "gold",
+               "college tuition", "tennis", "high-speed rail", "coffee", "space exploration",
+               "fashion", "zoos", "traffic", "electric cars", "food delivery")
+TOPIC_MARGIN = 0.08
+MIN_TOPIC_RELATIVE = 0.18
 ZH_COVER = 0.5  # a Chinese question with a word no article uses: share of its other words one top statement must hold
 MIN_E5_MARGIN = -0.045  # Chinese question, nothing linked: best e5 score minus the best background score
 
@@ -177,6 +195,23 @@ def _overlap(words: list[frozenset[str]], have: set[str] | frozenset[str]) -> in
 
 
 _PLURAL = re.compile(r"(?:(?<=[sxz])es|(?<=[cs]h)es|(?<![su])s)$")  # "taxes" -> tax, "rates" -> rate
+
+
+_FOILS: list[np.ndarray] = []  # TOPIC_FOILS' MiniLM vectors, encoded once, on first use
+
+
+def nearer_than_foils(sc, idx: list[int], best: float) -> bool:
+    """Is a topic whose best MiniLM cosine among X's statements ``idx`` is ``best`` nearer
+    them than made-up topics are (by TOPIC_MARGIN, and at least MIN_TOPIC_RELATIVE)? A
+    relative test for a topic the statements paraphrase ("the ruling": "Friday's decision")."""
+    if best < MIN_TOPIC_RELATIVE or not len(idx):
+        return False
+    if not _FOILS:
+        from .embed import encode
+
+        _FOILS.extend(encode(list(TOPIC_FOILS)))
+    foil = max(float(sc.dense_of(v, idx).max()) for v in _FOILS)
+    return best >= foil + TOPIC_MARGIN
 
 
 class SupportMixin:

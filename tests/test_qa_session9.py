@@ -3,6 +3,8 @@
 * a given name the articles write alone, before the surname of a person whose names lack
   it ("Melania Trump" where the articles write "a photo of Melania" and "Donald Trump"),
   is another person of that family, not in the graph;
+* a topic X's claims paraphrase ("the ruling" for "Friday's decision") is theirs when the
+  claims are clearly nearer it than made-up topics ("the weather", "tennis");
 * "Who will X face?" asks for someone to come: a sentence without a future marker before
   the verb asked about ("Cruz is facing a reelection fight in 2018") names no one.
 
@@ -91,3 +93,11 @@ def test_who_will_needs_a_future_marker(engine):
     assert engine.ask("Who will Cruz face in the 2018 primary?")["abstained"]
     top = _top(engine.ask("Who will Cruz endorse?"))
     assert "Mike Lee" in top["evidence"][0]["quote"]
+
+
+@pytest.mark.slow
+def test_a_paraphrased_topic_is_nearer_than_made_up_ones(engine):
+    top = _top(engine.ask("What did David Pepper say about the ruling?"))
+    assert top["speaker"]["label"] == "David Pepper"
+    for t in ("the weather", "gardening", "jazz"):
+        assert engine.ask(f"What did David Pepper say about {t}?")["abstained"], t
