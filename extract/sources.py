@@ -140,7 +140,9 @@ CONJ_SPEAKER = 1
 #: train it changes 10 rules' sources ("which she said represented" -> she, "who many
 #: feel need" -> many), all right by eye. With PAREN_APPOS, held-out tenths 0 / 5 (ev5,
 #: ranker, th .36, load 5): attribution .7649 -> .7659 / .7850 -> .7843, who-said-what
-#: .7174 -> .7178 / .7300 -> .7292 (refits move a few candidates); off since tenth 5 lost
+#: .7174 -> .7178 / .7300 -> .7292; off since tenth 5 lost. That is refit noise: PAREN_APPOS
+#: alone (1 train row) gives .7167 / .7271, and switching both at inference only, with the
+#: baseline's fitted pair, gives who-said-what .7174 -> .7179 / .7300 -> .7300 (+1 / +0)
 REL_SPEAKER = 0
 #: "..., Chief Justice Roberts said, ...": a parenthetical speech verb whose subject the
 #: parse took for an apposition of a host-clause noun ("the real Dred Scott, Chief
