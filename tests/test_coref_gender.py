@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from claimgraph.extract import coref
+from coref_speaker import resolved_speaker as _speaker
 
 
 @pytest.fixture(scope="module")
@@ -11,13 +12,6 @@ def nlp():
     from claimgraph.extract.pipeline import load_nlp
 
     return load_nlp()
-
-
-def _speaker(nlp, text: str, source: str) -> str | None:
-    doc = nlp(text)
-    a = text.rindex(source)
-    span = doc.char_span(a, a + len(source), alignment_mode="expand")
-    return coref.resolve_speaker(doc, (a, a + len(source)), span.root.i)
 
 
 @pytest.mark.parametrize(("text", "want"), [
