@@ -71,6 +71,7 @@ from .cues import (
     SPEECH_VERBS,
     cue_family,
 )
+from .readers import paragraph_ranges
 from .records import Article, Attribution, Span
 from .sources import (
     OPEN_QUOTES,
@@ -1226,7 +1227,6 @@ _BLOCK_NOUNS = frozenset(
 _BLOCK_OBJECTS = frozenset("following this these what".split())
 #: verbs whose object is the one spoken to ('He told reporters:')
 _ADDRESSEE_VERBS = frozenset("tell ask answer remind assure warn inform".split())
-_BLANK_LINE = re.compile(r"\n[ \t]*\n+")
 #: a next paragraph that is an embed, a link, a promotion or a list item, not speech
 _NOT_SPEECH = re.compile(
     r"(?:<|https?:|www\.|pic\.twitter|@|[-\u2013\u2014\u2022*\u00b7_]|\d{1,2}[.)]\s|[A-Za-z][.)]\s|l\s+[A-Z]"
@@ -1237,30 +1237,6 @@ _OPEN_MARKS = ("\u201c", '"', "``")
 _THIRD_PERSON = frozenset("he she they".split())
 #: 'Trump said Sunday that ...' after a colon is the article's narration, not a block
 _NARRATION_VERBS = frozenset("say tell add write tweet state claim argue explain report insist".split())
-
-
-def _paragraph_ranges(text: str) -> list[tuple[int, int]]:
-    """Paragraphs as the text reader makes them: blank-line blocks, else lines."""
-    if _BLANK_LINE.search(text):
-        cuts, pos = [], 0
-        for m in _BLANK_LINE.finditer(text):
-            cuts.append((pos, m.start()))
-            pos = m.end()
-        cuts.append((pos, len(text)))
-    else:
-        cuts, pos = [], 0
-        for line in text.split("\n"):
-            cuts.append((pos, pos + len(line)))
-            pos += len(line) + 1
-    out = []
-    for a, b in cuts:
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if b > a:
-            out.append((a, b))
-    return out
 
 
 def _block_cue(doc, colon: int):
@@ -1366,7 +1342,7 @@ def _block_quotes(doc, kept: list[Candidate]) -> list[Candidate]:
     text = doc_text(doc)
     if ":" not in text:
         return kept
-    paras = _paragraph_ranges(text)
+    paras = paragraph_ranges(text)
     added = []
     for k in range(1, len(paras)):
         pa, pb = paras[k - 1]

@@ -68,8 +68,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _blocks(text: str) -> list[tuple[int, int]]:
-    """Paragraph ranges: split on blank lines, else on line breaks."""
+def paragraph_ranges(text: str) -> list[tuple[int, int]]:
+    """Paragraph ranges of a plain text: split on blank lines, else on line breaks."""
     seps = list(_BLANK.finditer(text))
     if seps:
         cuts, pos = [], 0
@@ -110,7 +110,7 @@ def _anchors(text: str) -> list[int]:
 
 def read_text(text: str, source: str = "") -> Article:
     """Plain text: blank-line paragraphs; the first short line is the title."""
-    ranges = _blocks(text)
+    ranges = paragraph_ranges(text)
     kinds = ["body"] * len(ranges)
     title = ""
     if ranges:
@@ -124,7 +124,7 @@ def read_text(text: str, source: str = "") -> Article:
 
 def read_markdown(text: str, source: str = "") -> Article:
     """Markdown: blank-line paragraphs, headings as title/heading paragraphs."""
-    ranges = _blocks(text)
+    ranges = paragraph_ranges(text)
     kinds, title = [], ""
     for a, b in ranges:
         seg = text[a:b]
