@@ -1360,7 +1360,10 @@ def _block_quotes(doc, kept: list[Candidate]) -> list[Candidate]:
             continue
         while src[1] > src[0] and text[src[1] - 1].isspace():
             src = (src[0], src[1] - 1)  # 'The governor\u00a0added:'
-        same = [c for c in kept if _dice(c.content, content) >= DEDUPE]
+        # kept already (an attribution whose cue lies inside the block is nested in it, not
+        # the block: 'as you aptly pointed out, Laura, people jumped to conclusions ...')
+        same = [c for c in kept if _dice(c.content, content) >= DEDUPE
+                and not (c.cue is not None and content[0] <= c.cue[0] < content[1])]
         if same:
             # kept already: a bare quote takes the colon's cue and speaker ('The Times
             # made the claim, and Breitbart News responded:' is not the Times')

@@ -112,3 +112,20 @@ def test_statement_noun_fires_and_non_speech_colons_do_not(nlp, monkeypatch):
     monkeypatch.setattr(A, "BLOCK_QUOTES", 0)
     _, before = _attributions(nlp, STATEMENT)
     assert not [a for a in before if a.content.text.startswith("Our prayers")]
+
+
+def test_a_cued_attribution_inside_the_block_does_not_stand_for_it(nlp):
+    # most of the block is what "you" pointed out: kept, with its cue inside the block, it is
+    # nested in the block, not the block itself, so the governor's block is still added
+    inner = ("The same way, as you very aptly pointed out, Laura, people jumped to conclusions in "
+             "Ferguson, which caused riots in Ferguson, because of politicians dumping gasoline.")
+    text = GOVERNOR.replace(BLOCK, "It's typical. " + inner)
+    doc = nlp(text)
+    a = text.index(inner)
+    cue = text.index("pointed")
+    nested = A.Candidate("verb", (cue, cue + len("pointed")), (a, a + len(inner)), None, "point", [])
+    out = A._block_quotes(doc, [nested])
+    assert nested in out
+    (block,) = [c for c in out if c.pattern == "block"]
+    assert text[block.cue[0]:block.cue[1]] == "added"
+    assert block.content == (text.index("It's typical."), a + len(inner))
