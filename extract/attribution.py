@@ -1171,6 +1171,8 @@ def _select(cands: list[Candidate], threshold: float) -> list[Candidate]:
 
 
 SPEECH_TOKENS = 1
+#: such a verb's subject inside a quote is not its source: the noun by the verb is
+QUOTED_SUBJECT = 1
 COLON_QUOTES = 1
 
 
@@ -1454,15 +1456,19 @@ def _attach_quote_sources(doc, kept: list[Candidate], cands: list[Candidate]) ->
     )
     if SPEECH_TOKENS:
         # '"...," Pence said in response.': a speech verb no pattern took as a cue
+        quotes = _quotes(text)
         have = {c.cue[0] for c in cued}
         extra = []
         for tok in doc:
             if tok.pos_ != "VERB" or tok.idx in have or tok.lemma_.lower() not in SPEECH_VERBS:
                 continue
             stok, how = subject_of(tok)
-            if stok is None:
-                stok = adjacent_subject(doc, tok)
-            if stok is None:
+            if stok is None or (QUOTED_SUBJECT and _inside(quotes, stok.idx)):
+                # '"It is in panic mode. Full panic mode," said X': the parse made the
+                # quote's last, verbless sentence the verb's subject; X says it
+                other = [c for c in tok.children if c.dep_ == "nsubj" and not _inside(quotes, c.idx)]
+                stok, how = (other[0], "nsubj") if other else (adjacent_subject(doc, tok), "adjacent")
+            if stok is None or (QUOTED_SUBJECT and _inside(quotes, stok.idx)):
                 continue
             span = source_span(doc, stok, how)
             if span is None:

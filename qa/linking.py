@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from claimgraph.extract.names import edit_distance
+
 CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # a word character that is no Chinese character: a Latin name written against Chinese text
 # ("对RT怎么看", "EB-5签证") ends where the Chinese starts
@@ -168,29 +170,6 @@ def _pattern(label_norm: str) -> re.Pattern | None:
         return None
     sep = r"[\s.\-']*"
     return re.compile(_B0 + sep.join(re.escape(w) for w in words) + r"\.?" + _B1)
-
-
-def edit_distance(a: str, b: str, limit: int) -> int:
-    """Damerau-Levenshtein distance (adjacent swaps cost 1), capped at ``limit + 1``.
-
-    >>> edit_distance("sacks", "sachs", 2), edit_distance("robertson", "robertsen", 2)
-    (1, 1)
-    """
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        cur = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        if min(cur) > limit:
-            return limit + 1
-        prev2, prev = prev, cur
-    return prev[-1]
 
 
 @dataclass(frozen=True)
