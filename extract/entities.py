@@ -24,7 +24,10 @@ Rules, in order (each is a pure function of the mentions and the text):
    (``Standard Chartered`` -> ``Standard Chartered Bank``), a clipped first word
    (``the Fed`` -> ``Federal Reserve``) or the longer name with a leading
    country (``U.S. Federal Reserve`` -> ``Federal Reserve``) merges when the
-   match is unique.
+   match is unique. A one-word "organization" that is the surname of the one person
+   named in full is that person (``ORG_SURNAMES``); "the Washington Post Trump" where
+   "Trump said" starts a clause is split into the organization and the person
+   (``GLUED_SURNAMES``).
 7. *Places*: common short forms of country names are named by the full name
    (``U.S.`` -> ``United States``), the short form kept as an alias.
 """
@@ -83,6 +86,20 @@ _PERSON_TAILS = _PERSON_HEADS | {"speech", "speeches", "remarks", "address", "in
 #: a bare surname named this many times before the first full name ending in it is a
 #: person of its own ("President Obama", "Mr. Obama", ... then "the first lady, Michelle Obama")
 OWN_SURNAME = 3
+#: a one-word "organization" or "place" that is the surname of a person the article names in
+#: full is that person, the one the text names first ("Trump", the small tagger's ORG 8 times
+#: in 11, with "Donald Trump" and later "Ivanka Trump" named); as coref.ORG_SURNAMES does
+#: for speakers
+ORG_SURNAMES = 1
+#: a name glued onto a surname where a clause starts ("... the editorial board of the
+#: Washington Post Trump said that ...", one ORG) is split: the organization, then the
+#: person whose surname it is (named in full elsewhere in the article)
+GLUED_SURNAMES = 1
+# words that make a name before a surname a title, not an organization ("GOP Rep McCaul")
+_TITLE_WORDS = frozenset("""
+rep sen gov gen lt col sgt capt adm ag mr mrs ms dr pres president senator governor general
+representative congressman congresswoman judge justice mayor sheriff attorney candidate
+""".split())
 
 
 @dataclass(eq=False)
@@ -307,6 +324,10 @@ class EntityIndex:
                         and not _is_org_head(o.name.split()[-1])]
             if len(hits) == 1:
                 return hits[0]
+            if ORG_SURNAMES and len(words) == 1 and not hits and not cl.listed:
+                hit = self._surname_owner(cl, persons, orgs)
+                if hit is not None:
+                    return hit
             # "U.S. Federal Reserve" -> "Federal Reserve": a leading country
             for k in (1, 2):
                 head, rest = " ".join(words[:k]), " ".join(words[k:])
@@ -315,6 +336,27 @@ class EntityIndex:
                     if hit is not None and hit is not cl and hit.final_type() == "Organization":
                         return hit
         return None
+
+    def _surname_owner(self, cl: _Cluster, persons: list[_Cluster], orgs: list[_Cluster]
+                       ) -> _Cluster | None:
+        """The one person named in full ("Donald Trump", a given name and the surname) whose
+        surname the one-word organization ``cl`` is; None when several persons share it
+        ("Eric Trump" and "Donald Trump") or another name ends in it ("Carly Fiorina" the
+        tagger took for an organization)."""
+        from .coref import given_name
+
+        name = cl.name
+        if not re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", name):
+            return None  # "GOP": an acronym is an organization's
+        if any(len(a.split()) > 1 and a.split()[-1] == name for a in cl.aliases):
+            return None
+        for o in orgs:
+            ws = o.name.split()
+            if o is not cl and len(ws) == 2 and ws[1] == name and given_name(ws[0]):
+                return None
+        hits = {norm_key(o.name): o for o in persons
+                if o.name.split()[-1] == name and given_name(o.name.split()[0])}
+        return next(iter(hits.values())) if len(hits) == 1 else None
 
     @staticmethod
     def _own_surname(short: _Cluster, full: _Cluster) -> bool:
@@ -454,6 +496,8 @@ def build_entities(article: Article, doc) -> tuple[tuple[Entity, ...], tuple[Men
         c = candidate(ent, article)
         if c is not None:
             cands.append((ent, c))
+    if GLUED_SURNAMES:
+        cands = _split_glued(cands)
     # names capitalized somewhere other than at the start of a sentence or line
     mid = {c[0] for ent, c in cands if not _starts_sentence(ent, has_sents)}
     common: dict[str, bool] = {}
@@ -494,6 +538,46 @@ def build_entities(article: Article, doc) -> tuple[tuple[Entity, ...], tuple[Men
             p = article.paragraph_at(a)
             mentions.append(Mention(key, Span(a, b, text[a:b]), p.index if p else 1))
     return tuple(entities), tuple(sorted(mentions, key=lambda m: m.span.start)), index
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _split_glued(cands: list) -> list:
+    """Split "Washington Post Trump" (one ORG where "... of the Washington Post Trump said
+    that ...") into the organization and the person: the last word is the surname of a person
+    the article names in full, and a verb without a subject of its own follows it, so the
+    surname starts a new clause. A title before the surname ("GOP Rep McCaul") is no
+    organization, and the split is not made."""
+    from .coref import given_name
+
+    surnames = {c[0].split()[-1] for _e, c in cands if c[1] == "Person" and len(c[0].split()) > 1
+                and given_name(c[0].split()[0])}
+    out = []
+    for ent, c in cands:
+        name, etype, start, end = c
+        words = name.split()
+        doc = ent.doc
+        if (etype == "Person" or len(words) < 2 or words[-1] not in surnames
+                or ent.end >= len(doc) or doc[ent.end].tag_ not in _FINITE
+                or doc[ent.end - 1].text != words[-1]
+                or any(t.dep_ in ("nsubj", "nsubjpass", "expl") and not ent.start <= t.i < ent.end
+                       for t in doc[ent.end].children)):
+            out.append((ent, c))
+            continue
+        prefix = clean_name(" ".join(words[:-1]))
+        last = doc[ent.end - 1]
+        before = words[-2]
+        # "Christie and Sessions", "Coalition for Trump", "Bernie Sanders", "Roy M. Neel":
+        # a coordination, a phrase or a full name, not two names glued
+        if not prefix or not before[:1].isupper() or len(before.strip(".")) < 2 \
+                or before.casefold().strip(".") in _TITLE_WORDS or given_name(before) \
+                or not _ok_mention(prefix, ent.label_):
+            out.append((ent, c))
+            continue
+        out.append((ent, (prefix, etype, start, start + len(prefix))))
+        out.append((ent, (last.text, "Person", last.idx, last.idx + len(last.text))))
+    return out
 
 
 UNIT_HEADS = frozenset("""

@@ -1,0 +1,95 @@
+"""Entities (session 10): surnames the tagger took for organizations, names glued together."""
+
+from __future__ import annotations
+
+import pytest
+from claimgraph.extract import entities as E
+from claimgraph.extract.entities import EntityIndex, build_entities
+from claimgraph.extract.readers import read_text
+
+
+@pytest.fixture(scope="module")
+def blank():
+    import spacy
+
+    return spacy.blank("en")
+
+
+def _parsed(nlp, text: str, ents: list[tuple[str, str, int]], tags: dict[str, str] | None = None):
+    """``text`` tokenized by ``nlp`` with the given entities (surface, label, occurrence)
+    and fine-grained tags (word -> tag, every occurrence); no trained model."""
+    from spacy.tokens import Doc
+
+    tok = nlp(text)
+    words = [t.text for t in tok]
+    doc = Doc(nlp.vocab, words=words, spaces=[bool(t.whitespace_) for t in tok],
+              tags=[(tags or {}).get(w, "NN") for w in words])
+    spans = []
+    for surface, label, nth in ents:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(surface, start + 1)
+        spans.append(doc.char_span(start, start + len(surface), label=label))
+    doc.ents = spans
+    assert doc.text == text
+    return doc
+
+
+def _entities(nlp, text, ents, tags=None):
+    art = read_text(text)
+    entities, mentions, _ = build_entities(art, _parsed(nlp, text, ents, tags))
+    count = {e.name: sum(m.entity == e.key for m in mentions) for e in entities}
+    return {e.name: (e.type, count[e.name]) for e in entities}
+
+
+def _trump_index() -> EntityIndex:
+    ix = EntityIndex()
+    for i in range(3):  # "Trump" three times, the tagger's ORG, before the full name
+        ix.add("Trump", "Organization", 10 * i, 10 * i + 5)
+    ix.add("Donald Trump", "Person", 100, 112)
+    ix.merge_late()
+    return ix
+
+
+def test_a_one_word_organization_that_is_a_persons_surname_is_that_person(monkeypatch):
+    ix = _trump_index()
+    assert [(c.name, c.type, len(c.mentions)) for c in ix.clusters] == [
+        ("Donald Trump", "Person", 4)]
+    monkeypatch.setattr(E, "ORG_SURNAMES", 0)
+    assert sorted(c.name for c in _trump_index().clusters) == ["Donald Trump", "Trump"]
+
+
+def test_a_surname_shared_by_two_persons_or_an_acronym_stays_apart():
+    ix = EntityIndex()
+    for i in range(3):
+        ix.add("Trump", "Organization", 10 * i, 10 * i + 5)
+        ix.add("GOP", "Organization", 50 + 10 * i, 53 + 10 * i)
+    ix.add("Donald Trump", "Person", 100, 112)
+    ix.add("Eric Trump", "Person", 200, 210)
+    ix.add("Indiana GOP", "Person", 400, 411)
+    ix.merge_late()
+    assert sorted(c.name for c in ix.clusters) == ["Donald Trump", "Eric Trump", "GOP",
+                                                   "Indiana GOP", "Trump"]
+
+
+TEXT = ("Donald Trump has changed his views on trade.\n\n"
+        "In a meeting with the editorial board of the Washington Post Trump said that he "
+        "would not raise tariffs.\n\nThe Washington Post reported it.\n")
+GLUED = [("Donald Trump", "PERSON", 0), ("Washington Post Trump", "ORG", 0),
+         ("Washington Post", "ORG", 1)]
+
+
+def test_a_surname_glued_to_an_organization_where_a_clause_starts_is_split(blank, monkeypatch):
+    got = _entities(blank, TEXT, GLUED, {"said": "VBD"})
+    assert got == {"Donald Trump": ("Person", 2), "Washington Post": ("Organization", 2)}
+    monkeypatch.setattr(E, "GLUED_SURNAMES", 0)
+    assert "Washington Post Trump" in _entities(blank, TEXT, GLUED, {"said": "VBD"})
+
+
+def test_no_split_without_a_verb_after_the_surname_or_after_a_title(blank):
+    got = _entities(blank, TEXT, GLUED)  # "said" not a finite verb here
+    assert "Washington Post Trump" in got
+    text = "Donald Trump spoke.\n\nThe GOP Rep Trump said that he would run.\n"
+    got = _entities(blank, text, [("Donald Trump", "PERSON", 0), ("GOP Rep Trump", "ORG", 0)],
+                    {"said": "VBD"})
+    assert "GOP Rep Trump" in got
