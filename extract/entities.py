@@ -27,7 +27,8 @@ Rules, in order (each is a pure function of the mentions and the text):
    match is unique. A one-word "organization" that is the surname of the one person
    named in full is that person (``ORG_SURNAMES``); "the Washington Post Trump" where
    "Trump said" starts a clause is split into the organization and the person
-   (``GLUED_SURNAMES``).
+   (``GLUED_SURNAMES``). A word tagged PERSON alone that the text also writes after a
+   given name ("Mehmet Oz", untagged) gets that full name (``UNTAGGED_FULL_NAMES``).
 7. *Places*: common short forms of country names are named by the full name
    (``U.S.`` -> ``United States``), the short form kept as an alias.
 """
@@ -95,6 +96,16 @@ ORG_SURNAMES = 1
 #: Washington Post Trump said that ...", one ORG) is split: the organization, then the
 #: person whose surname it is (named in full elsewhere in the article)
 GLUED_SURNAMES = 1
+#: a person the tagger missed at first mention ("Mehmet Oz -- Ivy League-trained surgeon"
+#: untagged, one later "Oz" tagged PERSON): a word tagged PERSON alone, written elsewhere
+#: after a given name, is that full name's surname; the full name is a mention
+UNTAGGED_FULL_NAMES = 1
+# titles before a surname the births lexicon also counts as given names
+_HONORIFICS = ROLE_NOUNS | frozenset("""
+judge justice governor admiral pope captain queen king prince princess lord lady sir saint father
+sister brother uncle aunt general major colonel sergeant detective officer coach rabbi bishop
+cardinal reverend chancellor premier senator mayor mr mrs ms miss dr doctor sheriff private
+""".split())
 # words that make a name before a surname a title, not an organization ("GOP Rep McCaul")
 _TITLE_WORDS = frozenset("""
 rep sen gov gen lt col sgt capt adm ag mr mrs ms dr pres president senator governor general
@@ -498,6 +509,8 @@ def build_entities(article: Article, doc) -> tuple[tuple[Entity, ...], tuple[Men
             cands.append((ent, c))
     if GLUED_SURNAMES:
         cands = _split_glued(cands)
+    if UNTAGGED_FULL_NAMES:
+        cands = _untagged_full_names(doc, cands)
     # names capitalized somewhere other than at the start of a sentence or line
     mid = {c[0] for ent, c in cands if not _starts_sentence(ent, has_sents)}
     common: dict[str, bool] = {}
@@ -578,6 +591,38 @@ def _split_glued(cands: list) -> list:
         out.append((ent, (prefix, etype, start, start + len(prefix))))
         out.append((ent, (last.text, "Person", last.idx, last.idx + len(last.text))))
     return out
+
+
+def _untagged_full_names(doc, cands: list) -> list:
+    """Add the full name "Mehmet Oz" the tagger missed where the article tags only "Oz" as
+    a person: the first place the surname follows a capitalized given name (the births
+    lexicon's, coref.given_name), when no tagged full name ends in it. A tagged span inside
+    the full name ("Trump" of "Donald Trump", the tagger's ORG) gives way to it."""
+    from .coref import given_name
+
+    full = {c[0].split()[-1] for _e, c in cands if c[1] == "Person" and len(c[0].split()) > 1}
+    single = {c[0] for _e, c in cands if c[1] == "Person" and re.fullmatch(r"[A-Z][a-z]+", c[0])}
+    text = doc.text
+    added = []
+    givens = {c[0].split()[0] for _e, c in cands if c[1] == "Person" and len(c[0].split()) > 1}
+    tagged = doc.has_annotation("TAG")
+    for name in sorted(single - full - givens):  # not "Joe" of "Joe Scarborough"
+        for m in re.finditer(r"(?<![\w.'’-])([A-Z][a-z]+) " + re.escape(name) + r"(?![\w-])", text):
+            given = m.group(1)
+            # not a title ("Judge Berman", "Pope Francis") nor a word the article writes in
+            # lower case ("Will Twitter", "So Clinton" at the start of a sentence)
+            if given.casefold() not in _HONORIFICS and given_name(given) and not re.search(
+                    r"(?<![\w-])" + given.lower() + r"(?![\w-])", text):
+                span = doc.char_span(m.start(), m.end())
+                # the tagger's proper noun, not "Given Obama's record"
+                if span is not None and (not tagged or span[0].tag_ == "NNP"):
+                    added.append((span, (m.group(0), "Person", m.start(), m.end())))
+                break
+    if not added:
+        return cands
+    out = [(e, c) for e, c in cands
+           if not any(a[1][2] <= c[2] and c[3] <= a[1][3] for a in added)]
+    return sorted(out + added, key=lambda x: x[1][2])
 
 
 UNIT_HEADS = frozenset("""

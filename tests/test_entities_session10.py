@@ -93,3 +93,23 @@ def test_no_split_without_a_verb_after_the_surname_or_after_a_title(blank):
     got = _entities(blank, text, [("Donald Trump", "PERSON", 0), ("GOP Rep Trump", "ORG", 0)],
                     {"said": "VBD"})
     assert "GOP Rep Trump" in got
+
+
+OZ = ("Mehmet Oz \u2014 Ivy League-trained surgeon and television host \u2014 is running for the "
+      "Senate.\n\nOz said on Tuesday that he would win. Many voters know Oz from television.\n")
+OZ_ENTS = [("Senate", "ORG", 0), ("Oz", "PERSON", 1), ("Oz", "ORG", 2)]
+
+
+def test_a_person_the_tagger_missed_at_first_mention_gets_the_full_name(blank, monkeypatch):
+    tags = {"Mehmet": "NNP", "Oz": "NNP"}
+    assert _entities(blank, OZ, OZ_ENTS, tags) == {"Mehmet Oz": ("Person", 3),
+                                                   "Senate": ("Organization", 1)}
+    monkeypatch.setattr(E, "UNTAGGED_FULL_NAMES", 0)
+    assert "Mehmet Oz" not in _entities(blank, OZ, OZ_ENTS, tags)
+
+
+def test_no_full_name_from_a_title_or_a_word_the_text_writes_in_lower_case(blank):
+    tags = {"Judge": "NNP", "Will": "NNP", "Oz": "NNP"}
+    text = "Judge Oz ruled.\n\nOz said no. Will Oz run? He will not.\n"
+    got = _entities(blank, text, [("Oz", "PERSON", 1)], tags)
+    assert got == {"Oz": ("Person", 3)}
