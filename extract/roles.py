@@ -30,6 +30,11 @@ whether the text states it as a former one.
 * **Former firm**: ``ORG ... the (former) firm|employer|company of PERSON[, a
   (former) ROLE]``.
 
+* **Copula subject**: a role that completes "is" / "became" / "remains" belongs to that
+  verb's subject in the parse, past an appositive that names another person ("Michael
+  Haltzel, former foreign policy advisor to Vice President Joseph R. Biden, Jr., is Senior
+  Fellow at the Center for Transatlantic Relations" -> Haltzel, not Biden).
+
 Formerness comes from the linking words before the role ("former",
 "formerly", "previously", "served as", "ex-"), reset by "now" / "currently".
 """
@@ -105,6 +110,10 @@ _APPOS_TITLE = re.compile(r"^(?:['’]s?)?\s+((?:[\w\-]+\s+){0,3}[\w\-]+)(?=\s*[
 _FORMER_BEFORE = re.compile(r"(?:^|\s)(?:[Ff]ormer|[Ee]x-|[Tt]hen-)\s*$")
 _PRONOUN_START = re.compile(r"^\s*(?:He|She)\b")
 MAX_GAP = 260  # characters between a person and a role of theirs
+#: a role that is the complement of a copula belongs to the copula's subject, whatever
+#: stands between them ("Michael Haltzel, former foreign policy advisor to Vice President
+#: Joseph R. Biden, Jr., is Senior Fellow at the Center for Transatlantic Relations")
+COPULA_SUBJECT = 1
 
 
 def _is_role_word(w: str) -> bool:
@@ -198,7 +207,7 @@ def find_memberships(article: Article, doc, entities: Iterable[Entity],
         para = article.paragraph_at(a)
         pno = para.index if para else 1
         prev = last_person[1] if last_person and last_person[0] == pno else None
-        for m in _sentence_memberships(text, a, b, items, prev, chambers):
+        for m in _sentence_memberships(text, a, b, items, prev, chambers, sent):
             found.setdefault((m.person, m.organization, m.role.casefold(), m.former),
                              Membership(m.person, m.organization, m.role, m.former, m.evidence,
                                         pno))
@@ -210,7 +219,8 @@ def find_memberships(article: Article, doc, entities: Iterable[Entity],
 
 def _sentence_memberships(text: str, a: int, b: int, items: list[tuple[Mention, str]],
                           prev_person: Mention | None,
-                          chambers: dict[str, str | None] | None = None) -> list[Membership]:
+                          chambers: dict[str, str | None] | None = None,
+                          sent=None) -> list[Membership]:
     out: list[Membership] = []
 
     def emit(person: Mention, org: Mention, role: str, former: bool, s: int, e: int) -> None:
@@ -271,9 +281,16 @@ def _sentence_memberships(text: str, a: int, b: int, items: list[tuple[Mention, 
             words = _link_words(text[a:role_start].split(None, 1)[-1] if text[a:role_start].strip()
                                 else "")
         else:
-            if person is None or role_start - link_from > MAX_GAP:
-                continue
-            words = _link_words(text[link_from:role_start])
+            words = None
+            if person is not None and role_start - link_from <= MAX_GAP:
+                words = _link_words(text[link_from:role_start])
+        if COPULA_SUBJECT and sent is not None:
+            # "X, former adviser to Y, is Senior Fellow at Z": the copula's subject holds it,
+            # not Y, the person nearest the role
+            got = _copula_subject(sent, items[:k], role_start, role_start + len(role_text))
+            if got is not None and (words is None or got[0] is not person):
+                person, words = got
+                link_from = person.span.end
         if words is None:
             continue
         end = m.span.end
@@ -287,6 +304,28 @@ def _sentence_memberships(text: str, a: int, b: int, items: list[tuple[Mention, 
              else role_start, end)
         chain_end[k] = (person, end)
     return out
+
+
+_COPULAS = frozenset({"be", "become", "remain"})
+
+
+def _copula_subject(sent, items, role_start: int, role_end: int
+                    ) -> tuple[Mention, list[str]] | None:
+    """(person, words between the copula and the role) when the role ending at ``role_end``
+    is the complement of a copula ("is", "became", "remains") whose subject is a person
+    mention of ``items`` (earlier in the sentence), or None."""
+    doc = sent.doc
+    tok = next((t for t in sent if t.idx < role_end <= t.idx + len(t.text)), None)
+    if tok is None or tok.dep_ != "attr" or tok.head.lemma_ not in _COPULAS:
+        return None
+    verb = tok.head
+    for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        for m, t in items:
+            if t == "Person" and m.span.start <= subj.idx < m.span.end:
+                between = doc.text[verb.idx:role_start]
+                words = [w.casefold() for w in _WORD.findall(between) if w not in ",;:"]
+                return m, words
+    return None
 
 
 def _nearest_org(items, k: int) -> Mention | None:

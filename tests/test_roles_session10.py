@@ -1,0 +1,66 @@
+"""Roles (session 10): a role that completes a copula belongs to the copula's subject."""
+
+from __future__ import annotations
+
+import pytest
+from claimgraph.extract import roles as R
+from claimgraph.extract.readers import read_text
+from claimgraph.extract.records import Entity, Mention, Span
+from claimgraph.extract.roles import find_memberships
+
+# (word, head, dep) of a hand-made parse, lemma "be" for "is" / "was"
+HALTZEL = [("Jane", 1, "compound"), ("Doe", 9, "nsubj"), (",", 1, "punct"),
+           ("former", 4, "amod"), ("adviser", 1, "appos"), ("to", 4, "prep"),
+           ("Ann", 7, "compound"), ("Lee", 5, "pobj"), (",", 1, "punct"), ("is", 9, "ROOT"),
+           ("Senior", 11, "compound"), ("Fellow", 9, "attr"), ("at", 11, "prep"),
+           ("Example", 14, "compound"), ("Institute", 12, "pobj"), (".", 9, "punct")]
+ENTS = {"Jane Doe": "Person", "Ann Lee": "Person", "Example Institute": "Organization"}
+
+
+@pytest.fixture(scope="module")
+def vocab():
+    import spacy
+
+    return spacy.blank("en").vocab
+
+
+def _memberships(vocab, parse):
+    from spacy.tokens import Doc
+
+    words = [w for w, _h, _d in parse]
+    spaces = [i + 1 < len(words) and words[i + 1] not in ",." for i in range(len(words))]
+    doc = Doc(vocab, words=words, spaces=spaces, heads=[h for _w, h, _d in parse],
+              deps=[d for _w, _h, d in parse],
+              lemmas=["be" if w in ("is", "was") else w.lower() for w in words])
+    text = doc.text
+    art = read_text(text)
+    ents, mentions = [], []
+    for name, etype in ENTS.items():
+        ents.append(Entity(name.casefold(), etype, name))
+        a = text.find(name)
+        if a >= 0:
+            mentions.append(Mention(name.casefold(), Span(a, a + len(name), name), 1))
+    mentions.sort(key=lambda m: m.span.start)
+    out = find_memberships(art, doc, ents, mentions)
+    return {(m.person, m.organization, m.role, m.former) for m in out}
+
+
+def test_a_copulas_subject_holds_the_role_past_an_appositive_naming_another_person(
+        vocab, monkeypatch):
+    assert _memberships(vocab, HALTZEL) == {
+        ("jane doe", "example institute", "Senior Fellow", False)}
+    monkeypatch.setattr(R, "COPULA_SUBJECT", 0)  # the person nearest the role took it
+    assert _memberships(vocab, HALTZEL) == {
+        ("ann lee", "example institute", "Senior Fellow", False)}
+
+
+def test_a_former_role_after_the_copula_and_no_role_without_a_copula(vocab):
+    former = HALTZEL[:10] + [("a", 13, "det"), ("former", 13, "amod"), ("Senior", 13, "compound"),
+                             ("Fellow", 9, "attr"), ("at", 13, "prep"),
+                             ("Example", 16, "compound"), ("Institute", 14, "pobj"),
+                             (".", 9, "punct")]
+    assert ("jane doe", "example institute", "Senior Fellow", True) in _memberships(vocab, former)
+    # "Jane Doe, adviser to Ann Lee, met Senior Fellow ...": no copula, no role
+    met = [(w, h, "dobj" if d == "attr" else d) if w != "is" else ("met", h, d)
+           for w, h, d in HALTZEL]
+    assert _memberships(vocab, met) == set()
