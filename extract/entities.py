@@ -507,8 +507,9 @@ def build_entities(article: Article, doc) -> tuple[tuple[Entity, ...], tuple[Men
         c = candidate(ent, article)
         if c is not None:
             cands.append((ent, c))
+    glued: list[tuple[str, str]] = []
     if GLUED_SURNAMES:
-        cands = _split_glued(cands)
+        cands = _split_glued(cands, glued)
     if UNTAGGED_FULL_NAMES:
         cands = _untagged_full_names(doc, cands)
     # names capitalized somewhere other than at the start of a sentence or line
@@ -533,6 +534,11 @@ def build_entities(article: Article, doc) -> tuple[tuple[Entity, ...], tuple[Men
             index.alias(cl, alias)
     _stated_aliases(index, text)
     index.merge_late()
+    for whole, surname in glued:
+        # a speaker "the Washington Post Trump" is the person, without an alias to show
+        person = index.find(surname)
+        if person is not None and person.type == "Person":
+            index._by_key.setdefault(norm_key(whole), person)
     _align_bilingual_lists(index, article)
     _add_text_mentions(index, text, dir_ranges)
     parents = _units(index, text)
@@ -556,12 +562,12 @@ def build_entities(article: Article, doc) -> tuple[tuple[Entity, ...], tuple[Men
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
-def _split_glued(cands: list) -> list:
+def _split_glued(cands: list, glued: list[tuple[str, str]]) -> list:
     """Split "Washington Post Trump" (one ORG where "... of the Washington Post Trump said
     that ...") into the organization and the person: the last word is the surname of a person
     the article names in full, and a verb without a subject of its own follows it, so the
     surname starts a new clause. A title before the surname ("GOP Rep McCaul") is no
-    organization, and the split is not made."""
+    organization, and the split is not made. ``glued`` receives (whole name, surname)."""
     from .coref import given_name
 
     surnames = {c[0].split()[-1] for _e, c in cands if c[1] == "Person" and len(c[0].split()) > 1
@@ -588,6 +594,7 @@ def _split_glued(cands: list) -> list:
                 or not _ok_mention(prefix, ent.label_):
             out.append((ent, c))
             continue
+        glued.append((name, last.text))
         out.append((ent, (prefix, etype, start, start + len(prefix))))
         out.append((ent, (last.text, "Person", last.idx, last.idx + len(last.text))))
     return out

@@ -113,3 +113,10 @@ def test_no_full_name_from_a_title_or_a_word_the_text_writes_in_lower_case(blank
     text = "Judge Oz ruled.\n\nOz said no. Will Oz run? He will not.\n"
     got = _entities(blank, text, [("Oz", "PERSON", 1)], tags)
     assert got == {"Oz": ("Person", 3)}
+
+
+def test_the_glued_name_finds_the_person_without_an_alias(blank):
+    art = read_text(TEXT)
+    entities, _, index = build_entities(art, _parsed(blank, TEXT, GLUED, {"said": "VBD"}))
+    assert index.find("Washington Post Trump").name == "Donald Trump"  # a speaker's source
+    assert not any("Washington Post Trump" in e.aliases for e in entities)
