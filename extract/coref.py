@@ -23,7 +23,7 @@ from .cues import (
     PERSON_ROLE_NOUNS,
     SPEECH_VERBS,
 )
-from .names import edit_distance
+from .names import ORG_HEADS, edit_distance
 
 _TITLES = re.compile(
     r"^(?:mr|mrs|ms|dr|prof|sen|rep|gov|gen|president|senator|secretary|former)\.?\s+",
@@ -141,7 +141,7 @@ def _misspelt(doc, name: str, before: int) -> str:
     for s, _e, lab, n in _entities(doc):
         if s > before:
             break
-        last = n.split()[-1] if lab == "PERSON" and " " in n else ""
+        last = _surname(n) if lab == "PERSON" and " " in n else ""
         if last[:1] == name[:1] and name not in (last, last + "s", last + "es") \
                 and edit_distance(last.lower(), low, 1) <= 1:
             hits.setdefault(last, n)  # ("the Clintons" are a family)
@@ -185,7 +185,7 @@ def _subject_persons(doc) -> list[tuple[int, str]]:
             if e.label_ == "PERSON":
                 name = _person_name(doc, e.text)
                 if " " in name:
-                    last = name.split()[-1]
+                    last = _surname(name)
                     full = first.get(last, name)
                     surnames.setdefault(last, full if 0 <= text.find(full) < e.start_char else name)
                 if subj and name:
@@ -379,7 +379,9 @@ def resolve_speaker(doc, source: tuple[int, int] | None, source_tok: int | None 
         if found:
             return found
     if first in ORG_PRONOUNS or last in ORG_PRONOUNS or last in ORG_NOUNS or first in ORG_NOUNS:
-        found = _known_before(doc, a, known) or _nearest(doc, a, ("ORG",))
+        found = (_known_before(doc, a, known)
+                 or (ORG_SUBJECTS and len(words) == 1 and first in ("it", "its") and _org_subject(doc, a))
+                 or _nearest(doc, a, ("ORG",)))
         if found:
             return found
     if head is not None and head.pos_ == "PROPN":
@@ -389,6 +391,33 @@ def resolve_speaker(doc, source: tuple[int, int] | None, source_tok: int | None 
         # a misspelt surname the tagger took for a common noun ("Wines believes")
         return _misspelt(doc, head.text, a)
     return strip_titles(text) or None
+
+
+#: "it" is the organization last named as a subject in its paragraph ("the Central and
+#: East European Coalition ... wants to preserve its policy. Recently, however, it issued
+#: a paper"), which the tagger may not have taken for an entity at all
+ORG_SUBJECTS = 1
+
+
+def _org_subject(doc, before: int) -> str | None:
+    text = doc_text(doc)
+    span = doc.char_span(text.rfind("\n", 0, before) + 1, before, alignment_mode="contract")
+    if span is None:
+        return None
+    quoted = _quoted(doc)
+    for t in reversed(span):
+        if t.dep_ not in ("nsubj", "nsubjpass") or quoted[t.i] or t.pos_ == "PRON":
+            continue
+        if t.ent_type_ == "PERSON" or t.text in _surnames(doc):
+            continue  # a person is no "it"
+        for s, e, lab, n in _entities(doc):
+            if s <= t.idx < e:
+                return full_name(doc, n, s, lab) if lab == "ORG" else None
+        if t.pos_ == "PROPN" and t.lower_ in ORG_HEADS:
+            # the name's words before its head: "the Central and East European Coalition"
+            a = min(x.idx for x in t.subtree if x.i <= t.i and x.dep_ not in ("det", "poss"))
+            return text[a : t.idx + len(t.text)]
+    return None
 
 
 #: "Scott's family said", "Pagliano's lawyer said", "Trump's campaign said": the
@@ -791,6 +820,16 @@ def _pronoun_agent(doc, head, a: int, b: int, gender: str | None) -> str | None:
     return named or f"{owner}'s {head.lower_}"
 
 
+#: a one-word person the tagger found, written once after a given name it missed
+#: ("Mehmet Oz"), is that full name's surname
+UNTAGGED_FULL_NAMES = 1
+#: titles and ranks the given-name lexicon also counts ("Admiral Harris", "King Abdullah")
+_RANKS = frozenset("""
+admiral general chief major king queen prince princess bishop pastor coach sheriff governor
+justice colonel captain lieutenant sergeant commander judge mayor lord sir dean father rabbi
+reverend imam pope cardinal president senator congressman speaker chairman doctor nurse saint
+""".split())
+
 #: a one-word "organization" that is the surname of a person the article names is
 #: that person (the small tagger takes "Trump" for an ORG most of the time)
 ORG_SURNAMES = 1
@@ -801,19 +840,42 @@ ORG_SURNAMES = 1
 FIRST_IN_TEXT = 1
 
 
+_SUFFIXES = frozenset(("jr", "jr.", "sr", "sr.", "ii", "iii", "iv"))
+
+
+def _surname(name: str) -> str:
+    """The last word of a full name that is no generational suffix ("Luther Stan Pate IV")."""
+    words = name.split()
+    if len(words) > 2 and words[-1].lower().strip(",") in _SUFFIXES:
+        return words[-2].rstrip(",")
+    return words[-1]
+
+
 def _surnames(doc) -> dict[str, str]:
     """The first full (several-word) person name each surname ends, cached per doc."""
     cached = doc.user_data.get("claimgraph_surnames")
     if cached is None:
         cached, at = {}, {}
         text = doc_text(doc)
+        single = set()
         for s, _e, lab, n in _entities(doc):
             if lab == "PERSON" and " " in n:
-                last = n.split()[-1]
+                last = _surname(n)
                 pos = text.find(n) if FIRST_IN_TEXT else s
                 pos = s if pos < 0 else pos
                 if last not in at or pos < at[last]:
                     cached[last], at[last] = n, pos
+            elif lab == "PERSON" and n[:1].isupper() and n.isalpha():
+                single.add(n)
+        if UNTAGGED_FULL_NAMES:
+            for n in single - set(cached):
+                # "Mehmet Oz -- Ivy League-trained surgeon" untagged, one "Oz" tagged later
+                for m in re.finditer(r"\b([A-Z][a-z]+) " + re.escape(n) + r"\b", text):
+                    w = m.group(1)
+                    if given_name(w) and w.lower() not in _RANKS and w.lower() not in PERSON_ROLE_NOUNS \
+                            and w.lower() not in _lower_words(doc):
+                        cached[n] = m.group(1) + " " + n
+                        break
         doc.user_data["claimgraph_surnames"] = cached
     return cached
 

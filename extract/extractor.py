@@ -16,7 +16,7 @@ from .coref import strip_titles
 from .cues import PRONOUNS
 from .entities import EntityIndex, build_entities
 from .facts import find_facts
-from .names import clean_name, norm_key
+from .names import ORG_HEADS, clean_name, norm_key
 from .pipeline import MODEL, load_nlp
 from .records import Article, Attribution, Claim, Entity, Extraction, Mention, Span
 from .roles import PARTY_APPOS, find_memberships
@@ -57,9 +57,31 @@ def _speaker_entity(att: Attribution, index: EntityIndex, doc, article: Article,
         if "ents" not in ents:
             ents["ents"] = doc.ents
         cl = index.add_from_span(doc, att.source.start, att.source.end, article, ents["ents"])
+    if cl is None and att.speaker and NAMED_SPEAKERS:
+        etype = _written_name_type(att.speaker, article.text)
+        if etype is not None:
+            cl = index.add(att.speaker, etype)
     if cl is None:
         return None, None
     return norm_key(cl.name), cl.type
+
+
+#: a speaker the coreference rules named from the text itself ("Stan Pate" the tagger
+#: missed, "it" -> "Central and East European Coalition") enters the index when the
+#: article writes that name, every word capitalised, as an organization (its last word
+#: an organization's) or a person (its first word a given name)
+NAMED_SPEAKERS = 1
+_NAME_JOINS = frozenset(("and", "of", "for", "the", "de", "van", "von", "&"))
+
+
+def _written_name_type(name: str, text: str) -> str | None:
+    words = name.split()
+    if len(words) < 2 or name not in text or not words[0][:1].isupper() \
+            or not all(w[:1].isupper() or w in _NAME_JOINS for w in words):
+        return None
+    if words[-1].lower() in ORG_HEADS:
+        return "Organization"
+    return "Person" if coref.given_name(words[0]) else None
 
 
 def _about(content: Span, mentions: Iterable[Mention], speaker: str | None) -> tuple[str, ...]:

@@ -126,3 +126,40 @@ def test_a_surname_tagged_as_an_organization_is_the_person(nlp, monkeypatch):
     monkeypatch.setattr(coref, "ORG_SURNAMES", 1)
     doc = nlp(text)
     assert coref.resolve_speaker(doc, (a, a + 5), tok.i) == "Donald Trump"
+
+
+def test_a_given_name_the_tagger_missed_makes_the_full_name(nlp, monkeypatch):
+    from spacy.tokens import Span
+
+    text = ("Mehmet Oz \u2014 surgeon and daytime TV star \u2014 has critics.\n\n"
+            "Donald Trump taped a show on Thursday. Later, Oz took questions from the crowd.\n\n"
+            "He has promoted unproven therapies for years, the critics say.")
+
+    def tagged():
+        doc = nlp(text)
+        k = next(t.i for t in doc if t.text == "Oz" and t.idx > 20)
+        doc.ents = [e for e in doc.ents if not (e.start <= k < e.end)] + [Span(doc, k, k + 1, "PERSON")]
+        return doc
+
+    assert not any(e.text.startswith("Mehmet") for e in tagged().ents)
+    a = text.rindex("He ")
+    monkeypatch.setattr(coref, "UNTAGGED_FULL_NAMES", 0)
+    doc = tagged()
+    assert coref.resolve_speaker(doc, (a, a + 2), doc.char_span(a, a + 2).root.i) != "Mehmet Oz"
+    monkeypatch.setattr(coref, "UNTAGGED_FULL_NAMES", 1)
+    doc = tagged()
+    assert coref._surnames(doc)["Oz"] == "Mehmet Oz"
+    assert coref.resolve_speaker(doc, (a, a + 2), doc.char_span(a, a + 2).root.i) == "Mehmet Oz"
+
+
+COALITION = (
+    "Tom Baxter spoke first. The Baltic Freedom Council, which represents 20,000 members "
+    "in the United States, wants to stay neutral in the race against Microsoft. Recently, "
+    "however, it issued a paper calling for new bases."
+)
+
+
+def test_it_is_the_organization_last_named_as_a_subject(nlp, monkeypatch):
+    off, on = _both(nlp, monkeypatch, "ORG_SUBJECTS", COALITION, "it")
+    assert off == "Microsoft"  # the organization named last
+    assert on.removeprefix("The ") == "Baltic Freedom Council"
