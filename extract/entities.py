@@ -100,6 +100,9 @@ GLUED_SURNAMES = 1
 #: untagged, one later "Oz" tagged PERSON): a word tagged PERSON alone, written elsewhere
 #: after a given name, is that full name's surname; the full name is a mention
 UNTAGGED_FULL_NAMES = 1
+#: a person's name after a dash inside one NER span ("CLEVELAND - Donald Trump", the
+#: dateline glued to the first mention) is a person mention of its own
+DASHED_NAMES = 1
 # titles before a surname the births lexicon also counts as given names
 _HONORIFICS = ROLE_NOUNS | frozenset("""
 judge justice governor admiral pope captain queen king prince princess lord lady sir saint father
@@ -231,6 +234,9 @@ def candidate(ent, article: Article | None = None) -> tuple[str, str, int, int] 
         if len(words) > 1 and words[-1].casefold() in _PERSON_TAILS:
             name = " ".join(words[:-1])
             end = start + len(name)
+    if DASHED_NAMES and etype == "Organization" and name.isupper() and len(name) > 3 \
+            and _DASH.search(ent.text) and (start == 0 or doc.text[start - 1] == "\n"):
+        etype = "Place"  # "CLEVELAND - Donald Trump ...": a dateline's city
     if (etype == "Organization" and ent.end < len(doc) and doc[ent.end].lower_ in _PERSON_HEADS
             and len(words) <= 3 and not any(_is_org_head(w) for w in words)):
         etype = "Person"
@@ -507,6 +513,10 @@ def build_entities(article: Article, doc) -> tuple[tuple[Entity, ...], tuple[Men
         c = candidate(ent, article)
         if c is not None:
             cands.append((ent, c))
+        if DASHED_NAMES:
+            tail = _dashed_person(ent)
+            if tail is not None:
+                cands.append((ent, tail))
     glued: list[tuple[str, str]] = []
     if GLUED_SURNAMES:
         cands = _split_glued(cands, glued)
@@ -560,6 +570,26 @@ def build_entities(article: Article, doc) -> tuple[tuple[Entity, ...], tuple[Men
 
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+_DASH = re.compile(r" [-–—] ")
+
+
+def _dashed_person(ent) -> tuple[str, str, int, int] | None:
+    """The person's name after a dash inside one NER span ("CLEVELAND - Donald Trump
+    painted ...", a dateline the tagger glued to the first name): two or three capitalized
+    words, the first a given name."""
+    from .coref import given_name
+
+    parts = list(_DASH.finditer(ent.text))
+    if len(parts) != 1:
+        return None
+    rest = ent.text[parts[0].end():]
+    m = re.match(r"([A-Z][a-z]+)((?: [A-Z][a-z]+| [A-Z]\.){0,2} [A-Z][a-z]+(?:-[A-Z][a-z]+)?)$", rest)
+    if not m or not given_name(m.group(1)):
+        return None
+    start = ent.start_char + parts[0].end()
+    return rest, "Person", start, start + len(rest)
 
 
 def _split_glued(cands: list, glued: list[tuple[str, str]]) -> list:

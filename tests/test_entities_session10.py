@@ -120,3 +120,13 @@ def test_the_glued_name_finds_the_person_without_an_alias(blank):
     entities, _, index = build_entities(art, _parsed(blank, TEXT, GLUED, {"said": "VBD"}))
     assert index.find("Washington Post Trump").name == "Donald Trump"  # a speaker's source
     assert not any("Washington Post Trump" in e.aliases for e in entities)
+
+
+def test_a_name_after_a_dateline_dash_inside_one_span_is_a_person(blank, monkeypatch):
+    text = "Nomination night\n\nCLEVELAND - Donald Trump painted a dire portrait of the country.\n"
+    ents = [("CLEVELAND - Donald Trump", "ORG", 0)]
+    got = _entities(blank, text, ents)
+    assert got["Donald Trump"] == ("Person", 1) and got["CLEVELAND"] == ("Place", 1)
+    monkeypatch.setattr(E, "DASHED_NAMES", 0)
+    got = _entities(blank, text, ents)
+    assert "Donald Trump" not in got and got["CLEVELAND"] == ("Organization", 1)
