@@ -7,6 +7,9 @@ import unicodedata
 from functools import lru_cache
 
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+#: a possessive written with the left single quote ("Donald Trump‘s", a typesetting slip)
+#: is a possessive
+LEFT_QUOTE_POSSESSIVE = 1
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
 _CORP_SUFFIX = {
     "bank", "group", "inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd", "ltd.",
@@ -25,6 +28,8 @@ def clean_name(name: str) -> str:
     'Goldman Sachs'
     """
     name = " ".join(name.split())
+    if LEFT_QUOTE_POSSESSIVE and name.endswith("‘s"):
+        name = name[:-2] + "’s"
     name = name.strip(" \t\n,;:\"'“”‘’()[]")
     name = _LEADING.sub("", name)
     if _POSSESSIVE.search(name) and len(name) > 3:

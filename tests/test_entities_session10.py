@@ -130,3 +130,16 @@ def test_a_name_after_a_dateline_dash_inside_one_span_is_a_person(blank, monkeyp
     monkeypatch.setattr(E, "DASHED_NAMES", 0)
     got = _entities(blank, text, ents)
     assert "Donald Trump" not in got and got["CLEVELAND"] == ("Organization", 1)
+
+
+def test_a_possessive_with_the_left_quote_is_stripped(monkeypatch):
+    from claimgraph.extract import names as N
+
+    N.clean_name.cache_clear()
+    assert N.clean_name("Donald Trump\u2018s") == "Donald Trump"
+    monkeypatch.setattr(N, "LEFT_QUOTE_POSSESSIVE", 0)
+    N.clean_name.cache_clear()
+    try:
+        assert N.clean_name("Donald Trump\u2018s") == "Donald Trump\u2018s"
+    finally:
+        N.clean_name.cache_clear()  # no answer of the flag off left behind
