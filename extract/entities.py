@@ -103,6 +103,10 @@ UNTAGGED_FULL_NAMES = 1
 #: a person's name after a dash inside one NER span ("CLEVELAND - Donald Trump", the
 #: dateline glued to the first mention) is a person mention of its own
 DASHED_NAMES = 1
+#: an organization's name after "ROLE of" that ends in an organization word ("president of
+#: Butler University in Indianapolis") is the employer, not part of a job title ("Head of
+#: Asia Pacific Fixed Income at Invesco")
+NAMED_EMPLOYER = 1
 # titles before a surname the births lexicon also counts as given names
 _HONORIFICS = ROLE_NOUNS | frozenset("""
 judge justice governor admiral pope captain queen king prince princess lord lady sir saint father
@@ -185,6 +189,8 @@ def _in_job_title(ent) -> bool:
         return False
     if doc[ent.start - 2].lower_ not in ROLE_NOUNS:
         return False
+    if NAMED_EMPLOYER and _is_org_head(doc[ent.end - 1].text):
+        return False  # "president of Butler University in Indianapolis": the employer
     j = _title_run(doc, ent.end, 4)
     return j < len(doc) and doc[j].lower_ in ("at", "with", "for", "in")
 
