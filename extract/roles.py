@@ -30,6 +30,10 @@ whether the text states it as a former one.
 * **Former firm**: ``ORG ... the (former) firm|employer|company of PERSON[, a
   (former) ROLE]``.
 
+* **Appositive holder**: a role in an appositive, or coordinated with one, belongs to the
+  appositive's head person, with the role as the parse spans it ("Nelson Diaz, a former
+  aide to Mr. Rubio and now the chairman of the Republican Party" -> Diaz; "Daniel
+  Hamermesh, a labor economist at the Institute ..." -> "labor economist").
 * **Copula subject**: a role that completes "is" / "became" / "remains" belongs to that
   verb's subject in the parse, past an appositive that names another person ("Michael
   Haltzel, former foreign policy advisor to Vice President Joseph R. Biden, Jr., is Senior
@@ -114,6 +118,10 @@ MAX_GAP = 260  # characters between a person and a role of theirs
 #: stands between them ("Michael Haltzel, former foreign policy advisor to Vice President
 #: Joseph R. Biden, Jr., is Senior Fellow at the Center for Transatlantic Relations")
 COPULA_SUBJECT = 1
+#: likewise a role in an appositive (or coordinated with one) belongs to the appositive's
+#: head ("Nelson Diaz, a former aide to Mr. Rubio and now the chairman of the Republican
+#: Party" -> Diaz, not Rubio)
+APPOS_HOLDER = 1
 
 
 def _is_role_word(w: str) -> bool:
@@ -284,12 +292,14 @@ def _sentence_memberships(text: str, a: int, b: int, items: list[tuple[Mention, 
             words = None
             if person is not None and role_start - link_from <= MAX_GAP:
                 words = _link_words(text[link_from:role_start])
-        if COPULA_SUBJECT and sent is not None:
+        if (COPULA_SUBJECT or APPOS_HOLDER) and sent is not None:
             # "X, former adviser to Y, is Senior Fellow at Z": the copula's subject holds it,
             # not Y, the person nearest the role
-            got = _copula_subject(sent, items[:k], role_start, role_start + len(role_text))
+            got = _parse_holder(sent, items[:k], role_start, role_start + len(role_text))
             if got is not None and (words is None or got[0] is not person):
-                person, words = got
+                if words is None and got[2]:
+                    role_text = got[2]  # "a Republican media consultant with ..."
+                person, words = got[0], got[1] if words is None else words
                 link_from = person.span.end
         if words is None:
             continue
@@ -309,23 +319,62 @@ def _sentence_memberships(text: str, a: int, b: int, items: list[tuple[Mention, 
 _COPULAS = frozenset({"be", "become", "remain"})
 
 
-def _copula_subject(sent, items, role_start: int, role_end: int
-                    ) -> tuple[Mention, list[str]] | None:
-    """(person, words between the copula and the role) when the role ending at ``role_end``
-    is the complement of a copula ("is", "became", "remains") whose subject is a person
-    mention of ``items`` (earlier in the sentence), or None."""
+def _parse_holder(sent, items, role_start: int, role_end: int
+                  ) -> tuple[Mention, list[str], str] | None:
+    """(person, words between the person and the role, the role as the parse spans it)
+    when the role ending at ``role_end`` is the complement of a copula ("is", "became",
+    "remains") whose subject is a person mention of ``items`` (earlier in the sentence),
+    or an appositive to such a mention (through a coordination: "X, a former aide to Y and
+    now the chairman of Z"); None otherwise."""
     doc = sent.doc
     tok = next((t for t in sent if t.idx < role_end <= t.idx + len(t.text)), None)
-    if tok is None or tok.dep_ != "attr" or tok.head.lemma_ not in _COPULAS:
+    if tok is None:
         return None
-    verb = tok.head
-    for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+    start = tok
+    for _ in range(4):
+        if start.dep_ != "conj" or start.head.i >= start.i:
+            break
+        start = start.head
+    if APPOS_HOLDER and start.dep_ == "appos" and start.head.i < start.i:
+        head = start.head
         for m, t in items:
-            if t == "Person" and m.span.start <= subj.idx < m.span.end:
-                between = doc.text[verb.idx:role_start]
-                words = [w.casefold() for w in _WORD.findall(between) if w not in ",;:"]
-                return m, words
+            if t == "Person" and m.span.start <= head.idx < m.span.end:
+                between = doc.text[m.span.end:start.left_edge.idx]
+                if re.search(r"[A-Z]", between):
+                    return None  # "Clinton, Tanden, head of ...": another name between
+                words = [w.casefold() for w in _WORD.findall(doc.text[start.left_edge.idx:
+                                                                      role_start])
+                         if w not in ",;:"]
+                return m, words, _parse_role(tok)
+        return None
+    if COPULA_SUBJECT and tok.dep_ == "attr" and tok.head.lemma_ in _COPULAS:
+        verb = tok.head
+        for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+            for m, t in items:
+                if t == "Person" and m.span.start <= subj.idx < m.span.end:
+                    between = doc.text[verb.idx:role_start]
+                    words = [w.casefold() for w in _WORD.findall(between) if w not in ",;:"]
+                    return m, words, ""
     return None
+
+
+def _parse_role(tok) -> str:
+    """The role noun ``tok`` with its modifiers before it, without an article, a possessor
+    or a word of formerness ("a Republican media consultant" -> "Republican media
+    consultant"); "" when that is not one run of words."""
+    doc = tok.doc
+    first = tok.left_edge.i
+    for t in doc[tok.left_edge.i:tok.i]:
+        if t.dep_ in ("det", "poss", "case", "punct", "prep", "pobj") or t.lower_ in _FORMER \
+                or t.lower_ in _CURRENT or t.lower_ in ("ex", "onetime", "longtime"):
+            first = t.i + 1
+    while first < tok.i and first > 0 and doc[first - 1].text == "-" \
+            and not doc[first - 1].whitespace_:
+        first += 1  # "trotting" of "globe-trotting"
+    words = doc[first:tok.i + 1]
+    if any(not t.is_alpha and "-" not in t.text for t in words):
+        return ""
+    return words.text
 
 
 def _nearest_org(items, k: int) -> Mention | None:

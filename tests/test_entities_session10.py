@@ -143,3 +143,17 @@ def test_a_possessive_with_the_left_quote_is_stripped(monkeypatch):
         assert N.clean_name("Donald Trump\u2018s") == "Donald Trump\u2018s"
     finally:
         N.clean_name.cache_clear()  # no answer of the flag off left behind
+
+
+def test_an_organization_after_role_of_is_the_employer_not_a_job_titles_part(blank, monkeypatch):
+    from claimgraph.extract.entities import candidate
+
+    text = "James Danko is president of Butler University in Indianapolis."
+    doc = _parsed(blank, text, [("Butler University", "ORG", 0)])
+    assert candidate(doc.ents[0])[:2] == ("Butler University", "Organization")
+    monkeypatch.setattr(E, "NAMED_EMPLOYER", 0)
+    assert candidate(doc.ents[0]) is None
+    # a part of a job title stays out: "Head of Asia Pacific Fixed Income at Invesco"
+    doc = _parsed(blank, "She is Head of Asia Pacific Fixed Income at Invesco.",
+                  [("Asia Pacific Fixed", "ORG", 0)])
+    assert candidate(doc.ents[0]) is None

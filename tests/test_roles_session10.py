@@ -64,3 +64,39 @@ def test_a_former_role_after_the_copula_and_no_role_without_a_copula(vocab):
     met = [(w, h, "dobj" if d == "attr" else d) if w != "is" else ("met", h, d)
            for w, h, d in HALTZEL]
     assert _memberships(vocab, met) == set()
+
+
+# "Jane Doe, a former aide to Ann Lee and now the chairman of Example Institute, said ..."
+DIAZ = [("Jane", 1, "compound"), ("Doe", 17, "nsubj"), (",", 1, "punct"), ("a", 5, "det"),
+        ("former", 5, "amod"), ("aide", 1, "appos"), ("to", 5, "prep"), ("Ann", 8, "compound"),
+        ("Lee", 6, "pobj"), ("and", 5, "cc"), ("now", 12, "advmod"), ("the", 12, "det"),
+        ("chairman", 5, "conj"), ("of", 12, "prep"), ("Example", 15, "compound"),
+        ("Institute", 13, "pobj"), (",", 1, "punct"), ("said", 17, "ROOT")]
+
+
+def test_a_role_coordinated_with_an_appositive_belongs_to_its_head(vocab, monkeypatch):
+    assert _memberships(vocab, DIAZ) == {
+        ("jane doe", "example institute", "chairman", False)}
+    monkeypatch.setattr(R, "APPOS_HOLDER", 0)  # the person nearest the role took it
+    assert _memberships(vocab, DIAZ) == {("ann lee", "example institute", "chairman", False)}
+
+
+def test_an_appositive_role_with_a_plain_noun_before_it(vocab, monkeypatch):
+    # "Jane Doe, a labor economist at Example Institute, said": "labor" is no link word
+    parse = [("Jane", 1, "compound"), ("Doe", 10, "nsubj"), (",", 1, "punct"), ("a", 5, "det"),
+             ("labor", 5, "compound"), ("economist", 1, "appos"), ("at", 5, "prep"),
+             ("Example", 8, "compound"), ("Institute", 6, "pobj"), (",", 1, "punct"),
+             ("said", 10, "ROOT")]
+    assert _memberships(vocab, parse) == {
+        ("jane doe", "example institute", "labor economist", False)}
+    monkeypatch.setattr(R, "APPOS_HOLDER", 0)
+    assert _memberships(vocab, parse) == set()
+
+
+def test_no_appositive_holder_past_another_name(vocab):
+    # "Jane Doe, Tanden, head of Example Institute, said": Tanden is no mention here
+    parse = [("Jane", 1, "compound"), ("Doe", 10, "nsubj"), (",", 1, "punct"),
+             ("Tanden", 1, "appos"), (",", 1, "punct"), ("head", 1, "appos"), ("of", 5, "prep"),
+             ("Example", 8, "compound"), ("Institute", 6, "pobj"), (",", 1, "punct"),
+             ("said", 10, "ROOT")]
+    assert _memberships(vocab, parse) == set()
