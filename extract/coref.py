@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+import numpy as np
+
 from .cues import (
     BELIEF_VERBS,
     ORG_NOUNS,
@@ -118,7 +120,7 @@ def full_name(doc, name: str, before: int, label: str = "PERSON") -> str:
             found.append(n)
     if FIRST_IN_TEXT and label == "PERSON" and " " not in name:
         named = _surnames(doc).get(name)
-        if named and 0 <= doc_text(doc).find(named) < before:
+        if named and 0 <= _first_at(doc, named) < before:
             found.insert(0, named)  # the text named it first, where the tagger may not have
     if not found:
         return _misspelt(doc, name, before) if TYPO_SURNAMES and label == "PERSON" else name
@@ -177,7 +179,6 @@ def _subject_persons(doc) -> list[tuple[int, str]]:
         cached = []
         surnames: dict[str, str] = {}
         first = _surnames(doc) if FIRST_IN_TEXT else {}
-        text = doc_text(doc)
         for e in doc.ents:
             root = e.root
             subj = root.dep_ in ("nsubj", "nsubjpass") or (
@@ -187,7 +188,7 @@ def _subject_persons(doc) -> list[tuple[int, str]]:
                 if " " in name:
                     last = _surname(name)
                     full = first.get(last, name)
-                    surnames.setdefault(last, full if 0 <= text.find(full) < e.start_char else name)
+                    surnames.setdefault(last, full if 0 <= _first_at(doc, full) < e.start_char else name)
                 if subj and name:
                     cached.append((e.start_char, name))
             elif SURNAME_SUBJECTS and subj and len(e) == 1 and e.text in surnames:
@@ -204,7 +205,7 @@ def _subject_persons(doc) -> list[tuple[int, str]]:
                 if (t.dep_ in ("nsubj", "nsubjpass") and _name_word(t) and not t.ent_type_
                         and (t.text in surnames or t.text in words) and t.idx not in have):
                     full = surnames.get(t.text) or words[t.text]
-                    first = doc_text(doc).find(full)
+                    first = _first_at(doc, full)
                     if 0 <= first < t.idx:
                         cached.append((t.idx, surnames.get(t.text) or t.text))
             cached.sort()
@@ -638,9 +639,9 @@ def _in_quote(doc, start: int) -> bool:
     """Is the token starting at char ``start`` inside closed quotation marks?"""
     starts = doc.user_data.get("claimgraph_tok_starts")
     if starts is None:
-        starts = doc.user_data["claimgraph_tok_starts"] = {t.idx: t.i for t in doc}
-    i = starts.get(start)
-    return i is not None and _quoted(doc)[i]
+        starts = doc.user_data["claimgraph_tok_starts"] = doc.to_array("IDX")
+    i = int(np.searchsorted(starts, start))
+    return i < len(starts) and int(starts[i]) == start and _quoted(doc)[i]
 
 
 def _genders(doc) -> dict[str, str]:
@@ -851,6 +852,14 @@ def _surname(name: str) -> str:
     return words[-1]
 
 
+def _first_at(doc, name: str) -> int:
+    """Where the text first writes ``name`` (-1 if nowhere), cached per doc."""
+    memo = doc.user_data.setdefault("claimgraph_first_at", {})
+    if name not in memo:
+        memo[name] = doc_text(doc).find(name)
+    return memo[name]
+
+
 def _surnames(doc) -> dict[str, str]:
     """The first full (several-word) person name each surname ends, cached per doc."""
     cached = doc.user_data.get("claimgraph_surnames")
@@ -861,7 +870,7 @@ def _surnames(doc) -> dict[str, str]:
         for s, _e, lab, n in _entities(doc):
             if lab == "PERSON" and " " in n:
                 last = _surname(n)
-                pos = text.find(n) if FIRST_IN_TEXT else s
+                pos = _first_at(doc, n) if FIRST_IN_TEXT else s
                 pos = s if pos < 0 else pos
                 if last not in at or pos < at[last]:
                     cached[last], at[last] = n, pos
@@ -902,7 +911,6 @@ def _person_mentions(doc):
     cached = doc.user_data.get("claimgraph_person_mentions")
     if cached is None:
         surnames, words = _surnames(doc), _later_words(doc)
-        text = doc_text(doc)
         extra = []
         for t in doc:
             if not _name_word(t) or t.ent_type_ == "PERSON":
@@ -914,7 +922,7 @@ def _person_mentions(doc):
             full = surnames.get(t.text) or (
                 words.get(t.text) if LATER_WORDS and t.ent_type_ in ("", "ORG") else None)
             if full:
-                first = text.find(full)
+                first = _first_at(doc, full)
                 if 0 <= first < t.idx:
                     extra.append((t.idx, t.idx + len(t), "PERSON", t.text))
         cached = _entities(doc)
