@@ -86,12 +86,24 @@ def _syllable(reading: str) -> str:
     return re.sub(r"\d", "", reading.replace("u:", "u")).strip()
 
 
+# "(Newt) Gingrich", "(Warren) Christopher": given names in title case, then the surname
+_GIVEN_FIRST = re.compile(r"^\((?P<given>[A-Z][a-z][\w'’.-]*(?:\s+[A-Z][a-z][\w'’.-]*){0,2})\)\s+(?P<rest>[A-Z].*)$")
+
+
 def name_senses(word: str) -> list[str]:
     """The dictionary's English names for a Chinese word, in its order: 奥巴马 ->
     ["Barack Obama"], 国际货币基金组织 -> ["International Monetary Fund"]. Each sense is
-    cut at its first comma or parenthesis (dates, descriptions)."""
+    cut at its first comma or parenthesis (dates, descriptions). A surname the dictionary
+    writes after the given name in parentheses, 金里奇 "(Newt) Gingrich", gives the full
+    name and the surname."""
     out = []
     for sense in dictionary().get(word, "").replace("\n", "/").split("/"):
+        given = _GIVEN_FIRST.match(sense.strip())
+        if given and not _DROP_SENSE.match(sense.strip()):
+            sur = re.split(r"[,(;]", given.group("rest"), maxsplit=1)[0].strip()
+            if re.fullmatch(r"[A-Z][a-z][\w'’-]*", sur):
+                out += [f"{given.group('given')} {sur}", sur]
+                continue
         head = re.split(r"[,(;]", sense, maxsplit=1)[0].strip()
         if head and not _DROP_SENSE.match(head) and re.search(r"[A-Z]", head):
             out.append(head)

@@ -81,6 +81,7 @@ class Route:
     why: bool = False  # say: the question asks why X did or said something (a reason first)
     verb: str = ""  # say: the reporting verb asked ("What did X write ...": X's written claims first)
     venue: str = ""  # say: where / when / to whom, before "about" ("on CNBC"): ranks, no topic word
+    stance: bool = False  # say: X's position on Y ("Where does X stand on Y?"): a sentence saying it counts
 
     @property
     def lang(self) -> str:
@@ -103,6 +104,17 @@ _NOUN_THEN_SAY = re.compile(r"(?P<rest>(?:\s+[a-z][a-z-]*){1,2}?)\s+(?P<v>say|sa
 # "on CNBC about ...", "to reporters on Tuesday about ...": where, when or to whom, then the topic
 _VENUE = re.compile(r"^(?P<venue>(?:on|at|in|during|to|with|after|before)\s+(?:(?!(?:about|regarding|"
                     r"concerning)\b)\S+\s+){1,6}?)(?:about|regarding|concerning)\s+(?=\S)", re.I)
+
+
+# "tell Oz at the 2014 Senate hearing": an addressee by name, then an occasion (no "about")
+_TOLD = frozenset("tell told ask asked warn warned urge urged".split())
+_TOLD_AT = re.compile(r"^(?P<y>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+"
+                      r"(?P<venue>(?:at|on|during|in|after|before|while)\s+(?:(?!\b(?:about|regarding|"
+                      r"concerning)\b).)+)$")
+
+
+# a Chinese subject with an occasion: X在Y时 / 上 / 中 / 期间 (X at, during Y)
+_ZH_AT = re.compile(r"^(?P<x>[^在]{2,}?)在(?P<venue>[^在]{2,}?)(?:时|上|中|期间|的时候)$")
 
 
 def _venue(s: str | None) -> str:
@@ -170,7 +182,10 @@ _EN: list[tuple[str, re.Pattern]] = [(name, re.compile(p, re.I)) for name, p in 
             r"believes|argued|argues|warned|warns|noted|notes|stated|states|claimed|claims|reported|"
             r"reports|predicted|predicts|wrote|writes|told|analy[sz]ed|expects|expected)\b(?P<y>.*)"),
     ("say", r"^(?:what(?:'s| is| was| are| were))\s+(?P<x>.+?)(?:'s|’s|s'|’)\s+(?:\S+\s+)?(?:view|views|take|position|stance|opinion|assessment|analysis|comment|comments|argument|forecast|outlook|warning|point|message|conclusion|claim|claims|prediction|estimate|report|finding|findings|reaction|response|reply|answer|remarks?|statements?|thoughts|verdict|explanation|advice|recommendation|criticism|concerns?|judgement|judgment|reasoning)\b(?P<y>.*)"),
-    ("say", r"^how\s+(?:does|did|do)\s+(?P<x>.+?)\s+(?:see|view|assess|describe|explain|characteri[sz]e|interpret|judge|evaluate|feel about|rate)\b(?P<y>.*)"),
+    # "How did X describe Y?", "How has X described Y?" (the perfect writes the participle)
+    ("say", r"^how\s+(?:does|did|do|has|have|had)\s+(?P<x>.+?)\s+(?:see|seen|view|viewed|assess|assessed|describe|described|explain|explained|characteri[sz]ed?|interpret|interpreted|judge|judged|evaluate|evaluated|feel about|felt about|rate|rated)\b(?P<y>.*)"),
+    # "Where does X stand on Y?": X's position on Y
+    ("stance", r"^where\s+(?:does|did|do|has|have|had)\s+(?P<x>.+?)\s+(?:stand|stood)\s+(?:on|about|regarding|with regard to|when it comes to|in relation to)\b(?P<y>.*)"),
     ("say", rf"^(?:did|does|has|have|is|was)\s+(?P<x>.+?)\s+(?:{SAY_VERBS}|worried|concerned)\b(?P<y>.*)"),
     ("say", r"^according to\s+(?P<x>[^,]+?),\s*(?P<y>.+)"),
     ("say", r"^(?:tell me |show me |give me )?(?:what\s+)?(?P<x>.+?)(?:'s|’s|s'|’)\s+(?:view|views|take|position|stance|opinion|comments?|claims?|reaction|response|remarks|thoughts)\s+(?:on|about|regarding|to)\b(?P<y>.*)"),
@@ -191,7 +206,7 @@ _ZH: list[tuple[str, re.Pattern]] = [(name, re.compile(p)) for name, p in [
     ("membership_role", r"^(?:谁|哪位)(?:是|担任|领导|负责|执掌)(?P<y>.+?)的(?P<role>.+)"),
     ("membership_role", r"^(?P<y>.+?)的(?P<role>[^的]+?)是谁"),
     ("membership_person", r"^(?P<x>.+?)(?:在哪里工作|在哪工作|在哪家\S*工作|在哪个\S*工作|的职位是什么|担任什么职务|担任什么职位|是做什么的|是谁)"),
-    ("say", r"^(?P<x>.+?)(?:对|关于|就)(?P<y>.+?)(?:怎么看|如何看|怎样看|有何看法|有什么看法|有何观点|有什么观点|怎么说|说了什么|的看法|的观点|表示了什么|发表了什么|有何评论|有什么评论|的评论|持什么态度|的态度|有何评价|有什么评价|作何评价|的评价|怎么评价|如何评价|怎样评价)"),
+    ("say", r"^(?P<x>.+?)(?:对|关于|就)(?P<y>.+?)(?:怎么看|如何看|怎样看|有何看法|有什么看法|有何观点|有什么观点|怎么说|说了什么|的看法|的观点|表示了什么|发表了什么|有何评论|有什么评论|的评论|持什么态度|的态度|持什么立场|持何立场|的立场|立场如何|有何评价|有什么评价|作何评价|的评价|怎么评价|如何评价|怎样评价)"),
     # "沃伦如何评论斯坦普夫?", "沃伦是怎么评价斯坦普夫的?"
     ("say", r"^(?P<x>.+?)(?:是)?(?:如何|怎样|怎么)(?:看待|评价|评论|谈论|描述|形容)(?P<y>.*?)(?:的)?[?？!！。.]*$"),
     ("say", r"^(?P<x>.+?)(?:如何看待|怎样看待|怎么看待|如何评价|怎么评价|怎么看)(?P<y>.*)"),
@@ -340,6 +355,8 @@ def route(question: str) -> Route:
             continue
         g = {k: (q[m.start(k):m.end(k)] if v is not None else None)
              for k, v in m.groupdict().items()}
+        stance = name == "stance" or bool(name == "say" and re.search(r"立场|态度", m.group(0)))
+        name = "say" if name == "stance" else name
         if name == "say" and _passive(g):
             # "What was Suu Kyi criticized for?", "What has X been told?": what others said of
             # X, not what X said
@@ -352,11 +369,21 @@ def route(question: str) -> Route:
                  "y": (g.get("y") or "")[nv.end("v"):]}
         if name == "say":
             topic, verb = _topic(g.get("y")), (g.get("v") or "").lower()
+            venue = _venue(g.get("y"))
             if _REPORT_ONLY.fullmatch(topic):
                 # "What did the GAO report find?": the noun reports, "find" is how (no topic)
                 topic, verb = "", topic.lower()
-            return Route("say", _subject(g.get("x")), topic, former=former, verb=verb,
-                         venue=_venue(g.get("y")))
+            elif (told := _TOLD_AT.match(topic)) and verb in _TOLD:
+                # "What did McCaskill tell Oz at the 2014 Senate hearing?": what X told Oz,
+                # at that occasion (a venue: it ranks, X's sentence need not write it)
+                topic, venue = told.group("y"), told.group("venue")
+            x = g.get("x") or ""
+            if table is not _EN and (at := _ZH_AT.match(x)):
+                # "特朗普在接受彭博社采访时如何评价北约?": X is 特朗普; in the Bloomberg
+                # interview is where (it ranks), not part of X's name
+                x, venue = at.group("x"), at.group("venue")
+            return Route("say", _subject(x), topic, former=former, verb=verb,
+                         venue=venue, stance=stance)
         if name == "who_said":
             return Route("who_said", "", _clean(g.get("z")) or q, former=former)
         if name == "concept_who":

@@ -145,6 +145,9 @@ SAME_NOUN = 0.4  # MiniLM cosine of two counted nouns that count the same ("work
 COUNT_BONUS = (0.0, 0.1, 0.3)  # no count, a count or amount, a count of the noun asked about
 COUNT_POOL = 64  # the best candidates checked for a count, or for addressing Y (decoded)
 WHEN = re.compile(r"\s*(?:when|at what time|on what (?:day|date))\b", re.I)
+# "In what year did ...?": a sentence writing a year answers
+YEAR_ASKED = re.compile(r"^\W*(?:(?:in|during|by|from|since)\s+)?(?:what|which)\s+year\b", re.I)
+YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b(?![,.]?\d)")  # 1830 too (DATE writes 19xx, 20xx)
 # "What share of X are Y?": a percentage answers ("about 80 percent of the investors")
 SHARE = re.compile(r"\s*what\s+(?:share|percentage|percent|proportion|fraction|portion)\b", re.I)
 # a time as a sentence gives it: a year, a month or weekday, "last week", "8:30 p.m."
@@ -162,6 +165,11 @@ PRONOUN_SUBJECT = re.compile(r"^(?:(?:But|And|Still|However|Also|Meanwhile|Yet|S
                              re.I)
 
 
+ADDRESS_VERBS = frozenset("tell told ask asked warn warned urge urged".split())  # "What did X tell Y?"
+# a pronoun naming someone the sentence does not ("scolded him"), outside quotes
+LEAD_PRONOUN = re.compile(r"\b(?:him|her|them)\W*$", re.I)  # ... "scolded him: “...”"
+
+
 # a term in quotes: no sentence punctuation inside ('said "It was overdue,"' is a quote)
 _BARE = re.compile(r"^\S+\s+(?:the\s+|a\s+|an\s+|so-called\s+)?[\"“‘'][^\"”’.!?,;]{1,60}[\"”’']\s*[.,]?$")
 
@@ -177,7 +185,11 @@ order instruct testify tweet liken compare equate contrast debate dispute conten
 marvel lament recall""".split())
 # (not "support" / "back": "France supports some opposition groups", "Schultz supported
 # Democrats" are acts, as REPORT_VERBS has it too)
-SPEECH_LEMMAS = (SPEECH_VERBS | BELIEF_VERBS | DENIAL_VERBS | NOUN_CUES | ATTITUDE_ADJS | _REPORTING) - {"support", "back"}
+# verbs of a stance toward someone: what X thinks of Y, as a cue ("Trump admires Putin as a
+# 'strong leader'" answers "How has Trump described Putin?"), though no speech
+_STANCE = frozenset("admire respect despise distrust loathe detest adore revere".split())
+SPEECH_LEMMAS = (SPEECH_VERBS | BELIEF_VERBS | DENIAL_VERBS | NOUN_CUES | ATTITUDE_ADJS | _REPORTING
+                 | _STANCE) - {"support", "back"}
 # verbs whose subject reports what someone said ("The Times reported that ...")
 REPORT_VERBS = (SPEECH_VERBS | _REPORTING) - {
     "back", "support", "order", "rule", "press", "call", "question", "share", "offer", "provide",
@@ -284,6 +296,55 @@ def _gives_unit(text: str, unit: str) -> bool:
     word = tokens(unit)[-1] if tokens(unit) else ""
     sign = UNIT_SIGN.get(word.rstrip("s"))
     return bool(word) and (_count_of(text, word) == 2 or bool(sign and re.search(sign, text)))
+
+
+QUOTED_RUN = 4  # who-said: this many of the question's words in a row, as a quote writes them
+
+
+def _run(a: list[str], b: list[str]) -> int:
+    """The longest run of words ``a`` and ``b`` share in the same order."""
+    best, prev = 0, [0] * (len(b) + 1)
+    for x in a:
+        cur = [0] * (len(b) + 1)
+        for j, y in enumerate(b):
+            if x == y:
+                cur[j + 1] = prev[j] + 1
+                best = max(best, cur[j + 1])
+        prev = cur
+    return best
+
+
+def _quoted_first(found: list[dict], topic: str) -> list[dict]:
+    """Who-said answers with the one whose sentence writes the longest run of the question's
+    words (QUOTED_RUN at least, longer than the first answer's) first: "Who told Oz the
+    scientific community is almost monolithic against him?" is the claim quoting
+    "The scientific community is almost monolithic against you", not one near it in meaning."""
+    words = tokens(topic)
+    runs = [_run(words, tokens(" ".join(e.get("quote", "") for e in a.get("evidence", []))))
+            if a.get("speaker") else 0 for a in found]
+    if len(found) < 2 or max(runs) < QUOTED_RUN or runs[0] >= max(runs):
+        return found
+    j = runs.index(max(runs))
+    top = found[0]["score"]
+    first = dict(found[j], score=max(found[j]["score"], top))
+    return [first] + [a for n, a in enumerate(found) if n != j]
+
+
+def _put_it(m: re.Match, quote: str) -> bool:
+    """Is the verb ``m`` matched (group "v") "put it" ("as The New Yorker put it, ...")?"""
+    return m.group("v") in ("put", "puts") and re.match(r"\s+it\b", quote[m.end():]) is not None
+
+
+# a sentence that is a question (not "He asked why ...?")
+ASKED_Q = re.compile(r"^\W*(?:what|why|how|who|whom|whose|where|when|which|is|are|was|were|do|does|did|"
+                     r"can|could|should|will|would|has|have)\b", re.I)
+
+
+def _asks(s) -> bool:
+    """Is claim ``s`` a question the article asks, quoting no one ("What is Trump's view of
+    NATO?": the extractor's noun cue "view", but nothing said)?"""
+    quote = _quote_of(s).strip() if s.kind == "claim" else ""
+    return quote.endswith("?") and not OPENS_QUOTE.search(quote) and bool(ASKED_Q.match(quote))
 
 
 def _bare_quote(s) -> bool:
@@ -435,6 +496,9 @@ class RoutesMixin:
         if not idx:  # X given no claim: a sentence X speaks in quotes ("apparently disagrees"
             # reports a stance, no statement)
             reported = [i for i in reported if OPENS_QUOTE.search(_quote_of(self.statements[i]))]
+        if r.stance:  # "Where does Clinton stand on NATO?": "Hillary Clinton ... has been a
+            # consistent and outspoken supporter of NATO", a sentence about X that X opens
+            reported += [i for i in self._opened_by(asked) if i not in reported]
         if not idx and not reported:
             places = frozenset(lk.iri for lk in subj if self.types.get(lk.iri) == "Place")
             if places and places >= who and r.lang == "en":
@@ -451,7 +515,7 @@ class RoutesMixin:
             return f"{name} is in the graph but never quoted"
         topic = r.topic
         if topic:
-            context = self._context(idx)
+            context = self._context(idx, addressed=r.verb in ADDRESS_VERBS)
             if not sc.zh and self._unsupported_words(topic, context + reported):  # "the housing market"
                 return f"{name} is quoted, but not about {topic}"
             qv = sc.dense_for(self._english(topic, links))
@@ -460,8 +524,9 @@ class RoutesMixin:
                     topic, self._naming(topic, links, subj, context + reported)) \
                     and not support.nearer_than_foils(sc, idx + reported, float(dense.max())):
                 return f"{name} is quoted, but not about {topic}"
-            if not sc.zh and dense.max() < support.MIN_TOPIC_UNNAMED and self._unnamed(
-                    topic, links, subj, context + reported):
+            if not sc.zh and self._unnamed(topic, links, subj, context + reported) and min(
+                    float(dense.max()), self._dense_without_named(sc, topic, links, subj, context + reported,
+                                                                  idx + reported)) < support.MIN_TOPIC_UNNAMED:
                 # "Trump's comments on Tulsa": X's statements and their paragraphs never name
                 # Tulsa, and are not near the topic as a whole (a long quote is a little
                 # near anything)
@@ -485,7 +550,7 @@ class RoutesMixin:
                       and self.types.get(lk.iri) in SPEAKER_TYPES}
             if sc.zh and CJK_RE.search(topic) and not (named and np.isin(
                     idx, self.ids_with(self.names_index, named)).any()) \
-                    and self._zh_off_topic(zt, idx, context, others):
+                    and self._zh_off_topic(zt, idx + reported, context + reported, others):
                 return f"{name} is quoted, but not about {topic}"
         # the article's sentences that name X, below X's own statements: "the IMF's estimate
         # of global growth" is X's view though no cue reports it
@@ -627,7 +692,7 @@ class RoutesMixin:
         topic, or None when they may be."""
         if not r.topic or not idx:
             return None
-        context = self._context(idx)
+        context = self._context(idx, addressed=r.verb in ADDRESS_VERBS)
         if sc.zh:  # "人权组织对利率怎么看?": the Chinese topic test, on their paragraphs
             if CJK_RE.search(r.topic) and self._zh_off_topic(r.topic, idx, context, sc.links):
                 return f"{r.subject} is quoted, but not about {r.topic}"
@@ -687,6 +752,22 @@ class RoutesMixin:
                 return True
         return False
 
+    def _dense_without_named(self, sc: Scorer, topic: str, links, subj, context: list[int],
+                             idx: list[int]) -> float:
+        """The best MiniLM cosine of ``topic`` among ``idx`` with the names it writes that
+        ``context`` names taken out: "Oz's interview with Trump" is near any claim of Gorski's
+        about Oz (.59), but "interview with Trump" is what his claims never name (.32)."""
+        inside = [lk for lk in links if lk not in subj and lk.how != "demonym"
+                  and normalize(lk.surface).strip() and normalize(lk.surface) in normalize(topic)]
+        rest = topic
+        for lk in inside:
+            if not self._unnamed(topic, [lk], subj, context):
+                rest = re.sub(r"(?<!\w)" + re.escape(lk.surface) + r"(?:'s|’s)?(?!\w)", " ", rest)
+        rest = " ".join(rest.split())
+        if rest == " ".join(topic.split()) or not tokens(rest):
+            return 1.0
+        return float(sc.dense_of(sc.dense_for(self._english(rest, links)), idx).max())
+
     def _naming(self, topic: str, links, subj, context: list[int]) -> list[int]:
         """The statements of ``context`` that may cover ``topic``: all of them, or, for a
         topic that is only names Y ("about RT"), those linked to Y (or a variant of it): a
@@ -706,6 +787,19 @@ class RoutesMixin:
         arr = np.asarray(context, dtype=np.int64)
         return arr[np.isin(arr, ids)].tolist()
 
+    def _opened_by(self, ents: set[str]) -> list[int]:
+        """Article sentences, in no claim, that open with the name of one of ``ents`` (its
+        subject: "Hillary Clinton, a longtime member of ..., has been a consistent and
+        outspoken supporter of NATO"): what the article says X holds (the first
+        MAX_REPORTING naming X)."""
+        names = sorted({n for e in ents for n in self.labels.get(e, {}).get("en", []) if len(n) >= 3},
+                       key=len, reverse=True)
+        if not names:
+            return []
+        pat = re.compile(r"^\W*(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w&'’-])")
+        return [i for i in self.ids_with(self.about_index, ents, ("passage",)).tolist()[:MAX_REPORTING]
+                if not self.in_claim_mask[i] and pat.match(_quote_of(self.statements[i]))]
+
     def _reported_by(self, ents: set[str], claims: list[int]) -> list[int]:
         """Article sentences in which one of ``ents`` is the subject of a reporting verb
         ("The New York Times reported at the time that ...", "X wrote that ..."), other
@@ -723,12 +817,12 @@ class RoutesMixin:
             quote = _quote_of(s)
             found = [m.group(0) for m in pat.finditer(quote) if {
                 m.group("v"), *support.base_forms(m.group("v")), *support.lemmas(m.group("v"))}
-                & REPORT_VERBS]
+                & REPORT_VERBS or _put_it(m, quote)]
             # X given no claim of its own: "... what Prime Minister Malcolm Turnbull called North
             # Korea's "reckless, provocative, dangerous" actions" (X's words inside another's
             # claim) is what X said, when quoted words follow the verb
-            words = [m.group(0) for m in pat.finditer(quote) if not claims and _verb_forms(
-                m.group("v")) & (REPORT_VERBS | NAMING_VERBS) and OPENS_QUOTE.search(
+            words = [m.group(0) for m in pat.finditer(quote) if not claims and (_verb_forms(
+                m.group("v")) & (REPORT_VERBS | NAMING_VERBS) or _put_it(m, quote)) and OPENS_QUOTE.search(
                 quote[m.end():m.end() + 60])]
             if found or words:
                 out.append(i)
@@ -872,6 +966,7 @@ class RoutesMixin:
         found = self._open(idx, sc, k, "claim", r.topic, who=True, other_than=other)
         if r.lang != "en" or isinstance(found, str):
             return found
+        found = _quoted_first(found, r.topic)
         m = WHO_VERB.match(sc.q)
         want = _verb_forms(m.group("v")) if m else set()
         if not want or want & PLAIN_SAY:
@@ -1169,6 +1264,12 @@ class RoutesMixin:
 
     def _route_fact(self, r: Route, subj, links, sc: Scorer, k: int):
         idx = self._numeric.tolist()  # facts, and sentences holding a number (index build)
+        if r.lang == "en" and YEAR_ASKED.match(r.topic):
+            # "In what year did a group of doctors write to Columbia?": a sentence giving a
+            # year ("A group of doctors in 2015 sent a letter"), which the numbers leave out,
+            # ranked as a when-question ranks (the event asked about, dated)
+            idx = sorted(set(idx) | set(self._with_year().tolist()))
+            return self._open(idx, sc, k, "fact", r.topic, boost={lk.iri for lk in links}, date=True)
         m = HOW_MANY.match(r.topic) if r.lang == "en" else None
         # "how many employees": the noun counted ("5,300 employees"), unless a verb follows
         noun = (m.group("noun") or "") if m else ""
@@ -1181,6 +1282,15 @@ class RoutesMixin:
         tally = r.lang == "en" and not m and bool(VOTE_ASKED.search(r.topic))
         return self._open(idx, sc, k, "fact", r.topic, boost={lk.iri for lk in links},
                           count=(noun or True) if m else False, tally=tally)
+
+    def _with_year(self) -> np.ndarray:
+        """The statements whose sentence writes a year (found once, on first use)."""
+        hit = getattr(self, "_with_year_cache", None)
+        if hit is None:
+            hit = np.array([i for i, s in enumerate(self.statements) if s.kind in ("fact", "passage", "claim")
+                            and YEAR.search(_quote_of(s))], dtype=np.int64)
+            self._with_year_cache = hit
+        return hit
 
     def _route_general(self, r: Route, subj, links, sc: Scorer, k: int):
         idx = np.arange(len(self.statements))
@@ -1301,7 +1411,7 @@ class RoutesMixin:
         if place:
             scores = scores + PREFER_BONUS * self.place_mask[idx]
         if date:  # the pool's sentences only (decoded here, not kept per statement)
-            dated = np.array([bool(DATE.search(_quote_of(s)))
+            dated = np.array([bool(DATE.search(_quote_of(s)) or YEAR.search(_quote_of(s)))
                               for s in (self.statements[int(i)] for i in idx)], dtype=bool)
             # a sentence without a time answers no "when" (a penalty: the pool bound holds)
             scores = scores + PREFER_BONUS * dated - UNDATED_PENALTY * ~dated
@@ -1394,7 +1504,8 @@ class RoutesMixin:
             # 2018, and talk had been mounting about a Republican challenging him" names no
             # one he will face
             return "no statement says who it will be"
-        if date and not sc.zh and not DATE.search(_quote_of(self.statements[top3[0]])):
+        if date and not sc.zh and not (DATE.search(_quote_of(self.statements[top3[0]]))
+                                       or YEAR.search(_quote_of(self.statements[top3[0]]))):
             # "When will the full House vote?": the best sentence ("The resolution requires
             # approval by the full House.") writes the event but no time, though dated ones
             # rank 0.5 higher: the dated ones are about something else
@@ -1418,7 +1529,7 @@ class RoutesMixin:
         head = first[:4 * k]
         # and, for what X said, a claim whose cue is an action ("grilled Stumpf"), not speech,
         # unless the question asks that verb (``asked``: "What did X exhort Y to do?")
-        flags = [_bare_quote(st) or (act and not speech_cue(st) and not asked & _verb_forms(
+        flags = [_bare_quote(st) or _asks(st) or (act and not speech_cue(st) and not asked & _verb_forms(
             cue_word(st)))
                  for st in (self.statements[idx[j]] for j in head)] if len(head) > 1 else []
         if any(flags):
@@ -1643,13 +1754,25 @@ class RoutesMixin:
             return None
         return {"iri": iri, "label": label}
 
-    def _context(self, idx: list[int]) -> list[int]:
+    def _context(self, idx: list[int], addressed: bool = False) -> list[int]:
         """``idx`` plus the sentences of the paragraphs they come from (what a claim is about
-        is often named in the sentence before it)."""
+        is often named in the sentence before it). ``addressed`` ("What did X tell Y?"): and
+        the last sentence of the paragraph before one opening with X addressing a pronoun."""
         arr = np.asarray(idx, dtype=np.int64)
         paras = np.unique(self.para_of[arr])
         pp = self.para_passages
         out = list(idx) + [j for p in paras.tolist() if p >= 0 for j in pp[str(p)].tolist()]
+        # a paragraph opening with a pronoun outside quotes ("Democratic Sen. Claire McCaskill
+        # scolded him: ...") names whom in the paragraph before: its last sentence too
+        for p in paras.tolist() if addressed else []:
+            if p <= 0 or str(p) not in pp or str(p - 1) not in pp or not len(pp[str(p)]):
+                continue
+            first, prev = int(pp[str(p)][0]), pp[str(p - 1)].tolist()
+            lead = OPENS_QUOTE.split(_quote_of(self.statements[first]), maxsplit=1)[0]
+            if prev and LEAD_PRONOUN.search(lead) and self.statements[prev[-1]].evidence and \
+                    self.statements[first].evidence and self.statements[prev[-1]].evidence[0]["article"] \
+                    == self.statements[first].evidence[0]["article"]:
+                out.append(int(prev[-1]))
         if len(self.ctx_src) and len(arr):  # and the sentences they rank by (the paragraph
             a = np.searchsorted(self.ctx_src, arr, "left")  # before a quote opening one)
             b = np.searchsorted(self.ctx_src, arr, "right")
