@@ -103,6 +103,8 @@ UNTAGGED_FULL_NAMES = 1
 #: a person's name after a dash inside one NER span ("CLEVELAND - Donald Trump", the
 #: dateline glued to the first mention) is a person mention of its own
 DASHED_NAMES = 1
+#: "Breitbart’s Joel Pollak" tagged as one name is the organization and its person
+POSSESSIVE_GLUE = 1
 #: an organization's name after "ROLE of" that ends in an organization word ("president of
 #: Butler University in Indianapolis") is the employer, not part of a job title ("Head of
 #: Asia Pacific Fixed Income at Invesco")
@@ -523,6 +525,10 @@ def build_entities(article: Article, doc) -> tuple[tuple[Entity, ...], tuple[Men
             tail = _dashed_person(ent)
             if tail is not None:
                 cands.append((ent, tail))
+        if POSSESSIVE_GLUE and c is not None:
+            split = _possessive_glue(ent, c)
+            if split:
+                cands[-1:] = split
     glued: list[tuple[str, str]] = []
     if GLUED_SURNAMES:
         cands = _split_glued(cands, glued)
@@ -596,6 +602,32 @@ def _dashed_person(ent) -> tuple[str, str, int, int] | None:
         return None
     start = ent.start_char + parts[0].end()
     return rest, "Person", start, start + len(rest)
+
+
+_POSS_GLUE = re.compile(r"((?:[A-Z][\w.&-]*\s)*[A-Z][\w.&-]*)['’]s ([A-Z][a-z]+)"
+                        r"((?: [A-Z]\.)? [A-Z][\w'’-]+)$")
+_PLACE_HEADS = frozenset({"county", "city", "state", "province", "district", "valley", "island"})
+
+
+def _possessive_glue(ent, c) -> list | None:
+    """"Breitbart’s Joel Pollak" (one span): the organization, then the person (a given
+    name and a surname that is no organization's or place's word: not "Wisconsin’s Supreme
+    Court", "Brown County")."""
+    from .coref import given_name
+
+    name, _etype, start, _end = c
+    m = _POSS_GLUE.fullmatch(name)
+    if not m or not given_name(m.group(2)) or m.group(1).casefold() in ("that", "it", "there",
+                                                                         "here", "what"):
+        return None
+    last = m.group(3).split()[-1]
+    if _is_org_head(last) or last.casefold() in _PLACE_HEADS:
+        return None
+    org = m.group(1)
+    person = m.group(2) + m.group(3)
+    pstart = start + m.start(2)
+    return [(ent, (org, "Organization", start + m.start(1), start + m.end(1))),
+            (ent, (person, "Person", pstart, pstart + len(person)))]
 
 
 def _split_glued(cands: list, glued: list[tuple[str, str]]) -> list:

@@ -34,6 +34,8 @@ whether the text states it as a former one.
   appositive's head person, with the role as the parse spans it ("Nelson Diaz, a former
   aide to Mr. Rubio and now the chairman of the Republican Party" -> Diaz; "Daniel
   Hamermesh, a labor economist at the Institute ..." -> "labor economist").
+* **An organization's person**: ``ORG's PERSON`` ("National Review’s Jonah Goldberg") is
+  an affiliation without a role, unless the organization's name is a person's surname.
 * **Copula subject**: a role that completes "is" / "became" / "remains" belongs to that
   verb's subject in the parse, past an appositive that names another person ("Michael
   Haltzel, former foreign policy advisor to Vice President Joseph R. Biden, Jr., is Senior
@@ -118,6 +120,8 @@ MAX_GAP = 260  # characters between a person and a role of theirs
 #: stands between them ("Michael Haltzel, former foreign policy advisor to Vice President
 #: Joseph R. Biden, Jr., is Senior Fellow at the Center for Transatlantic Relations")
 COPULA_SUBJECT = 1
+#: "Breitbart’s Joel Pollak": an organization's named person is affiliated with it
+ORG_POSSESSIVE_PERSON = 1
 #: likewise a role in an appositive (or coordinated with one) belongs to the appositive's
 #: head ("Nelson Diaz, a former aide to Mr. Rubio and now the chairman of the Republican
 #: Party" -> Diaz, not Rubio)
@@ -222,7 +226,33 @@ def find_memberships(article: Article, doc, entities: Iterable[Entity],
         persons = [m for m, t in items if t == "Person"]
         if persons:
             last_person = (pno, persons[-1])
+    if ORG_POSSESSIVE_PERSON:
+        for m in _org_possessive(text, entities, _items(mlist, types)):
+            para = article.paragraph_at(m.evidence.start)
+            found.setdefault((m.person, m.organization, "", False),
+                             Membership(m.person, m.organization, "", False, m.evidence,
+                                        para.index if para else 1))
     return tuple(found.values())
+
+
+def _org_possessive(text: str, entities: Iterable[Entity], items) -> list[Membership]:
+    """"Breitbart’s Joel Pollak", "National Review’s Jonah Goldberg": an organization's
+    person, the affiliation without a role. Not an organization name that is a person's
+    surname ("Trump’s Mike Pence", the tagger's ORG for Trump)."""
+    surnames = {e.name.split()[-1].casefold() for e in entities
+                if e.type == "Person" and len(e.name.split()) > 1}
+    names = {e.key: e.name for e in entities}
+    out = []
+    for (org, to), (person, tp) in zip(items, items[1:], strict=False):
+        if to != "Organization" or tp != "Person" or text[org.span.end:person.span.start] \
+                not in ("'s ", "’s "):
+            continue
+        if names.get(org.entity, "").casefold() in surnames or " " not in person.span.text:
+            continue
+        out.append(Membership(person.entity, org.entity, "", False,
+                              Span(org.span.start, person.span.end,
+                                   text[org.span.start:person.span.end]), 0))
+    return out
 
 
 def _sentence_memberships(text: str, a: int, b: int, items: list[tuple[Mention, str]],

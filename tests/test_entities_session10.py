@@ -157,3 +157,18 @@ def test_an_organization_after_role_of_is_the_employer_not_a_job_titles_part(bla
     doc = _parsed(blank, "She is Head of Asia Pacific Fixed Income at Invesco.",
                   [("Asia Pacific Fixed", "ORG", 0)])
     assert candidate(doc.ents[0]) is None
+
+
+def test_an_organizations_person_tagged_as_one_name_is_split(blank, monkeypatch):
+    text = "Right after the vote, National Review\u2019s Ian Tuttle wrote that it was over.\n"
+    ents = [("National Review\u2019s Ian Tuttle", "ORG", 0)]
+    assert _entities(blank, text, ents) == {"National Review": ("Organization", 1),
+                                            "Ian Tuttle": ("Person", 1)}
+    monkeypatch.setattr(E, "POSSESSIVE_GLUE", 0)
+    assert list(_entities(blank, text, ents)) == ["National Review\u2019s Ian Tuttle"]
+
+
+def test_no_split_of_an_organizations_unit_or_a_county(blank):
+    text = "The ruling of Wisconsin\u2019s Supreme Court came first.\n"
+    got = _entities(blank, text, [("Wisconsin\u2019s Supreme Court", "ORG", 0)])
+    assert list(got) == ["Wisconsin\u2019s Supreme Court"]

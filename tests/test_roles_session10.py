@@ -100,3 +100,35 @@ def test_no_appositive_holder_past_another_name(vocab):
              ("Example", 8, "compound"), ("Institute", 6, "pobj"), (",", 1, "punct"),
              ("said", 10, "ROOT")]
     assert _memberships(vocab, parse) == set()
+
+
+def _plain(text: str, people: list[str], orgs: list[str]):
+    """Memberships of ``text`` split into sentences by the sentencizer, mentions by name."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    ents, mentions = [], []
+    for names, etype in ((people, "Person"), (orgs, "Organization")):
+        for n in names:
+            ents.append(Entity(n.casefold(), etype, n))
+            a = text.find(n)
+            while a >= 0:
+                mentions.append(Mention(n.casefold(), Span(a, a + len(n), n), 1))
+                a = text.find(n, a + 1)
+    mentions.sort(key=lambda m: m.span.start)
+    out = find_memberships(read_text(text), nlp(text), ents, mentions)
+    return {(m.person, m.organization, m.role, m.former) for m in out}
+
+
+def test_an_organizations_named_person_is_affiliated_with_it(monkeypatch):
+    text = "Breitbart\u2019s Joel Pollak said the report was wrong."
+    assert _plain(text, ["Joel Pollak"], ["Breitbart"]) == {
+        ("joel pollak", "breitbart", "", False)}
+    monkeypatch.setattr(R, "ORG_POSSESSIVE_PERSON", 0)
+    assert _plain(text, ["Joel Pollak"], ["Breitbart"]) == set()
+
+
+def test_no_affiliation_through_a_surname_the_tagger_took_for_an_organization():
+    text = "Donald Trump spoke. Later Trump's Mike Pence spoke too."
+    assert _plain(text, ["Donald Trump", "Mike Pence"], ["Trump"]) == set()
