@@ -243,15 +243,18 @@ def _org_possessive(text: str, entities: Iterable[Entity], items) -> list[Member
                 if e.type == "Person" and len(e.name.split()) > 1}
     names = {e.key: e.name for e in entities}
     out = []
-    for (org, to), (person, tp) in zip(items, items[1:], strict=False):
+    for k in range(1, len(items)):
+        (org, to), (person, tp) = items[k - 1], items[k]
         if to != "Organization" or tp != "Person" or text[org.span.end:person.span.start] \
                 not in ("'s ", "’s "):
             continue
         if names.get(org.entity, "").casefold() in surnames or " " not in person.span.text:
             continue
-        out.append(Membership(person.entity, org.entity, "", False,
-                              Span(org.span.start, person.span.end,
-                                   text[org.span.start:person.span.end]), 0))
+        # "Caixin Weekly's Wang Liwei, Ding Feng, and Wang Shiyu": each of them
+        for p in [person] + _coordinated(text, items, k):
+            out.append(Membership(p.entity, org.entity, "", False,
+                                  Span(org.span.start, p.span.end,
+                                       text[org.span.start:p.span.end]), 0))
     return out
 
 

@@ -138,6 +138,9 @@ def test_example_article_roles(example_path):
         ("stephen miran", "white house council of economic advisers", "chairman", False),
         ("victor haghani", "long-term capital management", "co-founder", False),
         ("tony pasquariello", "goldman sachs", "head of hedge fund business", False),
+        # the byline "By Caixin Weekly's Wang Liwei, Ding Feng, and Wang Shiyu"
+        ("wang liwei", "caixin weekly", "", False), ("ding feng", "caixin weekly", "", False),
+        ("wang shiyu", "caixin weekly", "", False),
     }
 
 

@@ -132,3 +132,9 @@ def test_an_organizations_named_person_is_affiliated_with_it(monkeypatch):
 def test_no_affiliation_through_a_surname_the_tagger_took_for_an_organization():
     text = "Donald Trump spoke. Later Trump's Mike Pence spoke too."
     assert _plain(text, ["Donald Trump", "Mike Pence"], ["Trump"]) == set()
+
+
+def test_each_coordinated_person_of_an_organization():
+    text = "By Acme Weekly's Jane Roe, John Doe, and Ann Lee."
+    got = _plain(text, ["Jane Roe", "John Doe", "Ann Lee"], ["Acme Weekly"])
+    assert got == {(p, "acme weekly", "", False) for p in ("jane roe", "john doe", "ann lee")}
