@@ -165,6 +165,15 @@ _EN: list[tuple[str, re.Pattern]] = [(name, re.compile(p, re.I)) for name, p in 
     ("membership_role", rf"^(?:who|which person)\s+(?P<role>{ROLE_VERBS})\s+(?P<y>.+)"),
     ("membership_person", r"^(?:where|for whom|for which \S+|at which \S+|at what \S+)\s+(?:does|did|do|is|was|has)\s+(?P<x>.+?)\s+(?:work|works|worked|employed|based|working|teach|teaches|taught|teaching|lecture|lectures|study|studies|studied|studying)\b"),
     ("membership_person", r"^(?:who|which \S+)\s+(?:does|did)\s+(?P<x>.+?)\s+work\s+(?:for|at)\b"),
+    # "Which organization does Cornell William Brooks lead?": X's affiliation
+    ("membership_person", r"^(?:which|what)\s+(?:[A-Z][\w.-]*\s+){0,2}(?:organi[sz]ation|company|firm|group|agency|party|institution|"
+                          r"university|college|school|committee|department|union|newspaper|network|bank|"
+                          r"campaign|think tank|team|outlet|publication|body|office|caucus|council|board|"
+                          r"association|foundation|center|centre|institute|ministry|magazine|paper|station)s?\s+"
+                          r"(?:does|did|do|is|was|has|had)\s+(?P<x>.+?)\s+(?:lead|led|head|headed|run|ran|chair|"
+                          r"chaired|direct|directed|manage|managed|found|founded|co-found|co-founded|represent|"
+                          r"work|worked|working|serve|served|serving|belong|belonged|teach|taught|write|wrote|"
+                          r"report|reported|sit|sat|join|joined)\b"),
     ("membership_person", r"^what\s+(?:is|was|are|were)\s+(?P<x>.+?)(?:'s|’s|s'|’)\s+(?:current\s+|former\s+)?(?:role|roles|job|title|position|affiliation|employer|post|job title)\b(?!\s+(?:on|about|regarding|towards?|over)\b)"),
     ("membership_person", r"^what\s+(?:role|position|title|job|office|post)\s+(?:does|did|do|is|was)\s+(?P<x>.+?)\s+(?:have|hold|held|do|play|had)\b"),
     # "What does X do?", not "What did Obama warn a museum alone cannot do?" (X said it)

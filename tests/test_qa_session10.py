@@ -49,6 +49,15 @@ def test_how_has_x_described_y_and_where_does_x_stand():
     assert route("Where does Michael Haltzel work?").name == "membership"
 
 
+def test_which_organization_does_x_lead():
+    for q in ("Which organization does Cornell William Brooks lead?",
+              "Which Senate committee has Hillary Clinton served on?", "What company does Ann Lee run?"):
+        r = route(q)
+        assert r.name == "membership" and r.subject in ("Cornell William Brooks", "Hillary Clinton",
+                                                         "Ann Lee"), q
+    assert route("Which group did Ann Lee criticize?").name != "membership"
+
+
 def test_told_y_at_an_occasion():
     r = route("What did McCaskill tell Oz at the 2014 Senate hearing?")
     assert (r.subject, r.topic, r.venue) == ("McCaskill", "Oz", "at the 2014 Senate hearing")
