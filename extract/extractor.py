@@ -207,7 +207,8 @@ def extract_doc(article: Article, doc) -> Extraction:
         # claims are about the concepts they name, too
         claims = [replace(c, about=_about(c.content, all_mentions, c.speaker)) for c in claims]
     facts = find_facts(article, doc, all_mentions,
-                       agents=[e.key for e in all_entities if e.type in ("Person", "Organization")])
+                       agents=[e.key for e in all_entities if e.type in ("Person", "Organization")],
+                       persons=[e.key for e in all_entities if e.type == "Person"])
     return Extraction(
         article=article,
         entities=all_entities + concepts,

@@ -4,7 +4,7 @@ A number with a unit ("$36.22 trillion", "4.53%", "56 basis points",
 "1 percentage point", "900 billion") is a :class:`~claimgraph.extract.records.Fact`:
 
 * ``value``: the number as written;
-* ``unit``: ``USD`` (or the currency), ``percent``, ``percentage points``,
+* ``unit``: ``USD`` (or the currency), ``percent``, ``percentage points``, ``years`` (an age),
   ``basis points`` or ``count``;
 * ``quantity``: what it measures, read off the parse (the noun the number
   modifies, "$36.22 trillion debt" -> "debt"; or the subject of the verb it
@@ -197,18 +197,61 @@ def _pieces(text: str, a: int, b: int) -> Iterable[tuple[int, int]]:
 
 
 def find_facts(article: Article, doc, mentions: Iterable[Mention],
-               agents: Iterable[str] = ()) -> tuple[Fact, ...]:
-    """Every number with a unit in ``article``, with its sentence as evidence.
+               agents: Iterable[str] = (), persons: Iterable[str] = ()) -> tuple[Fact, ...]:
+    """Every number with a unit in ``article``, with its sentence as evidence, and the
+    ages news gives people ("Scott, 69,"; "the 69-year-old Scott").
 
     ``agents`` are the keys of people and organizations: a noun inside one of
     their mentions is never what a number measures ("Stumpf made $19.3 million").
+    ``persons`` are the keys of people, whose ages are facts about them.
     """
     ms = sorted(mentions, key=lambda m: m.span.start)
     agent_keys = set(agents)
     chars = frozenset(t.idx for m in ms if m.entity in agent_keys
                       for t in (doc.char_span(m.span.start, m.span.end,
                                               alignment_mode="expand") or ()))
-    return _find_facts(article, doc, ms, chars)
+    facts = _find_facts(article, doc, ms, chars)
+    if AGES:
+        facts += _ages(article, doc, [m for m in ms if m.entity in set(persons)])
+    return facts
+
+
+#: a person's age as news writes it is a fact about that person, unit "years"
+AGES = 1
+_AGE_AFTER = re.compile(r",\s*(\d{2,3})\s*(?=[,.;]|$)|\s*\((\d{2,3})\)")
+_AGE_ADJ = re.compile(r"\b(\d{1,3})-year-old\b")
+_AGE_BEFORE = re.compile(r"(?:^|\s)(?i:the|a|an)\s+(\d{1,3})-year-old\s+(?:[a-z-]+\s+){0,2}$")
+_AGE_APPOS = re.compile(r"^,\s+(?:a|an|the)\s+(\d{1,3})-year-old\b")
+
+
+def _ages(article: Article, doc, persons: list[Mention]) -> tuple[Fact, ...]:
+    """"Scott, 69, has emerged", "Price (41)", "the 69-year-old Scott", "Scott, a
+    69-year-old Democrat": the number (15 to 110) is the person's age."""
+    text = article.text
+    out, seen = [], set()
+    for m in persons:
+        a, b = m.span.start, m.span.end
+        after = _AGE_AFTER.match(text, b)
+        age = after and (after.group(1) or after.group(2))
+        if not age:
+            appos = _AGE_APPOS.match(text[b : b + 40])
+            age = appos and appos.group(1)
+        if not age:
+            before = _AGE_BEFORE.search(text[max(0, a - 40) : a])
+            age = before and before.group(1)
+        if not age or not 15 <= int(age) <= 110 or (m.entity, age) in seen:
+            continue
+        seen.add((m.entity, age))
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is None or (span.start and doc[span.start - 1].pos_ == "PROPN"):
+            continue  # "Ivanka Trump, 34": not the age of the Trump the mention stands for
+        sent = span.sent
+        s, e = next(((x, y) for x, y in _pieces(text, sent.start_char, sent.end_char) if x <= a < y),
+                    (sent.start_char, sent.end_char))
+        para = article.paragraph_at(s)
+        out.append(Fact(value=age, quantity="age", evidence=Span(s, e, text[s:e]),
+                        paragraph=para.index if para else 1, about=(m.entity,), unit="years"))
+    return tuple(out)
 
 
 def _find_facts(article: Article, doc, ms: list[Mention], agents: frozenset[int]

@@ -139,16 +139,22 @@ def claims(ds: Dataset, lbls: dict | None = None) -> list[dict]:
 
 
 def facts(ds: Dataset) -> list[dict]:
-    """Every numeric fact with its value, quantity, date and evidence sentence."""
+    """Every numeric fact with its value, quantity, unit, date and evidence sentence; an
+    age (unit "years") with the person it is about."""
     rows = _q(ds, """
-        SELECT ?f ?value ?quantity ?date ?para ?art ?start ?end ?exact WHERE {
+        SELECT ?f ?value ?quantity ?date ?unit ?para ?art ?start ?end ?exact WHERE {
           ?f a cg:Fact ; cg:value ?value ; cg:quantity ?quantity ; cg:paragraph ?para ;
              cg:article ?art ; cg:evidence ?ev .
           ?ev oa:hasSelector ?pos, ?qs . ?pos oa:start ?start ; oa:end ?end . ?qs oa:exact ?exact .
           OPTIONAL { ?f cg:date ?date }
+          OPTIONAL { ?f cg:unit ?unit }
         }""")
+    whose = {str(r.f): str(r.who) for r in _q(ds, """
+        SELECT ?f ?who WHERE { ?f a cg:Fact ; cg:unit "years" ; cg:about ?who }""")}
     return sorted(({"iri": str(r.f), "value": str(r.value), "quantity": str(r.quantity),
                     "date": str(r.date) if r.date is not None else None,
+                    "unit": str(r.unit) if r.unit is not None else "",
+                    "about": whose.get(str(r.f)),
                     "evidence": [_evidence(r)]} for r in rows),
                   key=lambda f: (f["evidence"][0]["article"], f["evidence"][0]["start"]))
 

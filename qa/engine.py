@@ -69,6 +69,9 @@ __all__ = ["QAEngine", "tokens"]
 
 # a quote opening a claim's sentence, in any of the news styles ("...", “...”, ''...'' as
 # the New York Times writes it in PolNeAR, ‘...’, «...», ``...'')
+#: "How old is X?", "How old was X when ...": an age, which only an age fact gives
+AGE_ASKED = re.compile(r"^\s*how old (?:is|was|are|were)\b", re.I)
+AGE_FACT = re.compile(r"^\d+ years old: ")
 OPENS_QUOTE = re.compile(r"[\"“«„]|''|‘|``")
 MAX_QUESTION = 2000  # characters; linking slows superlinearly on huge inputs (1 MB: minutes)
 # a sentence referring back to what the one before named: a pronoun subject, or "the
@@ -404,6 +407,18 @@ class QAEngine(RoutesMixin, NamesMixin, SupportMixin):
         return replace(r, name="say", subject=lk.surface, verb=verb,
                              topic=f"{noun} {rest}".strip()), [lk]
 
+    def _no_age(self, links) -> str | None:
+        """"How old is X?" for a person X no age fact is about (extract.facts.AGES): X's age is
+        not in the graph, whatever other ages and numbers are."""
+        people = [lk for lk in links if self.types.get(lk.iri) == "Person"]
+        if len(people) != 1:
+            return None
+        iri = people[0].iri
+        if any(s.kind == "fact" and iri in s.about and AGE_FACT.match(s.answer_text)
+               for s in self.statements):
+            return None
+        return f"{self.label(iri)}'s age is not in the graph"
+
     def _why(self, question: str, r, links):
         """"Why does X do Y?" (a general question): (the say route of X about Y, X's links),
         X a linked name or a group the articles quote ("human rights groups"), or None."""
@@ -584,6 +599,10 @@ class QAEngine(RoutesMixin, NamesMixin, SupportMixin):
             cued = self._cued(question, links)
             if cued is not None:
                 r, subj = cued
+        if r.name == "fact" and not zh and AGE_ASKED.match(question):
+            missing = self._no_age(subj or links)
+            if missing:
+                return _abstain(result, missing)
         handler = getattr(self, f"_route_{r.name}")
         why = self._why(question, r, links) if not zh else None
         found = self._route_say(why[0], why[1], links, scorer, k) if why else None

@@ -354,6 +354,13 @@ def statements(ds: Dataset, lbls: dict | None = None) -> list[Statement]:
     for f in views.facts(ds):
         ev = [texts.widen(e) for e in f["evidence"]]
         date = f" ({f['date']})" if f["date"] else ""
+        if f.get("unit") == "years" and f.get("about"):
+            # an age: "How old is Bobby Scott?" is asked in those words
+            who = views.label_of(lbls, f["about"]) or ""
+            out.append(Statement("fact", f"{who} is {f['value']} years old: {ev[0]['quote']}",
+                                 f"{f['value']} years old: {ev[0]['quote']}", None, ev, (),
+                                 (f["about"],)))
+            continue
         out.append(Statement("fact", f"{f['value']} {f['quantity']}{date}: {ev[0]['quote']}",
                              f"{f['value']}{date}: {ev[0]['quote']}", None, ev, (), ()))
     for art, spans in texts.sents.items():
