@@ -513,6 +513,8 @@ def build_entities(article: Article, doc) -> tuple[tuple[Entity, ...], tuple[Men
         if _DENIAL.search(entry.description):
             cl.mentioned = False
     has_sents = doc.has_annotation("SENT_START")
+    # (a name the tagger glued together, the person it names): found as that person
+    glued: list[tuple[str, str]] = []
     cands = []
     for ent in doc.ents:
         # the directory's own name line is not a mention in the text
@@ -525,11 +527,12 @@ def build_entities(article: Article, doc) -> tuple[tuple[Entity, ...], tuple[Men
             tail = _dashed_person(ent)
             if tail is not None:
                 cands.append((ent, tail))
+                glued.append((clean_name(ent.text), tail[0]))
         if POSSESSIVE_GLUE and c is not None:
             split = _possessive_glue(ent, c)
             if split:
                 cands[-1:] = split
-    glued: list[tuple[str, str]] = []
+                glued.append((c[0], split[1][1][0]))
     if GLUED_SURNAMES:
         cands = _split_glued(cands, glued)
     if UNTAGGED_FULL_NAMES:
@@ -557,7 +560,8 @@ def build_entities(article: Article, doc) -> tuple[tuple[Entity, ...], tuple[Men
     _stated_aliases(index, text)
     index.merge_late()
     for whole, surname in glued:
-        # a speaker "the Washington Post Trump" is the person, without an alias to show
+        # a speaker "the Washington Post Trump", "CLEVELAND - Donald Trump" or "Commentary’s
+        # Noah Rothman" is the person, without an alias to show
         person = index.find(surname)
         if person is not None and person.type == "Person":
             index._by_key.setdefault(norm_key(whole), person)

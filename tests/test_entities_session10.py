@@ -172,3 +172,14 @@ def test_no_split_of_an_organizations_unit_or_a_county(blank):
     text = "The ruling of Wisconsin\u2019s Supreme Court came first.\n"
     got = _entities(blank, text, [("Wisconsin\u2019s Supreme Court", "ORG", 0)])
     assert list(got) == ["Wisconsin\u2019s Supreme Court"]
+
+
+def test_a_dashed_or_possessive_glued_name_finds_the_person(blank):
+    text = "Nomination night\n\nCLEVELAND - Donald Trump painted a dire portrait of the country.\n"
+    _, _, index = build_entities(read_text(text), _parsed(
+        blank, text, [("CLEVELAND - Donald Trump", "ORG", 0)]))
+    assert index.find("CLEVELAND - Donald Trump").name == "Donald Trump"  # a speaker's source
+    text = "Right after the vote, National Review\u2019s Ian Tuttle wrote that it was over.\n"
+    _, _, index = build_entities(read_text(text), _parsed(
+        blank, text, [("National Review\u2019s Ian Tuttle", "ORG", 0)]))
+    assert index.find("National Review\u2019s Ian Tuttle").name == "Ian Tuttle"
