@@ -92,6 +92,9 @@ currently now once later then recently and as to the a an former ex earlier stil
 mentioned its his her their
 """.split())
 _FORMER = frozenset({"former", "formerly", "previously", "once", "ex", "earlier", "served"})
+#: "past president", "a onetime lawyer for": former too (an appositive's words)
+PAST_IS_FORMER = 1
+_PAST = frozenset({"past", "onetime", "one-time", "erstwhile"})
 _CURRENT = frozenset({"now", "currently"})
 _PREP = re.compile(r"(?:^|\s)(at|of|with|for|to)\s+(?:the\s+)?$")
 _PAREN = re.compile(r"\([^()]*\)")
@@ -170,7 +173,8 @@ def _link_words(text: str) -> list[str] | None:
 
 def _former(words: Iterable[str]) -> bool:
     ws = set(words)
-    return bool(ws & _FORMER) and not ws & _CURRENT
+    former = _FORMER | _PAST if PAST_IS_FORMER else _FORMER
+    return bool(ws & former) and not ws & _CURRENT
 
 
 class _Sentence:
@@ -399,6 +403,7 @@ def _parse_role(tok) -> str:
     first = tok.left_edge.i
     for t in doc[tok.left_edge.i:tok.i]:
         if t.dep_ in ("det", "poss", "case", "punct", "prep", "pobj") or t.lower_ in _FORMER \
+                or PAST_IS_FORMER and t.lower_ in _PAST \
                 or t.lower_ in _CURRENT or t.lower_ in ("ex", "onetime", "longtime"):
             first = t.i + 1
     while first < tok.i and first > 0 and doc[first - 1].text == "-" \

@@ -138,3 +138,15 @@ def test_each_coordinated_person_of_an_organization():
     text = "By Acme Weekly's Jane Roe, John Doe, and Ann Lee."
     got = _plain(text, ["Jane Roe", "John Doe", "Ann Lee"], ["Acme Weekly"])
     assert got == {(p, "acme weekly", "", False) for p in ("jane roe", "john doe", "ann lee")}
+
+
+def test_a_past_president_is_a_former_one(vocab, monkeypatch):
+    # "Jane Doe, past president of Example Institute, said"
+    parse = [("Jane", 1, "compound"), ("Doe", 9, "nsubj"), (",", 1, "punct"),
+             ("past", 4, "amod"), ("president", 1, "appos"), ("of", 4, "prep"),
+             ("Example", 7, "compound"), ("Institute", 5, "pobj"), (",", 1, "punct"),
+             ("said", 9, "ROOT")]
+    assert _memberships(vocab, parse) == {("jane doe", "example institute", "president", True)}
+    monkeypatch.setattr(R, "PAST_IS_FORMER", 0)
+    assert _memberships(vocab, parse) == {
+        ("jane doe", "example institute", "past president", False)}
