@@ -109,6 +109,9 @@ POSSESSIVE_GLUE = 1
 #: Butler University in Indianapolis") is the employer, not part of a job title ("Head of
 #: Asia Pacific Fixed Income at Invesco")
 NAMED_EMPLOYER = 1
+#: likewise a "Given Surname" the tagger never tags, whose surname is alone elsewhere a
+#: verb's subject ("Mehmet Oz -- surgeon ...", then "Oz said")
+UNTAGGED_SUBJECTS = 1
 # titles before a surname the births lexicon also counts as given names
 _HONORIFICS = ROLE_NOUNS | frozenset("""
 judge justice governor admiral pope captain queen king prince princess lord lady sir saint father
@@ -697,11 +700,59 @@ def _untagged_full_names(doc, cands: list) -> list:
                 if span is not None and (not tagged or span[0].tag_ == "NNP"):
                     added.append((span, (m.group(0), "Person", m.start(), m.end())))
                 break
+    if UNTAGGED_SUBJECTS and tagged and doc.has_annotation("DEP"):
+        added += _untagged_subjects(doc, cands, full | {a[1][0].split()[-1] for a in added})
     if not added:
         return cands
     out = [(e, c) for e, c in cands
            if not any(a[1][2] <= c[2] and c[3] <= a[1][3] for a in added)]
     return sorted(out + added, key=lambda x: x[1][2])
+
+
+_CALENDAR = frozenset("""
+january february march april may june july august september october november december monday
+tuesday wednesday thursday friday saturday sunday
+""".split())
+
+
+def _untagged_subjects(doc, cands: list, full: set[str]) -> list:
+    """"Mehmet Oz" untagged everywhere, and "Oz said" / "Oz has lived" later: two proper
+    nouns, the first a given name (lexicon; not a title, month or word the text writes in
+    lower case), outside every entity, whose second word stands alone elsewhere as a
+    verb's subject and never after "the" ("the Post", "the Act"), and that no tagged full
+    name ends in. Gives the full name and its lone surnames as person mentions."""
+    from .coref import given_name
+
+    text = doc.text
+    taken = {i for e, c in cands for i in range(e.start, e.end)}
+    lone: dict[str, list] = {}
+    for t in doc:
+        if t.tag_ == "NNP" and re.fullmatch(r"[A-Z][a-z]+", t.text) and t.i not in taken:
+            lone.setdefault(t.text, []).append(t)
+    out: list = []
+    done: set[str] = set()
+    for t in doc[:-1]:
+        n = doc[t.i + 1]
+        sur = n.text
+        if sur in done or sur in full or t.i in taken or n.i in taken or t.tag_ != "NNP" \
+                or n.tag_ != "NNP" or not re.fullmatch(r"[A-Z][a-z]+", t.text) \
+                or not re.fullmatch(r"[A-Z][a-z]+", sur) or t.whitespace_ != " ":
+            continue
+        if (t.i > 0 and (doc[t.i - 1].tag_ == "NNP" or doc[t.i - 1].text in ("-", "–"))) \
+                or (n.i + 1 < len(doc) and doc[n.i + 1].tag_ == "NNP"):
+            continue  # a longer run of names ("Dodd-Frank Act"): not a plain "Given Surname"
+        g = t.lower_
+        if g in _HONORIFICS or g in _CALENDAR or not given_name(t.text) or re.search(
+                r"(?<![\w-])" + g + r"(?![\w-])", text):
+            continue
+        alone = [s for s in lone.get(sur, []) if s.i != n.i and doc[s.i - 1].text != t.text]
+        if not any(s.dep_ in ("nsubj", "nsubjpass") for s in alone) or any(
+                s.i > 0 and doc[s.i - 1].lower_ == "the" for s in alone):
+            continue
+        done.add(sur)
+        out.append((doc[t.i:n.i + 1], (f"{t.text} {sur}", "Person", t.idx, n.idx + len(sur))))
+        out.extend((doc[s.i:s.i + 1], (sur, "Person", s.idx, s.idx + len(sur))) for s in alone)
+    return out
 
 
 UNIT_HEADS = frozenset("""

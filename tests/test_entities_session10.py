@@ -183,3 +183,43 @@ def test_a_dashed_or_possessive_glued_name_finds_the_person(blank):
     _, _, index = build_entities(read_text(text), _parsed(
         blank, text, [("National Review\u2019s Ian Tuttle", "ORG", 0)]))
     assert index.find("National Review\u2019s Ian Tuttle").name == "Ian Tuttle"
+
+
+def _full_parse(nlp, parse, ents=()):
+    """A Doc from (word, tag, head, dep) rows, spaces between words but before punctuation."""
+    from spacy.tokens import Doc, Span
+
+    words = [w for w, _t, _h, _d in parse]
+    spaces = [i + 1 < len(words) and words[i + 1] not in ",." for i in range(len(words))]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, tags=[t for _w, t, _h, _d in parse],
+              heads=[h for _w, _t, h, _d in parse], deps=[d for _w, _t, _h, d in parse])
+    doc.ents = [Span(doc, a, b, label=lab) for a, b, lab in ents]
+    return doc
+
+
+# "Mehmet Oz, a surgeon, is running. Oz said he would win.", nothing tagged
+OZ_PARSE = [("Mehmet", "NNP", 1, "compound"), ("Oz", "NNP", 7, "nsubj"), (",", ",", 1, "punct"),
+            ("a", "DT", 4, "det"), ("surgeon", "NN", 1, "appos"), (",", ",", 1, "punct"),
+            ("is", "VBZ", 7, "aux"), ("running", "VBG", 7, "ROOT"), (".", ".", 7, "punct"),
+            ("Oz", "NNP", 10, "nsubj"), ("said", "VBD", 10, "ROOT"), ("he", "PRP", 13, "nsubj"),
+            ("would", "MD", 13, "aux"), ("win", "VB", 10, "ccomp"), (".", ".", 10, "punct")]
+
+
+def test_an_untagged_full_name_whose_surname_is_a_subject_elsewhere(blank, monkeypatch):
+    doc = _full_parse(blank, OZ_PARSE)
+    entities, mentions, _ = build_entities(read_text(doc.text), doc)
+    assert [(e.name, e.type, e.aliases) for e in entities] == [("Mehmet Oz", "Person", ("Oz",))]
+    assert len(mentions) == 2
+    monkeypatch.setattr(E, "UNTAGGED_SUBJECTS", 0)
+    assert build_entities(read_text(doc.text), _full_parse(blank, OZ_PARSE))[0] == ()
+
+
+def test_no_untagged_full_name_from_a_month_or_a_surname_after_the(blank):
+    parse = [(w if w != "Mehmet" else "March", t, h, d) for w, t, h, d in OZ_PARSE]
+    doc = _full_parse(blank, parse)
+    assert build_entities(read_text(doc.text), doc)[0] == ()
+    parse = OZ_PARSE[:9] + [("The", "DT", 10, "det")] + [
+        (w, t, h + 1, d) for w, t, h, d in OZ_PARSE[9:]]
+    parse[10] = ("Oz", "NNP", 11, "nsubj")
+    doc = _full_parse(blank, parse)
+    assert build_entities(read_text(doc.text), doc)[0] == ()
