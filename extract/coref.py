@@ -96,14 +96,28 @@ def _entities(doc):
     """(start_char, label, clean name) of every named entity, cached per doc."""
     cached = doc.user_data.get("claimgraph_ents")
     if cached is None:
+        text = doc_text(doc)
         cached = [
             (e.start_char, e.end_char, e.label_,
-             _person_name(doc, e.text) if e.label_ == "PERSON" else strip_titles(e.text))
+             _person_name(doc, _nicknamed(text, e.start_char) or e.text) if e.label_ == "PERSON"
+             else strip_titles(e.text))
             for e in doc.ents
             if e.label_ in _PERSONAL + _ORGLIKE
         ]
         doc.user_data["claimgraph_ents"] = cached
     return cached
+
+
+#: 'Marcia "Cia" Price', which the tagger cuts at the quote ('Marcia "'): Marcia Price
+NICKNAME = re.compile(r"([A-Z][\w.'-]+(?: [A-Z][\w.'-]+)?) [\"\u201c]([A-Z][\w.'-]+)[\"\u201d] ([A-Z][\w'-]+)")
+
+
+def _nicknamed(text: str, start: int) -> str | None:
+    m = NICKNAME.match(text, start) if NICKNAMES else None
+    return f"{m.group(1)} {m.group(3)}" if m else None
+
+
+NICKNAMES = 1
 
 
 def full_name(doc, name: str, before: int, label: str = "PERSON") -> str:

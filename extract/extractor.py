@@ -51,16 +51,19 @@ def _speaker_entity(att: Attribution, index: EntityIndex, doc, article: Article,
         if etype is not None:
             # "Scott's family said": the family speaks, not Scott (coref.agent_speaker)
             cl = index.add(att.speaker, etype)
+    named = _written_name_type(att.speaker, article.text) if att.speaker and NAMED_SPEAKERS else None
+    if cl is None and named and att.source is not None and att.speaker in _unnicked(att.source.text):
+        # the source writes the name the tagger cut: "Scott's niece, Marcia \"Cia\" Price"
+        # is Marcia Price, not the Scott it found in the span
+        cl = index.add(att.speaker, named)
     if cl is None and att.source is not None:
         if ents is None:
             ents = {}
         if "ents" not in ents:
             ents["ents"] = doc.ents
         cl = index.add_from_span(doc, att.source.start, att.source.end, article, ents["ents"])
-    if cl is None and att.speaker and NAMED_SPEAKERS:
-        etype = _written_name_type(att.speaker, article.text)
-        if etype is not None:
-            cl = index.add(att.speaker, etype)
+    if cl is None and named:
+        cl = index.add(att.speaker, named)
     if cl is None:
         return None, None
     return norm_key(cl.name), cl.type
@@ -74,9 +77,15 @@ NAMED_SPEAKERS = 1
 _NAME_JOINS = frozenset(("and", "of", "for", "the", "de", "van", "von", "&"))
 
 
+def _unnicked(text: str) -> str:
+    """``text`` with quoted nicknames taken out of names ('Marcia "Cia" Price')."""
+    return coref.NICKNAME.sub(r"\1 \3", text)
+
+
 def _written_name_type(name: str, text: str) -> str | None:
     words = name.split()
-    if len(words) < 2 or name not in text or not words[0][:1].isupper() \
+    if len(words) < 2 or (name not in text and name not in _unnicked(text)) \
+            or not words[0][:1].isupper() \
             or not all(w[:1].isupper() or w in _NAME_JOINS for w in words):
         return None
     if words[-1].lower() in ORG_HEADS:

@@ -39,3 +39,20 @@ def test_only_a_name_the_article_writes_capitalised():
     assert extractor._written_name_type("Stan Pate", "Pate said so.") is None
     assert extractor._written_name_type("the farm leaders", "the farm leaders said") is None
     assert extractor._written_name_type("Prairie Coalition", "a Prairie Coalition") == "Organization"
+
+
+NICK = ("\"This is a big year for our senator, Bobby Kent!\" Kent's niece, state Del. Marcia "
+        "\"Cia\" Price (D-Newport News), told the crowd. \"The nation is watching.\"")
+
+
+def test_a_quoted_nickname_is_no_end_of_the_name(nlp, monkeypatch):
+    from claimgraph.extract import coref
+
+    def speakers():
+        ex = extractor.extract_doc(read_article(NICK, "t", "text"), nlp(NICK))
+        return {c.speaker for c in ex.claims if c.source and "niece" in c.source.text}
+
+    monkeypatch.setattr(coref, "NICKNAMES", 0)
+    assert speakers() != {"marcia price"}
+    monkeypatch.setattr(coref, "NICKNAMES", 1)
+    assert speakers() == {"marcia price"}
