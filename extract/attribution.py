@@ -1173,6 +1173,8 @@ def _select(cands: list[Candidate], threshold: float) -> list[Candidate]:
 SPEECH_TOKENS = 1
 #: such a verb's subject inside a quote is not its source: the noun by the verb is
 QUOTED_SUBJECT = 1
+#: nor does a cue inside another quote give a bare quote its speaker
+QUOTED_CUES = 1
 COLON_QUOTES = 1
 
 
@@ -1478,6 +1480,7 @@ def _attach_quote_sources(doc, kept: list[Candidate], cands: list[Candidate]) ->
         if extra:
             cued = sorted(cued + extra, key=lambda c: c.cue[0])
     prior = sorted((c for c in kept if c.source), key=lambda c: c.content[0])
+    quoted = _quotes(text) if QUOTED_CUES else []
     for c in kept:
         if c.pattern != "quote" or c.source:
             continue
@@ -1496,6 +1499,8 @@ def _attach_quote_sources(doc, kept: list[Candidate], cands: list[Candidate]) ->
                 continue
             if o.source[0] < qb and o.source[1] > qa:
                 continue
+            if QUOTED_CUES and _inside(quoted, o.cue[0]):
+                continue  # '"A!" X shouted. "We have to show that ...": speech inside another quote
             # the cue nearest the quote within its paragraph; a cue after a quote
             # that ends its sentence ('... an "outlaw nation." Russia insisted') is
             # the next sentence's

@@ -22,6 +22,7 @@ SPEECH_VERBS = frozenset(
     highlight underscore indicate signal publish release cite quote post
     announce proclaim notify inform advise assure remind repeat reiterate
     continue acknowledge concede calculate find show estimate brand dub label
+    shout yell scream chant exclaim whisper mutter holler muse gush
     """.split()
 )
 

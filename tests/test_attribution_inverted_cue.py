@@ -56,3 +56,24 @@ def test_no_source_candidate_inside_its_own_quote(nlp, monkeypatch):
     monkeypatch.setattr(R, "OUTSIDE_CONTENT", 1)
     got = sources()
     assert got and not any(a <= text.index(s) < b for s in got)
+
+
+SHOUTED = ("\"This is a big year for our town!\" the mayor's niece, Dana Whitfield, waved to "
+           "the crowd. \"The city is watching. We have to show that we have his back.\"")
+
+
+def test_a_cue_inside_another_quote_gives_no_speaker(nlp, monkeypatch):
+    def first_quote_cue():
+        got = [a for a in _attributions(nlp, SHOUTED) if a.content.text.startswith("\"This is")]
+        return {a.cue.text if a.cue else None for a in got}
+
+    monkeypatch.setattr(A, "QUOTED_CUES", 0)
+    assert "show" in first_quote_cue()
+    monkeypatch.setattr(A, "QUOTED_CUES", 1)
+    assert "show" not in first_quote_cue()
+
+
+def test_shouting_is_speech(nlp):
+    text = SHOUTED.replace(" waved to ", " shouted to ")
+    got = [a for a in _attributions(nlp, text) if a.content.text.startswith("\"This is")]
+    assert got and all(a.cue.text == "shouted" and a.speaker == "Dana Whitfield" for a in got)
