@@ -393,7 +393,9 @@ def resolve_speaker(doc, source: tuple[int, int] | None, source_tok: int | None 
         found = _previous_person(doc, a, gender)
         if found:
             return found
-    if first in ORG_PRONOUNS or last in ORG_PRONOUNS or last in ORG_NOUNS or first in ORG_NOUNS:
+    if (first in ORG_PRONOUNS or last in ORG_PRONOUNS or last in ORG_NOUNS or first in ORG_NOUNS) \
+            and not (OWNED_BY_PERSON and first in _POSSESSIVE_PRONOUNS):
+        # ("his campaign" with no person named before is no organization named before)
         found = (_known_before(doc, a, known)
                  or (ORG_SUBJECTS and len(words) == 1 and first in ("it", "its") and _org_subject(doc, a))
                  or _nearest(doc, a, ("ORG",)))
@@ -407,6 +409,9 @@ def resolve_speaker(doc, source: tuple[int, int] | None, source_tok: int | None 
         return _misspelt(doc, head.text, a)
     return strip_titles(text) or None
 
+
+#: "his campaign", "her party": a person's, never the organization named last
+OWNED_BY_PERSON = 1
 
 #: "it" is the organization last named as a subject in its paragraph ("the Central and
 #: East European Coalition ... wants to preserve its policy. Recently, however, it issued

@@ -163,3 +163,12 @@ def test_it_is_the_organization_last_named_as_a_subject(nlp, monkeypatch):
     off, on = _both(nlp, monkeypatch, "ORG_SUBJECTS", COALITION, "it")
     assert off == "Microsoft"  # the organization named last
     assert on.removeprefix("The ") == "Baltic Freedom Council"
+
+
+def test_his_campaign_is_no_organization_named_before(nlp, monkeypatch):
+    # no person tagged before "his campaign": never the Senate
+    text = ("Mehmet Oz testified before the Senate on Tuesday. He will run for office next year, "
+            "according to his campaign.")
+    off, on = _both(nlp, monkeypatch, "OWNED_BY_PERSON", text, "his campaign")
+    assert off == "Senate"
+    assert on != "Senate"
