@@ -474,15 +474,21 @@ def _claims(ds: Dataset) -> list[dict]:
 def _facts(ds: Dataset) -> list[dict]:
     """What ``views.facts`` returns, without SPARQL."""
     if isinstance(ds, _OxPrefetched):
-        t = ds.table(CG.Fact, {"value": CG.value, "quantity": CG.quantity, "date": CG.date})
+        t = ds.table(CG.Fact, {"value": CG.value, "quantity": CG.quantity, "date": CG.date,
+                               "unit": CG.unit, "about": CG.about})
         return [{"iri": str(f), "value": _str(r["value"]) or "",
                  "quantity": _str(r["quantity"]) or "", "date": _str(r["date"]),
+                 "unit": _str(r["unit"]) or "",
+                 "about": _str(r["about"]) if _str(r["unit"]) == "years" else None,
                  "evidence": [_ev_row(r)]} for f, r in sorted(t.items())]
     out = []
     for f in sorted(set(ds.subjects(RDF.type, CG.Fact))):
+        unit = _str(ds.value(f, CG.unit)) or ""
         out.append({"iri": str(f), "value": _str(ds.value(f, CG.value)) or "",
                     "quantity": _str(ds.value(f, CG.quantity)) or "",
-                    "date": _str(ds.value(f, CG.date)), "evidence": [_evidence(ds, f)]})
+                    "date": _str(ds.value(f, CG.date)), "unit": unit,
+                    "about": _str(ds.value(f, CG.about)) if unit == "years" else None,
+                    "evidence": [_evidence(ds, f)]})
     return out
 
 
