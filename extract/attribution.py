@@ -60,6 +60,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
+from . import sources as _sources
 from .coref import doc_text, resolve_speaker
 from .cues import (
     ATTITUDE_ADJS,
@@ -79,6 +80,7 @@ from .sources import (
     clip_lines,
     coordinated_cue_start,
     noun_phrase,
+    paren_bounds,
     source_kind,
     source_span,
     subject_of,
@@ -109,6 +111,18 @@ JOIN_QUOTES = 1
 #: to the next quote (PolNeAR joins them: 470 of 554 such train quotes)
 JOIN_GAP = 400
 _SENT_END = re.compile(r"[.!?]\s+\S")
+#: no join past a cue of the next quote's own ('"A," Franken said. Silverman responded, "B"')
+#: nor past a speech participle after the cue ('"A," she said, adding that ... "B"'):
+#: PolNeAR's content is the first quote there (train: 22 of 23 gaps ending in a comma with
+#: two speech verbs; 21 of 24 gaps with ', adding / noting / saying ...')
+JOIN_OWN_CUE = 1
+_GAP_CUES = re.compile(
+    r"\b(?:say|says|said|add|adds|added|tell|tells|told|write|writes|wrote|ask|asks|asked|continue[sd]?"
+    r"|explain(?:s|ed)?|note[sd]?|respond(?:s|ed)?|repl(?:y|ies|ied)|argue[sd]?|insist(?:s|ed)?"
+    r"|recall(?:s|ed)?|declare[sd]?|state[sd]?|quipped|joked|warned|tweeted)\b", re.I)
+_GAP_PARTICIPLE = re.compile(
+    r",\s*(?:adding|noting|saying|explaining|arguing|insisting|stressing|telling|warning|acknowledging"
+    r"|pointing|recalling)\b")
 DOBJ_EXT = 1
 _EXT_DEPS = frozenset("prep dative advcl xcomp ccomp advmod npadvmod".split())
 _CONTENT_PREPS = frozenset("about of on for against over with to into that".split())
@@ -316,6 +330,9 @@ def _extend_to_quotes(
                 # '... she said. "B' or '..., said X, "B', not past a colon ('Then she
                 # added:'), a word ('saying that people -- "are threatened"') or more
                 # than a sentence and a clause
+                if JOIN_OWN_CUE and (_GAP_PARTICIPLE.search(gap) or (
+                        gap.endswith(",") and len(_GAP_CUES.findall(gap)) >= 2)):
+                    break
                 if gap.endswith(".") or (gap.endswith(",") and len(_SENT_END.findall(gap)) < 2):
                     b = q[1]
                     # PolNeAR joins the speaker's following quotes in the paragraph
@@ -421,6 +438,13 @@ def _verb_candidates(doc, tok, quotes, out: list[Candidate]) -> None:
     lemma = tok.lemma_.lower()
     kids = list(tok.children)
     comps = [c for c in kids if c.dep_ in ("ccomp", "csubj") and c.i != tok.i]
+    # a cue inside parentheses says what is inside them ('(her campaign later disclosed
+    # that she has pneumonia)'), not the host sentence the parse hung on it
+    paren = paren_bounds(doc, tok.i) if _sources.PAREN_CLAUSE and "(" in text else None
+    if paren is not None and paren[1] is None:
+        paren = None
+    if paren is not None:
+        comps = [c for c in comps if paren[0] < c.i < paren[1]]
     cue = (tok.idx, tok.idx + len(tok.text))
     stok, how = subject_of(tok, keep_said=True)
     src = source_span(doc, stok, how)
@@ -447,6 +471,10 @@ def _verb_candidates(doc, tok, quotes, out: list[Candidate]) -> None:
 
     def add(pattern: str, content, extra=()):
         a, b = _clip_paragraph(text, content, tok.idx)
+        if paren is not None and pattern != "parataxis":
+            lo, hi = doc[paren[0]].idx + 1, doc[paren[1]].idx
+            if a < lo or b > hi:
+                a, b = trim(text, max(a, lo), min(b, hi))
         if b - a < 2:
             return
         s_tok, s_span, s_how = stok, src, how
@@ -1123,6 +1151,31 @@ def _outer(c: Candidate, by_start: list[Candidate], starts: list[int], floor: fl
     return c
 
 
+#: a kept bare quote yields to a speech or belief candidate whose content holds it and
+#: nearly matches it ('he said he often thinks of what his parents told him: "..."'): the
+#: quote's own speaker is the cue's subject, which the quote rules guess from a nearer cue
+QUOTE_OUTER = 1
+
+
+def _quote_outer(c: Candidate, by_start: list[Candidate], starts: list[int], floor: float) -> Candidate:
+    """The best cued ccomp / parataxis candidate scoring at least ``floor`` whose content
+    holds bare quote ``c``'s and is a near-duplicate of it (Dice >= DEDUPE), else ``c``."""
+    import bisect
+
+    a, b = c.content
+    reach = (b - a) * (2 - DEDUPE) / DEDUPE
+    lo = bisect.bisect_left(starts, math.floor(a - reach) - 1)
+    hi = bisect.bisect_right(starts, a)
+    best = None
+    for o in by_start[lo:hi]:
+        if o.cue is None or o.score < floor or o.pattern not in OUTER_PATTERNS or not cue_family(o.cue_lemma):
+            continue
+        if o.content[0] <= a and b <= o.content[1] and not (a <= o.cue[0] < b) \
+                and _dice(o.content, c.content) >= DEDUPE and (best is None or o.score > best.score):
+            best = o
+    return c if best is None else best
+
+
 def _select(cands: list[Candidate], threshold: float) -> list[Candidate]:
     """Keep confident candidates; drop near-duplicates of a better one."""
     import bisect
@@ -1167,6 +1220,21 @@ def _select(cands: list[Candidate], threshold: float) -> list[Candidate]:
             return any(spans[i] != c.content and spans[i][1] >= b for i in range(j - 1, max(-1, j - 40), -1))
 
         kept = [c for c in kept if c.pattern != "quote" or not inside(c)]
+    if QUOTE_OUTER:
+        # a bare quote kept on its own yields to the cued candidate that holds it, unless
+        # that one is kept already or duplicates another kept content; the bare quotes
+        # inside what it holds go with it
+        grown = []
+        for j, c in enumerate(kept):
+            if c.pattern == "quote" and c.cue is None:
+                o = _quote_outer(c, by_start, cstarts, threshold)
+                if o is not c and not any(k is o or (k is not c and _dice(k.content, o.content) >= DEDUPE)
+                                          for k in kept):
+                    kept[j] = o
+                    grown.append(o.content)
+        if grown:
+            kept = [c for c in kept if c.pattern != "quote" or c.cue is not None
+                    or not any(a <= c.content[0] and c.content[1] <= b for a, b in grown)]
     return kept
 
 

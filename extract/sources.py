@@ -317,6 +317,51 @@ def dateline_end(doc, pos: int) -> int | None:
     return m.end() if m and pos < m.end() else None
 
 
+#: a subject inside parentheses whose verb is inside them too ("this past weekend (her
+#: campaign later disclosed that ...)") is that clause's own subject: its span does not
+#: reach back over the opening parenthesis to the noun before it; and the content of a
+#: cue inside parentheses stays inside them (:func:`paren_bounds`)
+PAREN_CLAUSE = 1
+
+
+def paren_bounds(doc, i: int) -> tuple[int, int | None] | None:
+    """``(open, close)`` token indices of the parentheses token ``i`` is inside, within
+    its line (``close`` None when the line never closes them), else None."""
+    j = i
+    while j > 0:
+        j -= 1
+        t = doc[j].text
+        if t == ")" or "\n" in t:
+            return None
+        if t == "(":
+            break
+    else:
+        return None
+    if doc[j].text != "(":
+        return None
+    k = i
+    while k + 1 < len(doc):
+        k += 1
+        t = doc[k].text
+        if t == ")":
+            return j, k
+        if t == "(" or "\n" in t:
+            break
+    return j, None
+
+
+def _verb_of(tok):
+    """The verb a noun phrase ``tok`` belongs to (its first verb or auxiliary head)."""
+    t = tok
+    for _ in range(6):
+        if t.head is t:
+            return t if t.pos_ in ("VERB", "AUX") else None
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return None
+
+
 def _paren_head(doc, stok):
     """The head of the noun phrase right before the parentheses ``stok`` is in."""
     i = stok.i
@@ -326,6 +371,12 @@ def _paren_head(doc, stok):
         i -= 1
     if i == 0 or doc[i].text != "(" or doc[i - 1].pos_ not in ("PROPN", "NOUN"):
         return None
+    if PAREN_CLAUSE:
+        # "this past weekend (her campaign later disclosed ...)": the clause's own subject
+        bounds = paren_bounds(doc, stok.i)
+        verb = _verb_of(stok)
+        if bounds is not None and (bounds[1] is None or (verb is not None and bounds[0] < verb.i < bounds[1])):
+            return None
     t = doc[i - 1]
     while t.dep_ in ("compound", "flat") and t.head.i > t.i and t.head.i < i:
         t = t.head
