@@ -127,3 +127,32 @@ def test_a_name_before_a_closed_parenthesis_is_still_the_source(nlp, monkeypatch
     cue = next(t for t in doc if t.text == "said")
     stok, how = sources.subject_of(cue, keep_said=True)
     assert _span(doc, sources.source_span(doc, stok, how)) == "Gov. John Kasich (R-OH)"
+
+
+# --------------------------------------------------------------------------- PARTICIPLE_OUTER
+
+PARTICIPLES = [
+    ("Trump argued that a database would keep people from coming into the country illegally, "
+     "saying it is all about management.", "saying", "Trump", "database"),
+    ("Speaking earlier Tuesday in Florida, Trump insisted that he has \u201cexpanded the "
+     "Republican party,\u201d claiming that he is responsible for higher voter turnout.",
+     "claiming", "Trump", "he"),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "outer", "inner"), PARTICIPLES)
+@pytest.mark.parametrize("flag", [1, 0])
+def test_a_speech_participle_on_the_content_is_the_outer_speaker_s(nlp, monkeypatch, text, cue, outer,
+                                                                   inner, flag):
+    monkeypatch.setattr(sources, "PARTICIPLE_OUTER", flag)
+    doc = nlp(text)
+    stok, _ = sources.subject_of(next(t for t in doc if t.text == cue), keep_said=True)
+    assert stok.text == (outer if flag else inner)
+
+
+def test_a_participle_before_the_speech_verb_keeps_its_own_subject(nlp, monkeypatch):
+    monkeypatch.setattr(sources, "PARTICIPLE_OUTER", 1)
+    doc = nlp("Her friends have mocked his campaign, calling him a buffoon, Susan said.")
+    part = next(t for t in doc if t.text == "calling")
+    stok, _ = sources.subject_of(part, keep_said=True)
+    assert stok is None or stok.text != "Susan"
