@@ -82,6 +82,10 @@ class Route:
     verb: str = ""  # say: the reporting verb asked ("What did X write ...": X's written claims first)
     venue: str = ""  # say: where / when / to whom, before "about" ("on CNBC"): ranks, no topic word
     stance: bool = False  # say: X's position on Y ("Where does X stand on Y?"): a sentence saying it counts
+    # say: a topic written as a clause whose object is asked ("say Trump's tax history
+    # shows", "say he had been thinking about lately"): its content, the words the topic
+    # test judges (None: the topic is no such clause; "": the clause names nothing)
+    gist: str | None = None
 
     @property
     def lang(self) -> str:
@@ -93,6 +97,64 @@ class Route:
 _REPORT_ONLY = re.compile(r"(?:find|found|show|showed|say|conclude|concluded|reveal|revealed|"
                           r"suggest|suggested|state|stated|recommend|recommended|estimate|"
                           r"estimated|predict|predicted|warn|warned)", re.I)
+
+
+# a say question's topic written as a clause that asks its object: a pronoun subject
+# ("he asked his staff to do ...", "she had been thinking about lately"), or a subject and
+# a last verb ("Trump's tax history shows", "the birther issue signals"). Its grammar (the
+# pronoun and auxiliaries, a verb that only relates X or the subject to what is asked, a
+# stranded preposition, "lately") is no word X's statement must write (clause_gist)
+_AUX = r"(?:had|has|have|was|were|is|are|would|will|could|should|might|may|must|can|did|does|do|been|be|being|not|never|also|just|still)"
+# verbs that relate X to what is asked (asked his staff to do, had been thinking about,
+# wants): not its content, as "reading" or "voting" would be
+_LIGHT = (r"(?:ask|asked|asking|tell|told|telling|want|wanted|wants|think|thinks|thinking|thought|mean|"
+          r"means|meant|plan|plans|planned|planning|hope|hopes|hoped|hoping|feel|feels|felt|believe|believes|"
+          r"believed|need|needs|needed|expect|expects|expected|intend|intends|intended|wish|wished|"
+          r"know|knew|knows|order|ordered|instruct|instructed|direct|directed|urge|urged|try|tried|trying)\b")
+_PRONOUN_CLAUSE = re.compile(rf"^(?:that\s+)?(?:he|she|they|we|i|you|it)\s+(?:{_AUX}\s+)*(?:{_LIGHT}\s*)?(?P<rest>.*)$", re.I)
+_VERB_LAST = re.compile(r"^(?:that\s+)?(?P<np>(?!(?:about|on|of|regarding|concerning|in|at|to|with|for|from|"
+                        r"during|after|before|when|anything|something|much|a lot|publicly)\b)"
+                        r"(?:(?!\b(?:about|regarding|concerning)\b).)+?)\s+(?:(?:really|actually|most|now)\s+)?"
+                        r"(?P<v>show|shows|showed|shown|signal|signals|signaled|signalled|mean|means|meant|"
+                        r"find|finds|found|suggest|suggests|suggested|indicate|indicates|indicated|reveal|"
+                        r"reveals|revealed|prove|proves|proved|need|needs|needed|want|wants|wanted|do|does|did|"
+                        r"is|are|was|were|require|requires|required|deserve|deserves|deserved)$", re.I)
+# the reporting verbs a clause follows ("say the review found", not "mention any credible threats")
+_CLAUSE_VERBS = frozenset("say says said think thinks thought believe believes believed argue argues "
+                          "argued claim claims claimed suggest suggests suggested predict predicts "
+                          "predicted expect expects expected warn warns warned write writes wrote "
+                          "insist insists insisted note notes noted conclude concludes concluded "
+                          "feel feels felt fear fears feared".split())
+_BEFORE_NOUN = frozenset("the a an his her its their our my your this that these those of on in "
+                         "about to for and or with by at from".split())  # "say the jobs": no verb last
+_CLAUSE_EDGE = r"(?:about|of|for|to|on|with|by|at|from|lately|recently|now|today|then|again|next|these days)"
+
+
+def clause_gist(y: str | None, verb: str = "say") -> str | None:
+    """The content of a say question's topic written as a clause that asks its object
+    (what follows the reporting verb, ``y``), or None when the topic is no such clause.
+
+    >>> clause_gist("he had been thinking about lately"), clause_gist("the birther issue signals")
+    ('', 'the birther issue')
+    >>> clause_gist("he asked his staff to do after the leak"), clause_gist("he had been reading lately")
+    ('his staff', 'reading')
+    """
+    y = " ".join(_PLACEHOLDER.sub(" ", (y or "").strip(" ?？.!,;:\"'")).split())
+    if not y or verb.lower() not in _CLAUSE_VERBS:
+        return None
+    m = _PRONOUN_CLAUSE.match(y)
+    if m:
+        rest = m.group("rest")
+    elif (m := _VERB_LAST.match(y)) and m.group("np").split()[-1].lower() not in _BEFORE_NOUN:
+        rest = m.group("np")
+    else:
+        return None
+    edge = re.compile(rf"^{_CLAUSE_EDGE}\b\s*|\s*\b{_CLAUSE_EDGE}$", re.I)
+    # when X did it ("after the Trump tax leak") is an occasion, as a venue is: it ranks
+    rest = re.sub(r"\s*\b(?:after|before|during|following|since|when|while)\b.*$", "", rest, flags=re.I)
+    while (cut := edge.sub("", rest.strip())) != rest.strip():
+        rest = cut
+    return rest.strip()
 
 
 # a say match whose verb is a noun of X's ("New York state officials say"): the lower-case
@@ -111,6 +173,10 @@ _TOLD = frozenset("tell told ask asked warn warned urge urged".split())
 _TOLD_AT = re.compile(r"^(?P<y>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+"
                       r"(?P<venue>(?:at|on|during|in|after|before|while)\s+(?:(?!\b(?:about|regarding|"
                       r"concerning)\b).)+)$")
+
+
+# "tell the Retired American Warriors about ...": an addressee, then the topic
+_TOLD_ABOUT = re.compile(r"^(?P<y>(?:(?!\b(?:about|regarding|concerning)\b).)+?)\s+(?:about|regarding|concerning)\s+(?P<z>\S.*)$", re.I)
 
 
 # a Chinese subject with an occasion: X在Y时 / 上 / 中 / 期间 (X at, during Y)
@@ -382,6 +448,10 @@ def route(question: str) -> Route:
             if _REPORT_ONLY.fullmatch(topic):
                 # "What did the GAO report find?": the noun reports, "find" is how (no topic)
                 topic, verb = "", topic.lower()
+            elif verb in _TOLD and (about := _TOLD_ABOUT.match(topic)):
+                # "What did Trump tell the Retired American Warriors about the military?":
+                # what X told them (the addressee ranks), about the military (the topic)
+                topic, venue = about.group("z"), about.group("y")
             elif (told := _TOLD_AT.match(topic)) and verb in _TOLD:
                 # "What did McCaskill tell Oz at the 2014 Senate hearing?": what X told Oz,
                 # at that occasion (a venue: it ranks, X's sentence need not write it)
@@ -392,7 +462,8 @@ def route(question: str) -> Route:
                 # interview is where (it ranks), not part of X's name
                 x, venue = at.group("x"), at.group("venue")
             return Route("say", _subject(x), topic, former=former, verb=verb,
-                         venue=venue, stance=stance)
+                         venue=venue, stance=stance,
+                         gist=clause_gist(g.get("y"), verb) if topic and not venue else None)
         if name == "who_said":
             return Route("who_said", "", _clean(g.get("z")) or q, former=former)
         if name == "concept_who":

@@ -514,18 +514,22 @@ class RoutesMixin:
                                                      for i in idx[:MAX_CUES]):
             return f"{name} is in the graph but never quoted"
         topic = r.topic
-        if topic:
+        # a clause asking its object ("say the birther issue signals"): its content is what
+        # the topic tests judge, not its verb or pronoun ("signals", "he had been thinking");
+        # a clause with none ("say he had been thinking about lately") asks what X said
+        gist = topic if r.gist is None or sc.zh else r.gist
+        if topic and gist:
             context = self._context(idx, addressed=r.verb in ADDRESS_VERBS)
-            if not sc.zh and self._unsupported_words(topic, context + reported):  # "the housing market"
+            if not sc.zh and self._unsupported_words(gist, context + reported):  # "the housing market"
                 return f"{name} is quoted, but not about {topic}"
-            qv = sc.dense_for(self._english(topic, links))
+            qv = sc.dense_for(self._english(gist, links))
             dense = sc.dense_of(qv, idx + reported)
             if not sc.zh and dense.max() < support.MIN_TOPIC and not self._covers(
-                    topic, self._naming(topic, links, subj, context + reported)) \
+                    gist, self._naming(gist, links, subj, context + reported)) \
                     and not support.nearer_than_foils(sc, idx + reported, float(dense.max())):
                 return f"{name} is quoted, but not about {topic}"
-            if not sc.zh and self._unnamed(topic, links, subj, context + reported) and min(
-                    float(dense.max()), self._dense_without_named(sc, topic, links, subj, context + reported,
+            if not sc.zh and self._unnamed(gist, links, subj, context + reported) and min(
+                    float(dense.max()), self._dense_without_named(sc, gist, links, subj, context + reported,
                                                                   idx + reported)) < support.MIN_TOPIC_UNNAMED:
                 # "Trump's comments on Tulsa": X's statements and their paragraphs never name
                 # Tulsa, and are not near the topic as a whole (a long quote is a little
@@ -690,16 +694,17 @@ class RoutesMixin:
         """The say route's topic test for speakers found by their words ("human rights
         groups", "the California congressman"): why their claims ``idx`` are not about the
         topic, or None when they may be."""
-        if not r.topic or not idx:
+        gist = r.topic if r.gist is None or sc.zh else r.gist  # a clause's content (_route_say)
+        if not r.topic or not gist or not idx:
             return None
         context = self._context(idx, addressed=r.verb in ADDRESS_VERBS)
         if sc.zh:  # "人权组织对利率怎么看?": the Chinese topic test, on their paragraphs
             if CJK_RE.search(r.topic) and self._zh_off_topic(r.topic, idx, context, sc.links):
                 return f"{r.subject} is quoted, but not about {r.topic}"
             return None
-        if self._unsupported_words(r.topic, context) or (
-                float(sc.dense_of(sc.dense_for(r.topic), idx).max()) < support.MIN_TOPIC
-                and not self._covers(r.topic, context)):
+        if self._unsupported_words(gist, context) or (
+                float(sc.dense_of(sc.dense_for(gist), idx).max()) < support.MIN_TOPIC
+                and not self._covers(gist, context)):
             return f"{r.subject} is quoted, but not about {r.topic}"
         return None
 

@@ -75,7 +75,9 @@ per annually yearly share proportion fraction portion""".split()) | frozenset(
     """without within whether while through against among between toward towards upon onto
     despite during since until unless""".split()) | frozenset(
     # nouns for what was said: "Trump's remarks about the moderators" asks what he said of them
-    "remark comment statement".split())
+    "remark comment statement".split()) | frozenset(
+    # nouns for what a topic is: "the birther issue" is birtherism, the article need not say "issue"
+    "issue issu matter".split())
 
 
 # irregular English verbs (base, past, past participle): "make" and "made" are one word for
