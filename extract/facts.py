@@ -221,6 +221,7 @@ AGES = 1
 _AGE_AFTER = re.compile(r",\s*(\d{2,3})\s*(?=[,.;]|$)|\s*\((\d{2,3})\)")
 _AGE_ADJ = re.compile(r"\b(\d{1,3})-year-old\b")
 _AGE_BEFORE = re.compile(r"(?:^|\s)(?i:the|a|an)\s+(\d{1,3})-year-old\s+(?:[a-z-]+\s+){0,2}$")
+_TITLE = re.compile(r"(?:mr|mrs|ms|dr|sen|rep|gov|gen|prof|president|senator|judge)\.?$", re.I)
 _AGE_APPOS = re.compile(r"^,\s+(?:a|an|the)\s+(\d{1,3})-year-old\b")
 
 
@@ -243,7 +244,8 @@ def _ages(article: Article, doc, persons: list[Mention]) -> tuple[Fact, ...]:
             continue
         seen.add((m.entity, age))
         span = doc.char_span(a, b, alignment_mode="expand")
-        if span is None or (span.start and doc[span.start - 1].pos_ == "PROPN"):
+        if span is None or (span.start and doc[span.start - 1].pos_ == "PROPN"
+                            and not _TITLE.match(doc[span.start - 1].text)):
             continue  # "Ivanka Trump, 34": not the age of the Trump the mention stands for
         sent = span.sent
         s, e = next(((x, y) for x, y in _pieces(text, sent.start_char, sent.end_char) if x <= a < y),

@@ -20,7 +20,8 @@ TEXT = (
     "Another possibility is Marta Vance, a corporate attorney who led the transition team.\n\n"
     "The 41-year-old Vance has never run statewide. Ivanka Trump, 34, was not asked.\n\n"
     "Pike said the party needs \"experience\" in the Senate, a view his aides share. "
-    "Lena Ortiz, the party chair, said she would decide in May.\n"
+    "Lena Ortiz, the party chair, said she would decide in May. "
+    "Tom Hollis, the treasurer, stayed home. Mr. Hollis, 58, agreed.\n"
 )
 
 
@@ -43,6 +44,7 @@ def test_ages_after_a_name_and_before_it(nlp, monkeypatch):
     got = _ages(nlp)
     assert (("gordon pike",), "69") in got
     assert (("marta vance",), "41") in got
+    assert (("tom hollis",), "58") in got  # a title before the name is no longer name
     # a mention inside a longer name ("Ivanka Trump") is no one else's age
     assert all(v != "34" for _a, v in got) or (("ivanka trump",), "34") in got
 
