@@ -406,7 +406,9 @@ def resolve_speaker(doc, source: tuple[int, int] | None, source_tok: int | None 
         return full_name(doc, strip_titles(text.split(",")[0]), a, "PERSON")
     if TYPO_SURNAMES and head is not None and len(words) == 1 and _name_word(head):
         # a misspelt surname the tagger took for a common noun ("Wines believes")
-        return _misspelt(doc, head.text, a)
+        fixed = _misspelt(doc, head.text, a)
+        if fixed != head.text:
+            return fixed
     return strip_titles(text) or None
 
 
@@ -880,7 +882,9 @@ def _first_at(doc, name: str) -> int:
 
 
 def _surnames(doc) -> dict[str, str]:
-    """The first full (several-word) person name each surname ends, cached per doc."""
+    """The full (several-word) person name each surname ends, the one the text writes
+    first, and for a one-word person the full name written after a given name the
+    tagger missed ("Mehmet Oz"), cached per doc."""
     cached = doc.user_data.get("claimgraph_surnames")
     if cached is None:
         cached, at = {}, {}
