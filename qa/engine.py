@@ -67,11 +67,11 @@ from .verbalize import group_source
 
 __all__ = ["QAEngine", "tokens"]
 
-# a quote opening a claim's sentence, in any of the news styles ("...", “...”, ''...'' as
-# the New York Times writes it in PolNeAR, ‘...’, «...», ``...'')
 #: "How old is X?", "How old was X when ...": an age, which only an age fact gives
 AGE_ASKED = re.compile(r"^\s*how old (?:is|was|are|were)\b", re.I)
 AGE_FACT = re.compile(r"^\d+ years old: ")
+# a quote opening a claim's sentence, in any of the news styles ("...", “...”, ''...'' as
+# the New York Times writes it in PolNeAR, ‘...’, «...», ``...'')
 OPENS_QUOTE = re.compile(r"[\"“«„]|''|‘|``")
 MAX_QUESTION = 2000  # characters; linking slows superlinearly on huge inputs (1 MB: minutes)
 # a sentence referring back to what the one before named: a pronoun subject, or "the
