@@ -212,14 +212,14 @@ def find_facts(article: Article, doc, mentions: Iterable[Mention],
                                               alignment_mode="expand") or ()))
     facts = _find_facts(article, doc, ms, chars)
     if AGES:
-        facts += _ages(article, doc, [m for m in ms if m.entity in set(persons)])
+        people = set(persons)
+        facts += _ages(article, doc, [m for m in ms if m.entity in people])
     return facts
 
 
 #: a person's age as news writes it is a fact about that person, unit "years"
 AGES = 1
 _AGE_AFTER = re.compile(r",\s*(\d{2,3})\s*(?=[,.;]|$)|\s*\((\d{2,3})\)")
-_AGE_ADJ = re.compile(r"\b(\d{1,3})-year-old\b")
 _AGE_BEFORE = re.compile(r"(?:^|\s)(?i:the|a|an)\s+(\d{1,3})-year-old\s+(?:[a-z-]+\s+){0,2}$")
 _TITLE = re.compile(r"(?:mr|mrs|ms|dr|sen|rep|gov|gen|prof|president|senator|judge)\.?$", re.I)
 _AGE_APPOS = re.compile(r"^,\s+(?:a|an|the)\s+(\d{1,3})-year-old\b")
