@@ -50,6 +50,7 @@ are :func:`find_attributions`, :func:`attributions_for_text` and
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import re
@@ -377,8 +378,6 @@ NEST_FEATURES = 1
 def _nesting_features(cands: list[Candidate]) -> None:
     """Mark a cue inside another speech or belief candidate's content: PolNeAR
     annotates the outermost attribution only ('X said Y wants Z': not Y's)."""
-    import bisect
-
     outer = sorted((c.content[0], c.content[1], c.pattern + "|" + str(cue_family(c.cue_lemma)))
                    for c in cands if c.cue is not None and c.pattern in ("ccomp", "parataxis", "according")
                    and (c.pattern == "according" or cue_family(c.cue_lemma)))
@@ -1128,8 +1127,6 @@ OUTER_PATTERNS = ("ccomp", "parataxis")
 def _outer(c: Candidate, by_start: list[Candidate], starts: list[int], floor: float) -> Candidate:
     """The candidate whose content holds ``c``'s cue and covers about the same
     text ('X said that Y hopes ...': X's attribution, not the embedded one)."""
-    import bisect
-
     for _ in range(3):
         if c.cue is None:
             return c
@@ -1160,8 +1157,6 @@ QUOTE_OUTER = 1
 def _quote_outer(c: Candidate, by_start: list[Candidate], starts: list[int], floor: float) -> Candidate:
     """The best cued ccomp / parataxis candidate scoring at least ``floor`` whose content
     holds bare quote ``c``'s and is a near-duplicate of it (Dice >= DEDUPE), else ``c``."""
-    import bisect
-
     a, b = c.content
     reach = (b - a) * (2 - DEDUPE) / DEDUPE
     lo = bisect.bisect_left(starts, math.floor(a - reach) - 1)
@@ -1178,8 +1173,6 @@ def _quote_outer(c: Candidate, by_start: list[Candidate], starts: list[int], flo
 
 def _select(cands: list[Candidate], threshold: float) -> list[Candidate]:
     """Keep confident candidates; drop near-duplicates of a better one."""
-    import bisect
-
     by_start = sorted(cands, key=lambda c: c.content[0])
     cstarts = [c.content[0] for c in by_start]
     kept: list[Candidate] = []
