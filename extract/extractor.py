@@ -82,9 +82,15 @@ def _unnicked(text: str) -> str:
     return coref.NICKNAME.sub(r"\1 \3", text)
 
 
+@lru_cache(maxsize=4)
+def _unnicked_article(text: str) -> str:
+    """``_unnicked`` of a whole article, computed once per article (not once per speaker)."""
+    return _unnicked(text)
+
+
 def _written_name_type(name: str, text: str) -> str | None:
     words = name.split()
-    if len(words) < 2 or (name not in text and name not in _unnicked(text)) \
+    if len(words) < 2 or (name not in text and name not in _unnicked_article(text)) \
             or not words[0][:1].isupper() \
             or not all(w[:1].isupper() or w in _NAME_JOINS for w in words):
         return None
