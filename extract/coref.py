@@ -25,7 +25,7 @@ from .cues import (
     PERSON_ROLE_NOUNS,
     SPEECH_VERBS,
 )
-from .names import ORG_HEADS, edit_distance
+from .names import ORG_HEADS, edit_distance, given_surname
 
 _TITLES = re.compile(
     r"^(?:mr|mrs|ms|dr|prof|sen|rep|gov|gen|president|senator|secretary|former)\.?\s+",
@@ -900,14 +900,17 @@ def _surnames(doc) -> dict[str, str]:
             elif lab == "PERSON" and n[:1].isupper() and n.isalpha():
                 single.add(n)
         if UNTAGGED_FULL_NAMES:
+            lower = _lower_words(doc)
+
+            def accept(w: str) -> bool:
+                return given_name(w) and w.lower() not in _RANKS \
+                    and w.lower() not in PERSON_ROLE_NOUNS and w.lower() not in lower
+
             for n in single - set(cached):
                 # "Mehmet Oz -- Ivy League-trained surgeon" untagged, one "Oz" tagged later
-                for m in re.finditer(r"\b([A-Z][a-z]+) " + re.escape(n) + r"\b", text):
-                    w = m.group(1)
-                    if given_name(w) and w.lower() not in _RANKS and w.lower() not in PERSON_ROLE_NOUNS \
-                            and w.lower() not in _lower_words(doc):
-                        cached[n] = m.group(1) + " " + n
-                        break
+                m = given_surname(text, n, accept)
+                if m is not None:
+                    cached[n] = m.group(1) + " " + n
         doc.user_data["claimgraph_surnames"] = cached
     return cached
 

@@ -45,6 +45,7 @@ from .names import (
     PLACE_NAMES,
     canonical_place,
     clean_name,
+    given_surname,
     has_cjk_text,
     is_acronym_of,
     norm_key,
@@ -688,18 +689,20 @@ def _untagged_full_names(doc, cands: list) -> list:
     added = []
     givens = {c[0].split()[0] for _e, c in cands if c[1] == "Person" and len(c[0].split()) > 1}
     tagged = doc.has_annotation("TAG")
+
+    def accept(given: str) -> bool:
+        # not a title ("Judge Berman", "Pope Francis") nor a word the article writes in
+        # lower case ("Will Twitter", "So Clinton" at the start of a sentence)
+        return given.casefold() not in _HONORIFICS and given_name(given) and not re.search(
+            r"(?<![\w-])" + given.lower() + r"(?![\w-])", text)
+
     for name in sorted(single - full - givens):  # not "Joe" of "Joe Scarborough"
-        for m in re.finditer(r"(?<![\w.'’-])([A-Z][a-z]+) " + re.escape(name) + r"(?![\w-])", text):
-            given = m.group(1)
-            # not a title ("Judge Berman", "Pope Francis") nor a word the article writes in
-            # lower case ("Will Twitter", "So Clinton" at the start of a sentence)
-            if given.casefold() not in _HONORIFICS and given_name(given) and not re.search(
-                    r"(?<![\w-])" + given.lower() + r"(?![\w-])", text):
-                span = doc.char_span(m.start(), m.end())
-                # the tagger's proper noun, not "Given Obama's record"
-                if span is not None and (not tagged or span[0].tag_ == "NNP"):
-                    added.append((span, (m.group(0), "Person", m.start(), m.end())))
-                break
+        m = given_surname(text, name, accept)
+        if m is not None:
+            span = doc.char_span(m.start(), m.end())
+            # the tagger's proper noun, not "Given Obama's record"
+            if span is not None and (not tagged or span[0].tag_ == "NNP"):
+                added.append((span, (m.group(0), "Person", m.start(), m.end())))
     if UNTAGGED_SUBJECTS and tagged and doc.has_annotation("DEP"):
         added += _untagged_subjects(doc, cands, full | {a[1][0].split()[-1] for a in added})
     if not added:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
@@ -179,3 +180,23 @@ def edit_distance(a: str, b: str, limit: int) -> int:
             return limit + 1
         prev2, prev = prev, cur
     return prev[-1]
+
+
+def given_surname(text: str, surname: str, accept: Callable[[str], bool]) -> re.Match | None:
+    """The first place ``text`` writes ``surname`` right after a capitalized word that
+    ``accept`` takes for its given name ("Mehmet Oz" for "Oz"), as a match whose group 1
+    is that word; None if nowhere. Not inside a longer word, a hyphenated or possessed name
+    ("Jean-Pierre Oz", "O'Mehmet Oz") nor glued to a period ("Dr.Mehmet Oz"); a bullet's
+    dash is no hyphen ("-Nate Cohn explains ...").
+
+    Both the graph's entities (``entities._untagged_full_names``) and the speakers
+    (``coref._surnames``) find the full name a tagger missed through it.
+
+    >>> given_surname("Dr. Oz and Mehmet Oz", "Oz", lambda w: w == "Mehmet").group(0)
+    'Mehmet Oz'
+    """
+    for m in re.finditer(r"(?<![\w.'’])(?<!\w-)([A-Z][a-z]+) " + re.escape(surname) + r"(?![\w-])",
+                         text):
+        if accept(m.group(1)):
+            return m
+    return None
