@@ -11,12 +11,13 @@ from functools import lru_cache
 from claimgraph import __version__
 
 from . import coref
+from . import entities as entities_mod
 from .concepts import find_concepts
 from .coref import strip_titles
 from .cues import PRONOUNS
 from .entities import EntityIndex, build_entities
 from .facts import find_facts
-from .names import ORG_HEADS, clean_name, norm_key
+from .names import ORG_HEADS, clean_name, norm_key, party_state_tags
 from .pipeline import MODEL, load_nlp
 from .records import Article, Attribution, Claim, Entity, Extraction, Mention, Span
 from .roles import PARTY_APPOS, find_memberships
@@ -190,7 +191,12 @@ def extract_doc(article: Article, doc) -> Extraction:
     atts = find_attributions(article, doc)
     known = {e.key for e in entities}
     types = {e.key: e.type for e in entities}
-    starts = [m.span.start for m in mentions]
+    # a party-state tag's party and state ("Sen. A (D-Ore.) and B") coordinate no speaker
+    tags = [(t.party_start, t.end) for t in party_state_tags(article.text)] \
+        if entities_mod.PARTY_STATE_TAGS else []
+    co_mentions = [m for m in mentions if not any(a <= m.span.start < b for a, b in tags)] \
+        if tags else list(mentions)
+    starts = [m.span.start for m in co_mentions]
     claims, new_entities = [], []
     ents: dict = {}  # doc.ents, read once if a speaker needs it
     speakers = []
@@ -201,7 +207,7 @@ def extract_doc(article: Article, doc) -> Extraction:
             new_entities.append(Entity(key=key, type=etype or "Organization",
                                        name=cl.name if cl else key))
             known.add(key)
-        speakers.append([key, *_co_speakers(att, key, mentions, starts, types)])
+        speakers.append([key, *_co_speakers(att, key, co_mentions, starts, types)])
     _plural_pronouns(atts, speakers)
     for att, keys in zip(atts, speakers, strict=True):
         # one claim per co-speaker: same content, cue and source, its own speaker

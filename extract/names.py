@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
@@ -200,3 +201,129 @@ def given_surname(text: str, surname: str, accept: Callable[[str], bool]) -> re.
         if accept(m.group(1)):
             return m
     return None
+
+
+# The 50 states (and the District of Columbia) by every short form a party-state tag after a
+# legislator's name uses: AP's ("Calif.", "N.Y.", "W.Va."), the postal codes ("CA", "NY") and
+# the full name, each keyed without periods or spaces, in lower case.
+_STATE_FORMS = {
+    "Alabama": "Ala AL", "Alaska": "AK", "Arizona": "Ariz AZ", "Arkansas": "Ark AR",
+    "California": "Calif Cal CA", "Colorado": "Colo CO", "Connecticut": "Conn CT",
+    "Delaware": "Del DE", "Florida": "Fla FL", "Georgia": "Ga GA", "Hawaii": "HI", "Idaho": "ID",
+    "Illinois": "Ill IL", "Indiana": "Ind IN", "Iowa": "IA", "Kansas": "Kan Kans KS",
+    "Kentucky": "Ky KY", "Louisiana": "La LA", "Maine": "ME", "Maryland": "Md MD",
+    "Massachusetts": "Mass MA", "Michigan": "Mich MI", "Minnesota": "Minn MN",
+    "Mississippi": "Miss MS", "Missouri": "Mo MO", "Montana": "Mont MT",
+    "Nebraska": "Neb Nebr NE", "Nevada": "Nev NV", "New Hampshire": "N.H. NH",
+    "New Jersey": "N.J. NJ", "New Mexico": "N.M. N.Mex NM", "New York": "N.Y. NY",
+    "North Carolina": "N.C. NC", "North Dakota": "N.D. N.Dak ND", "Ohio": "OH",
+    "Oklahoma": "Okla OK", "Oregon": "Ore Oreg OR", "Pennsylvania": "Pa Penn Penna PA",
+    "Rhode Island": "R.I. RI", "South Carolina": "S.C. SC", "South Dakota": "S.D. S.Dak SD",
+    "Tennessee": "Tenn TN", "Texas": "Tex TX", "Utah": "UT", "Vermont": "Vt VT",
+    "Virginia": "Va VA", "Washington": "Wash WA", "West Virginia": "W.Va. WV",
+    "Wisconsin": "Wis Wisc WI", "Wyoming": "Wyo WY", "District of Columbia": "D.C. DC",
+}
+
+
+def _state_key(form: str) -> str:
+    return re.sub(r"[.\s]", "", form).casefold()
+
+
+STATES = {_state_key(f): name for name, forms in _STATE_FORMS.items()
+          for f in (name, *forms.split())}
+
+
+def us_state(form: str) -> str | None:
+    """The state a short form names, by its full name ("Vt." -> "Vermont"), or None.
+
+    >>> us_state("Calif."), us_state("N.Y"), us_state("TX"), us_state("Texas"), us_state("Loudoun")
+    ('California', 'New York', 'Texas', 'Texas', None)
+    """
+    return STATES.get(_state_key(form))
+
+
+PARTIES = {"R": "Republican Party", "D": "Democratic Party", "I": ""}
+_PARTY_WORDS = {"republican": "R", "democrat": "D", "independent": "I"}
+# "(I-Vt.)", "(D - N.Y.)"; ", R-Texas," (two words at most: "D-New York"); ", a Democrat from
+# Rhode Island," (the state ends the appositive)
+_PAREN_TAG = re.compile(r"\s*\(\s*(?P<p>[RDI])\s?[-–—]\s?(?P<s>[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)"
+                        r"\s*\)")
+_COMMA_TAG = re.compile(r"\s*,\s*(?P<p>[RDI])[-–](?P<s>[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)")
+_APPOS_TAG = re.compile(r"\s*,\s*(?:an?\s+)?(?P<p>Republican|Democrat|Independent)\s+(?:of|from)\s+"
+                        r"(?P<s>[A-Z][a-z]+(?: (?:of )?[A-Z][a-z]+)?)(?=\s*[,.;:)]|\s+(?:and|who|said|says)\b)")
+
+
+@dataclass(frozen=True)
+class PartyStateTag:
+    """A legislator's party and state written after the name ("(D-Calif.)", ", R-Texas",
+    ", Republican of Iowa"): the party's name ("" for an independent), its span, the
+    state's full name and its span (the abbreviation as written), and where the tag ends."""
+
+    party: str
+    party_start: int
+    party_end: int
+    state: str
+    state_start: int
+    state_end: int
+    end: int
+    appositive: bool = False
+
+
+def party_state_tag(text: str, pos: int) -> PartyStateTag | None:
+    """The party-state tag starting at ``pos`` (right after a name), or None.
+
+    >>> t = party_state_tag("Sen. Bernie Sanders (I-Vt.) said", 19)
+    >>> (t.party, t.state, t.end)
+    ('', 'Vermont', 27)
+    >>> party_state_tag("Ted Cruz, R-Texas, said", 8).state
+    'Texas'
+    >>> party_state_tag("Chuck Grassley, Republican of Iowa, said", 14).party
+    'Republican Party'
+    """
+    for rx, appos in ((_PAREN_TAG, False), (_COMMA_TAG, False), (_APPOS_TAG, True)):
+        m = rx.match(text, pos)
+        if not m:
+            continue
+        form = m.group("s")
+        words = form.split(" ")
+        # the longest leading words that name a state ("D-New York"; "R-Va. Democrats" is Va.)
+        for n in range(len(words), 0, -1):
+            cand = " ".join(words[:n])
+            state = us_state(cand)
+            if state is None:
+                continue
+            if rx is _COMMA_TAG and n < len(words) and not cand.endswith("."):
+                return None  # "R-Texas Gov. Greg Abbott": no tag ends there
+            if cand.endswith(".") and (cand[:-1] == state
+                                       or cand[:-1].isupper() and "." not in cand[:-1]):
+                cand = cand[:-1]  # "R-Iowa." or "R-NY." ending a sentence
+            s_start = m.start("s")
+            s_end = s_start + len(cand)
+            if rx is _PAREN_TAG:
+                if n < len(words):
+                    return None  # "(D-Calif. Senate)": not a plain tag
+                end = m.end()
+            elif rx is _COMMA_TAG:
+                end = s_end
+            else:
+                if n < len(words):
+                    return None  # "a Democrat from Kansas City": a city, not the state
+                end = s_end
+            letter = m.group("p")[0] if not appos else _PARTY_WORDS[m.group("p").casefold()]
+            return PartyStateTag(PARTIES[letter], m.start("p"), m.end("p"), state, s_start, s_end,
+                                 end, appos)
+    return None
+
+
+_TAG_START = re.compile(r"(?<=\w)(?=\s*\(\s*[RDI]\s?[-–—]|\s*,\s*[RDI][-–]|\s*,\s*(?:an?\s+)?"
+                        r"(?:Republican|Democrat|Independent)\s+(?:of|from)\s)")
+
+
+def party_state_tags(text: str) -> list[PartyStateTag]:
+    """Every party-state tag of ``text`` (after a word, in text order)."""
+    out = []
+    for m in _TAG_START.finditer(text):
+        tag = party_state_tag(text, m.start())
+        if tag is not None:
+            out.append(tag)
+    return out

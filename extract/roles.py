@@ -51,6 +51,7 @@ import re
 from collections.abc import Iterable
 
 from .entities import ROLE_NOUNS as _ENTITY_ROLE_NOUNS
+from .names import party_state_tag, party_state_tags
 from .records import Article, Entity, Membership, Mention, Span
 
 # the entity rules' role nouns plus titles that only matter for memberships
@@ -125,6 +126,14 @@ MAX_GAP = 260  # characters between a person and a role of theirs
 COPULA_SUBJECT = 1
 #: "Breitbart’s Joel Pollak": an organization's named person is affiliated with it
 ORG_POSSESSIVE_PERSON = 1
+#: a legislator's party-state tag after the name ("Sen. Bernie Sanders (I-Vt.)", "Rep. Adam
+#: Schiff (D-Calif.)", "Ted Cruz, R-Texas", "Chuck Grassley, Republican of Iowa") gives a
+#: membership of the party (role "member") and the state the person represents, with the
+#: title before the name (or before another mention of the person) as the role: "senator",
+#: "representative", "governor", else "legislator"; an independent is an "independent
+#: senator" of the state and no party's member. "X, a Republican from Ohio" without any
+#: title (a voter) gives the party only. Needs entities.PARTY_STATE_TAGS.
+PARTY_STATE_MEMBERSHIPS = 1
 #: likewise a role in an appositive (or coordinated with one) belongs to the appositive's
 #: head ("Nelson Diaz, a former aide to Mr. Rubio and now the chairman of the Republican
 #: Party" -> Diaz, not Rubio)
@@ -203,7 +212,13 @@ def find_memberships(article: Article, doc, entities: Iterable[Entity],
     returns them).
     """
     types = {e.key: e.type for e in entities}
+    mentions = tuple(mentions)
     mlist = [m for m in mentions if types.get(m.entity) in ("Person", "Organization")]
+    if PARTY_STATE_MEMBERSHIPS:
+        # a tag's party ("Sens. A (D-N.J.), B (D-W.Va.) and C") is no organization of the text
+        tags = [(t.party_start, t.end) for t in party_state_tags(article.text)]
+        if tags:
+            mlist = [m for m in mlist if not any(a <= m.span.start < b for a, b in tags)]
     named = {m.entity for m in mlist if types[m.entity] == "Organization"}
     chambers = {title: next((k for k in keys if k in named), None)
                 for title, keys in (("senator", _SENATE), ("representative", _HOUSE),
@@ -230,6 +245,12 @@ def find_memberships(article: Article, doc, entities: Iterable[Entity],
         persons = [m for m, t in items if t == "Person"]
         if persons:
             last_person = (pno, persons[-1])
+    if PARTY_STATE_MEMBERSHIPS:
+        for m in _party_state(text, mlist, mentions, types):
+            para = article.paragraph_at(m.evidence.start)
+            found.setdefault((m.person, m.organization, m.role.casefold(), m.former),
+                             Membership(m.person, m.organization, m.role, m.former, m.evidence,
+                                        para.index if para else 1))
     if ORG_POSSESSIVE_PERSON:
         for m in _org_possessive(text, entities, _items(mlist, types)):
             para = article.paragraph_at(m.evidence.start)
@@ -549,3 +570,63 @@ class _OrgRef:
 
     def __init__(self, entity: str):
         self.entity = entity
+
+
+_GOVERNOR = re.compile(r"(?:^|[^\w.])(?P<former>former\s+|ex-|then-)?(?:Gov\.|Governor)\s+$")
+_SPEAKER = re.compile(r"(?:^|[^\w.])(?P<former>former\s+|ex-|then-)?(?:House\s+)?Speaker\s+$")
+
+
+def _title_of(text: str, start: int) -> tuple[str, bool, bool] | None:
+    """(role, former, plural) of a legislator's or governor's title right before ``start``."""
+    left = text[max(0, start - 60):start]
+    lm = _LEGISLATOR.search(left)
+    if lm:
+        title = lm.group("title").casefold()
+        role = "senator" if title.startswith("sen") else "representative"
+        plural = title in ("sens.", "senators", "reps.", "representatives") or title.endswith("men")
+        return ("state " + role if lm.group("state") else role), bool(lm.group("former")), plural
+    for rx, role in ((_GOVERNOR, "governor"), (_SPEAKER, "representative")):
+        gm = rx.search(left)
+        if gm:
+            return role, bool(gm.group("former")), False
+    return None
+
+
+def _party_state(text: str, mlist: list[Mention], mentions: Iterable[Mention],
+                 types: dict[str, str]) -> list[Membership]:
+    """Memberships of a party-state tag after a person's name (PARTY_STATE_MEMBERSHIPS):
+    the tag's party and state are the entities whose mentions entities.PARTY_STATE_TAGS
+    put at the tag's spans."""
+    at = {(m.span.start, m.span.end): m.entity for m in mentions}
+    persons = [m for m in mlist if types.get(m.entity) == "Person"]
+    titles: dict[str, tuple[str, bool, bool]] = {}
+    for m in persons:
+        t = _title_of(text, m.span.start)
+        if t is not None:
+            titles.setdefault(m.entity, t)
+    out = []
+    prev: tuple[Mention, tuple[str, bool, bool] | None] | None = None
+    for m in persons:
+        tag = party_state_tag(text, m.span.end)
+        if tag is None:
+            continue
+        title = _title_of(text, m.span.start)
+        if title is None and prev is not None and prev[1] is not None and prev[1][2] \
+                and _COORD.match(text[prev[0].span.end:m.span.start]):
+            title = prev[1]  # "Sens. Jon Tester (D-Mont.) and David Vitter (R-La.)"
+        prev = (m, title)
+        title = title or titles.get(m.entity)
+        ev = Span(m.span.start, tag.end, text[m.span.start:tag.end])
+        party = at.get((tag.party_start, tag.party_end))
+        if tag.party and party is not None:
+            out.append(Membership(m.entity, party, "member", False, ev, 0))
+        if tag.appositive and title is None:
+            continue  # "Jane Roe, a Democrat from Ohio": a voter, no office
+        state = at.get((tag.state_start, tag.state_end))
+        if state is None or state == m.entity:
+            continue
+        role, former, _plural = title or ("legislator", False, False)
+        if not tag.party:
+            role = "independent " + role
+        out.append(Membership(m.entity, state, role, former, ev, 0))
+    return out
