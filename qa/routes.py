@@ -1464,7 +1464,8 @@ class RoutesMixin:
         # that writes every other word of the question answers it
         plain = not sc.zh and isinstance(count, str) and bool(self._unknown_words(topic)) \
             and self._stative_count(topic, count, top3)
-        if not sc.zh and not plain and self._unsupported_words(topic, top3):
+        if not sc.zh and not plain and self._unsupported_words(
+                topic, top3, strict=bool(count or unit or tally)):
             return "the question's key words are not in the graph"
         # the whole question ("谁预测" too); not a concept, whose name may be transliterated
         # (海湖庄园, Mar-a-Lago, glosses to "sea lake manor")

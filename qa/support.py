@@ -77,7 +77,9 @@ per annually yearly share proportion fraction portion""".split()) | frozenset(
     # nouns for what was said: "Trump's remarks about the moderators" asks what he said of them
     "remark comment statement".split()) | frozenset(
     # nouns for what a topic is: "the birther issue" is birtherism, the article need not say "issue"
-    "issue issu matter".split())
+    "issue issu matter".split()) | frozenset(
+    # a negated auxiliary's stem ("hasn't": "hasn" + "t"), as little a topic as "has"
+    "didn doesn hasn haven hadn isn aren wasn weren wouldn couldn shouldn mustn needn".split())
 
 
 # irregular English verbs (base, past, past participle): "make" and "made" are one word for
@@ -116,6 +118,13 @@ def _irregular() -> dict[str, frozenset[str]]:
 
 
 _IRREGULAR = _irregular()
+
+
+# a long question with a minority of words no article uses is a paraphrase, not a new
+# topic (support._unsupported_words); 0 turns it off
+PARAPHRASE = 1
+PARAPHRASE_WORDS = 5  # content words of the topic, at least
+PARAPHRASE_COVER = 0.4  # of them, written by a top statement
 
 
 def forms(w: str) -> frozenset[str]:
@@ -327,16 +336,26 @@ class SupportMixin:
             return []
         return [d for lab in self.labels.get(iri, {}).get("en", []) for d in demonyms(lab)]
 
-    def _unsupported_words(self, topic: str, best: list[int]) -> bool:
+    def _unsupported_words(self, topic: str, best: list[int], strict: bool = False) -> bool:
         """A word no article uses, and no top statement covers more than half of the
         topic's words (the unknown word, in no article, is in none of them): "Who claimed
-        responsibility for the attack?" is not answered by a sentence about the attack."""
+        responsibility for the attack?" is not answered by a sentence about the attack.
+
+        A long topic whose unknown words are a third or less of it is a paraphrase
+        ("... unfair to Romney to lump him together with Trump", "... hasn't yet drafted
+        the precise legislation"): there a top statement covering 40% of its words is
+        enough. In a short topic the unknown word is the point ("the euro should be
+        abolished"); so is the noun a count asks for (``strict``: "How much money ...")."""
         unknown = {w[:5] for w in self._unknown_words(topic)}
         if not unknown:
             return False
         words = {w[:5]: forms(w) for w in tokens(topic)}
         known = [f for w, f in words.items() if w not in unknown]
-        return not any(_overlap(known, self._sentence_words(i)) > 0.5 * len(words) for i in best)
+        need = 0.5 * len(words) + 1e-9  # more than half
+        if PARAPHRASE and not strict and len(words) >= PARAPHRASE_WORDS \
+                and 3 * len(unknown) <= len(words):
+            need = PARAPHRASE_COVER * len(words) - 1e-9  # at least 40%
+        return not any(_overlap(known, self._sentence_words(i)) >= need for i in best)
 
     def _zh_unsupported(self, text: str, best: list[int], cues: frozenset[str] | set[str] = frozenset()) -> bool:
         """:meth:`_unsupported_words` for a question written in Chinese, word by word on
