@@ -18,7 +18,8 @@ linker compares them with the graph's English labels by sound:
 
 Every dot-separated part must match a token of one label, in order (a part
 may skip a middle name); an undotted span (罗奇 alone) matches a person's
-surname or a whole label, and must not be a dictionary word of its own
+surname or a whole label, or a given name no other person answers to (伊万卡, Ivanka
+Trump; 希拉里, Hillary Clinton: ``given_score``), and must not be a dictionary word of its own
 (俄罗斯 is Russia, not a Mr. Ross), nor run into one (曾经 after a name is not
 the name's). The best-scoring entity is linked when it clears thresholds
 calibrated on the pairs of ``tests/test_qa_translit.py`` (bench/translit.py),
@@ -59,7 +60,7 @@ pu:普浦蒲 qi:奇齐琪契 qia:恰 qian:茜 qiao:乔 qie:切 qin:钦琴 qiong:
 rang: re: ren: ru:茹 rui:瑞芮 ruo:若 rong:容 sa:萨撒 sai:塞赛 sang:桑 se:瑟 sen:森 sha:沙莎
 shan:珊 shang:尚 shao:绍 she:舍 shen:申 sheng:圣 shi:施什史 shu:舒 shuo:朔 si:斯思丝司 song:松
 su:苏 suo:索 ta:塔 tai:泰 tan:坦 tang:汤唐 tao:陶 te:特 teng:滕 ti:提蒂 ting:廷汀婷
-tong: tu:图 tuo:托 wa:瓦娃 wai:  wang:旺 wei:威维韦薇 wen:温文 weng:翁
+tong: tu:图 tuo:托 wa:瓦娃 wai:  wan:万 wang:旺 wei:威维韦薇 wen:温文 weng:翁
 wo:沃 wu:乌伍 xi:西希锡茜 xia:夏 xiao:肖 xie:谢歇 xin:辛欣 xiu:休修秀 xu:许 xue:雪 xun:逊勋
 ya:亚雅娅 yan:延燕 yang:扬杨 ye:耶叶 yi:伊 yin:因尹 ying:英 you:尤  yue:约 yun:云
 za:扎 zai:宰 zan:赞 ze:泽  zha:扎 zhi:治 zhan:詹 zhen:珍 zhang:章 zhu:朱 zhuo:卓 zi:兹 zu:祖
@@ -378,6 +379,14 @@ NAME_MIN = 0.66  # the mean over the parts
 MARGIN = 0.04    # a second entity this close to the best: ambiguous, no link
 MAX_PART = 7     # characters in one part
 NICKNAME_COST = 0.1  # a given name matched by the start of its sounds only
+# a person's given name alone (伊万卡 for Ivanka Trump, 希拉里 for Hillary Clinton): by the
+# dictionary's name sense, or by sound at least this well (a short given name sounds like
+# many words: 0.8 keeps 伯尼 Bernie .83, 米特 Mitt .88); and never a title or initial
+GIVEN_MIN = 0.8
+SENSE_PART_COST = 0.06  # more than MARGIN: 希拉里 is Hillary Clinton, not Bill Clinton
+_NOT_GIVEN = frozenset("mr mrs ms miss dr sen rep gov gen prof sir dame lord lady rev pres mister "
+                       "madam madame president senator governor mayor general judge secretary "
+                       "minister chairman chief director professor doctor saint st".split())
 
 
 @dataclass(frozen=True)
@@ -433,16 +442,19 @@ class Transliterator:
         is_word: a dictionary test; a span that is a word of its own is not a name
             (defaults to CC-CEDICT through :mod:`.gloss`).
         name_senses: the dictionary's English names for a word (迈克尔 -> Michael).
+        given_forms: the dictionary's Chinese forms of an English given name (Michael ->
+            迈克尔).
     """
 
     def __init__(self, labels: dict[str, list[str]], persons: set[str] | None = None,
-                 is_word=None, name_senses=None) -> None:
+                 is_word=None, name_senses=None, given_forms=None) -> None:
         if not _TRADITIONAL_DONE:
             _TRADITIONAL_DONE.append(True)
             _add_traditional()
         self.persons = persons if persons is not None else set(labels)
         self.is_word = is_word or _cedict_word
         self.name_senses = name_senses or _cedict_names
+        self.given_forms = given_forms or _cedict_given_forms
         self.labels: list[_Label] = []
         for iri, labs in labels.items():
             for lab in labs:
@@ -485,10 +497,7 @@ class Transliterator:
         elif dictionary_only:
             best = 0.0
         else:
-            zh = chinese_units(part)
-            units = english_units(token)
-            best = similarity(zh, units) if zh and units and _onset(units) in _compatible(_onset(zh)) \
-                and may_reach(zh, units, PART_MIN) else 0.0
+            best = _sound(part, token)
         if len(self._scores) < 1 << 16:
             self._scores[key] = best
         return best
@@ -523,8 +532,8 @@ class Transliterator:
             best = 0.0
             for a, b, t in toks + ([lab.whole] if lab.whole else []):
                 if b == nwords and (lab.person or a == 0):
-                    best = max(best, self.part_score(parts[0], t, dictionary_only))
-            return best
+                    best = max(best, self._alone(parts[0], t, lab, dictionary_only))
+            return max(best, self.given_score(parts[0], lab, dictionary_only))
         # several parts: a dynamic program over (part, last word used)
         best_at: dict[int, float] = {0: 0.0}
         for n, p in enumerate(parts):
@@ -546,6 +555,49 @@ class Transliterator:
         if lab.person:
             best_at = {k: v for k, v in best_at.items() if k == nwords}
         return max(best_at.values()) / len(parts) if best_at else 0.0
+
+    def given_score(self, part: str, lab: _Label, dictionary_only: bool = False) -> float:
+        """A person's given name written alone (伊万卡 for Ivanka Trump, 希拉里 for Hillary
+        Clinton, 伯尼 for Bernie Sanders): the part against the label's first word, when
+        that is no title or initial and a surname follows; 0 below ``GIVEN_MIN``. A part
+        the dictionary gives a name for is that name only (杰里米 is Jeremy, no Jerome;
+        特朗普, "Donald Trump", no Donald Tusk); a given name the dictionary writes in
+        Chinese is written so only (Michael is 迈克尔, not 麦考尔, McCaul); any other by
+        its sound."""
+        if not lab.person or len(lab.words) < 2:
+            return 0.0
+        senses = self.name_senses(part)
+        names = {_flat(w) for w in lab.words}
+        best = 0.0
+        for a, b, t in lab.tokens:
+            if a != 0 or b != 1 or len(t) < 3 or t.lower() in _NOT_GIVEN:
+                continue
+            if senses:
+                flat = _flat(t)
+                s = 1.0 if any(words[:1] == [flat] and (len(words) == 1 or words[-1] in names)
+                               for words in map(_sense_words, senses)) else 0.0
+            elif dictionary_only:
+                s = 0.0
+            else:
+                forms = self.given_forms(t)
+                s = 0.0 if forms and part not in forms else _sound(part, t)
+            best = max(best, s)
+        return best if best >= GIVEN_MIN else 0.0
+
+    def _alone(self, part: str, token: str, lab: _Label, dictionary_only: bool) -> float:
+        """:meth:`part_score` of a name written alone, where a dictionary sense that is a
+        full name (希拉里: "Hillary Rodham Clinton") matches a label without its given name
+        ("Bill Clinton", by "Clinton") ``SENSE_PART_COST`` less than a label with it."""
+        s = self.part_score(part, token, dictionary_only)
+        if s < 1.0:
+            return s
+        flat = _flat(token)
+        names = {_flat(w) for w in lab.words}
+        senses = self.name_senses(part)
+        for words in map(_sense_words, senses):
+            if words == [flat] or (len(words) > 1 and words[0] in names and words[-1] in names):
+                return s  # the sense is this token alone, or names this label in full
+        return s - SENSE_PART_COST if senses else s
 
     # -- finding names in text --------------------------------------------------------
     def candidates(self, text: str) -> list[tuple[list[tuple[str, int, int]], bool]]:
@@ -643,10 +695,52 @@ class Transliterator:
             lab = max((x for x in near if _variant(x, lab)), key=lambda x: len(x.words))
             if any(x.iri != lab.iri and not _variant(x, lab) for x in near):
                 continue  # two entities sound alike: no link
+            if len(names) == 1 and not dotted and self.given_score(names[0], lab, word) >= s and any(
+                    x.iri != lab.iri and not _variant(x, lab) and self.given_score(names[0], x, word)
+                    for _, x in ranked):
+                continue  # a given name two persons may answer to (Sergey, Sergei): no link
             out.append(Match(lab.iri, text[start:end], start, end, round(s, 3), lab.label))
         if len(self._cache) < 2048:
             self._cache[key] = out
         return out
+
+
+def _sense_words(sense: str) -> list[str]:
+    """A dictionary name sense's words, flattened ("Hillary Rodham Clinton" -> 3 words)."""
+    return [f for f in map(_flat, re.split(r"\s+or\s+|[\s,]+", sense)) if f]
+
+
+@lru_cache(maxsize=1)
+def _given_form_index() -> dict[str, frozenset[str]]:
+    """English given name (flattened) -> the Chinese words CC-CEDICT gives as that name
+    ("michael" -> 迈克尔, 邁克爾): its senses written "Michael (name)"."""
+    from .gloss import dictionary
+
+    out: dict[str, set[str]] = {}
+    for w, senses in dictionary().items():
+        if "name)" not in senses:
+            continue
+        for sense in re.split(r"[/\n]", senses):
+            m = re.fullmatch(r"\s*([A-Z][a-z]+(?:,\s*[A-Z][a-z]+)*)\s*\((?:male |female |given |first )?name\)\s*",
+                             sense)
+            if m:
+                for n in re.findall(r"[A-Z][a-z]+", m.group(1)):
+                    out.setdefault(n.lower(), set()).add(w)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _cedict_given_forms(token: str) -> frozenset[str]:
+    return _given_form_index().get(_flat(token), frozenset())
+
+
+@lru_cache(maxsize=1 << 16)
+def _sound(part: str, token: str) -> float:
+    """How well the Chinese ``part`` sounds like the English ``token`` (0 when their first
+    sounds cannot match or the bound says it cannot reach ``PART_MIN``)."""
+    zh = chinese_units(part)
+    units = english_units(token)
+    return similarity(zh, units) if zh and units and _onset(units) in _compatible(_onset(zh)) \
+        and may_reach(zh, units, PART_MIN) else 0.0
 
 
 def _variant(a: _Label, b: _Label) -> bool:

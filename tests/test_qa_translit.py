@@ -315,7 +315,11 @@ def test_news_questions_link_only_the_persons_they_name():
                     + [("Wilbur Ross", "Person"), ("Ross", "Person"), ("Mei Guo", "Person"),
                        ("Jia Kang", "Person"), ("Ma Kai", "Person"), ("Barrick", "Organization")])
     found = {x.surface: x.label for q in _NEWS_QUESTIONS for x in m.find(q)}
-    assert found == {"默克尔": "Angela Merkel", "拉夫罗夫": "Sergey Lavrov", "马克龙": "Emmanuel Macron"}
+    # 希拉里 alone is Hillary (a given name no other person has; the dictionary's full
+    # name for it is Hillary Rodham Clinton, not Bill); 特朗普 alone is Donald Trump (the
+    # dictionary's full name for it), not Ivanka or Melania
+    assert found == {"默克尔": "Angela Merkel", "拉夫罗夫": "Sergey Lavrov", "马克龙": "Emmanuel Macron",
+                     "希拉里": "Hillary Clinton", "特朗普": "Donald Trump"}
 
 
 def test_ambiguous_surname_abstains():
