@@ -49,6 +49,7 @@ from .index import (
 )
 from .linking import CJK_RE, Linker, normalize
 from .names import PERSONISH, NamesMixin
+from .roles import RolesMixin
 from .router import VIEW_NOUN, Route, did_of, route, said_of, why_of, why_route
 from .routes import (
     MAX_CUES,
@@ -84,7 +85,7 @@ ANAPHOR = re.compile(r"^(?:[A-Z][\w ,]{0,40},\s+)?(?:It|They|He|She)\b|\b(?:its|
 CONTEXT_PENALTY = 0.02  # a claim ranked by the sentence before it: a little below its own words
 
 
-class QAEngine(RoutesMixin, NamesMixin, SupportMixin):
+class QAEngine(RoutesMixin, NamesMixin, RolesMixin, SupportMixin):
     """Question answering over one graph; build once, ask many times.
 
     Args:
@@ -572,6 +573,7 @@ class QAEngine(RoutesMixin, NamesMixin, SupportMixin):
             return _abstain(result, f"{unknown[0]} is not in the graph")
         if r.lang == "zh":  # 美国 -> U.S., 欧盟 -> European Union: names the dictionary gives
             links = sorted(links + self._chinese_links(question, links), key=lambda lk: lk.start)
+        r, links = self._role_links(question, r, links)  # "the former DNC chairman": that person
         subj = self._subject_links(question, r, links)
         r, subj = self._view_of(r, subj)
         if r.subject and not subj and CJK_RE.search(r.subject):
