@@ -260,22 +260,29 @@ class RolesMixin:
         if not units:
             return set()  # "the senator": whom the articles title so, not any senator
         found: set[str] = set()
-        for i in self.of_kind("affiliation").tolist():
-            s = self.statements[i]
-            if len(s.by) != 2:
-                continue
-            p, o = s.by
-            role = " ".join(_words(s.role or ""))
-            if (s.former or bool(re.search(r"\bformer\b", role))) != former:
-                continue
-            if not self._role_fits(head, role_words, role):
-                continue
-            if all(self._unit_fits(u, p, o, role) for u in units):
+        for p, o, role, was in self._memberships():
+            if was == former and p not in found and self._role_fits(head, role_words, role) \
+                    and all(self._unit_fits(u, p, o, role) for u in units):
                 found.add(p)
         if len(found) > 1:
             quoted = {p for p in found if len(self.ids_with(self.by_index, {p}, ("claim",)))}
             found = quoted if len(quoted) == 1 else found
         return found
+
+    def _memberships(self) -> list[tuple[str, str, str, bool]]:
+        """(person, organization, role as normalized words, former) of every membership,
+        read once (decoding every affiliation statement per question would cost a large
+        graph ~0.1 s)."""
+        rows = self.__dict__.get("_membership_rows")
+        if rows is None:
+            rows = []
+            for i in self.of_kind("affiliation").tolist():
+                s = self.statements[i]
+                if len(s.by) == 2:
+                    role = " ".join(_words(s.role or ""))
+                    rows.append((s.by[0], s.by[1], role, s.former or bool(re.search(r"\bformer\b", role))))
+            self.__dict__["_membership_rows"] = rows = list(dict.fromkeys(rows))
+        return rows
 
     @staticmethod
     def _role_fits(head: str, role_words: list[str], role: str) -> bool:
@@ -340,11 +347,20 @@ class RolesMixin:
             return cache[key]
         name = "(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + ")"
         form = "(?:" + "|".join(sorted(alts, key=len, reverse=True)) + ")"
+        # the stretches of text around the words, found once for every person asked about
+        wkey = ("windows", tuple(sorted(alts)))
+        windows = cache.get(wkey)
+        if windows is None:
+            at = re.compile(r"(?<![\w&])" + form + r"(?![\w&])")
+            windows = [text[max(0, m.start() - 120):m.end() + 80] for text in self.snap.texts
+                       for m in at.finditer(text)]
+            if len(cache) < 4096:
+                cache[wkey] = windows
         pat = re.compile(
             r"(?<![\w&])" + name + r"(?:(?:(?!\band\b)[^.;()\n]){0,40}?\b(?:of|from)\s+(?:the\s+)?"
             r"|\s*\((?:[DRI]-)?|,\s*(?:[DRI]-)?)" + form + r"(?![\w&])"
             r"|(?<![\w&])" + form + r"(?:'s|’s)?\s+(?:[A-Z][\w.]*\s+){0,2}" + name + r"(?![\w&])")
-        hit = any(pat.search(text) for text in self.snap.texts)
+        hit = any(pat.search(w) for w in windows)
         if len(cache) < 4096:
             cache[key] = hit
         return hit
