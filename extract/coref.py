@@ -25,7 +25,7 @@ from .cues import (
     PERSON_ROLE_NOUNS,
     SPEECH_VERBS,
 )
-from .names import ORG_HEADS, edit_distance, given_surname
+from .names import ORG_HEADS, calendar_lead, edit_distance, given_surname
 
 _TITLES = re.compile(
     r"^(?:mr|mrs|ms|dr|prof|sen|rep|gov|gen|president|senator|secretary|former)\.?\s+",
@@ -99,13 +99,26 @@ def _entities(doc):
         text = doc_text(doc)
         cached = [
             (e.start_char, e.end_char, e.label_,
-             _person_name(doc, _nicknamed(text, e.start_char) or e.text) if e.label_ == "PERSON"
+             _person_name(doc, _undated(text, e.start_char, _nicknamed(text, e.start_char)
+                                        or e.text)) if e.label_ == "PERSON"
              else strip_titles(e.text))
             for e in doc.ents
             if e.label_ in _PERSONAL + _ORGLIKE
         ]
         doc.user_data["claimgraph_ents"] = cached
     return cached
+
+
+#: a weekday or month glued before a name ("On Tuesday Oz said": source "Tuesday Oz";
+#: "Monday night Fetterman told") is no part of the speaker's name (names.calendar_lead)
+CALENDAR_NAMES = 1
+
+
+def _undated(text: str, start: int, name: str) -> str:
+    """``name`` (written at ``start``) without the date words glued before it."""
+    if not CALENDAR_NAMES:
+        return name
+    return name[calendar_lead(name, text[max(0, start - 12):start]):]
 
 
 #: 'Marcia "Cia" Price', which the tagger cuts at the quote ('Marcia "'): Marcia Price
@@ -342,6 +355,10 @@ def resolve_speaker(doc, source: tuple[int, int] | None, source_tok: int | None 
     rel = _RELATIVE.search(text)
     if rel and rel.start() > 0:
         text, b = text[: rel.start()], a + rel.start()
+    if CALENDAR_NAMES:
+        lead = len(text) - len(_undated(doc_text(doc), a, text))
+        if lead:
+            text, a = text[lead:], a + lead  # "Tuesday Oz" is Oz
     head = doc[source_tok] if source_tok is not None else None
     if head is not None and head.ent_type_ in ("PERSON", "ORG") and a <= head.idx < b:
         # the head names the speaker ("Stephen Roach, former economist at X")

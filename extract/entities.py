@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from .names import (
     ORG_HEADS,
     PLACE_NAMES,
+    calendar_lead,
     canonical_place,
     clean_name,
     given_surname,
@@ -116,6 +117,10 @@ NAMED_EMPLOYER = 1
 #: tagger's "Fla." place, is its mention) and the party ("D" -> Democratic Party), for
 #: roles.PARTY_STATE_MEMBERSHIPS; train: 282 tags in 155 of 840 articles
 PARTY_STATE_TAGS = 1
+#: a weekday or month glued before a person's name ("On Tuesday Oz said", "Monday night
+#: Fetterman told", "In August Trump met") is no part of it (names.calendar_lead); train:
+#: no such name among 840 articles' entities, so it changes nothing there
+CALENDAR_NAMES = 1
 #: likewise a "Given Surname" the tagger never tags, whose surname is alone elsewhere a
 #: verb's subject ("Mehmet Oz -- surgeon ...", then "Oz said")
 UNTAGGED_SUBJECTS = 1
@@ -238,6 +243,11 @@ def candidate(ent, article: Article | None = None) -> tuple[str, str, int, int] 
     off = ent.text.find(name)
     start = ent.start_char + max(off, 0)
     end = start + len(name)
+    if CALENDAR_NAMES and etype == "Person":
+        # "On Tuesday Oz said": the date is not part of the name
+        lead = calendar_lead(name, doc.text[max(0, start - 12):start])
+        if lead:
+            name, start = name[lead:], start + lead
     words = name.split()
     if len(words) >= 4 and _whole_line(doc.text if article is None else article.text, start, end):
         return None  # a headline or section title, not a name

@@ -327,3 +327,33 @@ def party_state_tags(text: str) -> list[PartyStateTag]:
         if tag is not None:
             out.append(tag)
     return out
+
+
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November"
+          r"|December)")
+_TIME_WORD = r"(?:[Oo]n|[Ll]ast|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate|[Ss]ince|[Uu]ntil|[Ii]n)"
+_CAL_LEAD = re.compile(rf"(?P<prep>{_TIME_WORD}\s+)?(?:(?P<day>{_WEEKDAY})(?P<part>\s+(?:night|"
+                       rf"morning|afternoon|evening))?|(?P<month>{_MONTH}))\s*,?\s+(?=[A-Z])")
+_TIME_BEFORE = re.compile(rf"(?:^|\W){_TIME_WORD}\s+$")
+
+
+def calendar_lead(name: str, before: str = "") -> int:
+    """The length of the date words glued before a name ("Tuesday Oz" after "On", "Monday
+    night Fetterman", "In August Trump"), 0 if none. A weekday counts after a time word ("on",
+    "last", "since" ..., in ``name`` or ending ``before``, the text before it) or with
+    "night" / "morning" after it; a month only after a time word ("June Carter", "a memoir by
+    Wednesday Martin" are names).
+
+    >>> calendar_lead("Tuesday Oz", "On "), calendar_lead("Monday night Fetterman")
+    (8, 13)
+    >>> calendar_lead("Wednesday Martin", "a memoir by "), calendar_lead("April Ryan", "said ")
+    (0, 0)
+    """
+    m = _CAL_LEAD.match(name)
+    if not m or m.end() >= len(name):
+        return 0
+    timed = bool(m.group("prep") or _TIME_BEFORE.search(before))
+    if timed or (m.group("day") and m.group("part")):
+        return m.end()
+    return 0

@@ -605,6 +605,18 @@ class QAEngine(RoutesMixin, NamesMixin, RolesMixin, SupportMixin):
             missing = self._no_age(subj or links)
             if missing:
                 return _abstain(result, missing)
+        if r.name == "general" and not zh:
+            # "How did Clinton respond to Sanders's advice?": X (the linked name after "did")
+            # said it, not whom the rest names; X never quoted has no answer
+            for lk in sorted(links, key=lambda x: x.start)[:1]:
+                said = did_of(question, lk.surface)
+                verb = said.rank.split()[0].lower() if said else ""
+                if said and {verb, *base_forms(verb)} & SPEECH_LEMMAS \
+                        and self.types.get(lk.iri) in (*PERSONISH, "Organization"):
+                    alt = self._route_say(said, self._subject_links(question, said, links), links,
+                                          scorer, k)
+                    if isinstance(alt, str) and alt.endswith("never quoted"):
+                        return _abstain(result, alt)
         handler = getattr(self, f"_route_{r.name}")
         why = self._why(question, r, links) if not zh else None
         found = self._route_say(why[0], why[1], links, scorer, k) if why else None

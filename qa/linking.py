@@ -424,6 +424,17 @@ class Linker:
                     found.add(iri)
         return list(found) if len(found) == 1 else []
 
+    def _written_name(self, name: str) -> bool:
+        """Do the articles write ``name``, or it as a plural ("the Bushes", "the Clintons":
+        the family's name; "Mexicans": "Mexican")?"""
+        key = " ".join(_words(normalize(name)))
+        if not key:
+            return False
+        if self._written(key):
+            return True
+        return bool(re.fullmatch(r"[A-Z][a-z]+(?:es|s)", name)) and any(
+            self._written(key[:-n]) for n in (1, 2) if len(key) - n >= 3)
+
     def unknown_names(self, question: str, links: list[Link]) -> list[str]:
         """Capitalized names in ``question`` that are neither linked nor in any article."""
         out = []
@@ -462,12 +473,11 @@ class Linker:
             name = re.sub(r"['’]s?$", "", " ".join(words)).strip(".-")
             if len(name) < 2 or name.casefold() in QUESTION_WORDS:
                 continue
-            key = " ".join(_words(normalize(name)))
-            if not key or self._written(key):
-                continue
-            # a family by its plural, "the Bushes", "the Clintons": the name the articles write
-            if re.fullmatch(r"[A-Z][a-z]+(?:es|s)", name) and any(
-                    self._written(key[:-n]) for n in (1, 2) if len(key) - n >= 3):
+            # "Muslims and Mexicans": two groups the articles write, each on its own, are no
+            # one name (a name the articles write whole, "Johnson and Johnson", is written)
+            parts = re.split(r"\s+and\s+", name)
+            if not _words(normalize(name)) or self._written_name(name) or (
+                    len(parts) > 1 and all(self._written_name(p) for p in parts)):
                 continue
             out.append(name)
         return out

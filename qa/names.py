@@ -62,7 +62,12 @@ class NamesMixin:
         if not names:
             return None
         name = "(?:" + "|".join(re.escape(n) for n in names) + ")"
+        # not an opening phrase of time or place ("During a CNN town hall, Tina Houchins
+        # had ...", "At a rally in Ohio, Trump said ...")
         pat = re.compile(
+            r"(?<![Dd]uring )(?<![Aa]t )(?<![Ii]n )(?<![Oo]n )(?<![Aa]fter )(?<![Bb]efore )"
+            r"(?<![Ww]ith )(?<![Ff]rom )(?<![Ss]ince )(?<![Aa]mid )(?<![Ii]nside )(?<![Tt]hroughout )"
+            r"(?<![Oo]ver )(?<![Dd]espite )(?<![Ff]or )(?<![Ll]ike )(?<![Uu]nlike )(?<![Ii]nto )"
             r"\b(?:the|a|an)\s[^,.;\"“”]{3,80},\s*" + name + r"\b"
             r"|" + name + r",\s*(?:the|a|an|who|\w+\s+(?:of|at))\b"
             r"|" + name + r"\s+of\s+(?:the\s+)?[A-Z]"

@@ -67,6 +67,36 @@ VIEW_NOUN = (r"(?P<noun>view|take|position|stance|opinion|assessment|comment|for
              r"statement|verdict|advice|recommendation|criticism|concern|judg(?:e)?ment)")
 
 
+# the nouns of speech acts ("What advice did X give?") and the verb each stands for
+ACT_NOUNS = {"advice": "advise", "comparison": "compare", "analogy": "compare", "warning": "warn",
+             "prediction": "predict", "promise": "promise", "pledge": "pledge", "vow": "vow",
+             "argument": "argue", "criticism": "criticize", "critique": "criticize",
+             "suggestion": "suggest", "recommendation": "recommend", "question": "ask",
+             "answer": "answer", "response": "respond", "reply": "reply", "explanation": "explain",
+             "excuse": "explain", "justification": "justify", "assurance": "assure",
+             "complaint": "complain", "accusation": "accuse", "apology": "apologize",
+             "remark": "remark", "observation": "observe", "threat": "threaten", "appeal": "appeal",
+             "plea": "plead", "demand": "demand", "request": "request", "message": "say",
+             "defense": "defend", "defence": "defend", "description": "describe",
+             "characterization": "describe", "concession": "concede", "admission": "admit",
+             "denial": "deny", "rebuttal": "rebut", "retort": "retort", "joke": "joke",
+             "announcement": "announce", "proposal": "propose", "instruction": "instruct",
+             "challenge": "challenge", "praise": "praise", "tribute": "praise", "pitch": "pitch",
+             "point": "say", "case": "argue", "example": "cite", "guarantee": "guarantee"}
+ACT_NOUN = "|".join(sorted(ACT_NOUNS, key=len, reverse=True))
+# the verbs a speech act's noun goes with ("give advice", "make a comparison", "pose a question")
+ACT_VERB = (r"give|gave|given|giving|make|made|making|offer|offered|issue|issued|have|had|deliver|"
+            r"delivered|send|sent|provide|provided|share|shared|pose|posed|put|raise|raised|ask|"
+            r"asked|express|expressed|voice|voiced|draw|drew|drawn|lay out|laid out|present|"
+            r"presented|cite|cited|use|used|level|leveled|levelled|extend|extended|pay|paid|tell|"
+            r"told|say|said|write|wrote|mention|mentioned|outline|outlined|float|floated|"
+            r"put forward|repeat|repeated|hurl|hurled")
+# what follows the verb: to whom, then what about ("Clinton for the debates")
+_ACT_ABOUT = re.compile(r"^(?:to\s+)?(?P<y>(?:(?!\b(?:about|regarding|concerning|for|on|over|with|"
+                        r"at|in|during)\b).)+?)\s+(?P<z>(?:about|regarding|concerning|for|on|over|"
+                        r"with|at|in|during)\s+\S.*)$", re.I)
+
+
 @dataclass(frozen=True)
 class Route:
     """What the question asks for."""
@@ -235,11 +265,16 @@ _EN: list[tuple[str, re.Pattern]] = [(name, re.compile(p, re.I)) for name, p in 
     ("membership_person", r"^(?:which|what)\s+(?:[A-Z][\w.-]*\s+){0,2}(?:organi[sz]ation|company|firm|group|agency|party|institution|"
                           r"university|college|school|committee|department|union|newspaper|network|bank|"
                           r"campaign|think tank|team|outlet|publication|body|office|caucus|council|board|"
-                          r"association|foundation|center|centre|institute|ministry|magazine|paper|station)s?\s+"
+                          r"association|foundation|center|centre|institute|ministry|magazine|paper|station|"
+                          r"state|district|country|constituency|county|province)s?\s+"
                           r"(?:does|did|do|is|was|has|had)\s+(?P<x>.+?)\s+(?:lead|led|head|headed|run|ran|chair|"
                           r"chaired|direct|directed|manage|managed|found|founded|co-found|co-founded|represent|"
                           r"work|worked|working|serve|served|serving|belong|belonged|teach|taught|write|wrote|"
-                          r"report|reported|sit|sat|join|joined)\b"),
+                          r"report|reported|sit|sat|join|joined|come|came|hail)\b"),
+    # "What party is X in?", "Which state is X from?": X's affiliation
+    ("membership_person", r"^(?:which|what)\s+(?:political\s+|home\s+)?(?:party|state|district|country|"
+                          r"constituency|caucus)\s+(?:is|was)\s+(?P<x>.+?)\s+(?:in|from|a member of|"
+                          r"with|affiliated with)\s*\??$"),
     ("membership_person", r"^what\s+(?:is|was|are|were)\s+(?P<x>.+?)(?:'s|’s|s'|’)\s+(?:current\s+|former\s+)?(?:role|roles|job|title|position|affiliation|employer|post|job title)\b(?!\s+(?:on|about|regarding|towards?|over)\b)"),
     ("membership_person", r"^what\s+(?:role|position|title|job|office|post)\s+(?:does|did|do|is|was)\s+(?P<x>.+?)\s+(?:have|hold|held|do|play|had)\b"),
     # "What does X do?", not "What did Obama warn a museum alone cannot do?" (X said it)
@@ -253,6 +288,11 @@ _EN: list[tuple[str, re.Pattern]] = [(name, re.compile(p, re.I)) for name, p in 
     # "Who criticized Stumpf?", "Who accused Stumpf of scapegoating?": any reporting verb
     ("who_said", rf"^(?:who|which\s+(?:\S+\s+){{1,3}}?)\s*(?:has |had |have |first )?(?:{SAY_VERBS})\b(?P<z>.*)"),
     ("say", rf"^(?:so\s+)?what\s+(?P<aux>did|does|do|has|have|had|is|was|were|are|would|will)\s+(?P<x>.+?)\s+(?P<v>(?-i:{SAY_VERBS}))\b(?P<y>.*)"),
+    # "What advice did X give Y for Z?", "What comparison did X make with Z?": a speech act
+    # named by its noun is what X said (the noun need not be written: "vanguard of
+    # Christianity" is the comparison)
+    ("say_noun", rf"^(?:so\s+)?what\s+(?:kind\s+of\s+|sort\s+of\s+)?(?:[a-z][\w-]*\s+){{0,2}}?(?P<noun>{ACT_NOUN})s?\s+"
+                 rf"(?P<aux>did|does|do|has|have|had|would|will)\s+(?P<x>.+?)\s+(?P<v>{ACT_VERB})\b(?P<y>.*)"),
     ("say", r"^what\s+(?!(?:is|was|are|were|does|did|do|has|have|had)\b)(?P<x>.+?)\s+(?:said|says|thinks|"
             r"believes|argued|argues|warned|warns|noted|notes|stated|states|claimed|claims|reported|"
             r"reports|predicted|predicts|wrote|writes|told|analy[sz]ed|expects|expected)\b(?P<y>.*)"),
@@ -464,6 +504,17 @@ def route(question: str) -> Route:
             return Route("say", _subject(x), topic, former=former, verb=verb,
                          venue=venue, stance=stance,
                          gist=clause_gist(g.get("y"), verb) if topic and not venue else None)
+        if name == "say_noun":
+            # the noun ranks (the claim calling itself "advice"), the rest is the topic; a
+            # name right after the verb is whom X addressed ("give Clinton"): it ranks
+            noun, y = g["noun"].lower(), _clean(g.get("y"))
+            venue = ""
+            if (to := _ACT_ABOUT.match(y)) and re.match(r"(?:the\s+)?[A-Z]", to.group("y")):
+                venue, y = to.group("y"), to.group("z")
+            topic = _topic(re.sub(r"^(?:for|with|over)\s+", "", y, flags=re.I))
+            return Route("say", _subject(g.get("x")), topic, former=former,
+                         verb=ACT_NOUNS[noun], venue=venue,
+                         rank=" ".join(f"{noun} {venue} {topic}".split()))
         if name == "who_said":
             return Route("who_said", "", _clean(g.get("z")) or q, former=former)
         if name == "concept_who":

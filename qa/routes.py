@@ -138,13 +138,29 @@ UNIT_SIGN = {"dollar": r"\$\s*\d", "euro": r"€\s*\d", "pound": r"£\s*\d", "ye
 TALLY = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d\b)\d{1,4}\s*(?:-|–|—|\s+to\s+|-to-)\s*\d{1,4}(?![\d.,]*\d)(?!\s*(?:percent|%))|"
                    r"\bunanimous(?:ly)?\b", re.I)
 VOTE_ASKED = re.compile(r"\b(?:vote|tally|margin)\b", re.I)
+# "What party is X in?", "Which state does X represent?": the kind of affiliation asked
+KIND_ASKED = re.compile(r"^\W*(?:which|what)\s+(?:political\s+|home\s+)?(?P<kind>party|state|district|"
+                        r"country|constituency|county|province|caucus)\b", re.I)
+# a party as articles name it ("Democratic", "GOP", "(I-Vt.)")
+PARTY = re.compile(r"\b(?:Democrat(?:ic|s)?|Republican(?:s)?|GOP|Independent|Libertarian|Green Party|"
+                   r"Labour|Conservative(?:s)?|Tory|Tories|Liberal Democrat(?:s)?|[A-Z][a-z]+ Party)\b|"
+                   r"\((?:D|R|I)-[A-Z][\w.]*\)")
+# a speaker saying what the speaker is: "As a Gold Star mother, my son ...", not "As a result,"
+SELF_DESCRIBED = re.compile(r"^\W*As\s+(?:a|an)\s+(?!(?:result|matter|whole|consequence|rule|precaution|"
+                            r"reminder|means|group|nation|country|society|party|campaign|team|part|"
+                            r"first|last|way)\b)(?:[\w-]+\s+){0,3}[\w-]+\s*,")
+PARTY_REACH = 30  # characters between a name of X and the party a sentence gives X
 ROLE_COVER_BONUS = 0.4  # who holds a role of several words: a statement writing them all
 SAME_GROUP = 0.75  # MiniLM cosine of two group nouns that name the same people ("protesters" /
 # "demonstrators" .83; not "activists" .71, "supporters" .64)
 SAME_NOUN = 0.4  # MiniLM cosine of two counted nouns that count the same ("workers", "employees")
 COUNT_BONUS = (0.0, 0.1, 0.3)  # no count, a count or amount, a count of the noun asked about
 COUNT_POOL = 64  # the best candidates checked for a count, or for addressing Y (decoded)
-WHEN = re.compile(r"\s*(?:when|at what time|on what (?:day|date))\b", re.I)
+WHEN = re.compile(r"\s*(?:when|how soon|at what time|on what (?:day|date))\b", re.I)
+# words of a when-question that only say an event happened ("When did the town hall take
+# place?", "How soon is the debate?"): no article need write them
+EVENT_FILLER = re.compile(r"\b(?:take|takes|took|taken|taking)\s+place\b|\b(?:happen|happens|happened|"
+                          r"occur|occurs|occurred|soon)\b", re.I)
 # "In what year did ...?": a sentence writing a year answers
 YEAR_ASKED = re.compile(r"^\W*(?:(?:in|during|by|from|since)\s+)?(?:what|which)\s+year\b", re.I)
 YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b(?![,.]?\d)")  # 1830 too (DATE writes 19xx, 20xx)
@@ -157,7 +173,10 @@ DATE = re.compile(r"\b(?:19|20)\d\d\b|\b(?:January|February|March|April|June|Jul
                   r"(?:last|next|this|earlier this|later this)\s+(?:week|month|year|night|spring|summer|fall|"
                   r"autumn|winter|morning|afternoon|evening|weekend)|(?:\d+|a|an|one|two|three|four|five|"
                   r"six|seven|eight|nine|ten|several|few)\s+(?:days?|weeks?|months?|years?|decades?)\s+"
-                  r"(?:ago|earlier|later|after|before)|in\s+the\s+(?:19|20)\d0s)\b"
+                  r"(?:ago|earlier|later|after|before)|in\s+the\s+(?:19|20)\d0s|"
+                  # "the first debate in 10 days", "within two weeks"
+                  r"(?:in|within)\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
+                  r"several|a\s+few)\s+(?:days?|weeks?|months?|years?))\b"
                   r"|\b\d{1,2}(?::\d\d)?\s*[ap]\.m\.")
 # a sentence whose subject is a pronoun, after an opening phrase ("But on Tuesday, it ...")
 PRONOUN_SUBJECT = re.compile(r"^(?:(?:But|And|Still|However|Also|Meanwhile|Yet|So)\s+)?"
@@ -195,6 +214,37 @@ REPORT_VERBS = (SPEECH_VERBS | _REPORTING) - {
     "back", "support", "order", "rule", "press", "call", "question", "share", "offer", "provide",
     "attack", "continue", "find", "show", "charge", "post", "release", "project", "point",
     "maintain", "quote", "calculate", "decline", "refuse", "invoke"}  # "invoked his rights"
+
+
+# a claim's content that is only a noun phrase, or a preposition and one ("some pointed
+# advice", "for the president", "to a Gold Star mother"), not a clause or an infinitive
+_LIGHT_CONTENT = re.compile(r"^(?:(?:to|for|on|about|with|at|in|of|over|against|toward|towards)\s+)?"
+                            r"(?:a|an|the|some|his|her|their|its|this|these|those|several|no|any|my|"
+                            r"our|your|one|two|three)\s+(?:(?!(?:is|are|was|were|will|would|has|have|"
+                            r"had|can|could|should|must|do|does|did|not)\b)[\w'’-]+\s*){1,4}[.,;]?$", re.I)
+ELABORATION_PARAS = 2  # a light claim's elaboration: from its paragraph to this many after it
+ELABORATION_CLAIMS = 3  # of the speaker's next claims there
+ELABORATION_MARGIN = 0.01  # the elaboration ranks this much above the light claim
+
+
+def light(s) -> bool:
+    """Is ``s`` a claim whose content (after its cue) is a short noun phrase, no quote?"""
+    if s.kind != "claim" or not cue_word(s) or not s.evidence:
+        return False
+    content = _content(s)
+    if OPENS_QUOTE.search(content) or not _LIGHT_CONTENT.match(content.strip()):
+        return False
+    # a sentence giving a figure after it says what it is ("It edged up its forecast for
+    # those countries by 0.1 percentage points to 4.2 percent"): no announcement
+    quote = s.evidence[0].get("quote", "")
+    at = quote.find(content.strip().rstrip(".,;"))
+    return at < 0 or not re.search(r"\d", quote[at + len(content):])
+
+
+def _content(s) -> str:
+    """A claim's content: its verbalized text after the cue."""
+    cue = cue_word(s)
+    return s.text.split(f"{cue}: ", 1)[-1] if cue else s.text
 
 
 def _strip_article(s: str) -> str:
@@ -327,6 +377,30 @@ def _quoted_first(found: list[dict], topic: str) -> list[dict]:
     j = runs.index(max(runs))
     top = found[0]["score"]
     first = dict(found[j], score=max(found[j]["score"], top))
+    return [first] + [a for n, a in enumerate(found) if n != j]
+
+
+COVER_LEAD = 2  # who-said: an answer writing this many more of the question's words goes first
+COVER_SHARE = 0.75  # ... when it writes at least this share of them
+
+
+def _covered_first(found: list[dict], topic: str, names: set[str]) -> list[dict]:
+    """Who-said answers with one whose sentences write nearly all the question's words
+    (:data:`COVER_SHARE`, names aside) and :data:`COVER_LEAD` more than the first answer's,
+    first: "Who said bringing up the birther issue again is insane?" is the quote "the
+    birther issue again we're bringing that up, is insane", not the same speaker's other
+    quote naming "the birther issue"."""
+    words = [support.forms(w) for w in dict.fromkeys(tokens(topic))
+             if w[:5] not in names and w[:5] not in support.GENERIC]
+    if len(found) < 2 or len(words) < 3:
+        return found
+    cover = [support._overlap(words, {w[:5] for w in tokens(" ".join(
+        e.get("quote", "") for e in a.get("evidence", [])))}) if a.get("speaker") else 0
+        for a in found]
+    j = max(range(len(found)), key=lambda n: cover[n])
+    if j == 0 or cover[j] < COVER_SHARE * len(words) or cover[j] < cover[0] + COVER_LEAD:
+        return found
+    first = dict(found[j], score=max(found[j]["score"], found[0]["score"]))
     return [first] + [a for n, a in enumerate(found) if n != j]
 
 
@@ -971,7 +1045,8 @@ class RoutesMixin:
         found = self._open(idx, sc, k, "claim", r.topic, who=True, other_than=other)
         if r.lang != "en" or isinstance(found, str):
             return found
-        found = _quoted_first(found, r.topic)
+        found = _covered_first(_quoted_first(found, r.topic), r.topic,
+                               {w[:5] for lk in sc.links for w in tokens(lk.surface)})
         m = WHO_VERB.match(sc.q)
         want = _verb_forms(m.group("v")) if m else set()
         if not want or want & PLAIN_SAY:
@@ -1031,6 +1106,12 @@ class RoutesMixin:
         # "who heads / runs / founded Y": the verb is the role, any member answers
         role_words = [] if r.lang != "en" or re.fullmatch(ROLE_VERBS, r.role, re.I) \
             else tokens(r.role)
+        if not r.wants_person and not (r.topic and ROLE_ASKED.search(r.topic)) \
+                and any(self.types.get(i) in PERSONISH for i in target):
+            # "Who is Tina Houchins?": "As a Gold Star mother, my son gave his life ...", X's
+            # own words saying what X is, as a sentence describing X would
+            idx = idx + [i for i in self.ids_with(self.by_index, target, ("claim",)).tolist()[:MAX_CUES]
+                         if SELF_DESCRIBED.match(_content(self.statements[i]))]
         cand = idx + passages
         if not cand or (role_words and not self._covers(r.role, cand, need=0.5)):
             # "Who chairs the Oversight Committee?": no affiliation says so, but a sentence
@@ -1038,6 +1119,21 @@ class RoutesMixin:
             roles = self._role_sentences(r, subj, sc, k) if r.wants_person else None
             if roles:
                 return roles
+        asked = KIND_ASKED.match(r.topic) if r.lang == "en" and not r.wants_person else None
+        if asked and cand:
+            # "What party is X in?", "Which state does X represent?": a statement naming a
+            # party, or a place other than X, answers; a sentence only about X does not
+            want = asked.group("kind").lower()
+            names = sorted({re.escape(w) for i in target for n in self.labels.get(i, {}).get("en", [])
+                            for w in (n, n.split()[-1])}, key=len, reverse=True)
+            near = re.compile(r"\b(?:" + "|".join(names) + r")\b" if names else r"(?!)")
+            party = want in ("party", "caucus")
+            cand = [i for i in cand if self.kind[i] != "claim" and (
+                self._party_of(self.statements[i], near) if party else any(
+                    self.types.get(a) == "Place" for a in (*self.statements[i].about, *self.statements[i].by)
+                    if a not in target))]
+            if not cand:
+                return f"no {want} of {self.label(subj[0].iri)} is in the graph"
         if not cand:
             return f"the graph holds no affiliation for {self.label(subj[0].iri)}"
         if role_words and not self._covers(r.role, cand, need=0.5):
@@ -1049,6 +1145,7 @@ class RoutesMixin:
         titled = re.compile(r"(?i:" + PERSON_NOUN + r"|gov|sen|rep|gen)\.?\s+(?:[A-Z][\w.'’-]*\s+){0,2}(?:"
                             + "|".join(re.escape(n) for n in described[1]) + r")\b") \
             if described is not None and ROLE_ASKED.search(r.topic or "") else None
+        selfdesc, others = [], False
         for j, i in enumerate(cand):
             s = self.statements[i]
             if s.kind == "passage":
@@ -1062,6 +1159,16 @@ class RoutesMixin:
                         scores[j] += TITLE_BONUS
             if s.kind == "affiliation":
                 scores[j] += 0.1 if s.former == r.former else 0.0
+            if s.kind == "claim":  # a self-description: as a sentence describing X
+                scores[j] += APPOSITION_BONUS - PASSAGE_PENALTY
+                selfdesc.append(j)
+            elif s.kind == "affiliation" or (s.kind == "passage" and described is not None
+                                             and any(n in s.text for n in described[1])
+                                             and described[0].search(s.text)):
+                others = True
+        if selfdesc and not others:  # nothing else says what X is: X's own words first
+            scores = np.asarray(scores, dtype=np.float64)
+            scores[selfdesc] = np.maximum(scores[selfdesc], float(np.max(scores)) + 0.01)
         # "Who is X?" is answered about X, whatever X's type; "Who is the NYPD commissioner?"
         # (a title around the name) about whoever holds it
         whole = subj[0].iri if len(subj) == 1 and normalize(subj[0].surface).strip(" '") == \
@@ -1084,6 +1191,17 @@ class RoutesMixin:
                     self.statements[i]))}) == len(want) for i in cand], dtype=np.float64)
         return self._answers(cand, scores, k, kind="affiliation", person_for=target,
                              subject_speaker=person, anchor=anchor)
+
+    @staticmethod
+    def _party_of(s, names: re.Pattern) -> bool:
+        """Does statement ``s`` name a party: an affiliation with one, or a sentence writing
+        one within :data:`PARTY_REACH` characters of a name of X (``names``; not "Sanders
+        offered advice to Clinton ..., as the Democratic nominee looks to ...")?"""
+        if s.kind == "affiliation":
+            return bool(PARTY.search(s.text))
+        q = _quote_of(s)
+        at = [m.start() for m in names.finditer(q)]
+        return any(abs(m.start() - a) <= PARTY_REACH for m in PARTY.finditer(q) for a in at)
 
     def _kin(self, subj: list[Link], kin: str, k: int) -> list[dict] | None:
         """"Who is Ted Cruz's wife?": the sentences that name X's relative in apposition
@@ -1303,7 +1421,8 @@ class RoutesMixin:
         # "When was she released?": the statements that give a time, first
         place = r.lang == "en" and bool(WHERE.match(r.topic))
         date = r.lang == "en" and bool(WHEN.match(r.topic))
-        return self._open(idx, sc, k, None, r.topic, boost={lk.iri for lk in links},
+        topic = " ".join(EVENT_FILLER.sub(" ", r.topic).split()) if date else r.topic
+        return self._open(idx, sc, k, None, topic, boost={lk.iri for lk in links},
                           place=place, date=date, other_than=self._who_object(r, links),
                           did=self._event_of(r.topic, links) if place or date else None)
 
@@ -1518,6 +1637,43 @@ class RoutesMixin:
             return "no statement gives that time"
         return self._answers(idx, scores, k, kind=kind, who=who)
 
+    def _elaborated(self, idx, scores: np.ndarray, top) -> dict[int, float]:
+        """For each content-light claim among positions ``top`` of ``idx`` (:func:`light`),
+        the position of its elaboration in ``idx`` and the score that puts it just above
+        the light claim: of the speaker's next claims (:data:`ELABORATION_CLAIMS`, from
+        the same paragraph to :data:`ELABORATION_PARAS` after it), the one ranked best."""
+        out: dict[int, float] = {}
+        arr = None
+        for j in top:
+            i = int(idx[j])
+            s = self.statements[i]
+            iri = (s.speaker or {}).get("iri")
+            if not iri or not light(s) or not s.evidence or self.para_of[i] < 0:
+                continue
+            ev = s.evidence[0]
+            p = int(self.para_of[i])
+            theirs = self.ids_with(self.by_index, {iri}, ("claim",))
+            near = theirs[(self.para_of[theirs] >= p) & (self.para_of[theirs] <= p + ELABORATION_PARAS)]
+            # after it: a later sentence, or later in its own ("responded to a Gold Star
+            # mother by saying ...": the statements keep the sentence's order)
+            nxt = sorted((e["start"], int(c)) for c in near.tolist()
+                         for e in self.statements[int(c)].evidence[:1]
+                         if e["article"] == ev["article"] and (e["start"], int(c)) > (ev["start"], i)
+                         and (self.statements[int(c)].speaker or {}).get("iri") == iri)
+            nxt = [c for _, c in nxt[:ELABORATION_CLAIMS] if not light(self.statements[c])]
+            # the speaker's own words, when some of them are quoted
+            quoted = [c for c in nxt if OPENS_QUOTE.match(_content(self.statements[c]).lstrip())]
+            nxt = quoted or nxt
+            if not nxt:
+                continue
+            if arr is None:
+                arr = np.asarray(idx, dtype=np.int64)
+            pos = np.flatnonzero(np.isin(arr, nxt))
+            if len(pos):
+                best = int(pos[np.argmax(scores[pos])])
+                out[best] = max(out.get(best, -np.inf), float(scores[j]) + ELABORATION_MARGIN)
+        return out
+
     def _answers(self, idx: list[int], scores: np.ndarray, k: int, kind: str | None = None,
                  who: bool = False, person_for: set[str] | None = None,
                  subject_speaker: str | None = None, anchor: list[str] | None = None,
@@ -1542,6 +1698,16 @@ class RoutesMixin:
             scores = scores.astype(np.float64, copy=True)
             scores[head] -= bare * np.array(flags, dtype=np.float64)
             first = np.concatenate([head[np.argsort(-scores[head], kind="stable")], first[4 * k:]])
+
+        # a claim whose content is a bare noun phrase ("offered some pointed advice", "had a
+        # question for the president") announces what the speaker says next: that claim
+        # (the best of the next few) answers first, the announcement right after it
+        lift = self._elaborated(idx, scores, first[:k]) if len(first) > 1 else {}
+        if lift:
+            scores = scores.astype(np.float64, copy=True)
+            for j, v in lift.items():
+                scores[j] = max(scores[j], v)
+            first = top_order(scores, max(64, 8 * k))
 
         def order():
             yield from first

@@ -38,3 +38,41 @@ def test_given_surname_is_one_finder_for_entities_and_speakers():
     import inspect
     assert "given_surname(" in inspect.getsource(entities._untagged_full_names)
     assert "given_surname(" in inspect.getsource(coref._surnames)
+
+
+def _blank_doc(text, persons):
+    import spacy
+    from spacy.tokens import Span as SpacySpan
+
+    doc = spacy.blank("en")(text)
+    ents = []
+    for name in persons:
+        a = text.find(name)
+        sp = doc.char_span(a, a + len(name))
+        ents.append(SpacySpan(doc, sp.start, sp.end, label="PERSON"))
+    doc.ents = ents
+    return doc
+
+
+def test_a_date_glued_before_a_name_is_no_part_of_it(monkeypatch):
+    from claimgraph.extract import entities as E
+    from claimgraph.extract.readers import read_text
+
+    text = "Jo Oz ran. On Tuesday Oz said no. A memoir by Wednesday Martin came out."
+    doc = _blank_doc(text, ["Tuesday Oz", "Wednesday Martin"])
+    names = {e.name for e in E.build_entities(read_text(text), doc)[0]}
+    # Oz is Jo Oz; Wednesday Martin is a name, not a date (no time word before it)
+    assert names == {"Jo Oz", "Wednesday Martin"}
+    monkeypatch.setattr(E, "CALENDAR_NAMES", 0)
+    assert "Tuesday Oz" in {e.name for e in E.build_entities(read_text(text), doc)[0]}
+
+
+def test_a_date_glued_before_a_source_is_no_part_of_the_speaker(monkeypatch):
+    from claimgraph.extract import coref
+
+    text = "Monday night Fetterman told reporters no."
+    doc = _blank_doc(text, [])
+    assert coref.resolve_speaker(doc, (0, 22)) == "Fetterman"
+    monkeypatch.setattr(coref, "CALENDAR_NAMES", 0)
+    doc = _blank_doc(text, [])
+    assert coref.resolve_speaker(doc, (0, 22)) == "Monday night Fetterman"
