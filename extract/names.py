@@ -280,6 +280,8 @@ def party_state_tag(text: str, pos: int) -> PartyStateTag | None:
     >>> party_state_tag("Chuck Grassley, Republican of Iowa, said", 14).party
     'Republican Party'
     """
+    if text[pos:pos + 1] == "." and re.search(r"\b(?:Jr|Sr)$", text[max(0, pos - 3):pos]):
+        pos += 1  # "Bob Casey Jr. (D-PA)"
     for rx, appos in ((_PAREN_TAG, False), (_COMMA_TAG, False), (_APPOS_TAG, True)):
         m = rx.match(text, pos)
         if not m:
@@ -315,8 +317,8 @@ def party_state_tag(text: str, pos: int) -> PartyStateTag | None:
     return None
 
 
-_TAG_START = re.compile(r"(?<=\w)(?=\s*\(\s*[RDI]\s?[-–—]|\s*,\s*[RDI][-–]|\s*,\s*(?:an?\s+)?"
-                        r"(?:Republican|Democrat|Independent)\s+(?:of|from)\s)")
+_TAG_START = re.compile(r"(?<=\w)(?=(?:(?<=Jr|Sr)\.)?(?:\s*\(\s*[RDI]\s?[-–—]|\s*,\s*[RDI][-–]|"
+                        r"\s*,\s*(?:an?\s+)?(?:Republican|Democrat|Independent)\s+(?:of|from)\s))")
 
 
 def party_state_tags(text: str) -> list[PartyStateTag]:

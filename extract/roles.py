@@ -572,6 +572,12 @@ class _OrgRef:
         self.entity = entity
 
 
+#: a title that starts with a chamber ("Senate Majority Leader Mitch McConnell (R-Ky.)",
+#: "House Judiciary Committee Chairman Bob Goodlatte (R-Va.)", "National Republican
+#: Senatorial Committee Chairman Roger Wicker") makes the tagged person its senator or
+#: representative, not a "legislator"
+CHAMBER_TITLES = 1
+_CHAMBER_TITLE = re.compile(r"(?:^|[^\w])(?<!White )(?P<ch>Senate|Senatorial|House)(?: [A-Z][\w.'-]*){1,5} $")
 _GOVERNOR = re.compile(r"(?:^|[^\w.])(?P<former>former\s+|ex-|then-)?(?:Gov\.|Governor)\s+$")
 _SPEAKER = re.compile(r"(?:^|[^\w.])(?P<former>former\s+|ex-|then-)?(?:House\s+)?Speaker\s+$")
 
@@ -589,6 +595,9 @@ def _title_of(text: str, start: int) -> tuple[str, bool, bool] | None:
         gm = rx.search(left)
         if gm:
             return role, bool(gm.group("former")), False
+    cm = _CHAMBER_TITLE.search(left) if CHAMBER_TITLES else None
+    if cm:
+        return ("representative" if cm.group("ch") == "House" else "senator"), False, False
     return None
 
 

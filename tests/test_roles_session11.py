@@ -94,3 +94,19 @@ def test_flags_off_give_nothing(built, monkeypatch):
     ents, _m, ms = _run(built)
     assert "vermont" not in {e.key for e in ents}
     assert not ms
+
+
+def test_a_title_opened_by_a_chamber_names_the_office(monkeypatch):
+    assert R._title_of("Senate Majority Leader Mitch McConnell", 23)[0] == "senator"
+    assert R._title_of("House Judiciary Committee Chairman Bob Goodlatte", 35)[0] \
+        == "representative"
+    assert R._title_of("White House Press Secretary Josh Earnest", 28) is None
+    monkeypatch.setattr(R, "CHAMBER_TITLES", 0)
+    assert R._title_of("Senate Majority Leader Mitch McConnell", 23) is None
+
+
+def test_a_tag_after_jr():
+    text = "Sens. Joe Manchin (D-WV), Bob Casey Jr. (D-PA), and Tim Kaine"
+    tag = party_state_tag(text, text.find(" Jr") + 3)
+    assert (tag.party, tag.state) == ("Democratic Party", "Pennsylvania")
+    assert [t.state for t in party_state_tags(text)] == ["West Virginia", "Pennsylvania"]
