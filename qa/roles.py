@@ -143,8 +143,8 @@ class RolesMixin:
         if all(any(lk.start <= h < lk.end for lk in inside) for h in heads):
             return r, links  # the role noun is a name's ("the Office of the Director of ...")
         who = self.role_holders(question[a:b], inside)
-        if not who and not any(self.types.get(lk.iri) == "Person" for lk in inside):
-            who = self.described_as(question[a:b])
+        if not who:  # "a top Clinton aide": no one the description names
+            who = self.described_as(question[a:b]) - {lk.iri for lk in inside}
         if len(who) != 1:
             return r, links
         iri = next(iter(who))

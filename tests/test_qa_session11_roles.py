@@ -84,6 +84,9 @@ PARAS = [
     "Obama said the phrase would insult peaceful Muslims.",
     "Tom Hanify, the president of the Indiana state firefighters union, said the firehouse chatter "
     "was all about the tariff.",
+    "Cheryl Mills, a top Clinton aide, said she never asked anyone to delete the emails.",
+    "Huma Abedin, a Clinton aide since 1996, said the emails were personal.",
+    "Clinton said the emails were deleted long before the subpoena.",
 ]
 TEXT = "\n".join(PARAS)
 LABELS = {"ex:fowler": ["Don Fowler", "Fowler"], "ex:dnc": ["Democratic National Committee", "DNC"],
@@ -95,6 +98,7 @@ LABELS = {"ex:fowler": ["Don Fowler", "Fowler"], "ex:dnc": ["Democratic National
           "ex:cole": ["Ben Cole"], "ex:ross": ["Tina Ross"], "ex:kilo": ["Kilo Institute"],
           "ex:houchins": ["Tina Houchins", "Houchins"], "ex:texas": ["Texas"],
           "ex:hanify": ["Tom Hanify", "Hanify"], "ex:indiana": ["Indiana"],
+          "ex:mills": ["Cheryl Mills", "Mills"], "ex:abedin": ["Huma Abedin", "Abedin"],
           "ex:role/president": ["president"]}  # a role the graph holds as a thing: no type
 LABELS = {i: {"en": v, "zh": []} for i, v in LABELS.items()}
 TYPES = {i: "Person" for i in LABELS if "/" not in i} | {i: "Organization" for i in
@@ -137,6 +141,9 @@ def engine():
         _claim("ex:houchins", "asked", "why Obama would not use the phrase", PARAS[12]),
         _claim("ex:obama", "said", "the phrase would insult peaceful Muslims", PARAS[13], "ex:us"),
         _claim("ex:hanify", "said", "the firehouse chatter was all about the tariff", PARAS[14]),
+        _claim("ex:mills", "said", "she never asked anyone to delete the emails", PARAS[15]),
+        _claim("ex:abedin", "said", "the emails were personal", PARAS[16]),
+        _claim("ex:clinton", "said", "the emails were deleted long before the subpoena", PARAS[17]),
     ]
     return handbuilt_engine(stmts, LABELS, TYPES, PARAS, ART)
 
@@ -181,6 +188,9 @@ def test_a_person_the_articles_describe_so(engine):
     # way round)
     res = engine.ask("What did the Indiana firefighters union president say?")
     assert {a["speaker"]["label"] for a in _top(res) and res["answers"]} == {"Tom Hanify"}
+    # a name inside the description is not whom it describes ("a top Clinton aide": Mills)
+    res = engine.ask("What did the top Clinton aide say about the emails?")
+    assert {a["speaker"]["label"] for a in _top(res) and res["answers"]} == {"Cheryl Mills"}
 
 
 @pytest.mark.slow
