@@ -103,10 +103,10 @@ US_STATES: dict[str, tuple[str, ...]] = {
 _OPENING = re.compile(r"^\s*(?:(?:why|how|when|where|what|which|did|does|do|has|have|had|is|are|was|"
                       r"were|would|will|can|could|should|in\s+what\s+way)\s+)+", re.I)
 _DESCRIPTION = re.compile(
-    r"(?:(?:the|a|an)\s+|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*(?:'s|’s)\s+)(?:(?:former|ex-)\s*)?"
+    r"(?:(?:the|a|an)\s+|(?-i:[A-Z])[\w.&-]*(?:\s+(?-i:[A-Z])[\w.&-]*)*(?:'s|’s)\s+)(?:(?:former|ex-)\s*)?"
     r"(?:[\w.&'’-]+\s+){0,6}?(?:" + ROLE_NOUN + r"(?:\s+(?:of|at|for|to)\s+(?:the\s+)?"
-    r"[A-Z][\w.&'’-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w.&'’-]*)*)?|" + PERSON_WORDS
-    + r")(?=\s+[a-z]|\s*[?,.]|$)", re.I)
+    r"(?-i:[A-Z])[\w.&'’-]*(?:\s+(?:(?:of|for|and|&)\s+)?(?-i:[A-Z])[\w.&'’-]*)*)?|" + PERSON_WORDS
+    + r")(?=\s+(?-i:[a-z])|\s*[?,.]|$)", re.I)  # not before a name: "the Vermont senator Bernie Sanders"
 
 
 def _role_forms(head: str) -> tuple[str, ...]:

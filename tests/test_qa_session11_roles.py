@@ -202,3 +202,19 @@ def test_a_question_for_the_person_is_still_the_membership_route(engine):
 @pytest.mark.slow
 def test_a_transliterated_given_name_is_the_speaker(engine):
     assert _speaker(engine, "What did 伊万卡 write about single mothers?") == "Ivanka Trump"
+
+
+def test_where_a_general_question_writes_its_description():
+    from claimgraph.qa.roles import RolesMixin
+    from claimgraph.qa.router import route
+
+    def span(q: str) -> str | None:
+        at = RolesMixin._description_span(q, route(q))
+        return q[at[0]:at[1]] if at else None
+
+    assert span("How did the head of the Congressional Black Caucus describe it?") == \
+        "head of the Congressional Black Caucus"
+    assert span("Did the Vermont senator endorse Clinton?") == "Vermont senator"
+    assert span("Why did Clinton's campaign spokesman say that?") == "Clinton's campaign spokesman"
+    # a name after the title is the subject: no description to resolve
+    assert span("Did the Vermont senator Patrick Leahy endorse Clinton?") is None
