@@ -51,7 +51,7 @@ import re
 from collections.abc import Iterable
 
 from .entities import ROLE_NOUNS as _ENTITY_ROLE_NOUNS
-from .names import party_state_tag, party_state_tags
+from .names import party_state_tag, party_state_tags, us_state
 from .records import Article, Entity, Membership, Mention, Span
 
 # the entity rules' role nouns plus titles that only matter for memberships
@@ -134,6 +134,11 @@ ORG_POSSESSIVE_PERSON = 1
 #: senator" of the state and no party's member. "X, a Republican from Ohio" without any
 #: title (a voter) gives the party only. Needs entities.PARTY_STATE_TAGS.
 PARTY_STATE_MEMBERSHIPS = 1
+#: a state before a legislator's or governor's title ("Vermont Sen. Bernie Sanders", "former
+#: Florida Gov. Jeb Bush", "Texas Sens. Ted Cruz and John Cornyn") makes the person the
+#: state's senator / representative / governor (the state as the tagger found it); train:
+#: 268 such titles in 840 articles
+STATE_TITLES = 1
 #: likewise a role in an appositive (or coordinated with one) belongs to the appositive's
 #: head ("Nelson Diaz, a former aide to Mr. Rubio and now the chairman of the Republican
 #: Party" -> Diaz, not Rubio)
@@ -247,6 +252,12 @@ def find_memberships(article: Article, doc, entities: Iterable[Entity],
             last_person = (pno, persons[-1])
     if PARTY_STATE_MEMBERSHIPS:
         for m in _party_state(text, mlist, mentions, types):
+            para = article.paragraph_at(m.evidence.start)
+            found.setdefault((m.person, m.organization, m.role.casefold(), m.former),
+                             Membership(m.person, m.organization, m.role, m.former, m.evidence,
+                                        para.index if para else 1))
+    if STATE_TITLES:
+        for m in _state_titles(text, _items(mlist, types), mentions):
             para = article.paragraph_at(m.evidence.start)
             found.setdefault((m.person, m.organization, m.role.casefold(), m.former),
                              Membership(m.person, m.organization, m.role, m.former, m.evidence,
@@ -638,4 +649,38 @@ def _party_state(text: str, mlist: list[Mention], mentions: Iterable[Mention],
         if not tag.party:
             role = "independent " + role
         out.append(Membership(m.entity, state, role, former, ev, 0))
+    return out
+
+
+_STATE_TITLE = re.compile(
+    r"(?:^|[^\w.-])(?P<former>(?:[Ff]ormer|[Ee]x-|[Tt]hen-)\s*)?(?P<state>[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+    r"\s+(?:(?:Democratic|Republican|GOP)\s+)?(?P<title>Sens?\.|Senators?|Reps?\.|"
+    r"Representatives?|Congress(?:wo)?m[ae]n|Gov\.|Governors?)\s+$")
+
+
+def _state_titles(text: str, items, mentions: Iterable[Mention]) -> list[Membership]:
+    """Memberships of STATE_TITLES: "Ohio Gov. John Kasich" -> governor of Ohio."""
+    ends = {m.span.end: m.entity for m in mentions}
+    out = []
+    for k, (m, t) in enumerate(items):
+        if t != "Person":
+            continue
+        left = text[max(0, m.span.start - 60):m.span.start]
+        sm = _STATE_TITLE.search(left)
+        if not sm or us_state(sm.group("state")) != sm.group("state"):
+            continue
+        off = m.span.start - len(left)
+        state = ends.get(off + sm.end("state"))
+        if state is None:
+            continue
+        title = sm.group("title").casefold()
+        role = "senator" if title.startswith("sen") else "governor" if title.startswith("gov") \
+            else "representative"
+        plural = title in ("sens.", "senators", "reps.", "representatives", "governors") \
+            or title.endswith("men")
+        start = off + sm.start("state")
+        for p in [m] + (_coordinated(text, items, k) if plural else []):
+            if p.entity != state:
+                out.append(Membership(p.entity, state, role, bool(sm.group("former")),
+                                      Span(start, p.span.end, text[start:p.span.end]), 0))
     return out

@@ -110,3 +110,32 @@ def test_a_tag_after_jr():
     tag = party_state_tag(text, text.find(" Jr") + 3)
     assert (tag.party, tag.state) == ("Democratic Party", "Pennsylvania")
     assert [t.state for t in party_state_tags(text)] == ["West Virginia", "Pennsylvania"]
+
+
+def test_a_state_before_a_title(monkeypatch):
+    import spacy
+    from spacy.tokens import Span as SpacySpan
+
+    text = "Former Florida Gov. Jeb Bush met Ohio Gov. John Kasich and Vermont Sen. Bernie Sanders."
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    doc = nlp(text)
+    ents = []
+    for name, label in (("Florida", "GPE"), ("Jeb Bush", "PERSON"), ("Ohio", "GPE"),
+                        ("John Kasich", "PERSON"), ("Vermont", "GPE"),
+                        ("Bernie Sanders", "PERSON")):
+        sp = doc.char_span(text.find(name), text.find(name) + len(name))
+        ents.append(SpacySpan(doc, sp.start, sp.end, label=label))
+    doc.ents = ents
+    art = read_text(text)
+
+    def run():
+        es, ms, _i = E.build_entities(art, doc)
+        return {(m.person, m.organization, m.role, m.former)
+                for m in R.find_memberships(art, doc, es, ms)}
+
+    assert run() == {("jeb bush", "florida", "governor", True),
+                     ("john kasich", "ohio", "governor", False),
+                     ("bernie sanders", "vermont", "senator", False)}
+    monkeypatch.setattr(R, "STATE_TITLES", 0)
+    assert run() == set()
