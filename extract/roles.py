@@ -98,6 +98,11 @@ PAST_IS_FORMER = 1
 _PAST = frozenset({"past", "onetime", "one-time", "erstwhile"})
 _CURRENT = frozenset({"now", "currently"})
 _PREP = re.compile(r"(?:^|\s)(at|of|with|for|to)\s+(?:the\s+)?$")
+# ... with up to two lower-case modifiers before the organization's name: "an analyst at the
+# libertarian Cato Institute", "a fellow at the left-leaning Center for American Progress"
+_PREP_MODIFIED = re.compile(r"(?:^|\s)(at|of|with|for|to)\s+the\s+"
+                            r"(?:(?!(?:of|at|for|with|to|in|on|and|or|the|a|an|from|by|as)\b)"
+                            r"[a-z][a-z-]*\s+){1,2}$")
 _PAREN = re.compile(r"\([^()]*\)")
 _WORD = re.compile(r"[^\s,;:()]+|[,;:]")
 _POSS_UNIT = re.compile(r"^['’]s?\s+$")
@@ -124,6 +129,9 @@ MAX_GAP = 260  # characters between a person and a role of theirs
 #: stands between them ("Michael Haltzel, former foreign policy advisor to Vice President
 #: Joseph R. Biden, Jr., is Senior Fellow at the Center for Transatlantic Relations")
 COPULA_SUBJECT = 1
+#: "an analyst at the libertarian Cato Institute": lower-case modifiers between the
+#: preposition's "the" and the organization's name
+ORG_MODIFIERS = 1
 #: "Breitbart’s Joel Pollak": an organization's named person is affiliated with it
 ORG_POSSESSIVE_PERSON = 1
 #: a legislator's party-state tag after the name ("Sen. Bernie Sanders (I-Vt.)", "Rep. Adam
@@ -333,7 +341,7 @@ def _sentence_memberships(text: str, a: int, b: int, items: list[tuple[Mention, 
                     break
             chain_end[k] = (prev_org_person, m.span.end)
             continue
-        pm = _PREP.search(left)
+        pm = _PREP.search(left) or (ORG_MODIFIERS and _PREP_MODIFIED.search(left))
         if not pm:
             continue
         role = _role_before(left[:pm.start()])
