@@ -26,10 +26,6 @@ Candidates, by the pattern that proposed them (``Candidate.pattern``):
 * ``relobj``: a relative clause whose verb's object is the noun it modifies
   ('standards, which were adopted by 40 states'; 'an offer the leaders rebuffed').
 * ``so``: 'X thinks so', 'Y said yes'.
-* ``forcl``: what follows 'for' in an adverbial clause ('X is calling for the
-  United States to step up ...'; :data:`FOR_CLAUSE`).
-* ``passubj``: a passive verb's subject, said by the agent ('Syed Farook's name was
-  announced by ...'; :data:`PASSIVE_CONTENT`).
 
 Every candidate also knows whether its cue sits inside another speech or
 belief candidate's content (``nested=``): PolNeAR annotates the outermost
@@ -567,8 +563,6 @@ def _verb_candidates(doc, tok, quotes, out: list[Candidate]) -> None:
                 b = max(b, subtree_span(doc, c)[1])
         a, b = _extend_to_quotes((a, b), tok.idx, quotes, text)
         ofeats = ("opos=" + o.pos_, "oent=" + (o.ent_type_ or "-"), "olemma=" + lemma + "|" + o.lemma_.lower())
-        if OBJ_FEATURES:
-            ofeats += _object_features(doc, text, o, lemma, b)
         n = len(out)
         add("dobj", (a, b), ofeats)
         if OBJ_NP and text[a] not in OPEN_QUOTES:
@@ -592,28 +586,6 @@ def _verb_candidates(doc, tok, quotes, out: list[Candidate]) -> None:
                 a, b = subtree_span(doc, c)
                 add("prep", (a, b), ("prep=" + c.lower_, "lemma_prep=" + lemma + "|" + c.lower_))
                 break
-
-    if FOR_CLAUSE:
-        # 'X is calling for the United States to step up ...': what follows 'for'
-        fc = next((c for c in kids if c.dep_ == "advcl" and c.i > tok.i), None)
-        mk = next((m for m in fc.children if m.dep_ == "mark" and m.lower_ == "for"), None) if fc is not None else None
-        if mk is not None:
-            a, b = trim(text, mk.idx + len(mk.text), subtree_span(doc, fc)[1])
-            add("forcl", (a, b), ())
-
-    if PASSIVE_CONTENT and not objs and not xcomps:
-        # 'Syed Farook's name was announced on a police scanner', 'a deal that was rejected
-        # by large majorities': the passive verb's subject is what is said, by the agent
-        ps = next((c for c in kids if c.dep_ == "nsubjpass"), None)
-        if ps is not None and (PASSIVE_CONTENT == 1 or lemma in SPEECH_VERBS or lemma in BELIEF_VERBS):
-            ag = next((p for c in kids if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
-            saved = stok, src, how, said
-            stok, how, said = ag, ("agent" if ag is not None else "none"), False
-            src = source_span(doc, ag, how) if ag is not None else None
-            kind = ("rel" if ps.lower_ in _REL_PRONOUNS else "pron") if ps.pos_ == "PRON" else \
-                ("name" if ps.pos_ == "PROPN" else "noun")
-            add("passubj", subtree_span(doc, ps), ("psubj=" + kind, "psubj_lemma=" + kind + "|" + lemma))
-            stok, src, how, said = saved
 
     if SAID_SO and not objs and not xcomps and (lemma in SPEECH_VERBS or lemma in BELIEF_VERBS):
         # 'Ted Cruz apparently thinks so', '55 percent said yes'
@@ -646,82 +618,6 @@ def _verb_candidates(doc, tok, quotes, out: list[Candidate]) -> None:
         a, b = trim(text, a, b)
         a, b = _extend_to_quotes((a, b), tok.idx, quotes, text)
         add("parataxis", (a, b), ("hdep=" + h.dep_, "tdep_lemma=" + tok.dep_ + "|" + lemma))
-
-
-#: what a verb's object says about whether it is what someone said ('X announced a plan',
-#: 'X denied the allegations', 'X had a question for the president' against 'X won the
-#: nomination'): the object's head lemma across verbs (``ohead``, a prior key: the
-#: verb-object pair alone is too rare to learn), its class (a noun of speech or stance,
-#: a pronoun, a name, another noun) with the cue lemma, its determiner, its first
-#: complement ('a plan to', 'allegations of', 'a question for'), its length in words and
-#: whether a quote opens after it in the paragraph.
-#: Off: held-out tenths (ev5, scorer and ranker refit on 9 tenths, th .32, load 3-6), HEAD ->
-#: this alone: tenth 0 attribution F1 .7681 -> .7680, who-said-what .7213 -> .7200 (the
-#: verb-object prior ``olemma`` and the trees' priors already carry what these say)
-OBJ_FEATURES = 0
-#: OBJ_FEATURES' families that get a prior (in :data:`PRIOR_KEYS` while it is on)
-OBJ_PRIOR_KEYS = ("ohead", "lemma_oclass", "ohead_comp")
-_SPEECH_OBJECTS = NOUN_CUES | NOUN_CUES_MORE | frozenset(
-    """
-    idea advice answer explanation excuse rumor rumour lie joke apology charge charges
-    story point case line word detail account version argument theory reason
-    description characterization assurance guarantee reassurance wish desire intention
-    goal agenda vision proposition idea notion thought thoughts feeling feelings
-    sentiment praise blame credit condolence condolences congratulations thanks
-    apologies criticism warning advice prediction ultimatum threat offer invitation
-    accusation insinuation suggestion claim claims assertion rhetoric talk remark
-    """.split()
-)
-
-
-def _object_features(doc, text: str, o, lemma: str, b: int) -> tuple[str, ...]:
-    ol = o.lemma_.lower()
-    if o.pos_ == "PRON":
-        cls = "pron:" + o.lower_ if o.lower_ in ("it", "this", "that", "what", "which", "so") else "pron"
-    elif ol in _SPEECH_OBJECTS:
-        cls = "speech"
-    elif o.pos_ == "PROPN" or o.ent_type_:
-        cls = "name"
-    elif o.pos_ == "NOUN":
-        cls = "noun"
-    else:
-        cls = o.pos_
-    det = next((c for c in o.children if c.dep_ in ("det", "poss", "nummod") and c.i < o.i), None)
-    dtxt = "-" if det is None else ("poss" if det.dep_ == "poss" else "num" if det.dep_ == "nummod" else det.lower_)
-    comp = next((c for c in o.children if c.i > o.i and c.dep_ in ("prep", "acl", "relcl", "ccomp")), None)
-    if comp is None:
-        ctxt = "-"
-    elif comp.dep_ == "prep":
-        ctxt = comp.lower_
-    elif any(m.dep_ == "mark" and m.lower_ == "that" for m in comp.children):
-        ctxt = "that"
-    elif comp.dep_ == "acl" and any(m.dep_ == "aux" and m.lower_ == "to" for m in comp.children):
-        ctxt = "to"
-    else:
-        ctxt = comp.dep_
-    nw = o.right_edge.i - o.left_edge.i + 1
-    end = text.find("\n", b)
-    rest = text[b : end if end >= 0 else len(text)]
-    qnext = "\u201c" in rest or '"' in rest or "``" in rest
-    return ("ohead=" + ol, "oclass=" + cls, "lemma_oclass=" + lemma + "|" + cls, "odet=" + dtxt,
-            "ocomp=" + ctxt, "ohead_comp=" + ol + "|" + ctxt, "owords=" + _bucket(nw),
-            "oqnext=" + str(qnext))
-
-
-#: 'X is calling for the United States to ...': an adverbial clause after 'for' is the
-#: content (train: 162 candidates, 36 gold contents, about 31 of them no other candidate matched).
-#: Off: with OBJ_FEATURES, held-out tenths as above: tenth 0 .7681 -> .7686 / .7213 -> .7218,
-#: tenth 5 .7869 -> .7874 / .7371 -> .7359 (within noise; it needs a retrain to be used)
-FOR_CLAUSE = 0
-#: a passive verb's subject is the content, the agent its source ('Syed Farook's name
-#: was announced', 'a deal that was rejected by majorities in Congress'; train: 2,630
-#: candidates, 189 gold contents, most of them no other candidate matched); 2: only of a
-#: speech or belief verb (420 candidates, 83 gold contents).
-#: Off: all three switches on, held-out tenths as above: tenth 0 matched 1411 -> 1419 but
-#: kept 1718 -> 1739, attribution F1 .7681 -> .7681, who-said-what .7213 -> .7215; tenth 5
-#: 1579 -> 1596 of 1871 -> 1914 kept, .7869 -> .7870, .7371 -> .7357 (the new kept ones are
-#: right about as often as F1/2: recall for precision, no gain); 2 on tenth 0: .7686 / .7209
-PASSIVE_CONTENT = 0
 
 
 #: 'X thinks so', 'Y said yes': the word is the content (train, 8 tenths: 10 of its 22
@@ -1193,7 +1089,7 @@ PRIOR_KEYS: tuple[str, ...] = (
     "lemma", "pat_lemma", "olemma", "lemma_how", "lemma_skind", "lemma_prep", "lemma_ext",
     "order_lemma", "ncontent_lemma", "xlemma", "shead", "tdep_lemma", "pat_dep", "pat_skind",
     "prev", "next", "pat_how", "oent", "nested_pat",
-) + (OBJ_PRIOR_KEYS if OBJ_FEATURES else ())
+)
 
 
 def prior_values(c: Candidate, priors: dict) -> dict[str, float]:
