@@ -124,6 +124,9 @@ CALENDAR_NAMES = 1
 #: likewise a "Given Surname" the tagger never tags, whose surname is alone elsewhere a
 #: verb's subject ("Mehmet Oz -- surgeon ...", then "Oz said")
 UNTAGGED_SUBJECTS = 1
+#: "Loretta Lynch" and "Loretta E. Lynch" in one article are one person: a full name
+#: without the middle initials of exactly one longer person's name joins it
+MIDDLE_INITIALS = 1
 # titles before a surname the births lexicon also counts as given names
 _HONORIFICS = ROLE_NOUNS | frozenset("""
 judge justice governor admiral pope captain queen king prince princess lord lady sir saint father
@@ -351,6 +354,12 @@ class EntityIndex:
                      ) -> _Cluster | None:
         words = cl.name.split()
         persons = [o for o in persons if o is not cl]
+        if MIDDLE_INITIALS and len(words) > 1 and cl.final_type() == "Person":
+            # "Loretta Lynch" is the "Loretta E. Lynch" named in full: one person
+            hits = [o for o in persons if len(o.name.split()) > len(words)
+                    and _without_middle_initials(o.name) == words]
+            if len(hits) == 1 and not cl.listed:
+                return hits[0]
         if len(words) == 1 and cl.final_type() in ("Person", "Place", "Organization"):
             hits = [o for o in persons if o.name.split()[-1] == cl.name
                     and not self._own_surname(cl, o)]
@@ -476,6 +485,13 @@ class EntityIndex:
                     name, etype, a, b = c
                     return self.find(name) or self.add(name, etype, a, b, name)
         return None
+
+
+def _without_middle_initials(name: str) -> list[str]:
+    """The words of a person's name without its middle initials: "Loretta E. Lynch" ->
+    ["Loretta", "Lynch"], "Robert C. Scott" -> ["Robert", "Scott"]."""
+    words = name.split()
+    return words[:1] + [w for w in words[1:-1] if not re.fullmatch(r"[A-Z]\.?", w)] + words[-1:]
 
 
 def _is_short_org(short: str, full: str) -> bool:
