@@ -238,6 +238,11 @@ _QMARK = re.compile(r"[\u201c\u201d\"\n]|''|``")
 LINE_QUOTES = 1
 
 
+#: an opening curly mark after a sentence's last punctuation, before a space or the line's
+#: end, closes the open quote ('\u201c... is 51 percent.\u201c'; 7 in train's 840 articles)
+TYPO_CLOSE = 1
+
+
 def _quotes(text: str) -> list[tuple[int, int]]:
     """Char ranges of quoted passages (marks included), in text order."""
     if not LINE_QUOTES:
@@ -263,6 +268,11 @@ def _line_quotes(text: str) -> list[tuple[int, int]]:
         elif open_at < 0:
             if mark != "\u201d":
                 open_at = i
+        elif mark == "\u201c" and TYPO_CLOSE and i - open_at > 2 and text[i - 1] in ".,!?" \
+                and (i + 1 == len(text) or text[i + 1].isspace()):
+            # '\u201c... is 51 percent.\u201c': an opening mark typed for the closing one
+            out.append((open_at, m.end()))
+            open_at = -1
         elif mark in ("\u201c", "``"):
             open_at = i  # an unclosed one before it: start again
         elif i - open_at > 2:

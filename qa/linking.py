@@ -110,6 +110,13 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
     "Middle East": ("Middle Eastern",),
 }
 _DEMONYM_KEY = {k.casefold(): v for k, v in DEMONYMS.items()}
+# words an organization's name may start with that say what kind of body it is, not
+# which: a party's or a country's adjective, a scope ("National", "Federal")
+_ORG_LEAD_ADJECTIVES = frozenset(
+    {d.casefold() for ds in DEMONYMS.values() for d in ds}
+    | set("""republican democratic democrat conservative liberal labour socialist libertarian
+    progressive independent green national federal international united general central royal
+    global world first new southern northern eastern western""".split()))
 
 
 def demonyms(label: str) -> tuple[str, ...]:
@@ -119,6 +126,29 @@ def demonyms(label: str) -> tuple[str, ...]:
     (('British',), ())
     """
     return _DEMONYM_KEY.get(" ".join(label.split()).casefold(), ())
+
+
+# The short forms news text and questions write for a few places and bodies ("the U.S."
+# for "the United States", "the UN"): each form of a group names what any other names.
+PLACE_FORMS: tuple[tuple[str, ...], ...] = (
+    ("United States", "U.S.", "US", "U.S.A.", "USA", "United States of America"),
+    ("United Kingdom", "U.K.", "UK", "Britain", "Great Britain"),
+    ("European Union", "E.U.", "EU"),
+    ("United Nations", "U.N.", "UN"),
+)
+_PLACE_FORM_KEY = {" ".join(f.replace(".", " ").split()).casefold(): group
+                   for group in PLACE_FORMS for f in group}
+
+
+def place_forms(name: str) -> tuple[str, ...]:
+    """The other forms of a place's or body's name ("U.S." -> "United States", "US", ...).
+
+    >>> place_forms("U.S")[:2], place_forms("Acme")
+    (('United States', 'US'), ())
+    """
+    key = " ".join(name.replace(".", " ").split()).casefold()
+    group = _PLACE_FORM_KEY.get(key, ())
+    return tuple(f for f in group if " ".join(f.replace(".", " ").split()).casefold() != key)
 
 
 def _fold(ch: str) -> str:
@@ -242,7 +272,18 @@ class Linker:
                 for d in demonyms(lab):
                     if d.casefold() not in full_keys:
                         self._add(d, iri, "demonym", True, seen)
-        # surnames of people, first words of organizations: only when unambiguous
+        # "the U.S." names the United States the graph holds, and the other way round
+        for iri, labs in names.items():
+            if self.types.get(iri) not in ("Place", "Organization"):
+                continue
+            for lab in labs:
+                for form in place_forms(lab):
+                    if " ".join(_words(normalize(form))) not in full_keys:
+                        short = re.fullmatch(r"[A-Z.]+", form) is not None
+                        self._add(form if short else normalize(form), iri, "alias", short, seen)
+        # surnames of people, first words of organizations: only when unambiguous (and not
+        # an adjective any name may start with: "Republican" is no short name of the
+        # "Republican National Committee", "National" none of a "National Bank")
         partial: dict[str, set[str]] = {}
         for iri, labs in names.items():
             typ = self.types.get(iri, "")
@@ -251,6 +292,8 @@ class Linker:
                 if len(ws) < 2 or CJK_RE.search(lab):
                     continue
                 cand = ws[-1] if typ == "Person" else ws[0] if typ == "Organization" else None
+                if typ == "Organization" and cand and cand.casefold() in _ORG_LEAD_ADJECTIVES:
+                    continue
                 if cand and len(cand) >= 4 and cand[0].isupper():
                     partial.setdefault(cand, set()).add(iri)
         for word, iris in partial.items():
@@ -426,11 +469,13 @@ class Linker:
 
     def _written_name(self, name: str) -> bool:
         """Do the articles write ``name``, or it as a plural ("the Bushes", "the Clintons":
-        the family's name; "Mexicans": "Mexican")?"""
+        the family's name; "Mexicans": "Mexican"), or another form of it ("U.S." for
+        "United States", :func:`place_forms`)?"""
         key = " ".join(_words(normalize(name)))
         if not key:
             return False
-        if self._written(key):
+        if self._written(key) or any(self._written(" ".join(_words(normalize(f))))
+                                     for f in place_forms(name)):
             return True
         return bool(re.fullmatch(r"[A-Z][a-z]+(?:es|s)", name)) and any(
             self._written(key[:-n]) for n in (1, 2) if len(key) - n >= 3)

@@ -39,7 +39,7 @@ SAY_VERBS = (r"say|said|says|saying|think|thought|thinks|believe|believes|argue|
              r"signalled|caution|cautioned|discuss|discussed|address|addressed|talk about|talked about|"
              r"speak about|spoke about|speak on|spoke on|ask|asked|demand|demanded|request|requested|"
              r"complain|complained|complain about|complained about|call|called|calls|brand|branded|"
-             r"label|labeled|labelled|dub|dubbed")
+             r"label|labeled|labelled|dub|dubbed|compare|compared|liken|likened")
 WHO_VERBS = (r"said|says|say|stated|states|argued|argues|warned|warns|noted|notes|claimed|claims|"
              r"thinks|believes|believed|reported|reports|predicted|predicts|expects|expected|"
              r"described|describes|denied|denies|deny|analy[sz]ed|analy[sz]es|highlighted|highlights|"
@@ -293,7 +293,8 @@ _EN: list[tuple[str, re.Pattern]] = [(name, re.compile(p, re.I)) for name, p in 
     # Christianity" is the comparison)
     ("say_noun", rf"^(?:so\s+)?what\s+(?:kind\s+of\s+|sort\s+of\s+)?(?:[a-z][\w-]*\s+){{0,2}}?(?P<noun>{ACT_NOUN})s?\s+"
                  rf"(?P<aux>did|does|do|has|have|had|would|will)\s+(?P<x>.+?)\s+(?P<v>{ACT_VERB})\b(?P<y>.*)"),
-    ("say", r"^what\s+(?!(?:is|was|are|were|does|did|do|has|have|had)\b)(?P<x>.+?)\s+(?:said|says|thinks|"
+    # (the verb in lower case: "the United States" is no "states")
+    ("say", r"^what\s+(?!(?:is|was|are|were|does|did|do|has|have|had)\b)(?P<x>.+?)\s+(?-i:said|says|thinks|"
             r"believes|argued|argues|warned|warns|noted|notes|stated|states|claimed|claims|reported|"
             r"reports|predicted|predicts|wrote|writes|told|analy[sz]ed|expects|expected)\b(?P<y>.*)"),
     ("say", r"^(?:what(?:'s| is| was| are| were))\s+(?P<x>.+?)(?:'s|’s|s'|’)\s+(?:\S+\s+)?(?:view|views|take|position|stance|opinion|assessment|analysis|comment|comments|argument|forecast|outlook|warning|point|message|conclusion|claim|claims|prediction|estimate|report|finding|findings|reaction|response|reply|answer|remarks?|statements?|thoughts|verdict|explanation|advice|recommendation|criticism|concerns?|judgement|judgment|reasoning)\b(?P<y>.*)"),

@@ -44,9 +44,9 @@ _TABLE = """
 a:阿 ai:埃艾爱 an:安 ang:昂 ao:奥敖 ba:巴芭 bai:拜柏白 ban:班邦 bang:邦 bao:保鲍 bei:贝倍蓓
 ben:本 bi:比彼碧毕 bie:别 bin:宾滨彬 bo:波伯博勃玻 bu:布卜 cha:查察 chai:柴 chang:昌
 che:彻 cheng:程 chu:楚 ci:茨慈 cuo:措 da:达 dai:戴黛 dan:丹 dang:当 dao:道
-de:德 deng:登邓 di:迪蒂狄帝 dian:典 ding:丁 dong:东董 du:杜 duo:多朵 dun:敦顿 e:厄俄鄂
+de:德得 deng:登邓 di:迪蒂狄帝 dian:典 ding:丁 dong:东董 du:杜 duo:多朵 dun:敦顿 e:厄俄鄂
 en:恩 er:尔 fa:法 fan:凡范梵  fei:菲费斐 fen:芬 feng:丰冯 fo:佛 fu:夫弗福富芙孚
-ga:加嘎 gai:盖 gan:甘 gang:冈  ge:戈格哥葛 gen:根 gong:贡 gu:古 gui:圭 guo:果
+ga:加嘎 gai:盖 gan:甘 gang:冈  ge:戈格哥葛 gen:根 gong:贡 gu:古 gui:圭 guo:果 gua:瓜
 ha:哈 hai:海亥 han:汉翰韩 hang:杭 hao:豪浩 he:赫荷 hei:黑 heng:亨 hong:洪 hu:胡 hua:华
 huai:怀 hui:惠辉 huo:霍 ji:基吉季 jia:加贾嘉佳 jian:简坚 jiao:娇 jie:杰捷洁 jin:金津晋
 jing:京 jiu:久 ju:居 jun:君 ka:卡喀 kai:凯 kan:坎 kang:康 kao:考 ke:克柯科可 ken:肯
@@ -62,8 +62,8 @@ shan:珊 shang:尚 shao:绍 she:舍 shen:申 sheng:圣 shi:施什史 shu:舒 shu
 su:苏 suo:索 ta:塔 tai:泰 tan:坦 tang:汤唐 tao:陶 te:特 teng:滕 ti:提蒂 ting:廷汀婷
 tong: tu:图 tuo:托 wa:瓦娃 wai:  wan:万 wang:旺 wei:威维韦薇 wen:温文 weng:翁
 wo:沃 wu:乌伍 xi:西希锡茜 xia:夏 xiao:肖 xie:谢歇 xin:辛欣 xiu:休修秀 xu:许 xue:雪 xun:逊勋
-ya:亚雅娅 yan:延燕 yang:扬杨 ye:耶叶 yi:伊 yin:因尹 ying:英 you:尤  yue:约 yun:云
-za:扎 zai:宰 zan:赞 ze:泽  zha:扎 zhi:治 zhan:詹 zhen:珍 zhang:章 zhu:朱 zhuo:卓 zi:兹 zu:祖
+ya:亚雅娅 yan:延燕 yang:扬杨 ye:耶叶 yi:伊易 yin:因尹 ying:英 you:尤  yue:约 yun:云
+za:扎 zai:宰 zan:赞 ze:泽 zhe:哲 zha:扎 zhi:治 zhan:詹 zhen:珍 zhang:章 zhu:朱 zhuo:卓 zi:兹 zu:祖
 zuo:佐
 """
 READING: dict[str, str] = {}
@@ -415,9 +415,17 @@ _PARTICLE = {"de", "da", "del", "della", "di", "du", "la", "le", "van", "von", "
              "al", "ter", "ten", "st"}
 
 
+def _unaccented(text: str) -> str:
+    """``text`` without its accents (ñ -> n, é -> e)."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def _label_tokens(label: str) -> tuple[list[str], list[tuple[int, int, str]]]:
     """The label's words, and the token spans a part may match: each word of two or more
     letters, a particle joined to the next word ("de Blasio"), a hyphenated pair."""
+    label = _unaccented(label)  # "Castañeda" is spelled "Castaneda"
     words = [re.sub(r"['’]s$", "", w) for w in re.findall(r"[A-Za-z][A-Za-z'’\-]*", label)]
     spans: list[tuple[int, int, str]] = []
     for i, w in enumerate(words):
