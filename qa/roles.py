@@ -16,8 +16,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .linking import Link, normalize
+from .linking import Link, demonyms, normalize
 from .router import ROLE_NOUN, Route
+
+# "Mexico's economy minister": the person described as the economy minister near the place
+PLACE_POSSESSIVE = 1
 
 # what a role noun also stands for in a membership's role ("the DNC head" is its chairman)
 _SAME_ROLE: dict[str, tuple[str, ...]] = {
@@ -145,6 +148,8 @@ class RolesMixin:
         who = self.role_holders(question[a:b], inside)
         if not who:  # "a top Clinton aide": no one the description names
             who = self.described_as(question[a:b]) - {lk.iri for lk in inside}
+        if not who and PLACE_POSSESSIVE:
+            who = self._place_role(question[a:b], inside)
         if len(who) != 1:
             return r, links
         iri = next(iter(who))
@@ -177,7 +182,23 @@ class RolesMixin:
             return a, m.end()
         return None
 
-    def described_as(self, desc: str) -> set[str]:
+    def _place_role(self, desc: str, inside: list[Link]) -> set[str]:
+        """"Mexico's economy minister": the one person described as the "economy minister"
+        (or "minister of the economy") where the text names the place (or its adjective,
+        "the Mexican secretary of the economy") in the same paragraph, within 200 characters."""
+        m = re.match(r"^(?P<x>.+?)(?:'s|’s)\s+(?P<rest>.+)$", _DET.sub("", desc.strip()))
+        if m is None:
+            return set()
+        place = [lk for lk in inside if lk.surface in m.group("x") and self.types.get(lk.iri) == "Place"]
+        if len(place) != 1 or not _words(m.group("rest"))[:-1]:
+            return set()  # a role alone ("Mexico's minister") is anyone's
+        names = [n for n in self.labels.get(place[0].iri, {}).get("en", [])]
+        names += [d for n in names for d in demonyms(n)]
+        near = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])") \
+            if names else None
+        return self.described_as(m.group("rest"), near=near) - {place[0].iri}
+
+    def described_as(self, desc: str, near: re.Pattern | None = None) -> set[str]:
         """The one person the articles describe by ``desc`` right by their name: in
         apposition ("Tina Houchins, a Gold Star mother,", "Don Fowler, the former DNC
         chairman"), after "is"/"was", or as a title ("Gold Star mother Tina Houchins");
@@ -185,7 +206,7 @@ class RolesMixin:
         words = _DET.sub("", desc.strip()).split()
         if not words or (len(words) == 1 and re.fullmatch(ROLE_NOUN, words[0], re.I)):
             return set()  # "the mayor": whom the articles title so (names._titled)
-        key = ("described", " ".join(words).lower())
+        key = ("described", " ".join(words).lower(), near.pattern if near is not None else "")
         cache = self.__dict__.setdefault("_near_cache", {})
         if key in cache:
             return set(cache[key])
@@ -206,6 +227,11 @@ class RolesMixin:
         found: set[str] = set()
         for text in self.snap.texts if self.linker.may_contain(normalize(words[-1]).strip()) else ():
             for m in at.finditer(text):
+                if near is not None and not near.search(
+                        text, max(text.rfind("\n", 0, m.start()) + 1, m.start() - 200),
+                        min(len(text) if text.find("\n", m.end()) < 0 else text.find("\n", m.end()),
+                            m.end() + 200)):
+                    continue  # the place is named in the same paragraph, near the description
                 who = [x.group(1) for x in (before.search(text, max(0, m.start() - 120), m.start()),
                                             after.match(text, m.end())) if x]
                 found |= {lk.iri for w in who for lk in self.linker.link(w)

@@ -29,6 +29,9 @@ CONTEXT_PENALTY = 0.02  # as engine.CONTEXT_PENALTY: a statement ranked by a sen
 PASSAGE_PENALTY = 0.04  # an article sentence ranks just below a graph statement as good
 PREFER_BONUS = 0.1  # the kind of statement a route asks for, when nothing was linked
 APPOSITION_BONUS = 0.3  # "Who is X?": a sentence describing X, over one only naming X
+# a say topic the articles write whole but far from X's statements is not what X spoke of:
+# the relative test against made-up topics (nearer_than_foils) does not rescue it
+WRITTEN_ELSEWHERE = 1
 TITLE_BONUS = 0.1  # "What office does X hold?": a title before X's name, over other descriptions
 ROLE_ASKED = re.compile(r"\b(?:office|position|title|job|role|post)\b", re.I)
 VERB_BONUS = 0.3  # "What did X compare Y to?": times how much nearer the verb a cue is than "said"
@@ -600,7 +603,10 @@ class RoutesMixin:
             dense = sc.dense_of(qv, idx + reported)
             if not sc.zh and dense.max() < support.MIN_TOPIC and not self._covers(
                     gist, self._naming(gist, links, subj, context + reported)) \
-                    and not support.nearer_than_foils(sc, idx + reported, float(dense.max())):
+                    and (self._written_elsewhere(gist)
+                         or not support.nearer_than_foils(sc, idx + reported, float(dense.max()))):
+                # (a topic the articles write whole, but not where X speaks, is another's:
+                # "the first presidential debate" that X's statements never near)
                 return f"{name} is quoted, but not about {topic}"
             if not sc.zh and self._unnamed(gist, links, subj, context + reported) and min(
                     float(dense.max()), self._dense_without_named(sc, gist, links, subj, context + reported,
@@ -846,6 +852,14 @@ class RoutesMixin:
         if rest == " ".join(topic.split()) or not tokens(rest):
             return 1.0
         return float(sc.dense_of(sc.dense_for(self._english(rest, links)), idx).max())
+
+    def _written_elsewhere(self, topic: str) -> bool:
+        """Is ``topic`` a phrase of two or more content words the articles write whole?"""
+        if not WRITTEN_ELSEWHERE:
+            return False
+        phrase = re.sub(r"^(?:the|a|an|his|her|its|their)\s+", "", topic.strip(" ?.!"), flags=re.I)
+        return len([w for w in tokens(phrase) if w not in support.GENERIC]) >= 2 \
+            and self._in_texts(phrase)
 
     def _naming(self, topic: str, links, subj, context: list[int]) -> list[int]:
         """The statements of ``context`` that may cover ``topic``: all of them, or, for a
