@@ -45,6 +45,8 @@ def _speaker_entity(att: Attribution, index: EntityIndex, doc, article: Article,
                 and name.split()[-1:] == [own.name.strip()]:
             return norm_key(own.name), own.type
     cl = index.find(clean_name(name))
+    if cl is None and HEADLINE_NAMES:
+        cl = _headline_name(name, index, article.text)
     if cl is None and re.search(r"\b[A-Z]\.[A-Z]$", name):
         cl = index.find(clean_name(name) + ".")  # "The S.E.C" (the tokenizer took the period)
     if cl is None and att.speaker and coref.AGENT_SPEAKER:
@@ -87,6 +89,25 @@ def _unnicked(text: str) -> str:
 def _unnicked_article(text: str) -> str:
     """``_unnicked`` of a whole article, computed once per article (not once per speaker)."""
     return _unnicked(text)
+
+
+#: a name written only in a title-case line ("Black Lawmakers Rip Donald Trump As A ...": the
+#: tagger's "Rip Donald Trump") is the known name it ends with, not a new person
+HEADLINE_NAMES = 1
+
+
+def _headline_name(name: str, index: EntityIndex, text: str):
+    """The entity of the known name ``name`` ends with, when only the headline (the first
+    line, in title case: its capitals make no name) writes ``name``; None otherwise."""
+    words = name.split()
+    head, _, body = text.lstrip().partition("\n")
+    if len(words) < 3 or name not in head or name in body or not entities_mod._title_case(head):
+        return None
+    for k in range(1, len(words) - 1):
+        cl = index.find(clean_name(" ".join(words[k:])))
+        if cl is not None and cl.type == "Person":
+            return cl
+    return None
 
 
 def _written_name_type(name: str, text: str) -> str | None:

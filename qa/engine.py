@@ -36,7 +36,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import ann, support
+from . import ann, routes, support
 from .embed import e5_passages
 from .index import (
     Snapshot,
@@ -605,6 +605,7 @@ class QAEngine(RoutesMixin, NamesMixin, RolesMixin, SupportMixin):
             missing = self._no_age(subj or links)
             if missing:
                 return _abstain(result, missing)
+        responded = None
         if r.name == "general" and not zh:
             # "How did Clinton respond to Sanders's advice?": X (the linked name after "did")
             # said it, not whom the rest names; X never quoted has no answer
@@ -617,9 +618,11 @@ class QAEngine(RoutesMixin, NamesMixin, RolesMixin, SupportMixin):
                                           scorer, k)
                     if isinstance(alt, str) and alt.endswith("never quoted"):
                         return _abstain(result, alt)
+                    if not isinstance(alt, str) and alt and verb in routes.RESPONSE_VERBS:
+                        responded = alt  # "How did X respond to Y?": what X said, after Y
         handler = getattr(self, f"_route_{r.name}")
         why = self._why(question, r, links) if not zh else None
-        found = self._route_say(why[0], why[1], links, scorer, k) if why else None
+        found = self._route_say(why[0], why[1], links, scorer, k) if why else responded
         if found is None or isinstance(found, str):  # no why-question, or X said nothing of it
             found = handler(r, subj, links, scorer, k)
         if isinstance(found, str) and r.name == "general" and not zh:

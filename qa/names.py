@@ -13,6 +13,10 @@ from .linking import CJK_RE, Link, common_words, edit_distance, normalize
 from .router import PERSON_NOUN, ROLE_NOUN, Route
 from .scoring import tokens
 
+# "坦帕湾时报" (Tampa Bay Times): a name written part by sound, part by sense (_mixed_name)
+MIXED_NAMES = 1
+_LABEL_JOINS = frozenset(("of", "for", "the", "and", "on", "in", "at"))
+
 PERSONISH = {"Person"}
 _GENERATION = frozenset("jr sr ii iii iv".split())  # after a surname: "John G. Roberts Jr"
 SPEAKER_TYPES = {"Person", "Organization", "Place"}
@@ -137,7 +141,45 @@ class NamesMixin:
                         and lk.end == len(name) and self.types.get(lk.iri) in PERSONISH]
                 if iris:
                     break
+        if not iris and MIXED_NAMES:
+            how = "mixed"
+            iris = self._mixed_name(subject)
         return [Link(iris[0], subject, a, a + len(subject), how)] if len(iris) == 1 else []
+
+    def _mixed_name(self, subject: str) -> list[str]:
+        """An organization or place whose Chinese name is its English one, by sound then by
+        sense (坦帕湾时报: 坦帕 "Tampa" by sound, 湾 "bay", 时报 "Times"; 皮尤研究中心, Pew
+        Research Center): the one entity whose label's last words the characters at the end
+        mean, one word each, and whose first words the rest sounds like."""
+        from .gloss import _senses, dictionary
+        from .translit import PART_MIN
+
+        text = subject.strip("《》〈〉“”\"'「」 ")
+        if not CJK_RE.fullmatch(text[:1] or "x") or not 3 <= len(text) <= 14:
+            return []
+        d, tr = dictionary(), self.linker.transliterator()
+
+        def fits(zh: str, words: list[str], meant: int) -> bool:
+            if not words or not zh:
+                return not words and not zh and meant > 0
+            for n in range(1, min(4, len(zh)) + 1):  # the last word, by sense
+                if words[-1].lower() in _senses(zh[-n:], d)[:8] and fits(zh[:-n], words[:-1], meant + 1):
+                    return True
+            # the rest, by sound (after at least one word by sense)
+            return meant > 0 and len(zh) >= 2 and tr.part_score(zh, "".join(words)) >= PART_MIN
+
+        # a label's last word must be what the last characters mean (a set lookup per label)
+        last = {w for n in range(1, min(4, len(text)) + 1) for w in _senses(text[-n:], d)[:8]}
+        found = []
+        for iri, langs in self.labels.items():
+            if self.types.get(iri) not in ("Organization", "Place"):
+                continue
+            for lab in langs.get("en", []):
+                words = [w for w in re.findall(r"[A-Za-z]+", lab) if w.lower() not in _LABEL_JOINS]
+                if len(words) >= 2 and words[-1].lower() in last and fits(text, words, 0):
+                    found.append(iri)
+                    break
+        return found
 
     def _titled(self, subject: str) -> set[str]:
         """Persons an article names right after ``subject`` used as their title: "mayor" ->

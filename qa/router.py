@@ -82,8 +82,13 @@ ACT_NOUNS = {"advice": "advise", "comparison": "compare", "analogy": "compare", 
              "denial": "deny", "rebuttal": "rebut", "retort": "retort", "joke": "joke",
              "announcement": "announce", "proposal": "propose", "instruction": "instruct",
              "challenge": "challenge", "praise": "praise", "tribute": "praise", "pitch": "pitch",
-             "point": "say", "case": "argue", "example": "cite", "guarantee": "guarantee"}
+             "point": "say", "case": "argue", "example": "cite", "guarantee": "guarantee",
+             # a number X gave ("What figure did Trump give for youth unemployment?")
+             "figure": "cite", "number": "cite", "statistic": "cite", "estimate": "estimate",
+             "forecast": "forecast", "projection": "project"}
 ACT_NOUN = "|".join(sorted(ACT_NOUNS, key=len, reverse=True))
+# the speech acts that are numbers: the words before the noun say of what
+QUANTITY_NOUNS = frozenset(("figure", "number", "statistic", "estimate", "forecast", "projection"))
 # the verbs a speech act's noun goes with ("give advice", "make a comparison", "pose a question")
 ACT_VERB = (r"give|gave|given|giving|make|made|making|offer|offered|issue|issued|have|had|deliver|"
             r"delivered|send|sent|provide|provided|share|shared|pose|posed|put|raise|raised|ask|"
@@ -291,7 +296,7 @@ _EN: list[tuple[str, re.Pattern]] = [(name, re.compile(p, re.I)) for name, p in 
     # "What advice did X give Y for Z?", "What comparison did X make with Z?": a speech act
     # named by its noun is what X said (the noun need not be written: "vanguard of
     # Christianity" is the comparison)
-    ("say_noun", rf"^(?:so\s+)?what\s+(?:kind\s+of\s+|sort\s+of\s+)?(?:[a-z][\w-]*\s+){{0,2}}?(?P<noun>{ACT_NOUN})s?\s+"
+    ("say_noun", rf"^(?:so\s+)?what\s+(?:kind\s+of\s+|sort\s+of\s+)?(?P<mod>(?:[a-z][\w-]*\s+){{0,2}}?)(?P<noun>{ACT_NOUN})s?\s+"
                  rf"(?P<aux>did|does|do|has|have|had|would|will)\s+(?P<x>.+?)\s+(?P<v>{ACT_VERB})\b(?P<y>.*)"),
     # (the verb in lower case: "the United States" is no "states")
     ("say", r"^what\s+(?!(?:is|was|are|were|does|did|do|has|have|had)\b)(?P<x>.+?)\s+(?-i:said|says|thinks|"
@@ -305,7 +310,7 @@ _EN: list[tuple[str, re.Pattern]] = [(name, re.compile(p, re.I)) for name, p in 
     ("say", rf"^(?:did|does|has|have|is|was)\s+(?P<x>.+?)\s+(?:{SAY_VERBS}|worried|concerned)\b(?P<y>.*)"),
     ("say", r"^according to\s+(?P<x>[^,]+?),\s*(?P<y>.+)"),
     ("say", r"^(?:tell me |show me |give me )?(?:what\s+)?(?P<x>.+?)(?:'s|’s|s'|’)\s+(?:view|views|take|position|stance|opinion|comments?|claims?|reaction|response|remarks|thoughts)\s+(?:on|about|regarding|to)\b(?P<y>.*)"),
-    ("fact", r"^(?:(?:in|at|on|for|from|to|with|of|by)\s+)?(?:how\s+(?:much|many|high|low|far|big|large|fast|long|steep|sharp|quickly|old)|by how much|to what (?:level|extent)|what\s+(?:percentage|percent|share|proportion|fraction)|in (?:which|what) year|what year)\b"),
+    ("fact", r"^(?:(?:in|at|on|for|from|to|with|of|by)\s+)?(?:how\s+(?:much|many|high|low|far|big|large|fast|long|steep|sharp|quickly|old)|by how much|to what (?:level|extent)|what\s+(?:percentage|percent|share|proportion|fraction)|what\s+level\s+of|in (?:which|what) year|what year)\b"),
     ("fact", r"^what\s+(?:was|is|were|are|will be)\s+the\s+(?:\S+\s+){0,5}?(?:level|size|amount|value|volume|total|share|percentage|number|rate|yield|yields|price|cost|figure|debt|deficit|increase|rise|drop|decline|fall|jump|change|gain|payments?|holdings|peak|low|high|record|projection|vote|tally|margin|score)\b"),
     ("concept", r"^(?:what(?:'s| is| are| was| were)|define|explain|describe|tell me about|what is meant by)\s+(?:the\s+|a\s+|an\s+|so-called\s+)?(?P<c>.+)"),
     ("concept", r"^what\s+(?:does|do|did)\s+(?P<c>.+?)\s+mean\b"),
@@ -513,6 +518,8 @@ def route(question: str) -> Route:
             if (to := _ACT_ABOUT.match(y)) and re.match(r"(?:the\s+)?[A-Z]", to.group("y")):
                 venue, y = to.group("y"), to.group("z")
             topic = _topic(re.sub(r"^(?:for|with|over)\s+", "", y, flags=re.I))
+            if noun in QUANTITY_NOUNS and g.get("mod"):  # "What youth unemployment figure ...":
+                topic = " ".join(f"{g['mod']} {topic}".split())  # the figure's words are the topic
             return Route("say", _subject(g.get("x")), topic, former=former,
                          verb=ACT_NOUNS[noun], venue=venue,
                          rank=" ".join(f"{noun} {venue} {topic}".split()))

@@ -21,7 +21,7 @@ from . import ann, support
 from .embed import minilm_query
 from .linking import CJK_RE, Link, normalize
 from .names import PERSONISH, SPEAKER_TYPES
-from .router import PERSON_NOUN, ROLE_NOUN, ROLE_VERBS, Route
+from .router import PERSON_NOUN, QUANTITY_NOUNS, ROLE_NOUN, ROLE_VERBS, Route
 from .scoring import Scorer, tokens
 from .verbalize import group_source
 
@@ -40,6 +40,15 @@ ADDRESSEE_BONUS = 0.2  # "what did X tell Y": a claim whose cue addresses Y ("Wa
 REASON_BONUS = 0.1  # why-questions: a claim of X's giving a reason ("because", "so that")
 WHY_CONTEXT_BONUS = 0.2  # why-questions: a claim answering a why-question the article asks
 TOPIC_NAME_BONUS = 0.1  # X对Y怎么看, Y a linked name: X's statements naming Y (no BM25 in Chinese)
+QUANTITY_BONUS = 0.5  # "What figure did X give?": X's statements giving a number (an answer needs one)
+# "How did X respond to Y?": X's statements right after what Y said, first
+RESPONSE_BONUS = 1.0  # (above any other score: the statement after is the response)
+RESPONSE_STEP = 0.1  # less a paragraph further
+# the least hybrid score of the claim taken for what X responded to (on 2 articles: the
+# claims a question describes .65-.87, a made-up stimulus ("the weather in Paris") .05-.27)
+RESPONSE_MIN = 0.5
+RESPONSE_VERBS = frozenset("respond responded react reacted reply replied answer answered retort "
+                           "retorted rebut rebutted".split())
 CUE_BONUS = 0.2  # "What did X write ...": X's claim whose cue is that verb ("wrote"), as Y addressed
 DOER_BONUS = 0.2  # "Where was X born?": a sentence where X was born (one where only another was: minus)
 EVENT_BONUS = 0.2  # when-questions: times the share of the question's words a dated sentence writes
@@ -595,7 +604,12 @@ class RoutesMixin:
         # the topic tests judge, not its verb or pronoun ("signals", "he had been thinking");
         # a clause with none ("say he had been thinking about lately") asks what X said
         gist = topic if r.gist is None or sc.zh else r.gist
-        if topic and gist:
+        # "How did X respond to Y's attack?": the topic describes what Y said; X's statements
+        # right after it answer, whatever words they use
+        after = self._responses(sc, re.sub(r"^to\s+", "", topic, flags=re.I), who, idx) \
+            if RESPONSE_BONUS and r.lang == "en" and topic and r.rank \
+            and r.rank.split()[0].lower() in RESPONSE_VERBS else {}
+        if topic and gist and not after:
             context = self._context(idx, addressed=r.verb in ADDRESS_VERBS)
             if not sc.zh and self._unsupported_words(gist, context + reported):  # "the housing market"
                 return f"{name} is quoted, but not about {topic}"
@@ -698,8 +712,38 @@ class RoutesMixin:
             scores[head] += ADDRESSEE_BONUS * np.array([
                 s.kind == "claim" and bool(s.evidence) and bool(addressed.search(s.evidence[0]["quote"]))
                 for s in (self.statements[idx[j]] for j in head)], dtype=np.float64)
+        if r.lang == "en" and r.rank and r.rank.split()[0].lower() in QUANTITY_NOUNS:
+            # "What figure did X give for Y?": X's statements that give a number, first
+            head = top_order(scores, COUNT_POOL)[:COUNT_POOL]
+            scores = scores.astype(np.float64, copy=True)
+            scores[head] += QUANTITY_BONUS * np.array([bool(COUNT.search(
+                self.statements[idx[j]].text + " " + _quote_of(self.statements[idx[j]])))
+                for j in head], dtype=np.float64)
+        if after:  # X's statements right after what X responded to, first, the nearest first
+            scores = scores.astype(np.float64, copy=True)
+            scores += np.array([RESPONSE_BONUS - RESPONSE_STEP * after[i] if i in after else 0.0
+                                for i in idx], dtype=np.float64)
         return self._answers(idx, scores, k, kind="claim", bare=1.0, act=True,
                              speaker_of=dict.fromkeys(reported, main), asked=frozenset(want))
+
+    def _responses(self, sc: Scorer, stimulus: str, who: set[str], idx: list[int]) -> dict[int, int]:
+        """The statements of ``idx`` in the same paragraph as, or the two after, the claim
+        of another speaker that best matches ``stimulus`` (what X responded to), when it
+        matches well (hybrid score RESPONSE_MIN), each with its distance in paragraphs;
+        empty otherwise."""
+        others = [i for i in self.of_kind("claim") if self.statements[i].speaker
+                  and self.statements[i].speaker.get("iri") not in who]
+        if not others or not stimulus:
+            return {}
+        scores = sc.hybrid(others, stimulus)
+        best = int(np.argmax(scores))
+        ev = self.statements[others[best]].evidence
+        if float(scores[best]) < RESPONSE_MIN or not ev:
+            return {}
+        art, para = ev[0]["article"], ev[0]["paragraph"]
+        return {i: self.statements[i].evidence[0]["paragraph"] - para for i in idx
+                if self.statements[i].evidence and self.statements[i].evidence[0]["article"] == art
+                and para <= self.statements[i].evidence[0]["paragraph"] <= para + 2}
 
     def _stative_count(self, topic: str, noun: str, best: list[int]) -> bool:
         """"How many people live in Burma?", "live" in no article: answered all the same by a
