@@ -127,6 +127,29 @@ UNTAGGED_SUBJECTS = 1
 #: "Loretta Lynch" and "Loretta E. Lynch" in one article are one person: a full name
 #: without the middle initials of exactly one longer person's name joins it
 MIDDLE_INITIALS = 1
+#: "Bobby Scott" and "Robert C. Scott" in one article are one person: a "Nickname Surname"
+#: joins the one person named by a formal given name of it and the same surname
+NICKNAME_GIVEN = 1
+_NICKNAMES = {
+    "robert": "bob bobby rob robbie bert", "william": "bill billy will willie liam",
+    "james": "jim jimmy jamie", "michael": "mike mickey", "thomas": "tom tommy",
+    "richard": "dick rick ricky rich richie", "joseph": "joe joey", "daniel": "dan danny",
+    "david": "dave davey", "steven": "steve", "stephen": "steve", "christopher": "chris",
+    "anthony": "tony", "edward": "ed eddie ted teddy ned", "theodore": "ted teddy",
+    "kenneth": "ken kenny", "lawrence": "larry", "gerald": "jerry", "jerome": "jerry",
+    "charles": "chuck charlie", "henry": "hank", "john": "jack johnny", "andrew": "andy drew",
+    "matthew": "matt", "patrick": "pat", "samuel": "sam", "benjamin": "ben", "nicholas": "nick",
+    "alexander": "alex", "elizabeth": "liz beth betsy betty", "katherine": "kathy katie kate",
+    "catherine": "cathy kate", "jennifer": "jen jenny", "susan": "sue", "margaret": "peggy maggie",
+    "timothy": "tim", "gregory": "greg", "jeffrey": "jeff", "ronald": "ron", "donald": "don",
+    "douglas": "doug", "frederick": "fred", "eugene": "gene", "newton": "newt",
+    "abraham": "abe", "albert": "al", "alan": "al", "philip": "phil", "randolph": "randy",
+    "raymond": "ray", "leonard": "len lenny", "walter": "walt", "zachary": "zach",
+}
+_FORMAL_NAMES: dict[str, tuple[str, ...]] = {}
+for _formal, _nicks in _NICKNAMES.items():
+    for _nick in _nicks.split():
+        _FORMAL_NAMES[_nick] = _FORMAL_NAMES.get(_nick, ()) + (_formal,)
 # titles before a surname the births lexicon also counts as given names
 _HONORIFICS = ROLE_NOUNS | frozenset("""
 judge justice governor admiral pope captain queen king prince princess lord lady sir saint father
@@ -359,6 +382,15 @@ class EntityIndex:
             hits = [o for o in persons if len(o.name.split()) > len(words)
                     and _without_middle_initials(o.name) == words]
             if len(hits) == 1 and not cl.listed:
+                return hits[0]
+        if NICKNAME_GIVEN and len(words) == 2 and cl.final_type() == "Person" and not cl.listed:
+            # "Bobby Scott" is the "Robert C. Scott" named in full: one person
+            formal = _FORMAL_NAMES.get(words[0].casefold(), ())
+            hits = [o for o in persons if o.final_type() == "Person"
+                    and _without_middle_initials(o.name)[-1:] == words[-1:]
+                    and len(_without_middle_initials(o.name)) == 2
+                    and _without_middle_initials(o.name)[0].casefold() in formal]
+            if len(hits) == 1:
                 return hits[0]
         if len(words) == 1 and cl.final_type() in ("Person", "Place", "Organization"):
             hits = [o for o in persons if o.name.split()[-1] == cl.name

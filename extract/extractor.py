@@ -47,6 +47,14 @@ def _speaker_entity(att: Attribution, index: EntityIndex, doc, article: Article,
     cl = index.find(clean_name(name))
     if cl is None and HEADLINE_NAMES:
         cl = _headline_name(name, index, article.text)
+    if cl is None and NICKNAME_SPEAKERS and att.speaker:
+        # 'Rep. Robert C. "Bobby" Scott': the speaker "Robert C. Scott" is the "Bobby Scott"
+        # the index holds
+        for m in coref.NICKNAME.finditer(article.text):
+            if f"{m.group(1)} {m.group(3)}" == name:
+                cl = index.find(f"{m.group(2)} {m.group(3)}")
+                if cl is not None:
+                    break
     if cl is None and re.search(r"\b[A-Z]\.[A-Z]$", name):
         cl = index.find(clean_name(name) + ".")  # "The S.E.C" (the tokenizer took the period)
     if cl is None and att.speaker and coref.AGENT_SPEAKER:
@@ -91,6 +99,9 @@ def _unnicked_article(text: str) -> str:
     return _unnicked(text)
 
 
+#: a speaker named with the nickname left out ('Robert C. "Bobby" Scott' -> "Robert C.
+#: Scott") is the person the index holds by the nickname and surname ("Bobby Scott")
+NICKNAME_SPEAKERS = 1
 #: a name written only in a title-case line ("Black Lawmakers Rip Donald Trump As A ...": the
 #: tagger's "Rip Donald Trump") is the known name it ends with, not a new person
 HEADLINE_NAMES = 1

@@ -89,3 +89,12 @@ def test_a_figure_is_a_statement_with_a_number(engine, monkeypatch):
 
 def test_what_level_of_is_a_fact_question():
     assert route("What level of support does Trump have among black voters?").name == "fact"
+
+
+def test_how_does_x_say():
+    r = route("How does Trump say he would pay for the paid leave?")
+    assert (r.name, r.subject, r.topic) == ("say", "Trump", "he would pay for the paid leave")
+    r = route("How did Scott answer questions about whether he can raise enough money?")
+    assert (r.name, r.subject) == ("say", "Scott")
+    # "respond" keeps its own path (the engine's did_of with the response ranking)
+    assert route("How did Stumpf respond to Warren?").name == "general"
