@@ -187,6 +187,8 @@ def _nearest(doc, before: int, labels, since: int = 0, gender: str | None = None
             continue
         if NARRATIVE_ANTECEDENTS and labels == _PERSONAL and _in_quote(doc, s):
             continue
+        if OWN_CLAUSE and labels == _PERSONAL and _in_own_clause(doc, before, s):
+            continue
         if lab in labels and n:
             found.append((n, lab, s))
     for n, lab, s in reversed(found):
@@ -194,6 +196,40 @@ def _nearest(doc, before: int, labels, since: int = 0, gender: str | None = None
         if _agrees(doc, name, gender):
             return name
     return None
+
+
+#: a pronoun subject is not a name inside a participle clause of its own verb, whose doer
+#: it is: "Campaigning against Mitt Romney in 2012, he barely mentioned ..." is not Romney,
+#: nor "Asked about Trump, he said" Trump ("After Ann arrived, she ...", "Since Clinton's
+#: op-ed, she ...", "As for Trump, he said" still may be)
+OWN_CLAUSE = 1
+
+
+def _in_own_clause(doc, pronoun: int, mention: int) -> bool:
+    """Is the name at ``mention`` inside a participle clause (no subject of its own) of
+    the verb whose subject is the pronoun at ``pronoun``, on no subject's or possessor's
+    path up to that verb?"""
+    p = doc.char_span(pronoun, pronoun + 1, alignment_mode="expand")
+    m = doc.char_span(mention, mention + 1, alignment_mode="expand")
+    if p is None or m is None:
+        return False
+    pron, tok = p[0], m[0]
+    if pron.dep_ not in ("nsubj", "nsubjpass") or pron.head.i == pron.i:
+        return False
+    head = pron.head
+    if not head.left_edge.i <= tok.i <= head.right_edge.i:
+        return False
+    controlled = False
+    for _ in range(len(doc)):  # up the tree to the clause's verb (Tokens compare by index)
+        if tok.i == head.i:
+            return controlled
+        if tok.dep_ in ("nsubj", "nsubjpass", "csubj", "poss") or tok.head.i == tok.i:
+            return False
+        if tok.dep_ in ("advcl", "xcomp") and tok.tag_ in ("VBG", "VBN") \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            controlled = True  # "Campaigning against X, he": the pronoun does the campaigning
+        tok = tok.head
+    return False
 
 
 def _subject_persons(doc) -> list[tuple[int, str]]:

@@ -304,8 +304,11 @@ _EN: list[tuple[str, re.Pattern]] = [(name, re.compile(p, re.I)) for name, p in 
             r"reports|predicted|predicts|wrote|writes|told|analy[sz]ed|expects|expected)\b(?P<y>.*)"),
     ("say", r"^(?:what(?:'s| is| was| are| were))\s+(?P<x>.+?)(?:'s|’s|s'|’)\s+(?:\S+\s+)?(?:view|views|take|position|stance|opinion|assessment|analysis|comment|comments|argument|forecast|outlook|warning|point|message|conclusion|claim|claims|prediction|estimate|report|finding|findings|reaction|response|reply|answer|remarks?|statements?|thoughts|verdict|explanation|advice|recommendation|criticism|concerns?|judgement|judgment|reasoning)\b(?P<y>.*)"),
     # "How did X describe Y?", "How has X described Y?" (the perfect writes the participle)
+    ("say", r"^how\s+(?:does|did|do|has|have|had)\s+(?P<x>.+?)\s+(?:see|seen|view|viewed|assess|assessed|describe|described|explain|explained|characteri[sz]ed?|interpret|interpreted|judge|judged|evaluate|evaluated|feel about|felt about|rate|rated)\b(?P<y>.*)"),
     # "How does Trump say he would pay for it?", "How did Scott answer questions about ...?"
-    ("say", r"^how\s+(?:does|did|do|has|have|had)\s+(?P<x>.+?)\s+(?:see|seen|view|viewed|assess|assessed|describe|described|explain|explained|characteri[sz]ed?|interpret|interpreted|judge|judged|evaluate|evaluated|feel about|felt about|rate|rated|(?-i:say|said|think|thought|believe|believed|propose|proposed|suggest|suggested|answer|answered))\b(?P<y>.*)"),
+    # (X a name right before the verb: not "How did Trump respond when Clinton said ...")
+    ("say", r"^how\s+(?:does|did|do|has|have|had)\s+(?P<x>(?:the\s+)?(?-i:[A-Z])[\w.'’&-]*(?:\s+(?-i:[A-Z])[\w.'’&-]*){0,3})"
+            r"\s+(?-i:say|said|think|thought|believe|believed|propose|proposed|suggest|suggested|answer|answered)\b(?P<y>.*)"),
     # "Where does X stand on Y?": X's position on Y
     ("stance", r"^where\s+(?:does|did|do|has|have|had)\s+(?P<x>.+?)\s+(?:stand|stood)\s+(?:on|about|regarding|with regard to|when it comes to|in relation to)\b(?P<y>.*)"),
     ("say", rf"^(?:did|does|has|have|is|was)\s+(?P<x>.+?)\s+(?:{SAY_VERBS}|worried|concerned)\b(?P<y>.*)"),

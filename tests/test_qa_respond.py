@@ -98,3 +98,5 @@ def test_how_does_x_say():
     assert (r.name, r.subject) == ("say", "Scott")
     # "respond" keeps its own path (the engine's did_of with the response ranking)
     assert route("How did Stumpf respond to Warren?").name == "general"
+    # the one quoted is a name right before the verb
+    assert route("How did Trump respond when Clinton said he had paid no taxes?").name == "general"
