@@ -39,7 +39,7 @@ SAY_VERBS = (r"say|said|says|saying|think|thought|thinks|believe|believes|argue|
              r"signalled|caution|cautioned|discuss|discussed|address|addressed|talk about|talked about|"
              r"speak about|spoke about|speak on|spoke on|ask|asked|demand|demanded|request|requested|"
              r"complain|complained|complain about|complained about|call|called|calls|brand|branded|"
-             r"label|labeled|labelled|dub|dubbed|compare|compared|liken|likened")
+             r"label|labeled|labelled|dub|dubbed")
 WHO_VERBS = (r"said|says|say|stated|states|argued|argues|warned|warns|noted|notes|claimed|claims|"
              r"thinks|believes|believed|reported|reports|predicted|predicts|expects|expected|"
              r"described|describes|denied|denies|deny|analy[sz]ed|analy[sz]es|highlighted|highlights|"
@@ -48,7 +48,7 @@ WHO_VERBS = (r"said|says|say|stated|states|argued|argues|warned|warns|noted|note
              r"projects|forecast|forecasts|cited|cites|mentioned|released|published|fears|feared|"
              r"explained|observed|notes|told|wrote|writes|finds|found|concluded|attributed|blamed|"
              r"sees|questioned|doubted|expressed|raised|insisted|acknowledged|admitted|announced|"
-             r"argued|considers|considered|regards|regarded")
+             r"argued|considers|considered|regards|regarded|compared|compares|likened|likens")
 STANCE = r"(?:worried|concerned|skeptical|sceptical|optimistic|pessimistic|bullish|bearish|confident|cautious)"
 ROLE_VERBS = (r"heads|headed|leads|led|runs|ran|chairs|chaired|directs|directed|manages|managed|founded|co-founded|"
               r"cofounded|owns|owned|co-owns|co-owned|controls|controlled")
