@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from claimgraph.extract import entities as E
 from claimgraph.extract import extractor as X
-from claimgraph.extract.readers import read_article, read_text
+from claimgraph.extract.readers import read_article
+from test_entities_middle import _entities as _entity_table
 
 TEXT = ('NEWPORT NEWS, Va. - In a tradition he has kept for 40 years, Rep. Robert C. "Bobby" Scott '
         "threw open his family's home on Labor Day.\n\n"
@@ -28,21 +29,7 @@ def test_a_nicknamed_speaker_is_one_person(monkeypatch):
 
 
 def _entities(text: str, names: list[tuple[str, str]]) -> dict[str, set[str]]:
-    import spacy
-    from spacy.tokens import Span as SpacySpan
-
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    doc = nlp(text)
-    ents, at = [], 0
-    for name, label in names:
-        a = text.index(name, at)
-        at = a + len(name)
-        sp = doc.char_span(a, a + len(name))
-        ents.append(SpacySpan(doc, sp.start, sp.end, label=label))
-    doc.ents = ents
-    es, _ms, _i = E.build_entities(read_text(text), doc)
-    return {e.key: set(e.aliases) for e in es}
+    return {key: aliases for key, (_type, aliases) in _entity_table(text, names).items()}
 
 
 def test_a_nickname_joins_the_formal_name(monkeypatch):
