@@ -33,6 +33,7 @@ and no other entity scores within ``MARGIN`` of it.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
@@ -417,8 +418,6 @@ _PARTICLE = {"de", "da", "del", "della", "di", "du", "la", "le", "van", "von", "
 
 def _unaccented(text: str) -> str:
     """``text`` without its accents (ñ -> n, é -> e)."""
-    import unicodedata
-
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
