@@ -385,11 +385,10 @@ class EntityIndex:
                 return hits[0]
         if NICKNAME_GIVEN and len(words) == 2 and cl.final_type() == "Person" and not cl.listed:
             # "Bobby Scott" is the "Robert C. Scott" named in full: one person
+            # (merge_late's persons are all persons; each name's words computed once)
             formal = _FORMAL_NAMES.get(words[0].casefold(), ())
-            hits = [o for o in persons if o.final_type() == "Person"
-                    and _without_middle_initials(o.name)[-1:] == words[-1:]
-                    and len(_without_middle_initials(o.name)) == 2
-                    and _without_middle_initials(o.name)[0].casefold() in formal]
+            hits = [o for o, full in ((o, _without_middle_initials(o.name)) for o in persons)
+                    if len(full) == 2 and full[1] == words[-1] and full[0].casefold() in formal]
             if len(hits) == 1:
                 return hits[0]
         if len(words) == 1 and cl.final_type() in ("Person", "Place", "Organization"):
