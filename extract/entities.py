@@ -130,6 +130,9 @@ MIDDLE_INITIALS = 1
 #: "Bobby Scott" and "Robert C. Scott" in one article are one person: a "Nickname Surname"
 #: joins the one person named by a formal given name of it and the same surname
 NICKNAME_GIVEN = 1
+#: "Crooked Hillary Clinton" (a tweet quoted) is the Hillary Clinton named in full: a
+#: person's full name after a word that is no given name merges into that person
+EPITHET_NAMES = 1
 _NICKNAMES = {
     "robert": "bob bobby rob robbie bert", "william": "bill billy will willie liam",
     "james": "jim jimmy jamie", "michael": "mike mickey", "thomas": "tom tommy",
@@ -390,6 +393,15 @@ class EntityIndex:
             hits = [o for o, full in ((o, _without_middle_initials(o.name)) for o in persons)
                     if len(full) == 2 and full[1] == words[-1] and full[0].casefold() in formal]
             if len(hits) == 1:
+                return hits[0]
+        if EPITHET_NAMES and len(words) > 2 and cl.final_type() == "Person" and not cl.listed:
+            # "Crooked Hillary Clinton", "Miss Universe Alicia Machado" (tagged "Universe
+            # Alicia Machado"): a word that is no given name before a person's full name is
+            # an epithet or a title, and the person the one named in full
+            from .coref import given_name
+
+            hits = [o for o in persons if o.name.split() == words[1:]]
+            if len(hits) == 1 and not given_name(words[0]):
                 return hits[0]
         if len(words) == 1 and cl.final_type() in ("Person", "Place", "Organization"):
             hits = [o for o in persons if o.name.split()[-1] == cl.name
