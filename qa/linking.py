@@ -140,6 +140,29 @@ _PLACE_FORM_KEY = {" ".join(f.replace(".", " ").split()).casefold(): group
                    for group in PLACE_FORMS for f in group}
 
 
+# A legislature the articles name only by its members' title ("Sen. Bernie Sanders",
+# "the Vermont senator"): "the Senate" of a question is that body, no unknown name
+BODY_MEMBERS = 1
+_MEMBER_FORMS = {
+    "senate": ("senator", "senators", "sen"),
+    "house": ("representative", "congressman", "congresswoman", "rep"),
+    "house of representatives": ("representative", "congressman", "congresswoman", "rep"),
+    "congress": ("congressman", "congresswoman", "congressional", "senator", "representative",
+                 "lawmaker", "lawmakers", "sen", "rep"),
+    "parliament": ("parliamentary", "parliamentarian", "mp", "mps", "lawmaker", "lawmakers"),
+}
+
+
+def member_forms(name: str) -> tuple[str, ...]:
+    """The titles of a legislature's members ("Senate" -> senator, "Sen."), or ().
+
+    >>> member_forms("the Senate")[:2], member_forms("Acme")
+    (('senator', 'senators'), ())
+    """
+    key = re.sub(r"^the\s+", "", " ".join(name.replace(".", " ").split()).casefold())
+    return _MEMBER_FORMS.get(key, ())
+
+
 def place_forms(name: str) -> tuple[str, ...]:
     """The other forms of a place's or body's name ("U.S." -> "United States", "US", ...).
 
@@ -470,12 +493,15 @@ class Linker:
     def _written_name(self, name: str) -> bool:
         """Do the articles write ``name``, or it as a plural ("the Bushes", "the Clintons":
         the family's name; "Mexicans": "Mexican"), or another form of it ("U.S." for
-        "United States", :func:`place_forms`)?"""
+        "United States", :func:`place_forms`), or, for a legislature, its members' title
+        ("Senate": "senator", :func:`member_forms`)?"""
         key = " ".join(_words(normalize(name)))
         if not key:
             return False
         if self._written(key) or any(self._written(" ".join(_words(normalize(f))))
                                      for f in place_forms(name)):
+            return True
+        if BODY_MEMBERS and any(self._written(f) for f in member_forms(name)):
             return True
         return bool(re.fullmatch(r"[A-Z][a-z]+(?:es|s)", name)) and any(
             self._written(key[:-n]) for n in (1, 2) if len(key) - n >= 3)

@@ -375,7 +375,7 @@ def said_of(question: str) -> Route | None:
     what Schultz said about RT, the claim likening RT to the BBC first). None otherwise.
 
     >>> said_of("What did Ed Schultz compare RT to?")
-    Route(name='say', subject='Ed Schultz', topic='RT to', role='', former=False, wants_person=False, rank='compare RT to')
+    Route(name='say', subject='Ed Schultz', topic='RT to', role='', former=False, wants_person=False, rank='compare RT to', why=False, verb='', venue='', stance=False, gist=None)
     """
     q = _POLITE.sub("", " ".join(question.replace("’", "'").split()).strip())
     m = _VERB_Q.match(q)
@@ -384,6 +384,11 @@ def said_of(question: str) -> Route | None:
     y = _topic(m.group("y"))
     return Route("say", _subject(m.group("x")), y, former=bool(FORMER.search(q)),
                  rank=f"{m.group('v')} {y}".strip())
+
+
+# "How did President Obama respond to ...?": X written after a title or given name the link
+# leaves out ("Obama" linked) is still the doer
+TITLED_DOERS = 1
 
 
 def did_of(question: str, subject: str) -> Route | None:
@@ -396,9 +401,12 @@ def did_of(question: str, subject: str) -> Route | None:
 
     >>> did_of("How did Stumpf respond to Warren?", "Stumpf").rank
     'respond to Warren'
+    >>> did_of("How did Senator Elizabeth Warren respond to Stumpf?", "Warren").rank
+    'respond to Stumpf'
     """
     q = _POLITE.sub("", " ".join(question.replace("’", "'").split()).strip())
-    m = re.match(r"^(?:so\s+)?(?:how\s+)?(?:did|does|do|has|have|had)\s+(?:the\s+)?" + re.escape(subject)
+    title = r"(?:(?-i:[A-Z])[\w.'’-]*\s+){0,3}?" if TITLED_DOERS else ""  # "President Obama"
+    m = re.match(r"^(?:so\s+)?(?:how\s+)?(?:did|does|do|has|have|had)\s+(?:the\s+)?" + title + re.escape(subject)
                  + r"(?:'s)?\s+(?:(?:ever|also|not|really|publicly|actually|first)\s+)?"
                  r"(?P<v>(?-i:[a-z]{3,}))\b(?P<y>.*?)\W*$", q, re.I)
     if not m or CJK_RE.search(q) or m.group("v").lower() in ("not", "the", "and", "for"):
@@ -456,7 +464,7 @@ def route(question: str) -> Route:
     """The route of ``question``.
 
     >>> route("What did Japan say about selling its Treasuries?")
-    Route(name='say', subject='Japan', topic='selling its Treasuries', role='', former=False, wants_person=False)
+    Route(name='say', subject='Japan', topic='selling its Treasuries', role='', former=False, wants_person=False, rank='', why=False, verb='say', venue='', stance=False, gist=None)
     >>> route("Who heads Goldman Sachs' hedge fund business?").name
     'membership'
     >>> route("标准普尔对美国主权信用评级怎么看?").subject

@@ -19,7 +19,7 @@ from claimgraph.extract.cues import (
 
 from . import ann, support
 from .embed import minilm_query
-from .linking import CJK_RE, Link, normalize
+from .linking import CJK_RE, Link, member_forms, normalize
 from .names import PERSONISH, SPEAKER_TYPES
 from .router import PERSON_NOUN, QUANTITY_NOUNS, ROLE_NOUN, ROLE_VERBS, Route
 from .scoring import Scorer, tokens
@@ -61,6 +61,9 @@ EVENT_Q = re.compile(r"^\W*(?:where|when)\s+(?:was|were|is|are|did|does|do|has|h
 _AUX_TAIL = re.compile(r"(?:\b(?:was|were|is|are|had|has|have|been|being|also|first|later|"
                        r"then|once|[a-z]+ly)\s*)+$")
 # a person's full name as a question writes it ("Brentley Vinson", "John F. Kelly")
+# "What did Congress say?": its members' claims are no answer (an organization's officials
+# speak for it; a legislature's members speak for themselves)
+LEGISLATURES = 1
 PROPER_NAME = re.compile(r"[A-Z][a-z][\w'’-]*(?:\s+(?:[A-Z]\.|[A-Z][a-z][\w'’-]*)){1,3}")
 # "When will X happen?", and a sentence saying something will
 FUTURE_Q = re.compile(r"^\W*when\s+(?:will|would|shall|is\s+.+?\s+going\s+to|are\s+.+?\s+going\s+to)\b",
@@ -537,6 +540,11 @@ class RoutesMixin:
             who |= self.members.get(iri, set()) | (self.former_members.get(iri, set())
                                                    if r.former else set())
         idx = self.ids_with(self.by_index, who, ("claim", "passage")).tolist()
+        if LEGISLATURES and all(member_forms(self.label(i) or "") for i in asked):
+            # a senator speaks for herself, not for the Senate or Congress: only the body's
+            # own claims (a claim is indexed by its speaker's bodies too)
+            idx = [i for i in idx if self.statements[i].kind != "claim"
+                   or (self.statements[i].speaker or {}).get("iri") in asked]
         # "What did McConnell aides say?": the claims of that group of X's people, when the
         # articles quote it; otherwise (and for X itself) a group's claim ranks below X's own
         group = self._asked_group(r.subject, subj)

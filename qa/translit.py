@@ -378,6 +378,10 @@ def may_reach(zh: tuple[str, ...], en: tuple[str, ...], least: float) -> bool:
 PART_MIN = 0.65  # each dot-separated part (calibrated on the fixture: bench/translit.py)
 NAME_MIN = 0.66  # the mean over the parts
 MARGIN = 0.04    # a second entity this close to the best: ambiguous, no link
+# a name after a preposition or conjunction (对, 和, 与, ...) keeps its first character
+# though the two make a dictionary word (对马 "Tsushima" in 特朗普对马查多的攻击: Machado)
+PARTICLE_WORDS = 1
+_PARTICLES = frozenset("对和与跟向把被给从为让同及")
 MAX_PART = 7     # characters in one part
 NICKNAME_COST = 0.1  # a given name matched by the start of its sounds only
 # a person's given name alone (伊万卡 for Ivanka Trump, 希拉里 for Hillary Clinton): by the
@@ -667,7 +671,8 @@ class Transliterator:
                 w = text[x:y]
                 if any(c in DOTS for c in w):
                     break
-                if self.is_word(w):
+                if self.is_word(w) and not (PARTICLE_WORDS and side < 0 and len(w) == 2
+                                            and w[0] in _PARTICLES):
                     return True
         return False
 
