@@ -476,7 +476,9 @@ OWNED_BY_PERSON = 1
 
 #: "The campaign says" is the campaign of the person named last whose campaign the
 #: article names ("Clinton's campaign", "the Trump campaign", "Trump's presidential
-#: campaign"), not the organization named last (the FBI of an earlier item)
+#: campaign"), not the organization named last (the FBI of an earlier item). PolNeAR
+#: train: 16 claims' speakers change, most from an unrelated organization (the AP, the
+#: FBI, the White House, Breitbart News) to the candidate
 CAMPAIGN_OWNER = 1
 _CAMPAIGN_OF = re.compile(r"\b([A-Z][\w-]+)(?:['\u2019]s)?(?:\s+[a-z-]+){0,2}\s+campaign\b")
 
@@ -624,9 +626,9 @@ def _modifier(doc, start: int, end: int, a: int, b: int) -> bool:
 
 #: "The New York businessman says": a definite noun describing a person by trade or
 #: standing refers back to a person named before, as a role noun does, not to the place
-#: that modifies it. PolNeAR train: 36 claims' speakers change (the source spans stay),
-#: about 30 of them from none or a place to the right person, 6 to a wrong one (an aide,
-#: a columnist or a reporter is mostly someone unnamed: they are left out)
+#: that modifies it. PolNeAR train: 37 claims' speakers change (the source spans stay),
+#: 29 from none or a place to the right person, 8 to a wrong one (3 of them wrong before
+#: too); an aide, a columnist or a reporter is mostly someone unnamed: they are left out
 DESCRIBED_PERSONS = 1
 _DESCRIBING_NOUNS = frozenset("""
     businessman businesswoman billionaire mogul tycoon entrepreneur activist politician

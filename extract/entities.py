@@ -131,7 +131,8 @@ MIDDLE_INITIALS = 1
 #: joins the one person named by a formal given name of it and the same surname
 NICKNAME_GIVEN = 1
 #: "Crooked Hillary Clinton" (a tweet quoted) is the Hillary Clinton named in full: a
-#: person's full name after a word that is no given name merges into that person
+#: person's full name after a word that is no given name merges into that person. PolNeAR
+#: train: 4 articles lose a junk person ("Certainly Donald Trump", "Telling Jeb Bush")
 EPITHET_NAMES = 1
 _NICKNAMES = {
     "robert": "bob bobby rob robbie bert", "william": "bill billy will willie liam",
