@@ -522,8 +522,19 @@ class EntityIndex:
 
         ``ents`` is ``doc.ents`` when the caller keeps it (spaCy rebuilds it on every access).
         """
+        head = None
         for ent in doc.ents if ents is None else ents:
             if ent.start_char >= start and ent.end_char <= end:
+                if ent.label_ in ("GPE", "LOC"):
+                    # "Florida election officials", "a poll of Indiana voters": no place
+                    # speaks (coref.place_modifier)
+                    from .coref import place_modifier
+
+                    if head is None:
+                        span = doc.char_span(start, end, alignment_mode="expand")
+                        head = span.root if span is not None else False
+                    if head is not False and place_modifier(head, ent.start_char, ent.end_char):
+                        continue
                 c = candidate(ent, article)
                 if c is not None:
                     name, etype, a, b = c

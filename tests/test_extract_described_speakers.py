@@ -1,8 +1,10 @@
 """Speakers named by description, not by name: "The New York businessman says" is the
 person named before, not New York (coref.DESCRIBED_PERSONS); "The campaign says" is the
 campaign of the candidate named last whose campaign the article names, not the organization
-named last (coref.CAMPAIGN_OWNER); "Crooked Hillary Clinton" in a quoted tweet is the
-Hillary Clinton named in full, no second person (entities.EPITHET_NAMES)."""
+named last (coref.CAMPAIGN_OWNER); a place modifying a common noun ("a poll of Indiana
+voters", "The Wisconsin Republican") is no speaker (coref.PLACE_MODIFIERS); "Crooked
+Hillary Clinton" in a quoted tweet is the Hillary Clinton named in full, no second person
+(entities.EPITHET_NAMES)."""
 
 from __future__ import annotations
 
@@ -76,3 +78,20 @@ def test_an_epithet_before_a_full_name_is_that_person(monkeypatch):
     assert "mary ann smith" in got and "ann smith" in got  # "Mary" is a given name
     monkeypatch.setattr(E, "EPITHET_NAMES", 0)
     assert "crooked hillary clinton" in _entities(text, names)
+
+
+PLACES = ("A poll of Indiana voters found that Trump leads.\n\n"
+          "Germany said it would help.\n\n"
+          "U.S. officials said the talks failed.\n\n"
+          "Sen. Ron Johnson spoke on Monday. The Wisconsin Republican said he would vote no.")
+
+
+def test_a_place_speaks_only_as_the_source_or_through_its_officials(monkeypatch):
+    got = _speakers(PLACES)
+    assert got["that Trump leads"] is None  # the poll, not Indiana
+    assert got["it would help"] == "germany"
+    assert got["the talks failed"] == "united states"
+    assert got["he would vote no"] == "ron johnson"  # not Wisconsin
+    monkeypatch.setattr(coref, "PLACE_MODIFIERS", 0)
+    got = _speakers(PLACES)
+    assert got["that Trump leads"] == "indiana" and got["he would vote no"] == "wisconsin"
