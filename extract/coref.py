@@ -637,18 +637,20 @@ _DESCRIBING_NOUNS = frozenset("""
     """.split())
 
 
-#: a place is the speaker of a source it heads ("Germany said") or whose head is a body
-#: speaking for it ("U.S. officials", "the Chinese government"), not of "Florida election
-#: officials"' kin: "a poll of Indiana voters", "a New Hampshire law", "The Wisconsin
-#: Republican" (a person named before, as "the Texas senator" is). PolNeAR train: 153
-#: claims lose a place for a speaker; 134 are left with none (their source text stays, for
-#: the QA's group search), 19 go to another entity, 12 of them rightly by my reading
-#: (counted before a place in parentheses, "holders (notably Japan)", was let speak)
+#: a place is the speaker of a source it heads ("Germany said", "the city of Phoenix") or
+#: whose head is a body speaking for it ("U.S. officials", "the Chinese government"), not
+#: of one whose head is any other common noun ("a poll of Indiana voters", "a New
+#: Hampshire law"); "The Wisconsin Republican" is a person named before, as "the Texas
+#: senator" is. PolNeAR train: 153 claims lose a place for a speaker; 134 are left with
+#: none (their source text stays, for the QA's group search), 19 go to another entity, 12
+#: of them rightly by my reading (counted before a place in parentheses, "holders (notably
+#: Japan)", and "the city of" were let speak)
 PLACE_MODIFIERS = 1
 _PLACE_VOICES = ORG_NOUNS | frozenset("""
     official officials authority authorities government embassy military army navy police
     spokesman spokeswoman spokesperson leader leaders officer officers office president
     minister ministers secretary governor mayor delegation ambassador consulate
+    city state county town country nation province municipality
     """.split())
 _PARTY_MEMBERS = frozenset(("republican", "democrat"))
 

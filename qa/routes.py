@@ -60,10 +60,10 @@ EVENT_Q = re.compile(r"^\W*(?:where|when)\s+(?:was|were|is|are|did|does|do|has|h
 # the auxiliaries and adverbs between a subject and its verb ("he was first", "who had been")
 _AUX_TAIL = re.compile(r"(?:\b(?:was|were|is|are|had|has|have|been|being|also|first|later|"
                        r"then|once|[a-z]+ly)\s*)+$")
-# a person's full name as a question writes it ("Brentley Vinson", "John F. Kelly")
 # "What did Congress say?": its members' claims are no answer (an organization's officials
 # speak for it; a legislature's members speak for themselves)
 LEGISLATURES = 1
+# a person's full name as a question writes it ("Brentley Vinson", "John F. Kelly")
 PROPER_NAME = re.compile(r"[A-Z][a-z][\w'’-]*(?:\s+(?:[A-Z]\.|[A-Z][a-z][\w'’-]*)){1,3}")
 # "When will X happen?", and a sentence saying something will
 FUTURE_Q = re.compile(r"^\W*when\s+(?:will|would|shall|is\s+.+?\s+going\s+to|are\s+.+?\s+going\s+to)\b",

@@ -82,6 +82,7 @@ def test_an_epithet_before_a_full_name_is_that_person(monkeypatch):
 
 PLACES = ("A poll of Indiana voters found that Trump leads.\n\n"
           "Germany said it would help.\n\n"
+          "The city of Phoenix demanded that the campaign stop using the image.\n\n"
           "U.S. officials said the talks failed.\n\n"
           "Sen. Ron Johnson spoke on Monday. The Wisconsin Republican said he would vote no.")
 
@@ -90,6 +91,7 @@ def test_a_place_speaks_only_as_the_source_or_through_its_officials(monkeypatch)
     got = _speakers(PLACES)
     assert got["that Trump leads"] is None  # the poll, not Indiana
     assert got["it would help"] == "germany"
+    assert got["that the campaign stop using the image"] == "phoenix"
     assert got["the talks failed"] == "united states"
     assert got["he would vote no"] == "ron johnson"  # not Wisconsin
     monkeypatch.setattr(coref, "PLACE_MODIFIERS", 0)
