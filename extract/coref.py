@@ -671,10 +671,11 @@ def place_modifier(head, start: int, end: int) -> bool:
 def _definite_role(head) -> bool:
     """'the (California) congressman': a singular role noun with a definite article."""
     lemma = head.lemma_.lower()
-    if PLACE_MODIFIERS and head.pos_ == "PROPN" and head.tag_ == "NNP" and lemma in _PARTY_MEMBERS:
-        pass  # "the Wisconsin Republican": a person named before
-    elif head.pos_ != "NOUN" or head.tag_ != "NN" or not (
-            lemma in PERSON_ROLE_NOUNS or (DESCRIBED_PERSONS and lemma in _DESCRIBING_NOUNS)):
+    role = head.pos_ == "NOUN" and head.tag_ == "NN" and (
+        lemma in PERSON_ROLE_NOUNS or (DESCRIBED_PERSONS and lemma in _DESCRIBING_NOUNS))
+    # "the Wisconsin Republican": a person named before
+    party = PLACE_MODIFIERS and head.pos_ == "PROPN" and head.tag_ == "NNP" and lemma in _PARTY_MEMBERS
+    if not (role or party):
         return False
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
 
