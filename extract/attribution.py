@@ -510,6 +510,30 @@ def _colon_candidates(doc, out: list[Candidate]) -> None:
                              source_tok=root.i))
 
 
+#: a quoted title after the verb that the parse made its subject ('"...," Flynn said on Fox
+#: News's "Fox and Friends."') is no source: the noun by the cue is
+QUOTED_TITLE_SOURCE = 1
+
+
+def _named_before(doc, tok):
+    """The first person's or organization's name or personal pronoun between the quote a
+    cue follows and the cue ('"...," Flynn, a top Trump surrogate, said'), climbed to its
+    phrase's head; None if none."""
+    for j in range(tok.i - 1, max(tok.i - 16, -1), -1):
+        if doc[j].is_sent_start and doc[j].text not in _CLOSE_Q and doc[j].text != "''":
+            return None
+        if doc[j].text in _CLOSE_Q or doc[j].text == "''":
+            first = [t for t in doc[j:tok.i] if t.ent_type_ in ("PERSON", "ORG")
+                     or t.lower_ in ("he", "she", "they", "we", "i")]
+            if not first:
+                return None
+            t = first[0]
+            while t.dep_ == "compound" and t.head.pos_ == "PROPN" and t.head.i < tok.i:
+                t = t.head
+            return t
+    return None
+
+
 def _verb_candidates(doc, tok, quotes, out: list[Candidate]) -> None:
     text = doc_text(doc)
     lemma = tok.lemma_.lower()
@@ -532,6 +556,8 @@ def _verb_candidates(doc, tok, quotes, out: list[Candidate]) -> None:
         src = None
     neg = any(c.dep_ == "neg" for c in kids)
     cue_q = _inside(quotes, tok.idx) is not None
+    titled = QUOTED_TITLE_SOURCE and stok is not None and stok.i > tok.i and not cue_q \
+        and _inside(quotes, stok.idx) is not None
     if cue_q:
         # a cue inside a quote governs an embedded clause, not the quote
         quotes = []
@@ -555,7 +581,14 @@ def _verb_candidates(doc, tok, quotes, out: list[Candidate]) -> None:
         if b - a < 2:
             return
         s_tok, s_span, s_how = stok, src, how
-        if s_span is not None and s_span[0] < b and s_span[1] > a and not (a <= tok.idx < b):
+        if titled and _named_before(doc, tok) is not None:
+            s_tok = _named_before(doc, tok)
+            s_span = clip_lines(text, noun_phrase(doc, s_tok), s_tok.idx)
+            if s_span is not None:  # the parse may hang the quote's closing mark on the name
+                s_span = (len(text[:s_span[1]]) - len(text[s_span[0]:s_span[1]].lstrip(_CLOSE_Q + " ")),
+                          s_span[1])
+            s_how = "adjacent"
+        elif s_span is not None and s_span[0] < b and s_span[1] > a and not (a <= tok.idx < b):
             # the parse took the quote's own subject: use the one by the cue
             s_tok = adjacent_subject(doc, tok)
             s_span = clip_lines(text, noun_phrase(doc, s_tok), s_tok.idx) if s_tok is not None else None

@@ -25,7 +25,7 @@ from .cues import (
     PERSON_ROLE_NOUNS,
     SPEECH_VERBS,
 )
-from .names import ORG_HEADS, calendar_lead, edit_distance, given_surname
+from .names import ORG_HEADS, calendar_lead, edit_distance, fragment_word, given_surname
 
 _TITLES = re.compile(
     r"^(?:mr|mrs|ms|dr|prof|sen|rep|gov|gen|president|senator|secretary|former)\.?\s+",
@@ -103,7 +103,7 @@ def _entities(doc):
                                         or e.text)) if e.label_ == "PERSON"
              else strip_titles(e.text))
             for e in doc.ents
-            if e.label_ in _PERSONAL + _ORGLIKE
+            if e.label_ in _PERSONAL + _ORGLIKE and not fragment_word(text, e.start_char, e.end_char)
         ]
         doc.user_data["claimgraph_ents"] = cached
     return cached

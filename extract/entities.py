@@ -46,6 +46,7 @@ from .names import (
     calendar_lead,
     canonical_place,
     clean_name,
+    fragment_word,
     given_surname,
     has_cjk_text,
     is_acronym_of,
@@ -641,6 +642,8 @@ def build_entities(article: Article, doc) -> tuple[tuple[Entity, ...], tuple[Men
         existing = index.find(name)
         if existing is None and name not in mid and _common_word(name, text, common):
             continue
+        if existing is None and name not in mid and fragment_word(text, start, end):
+            continue  # "Harsh? He doesn't think so.": a one-word question, no name
         # an entity named only in a sentence that denies mentioning it stays unmentioned
         if existing is not None and not existing.mentioned and has_sents \
                 and _DENIAL.search(ent.sent.text):

@@ -359,3 +359,21 @@ def calendar_lead(name: str, before: str = "") -> int:
     if timed or (m.group("day") and m.group("part")):
         return m.end()
     return 0
+
+
+#: a one-word "name" that opens a sentence and ends it with "?" or "!" ("Harsh? He
+#: doesn't think so.") is the writer's one-word question, no name (entities and coref)
+FRAGMENT_WORDS = 1
+_SENTENCE_GAP = re.compile(r"(?:^|[.?!]['\"’”]?\s+|\n\s*)$")
+
+
+def fragment_word(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` one word alone as a sentence ending in "?" or "!"?
+
+    >>> fragment_word("It was a lot. Harsh? He doesn't think so.", 14, 19)
+    True
+    >>> fragment_word("Who is Harsh? Nobody knows.", 7, 12)
+    False
+    """
+    return bool(FRAGMENT_WORDS) and " " not in text[start:end].strip() \
+        and text[end:end + 1] in ("?", "!") and _SENTENCE_GAP.search(text, max(0, start - 4), start) is not None
