@@ -140,6 +140,20 @@ _PLACE_FORM_KEY = {" ".join(f.replace(".", " ").split()).casefold(): group
                    for group in PLACE_FORMS for f in group}
 
 
+# A question's first word is capitalized whatever it is: a preposition or conjunction
+# there ("Below what income ...?"), or a word an interrogative follows ("Roughly how
+# many ...?"), is no unknown name (held-out set college: "Below is not in the graph")
+LEADING_WORDS = 1
+_LEADING = frozenset("""
+above across after against along although among amongst apart around aside because before
+behind below beneath beside besides beyond considering concerning despite during except
+excluding following given if including into like near once onto outside over per regarding
+since than though through throughout till toward towards under unlike until upon via
+whereas whether while within without
+""".split())
+_INTERROGATIVES = frozenset("what which who whom whose when where why how".split())
+
+
 # A legislature the articles name only by its members' title ("Sen. Bernie Sanders",
 # "the Vermont senator"): "the Senate" of a question is that body, no unknown name
 BODY_MEMBERS = 1
@@ -506,6 +520,17 @@ class Linker:
         return bool(re.fullmatch(r"[A-Z][a-z]+(?:es|s)", name)) and any(
             self._written(key[:-n]) for n in (1, 2) if len(key) - n >= 3)
 
+    def _sentence_case(self, question: str, a: int, word: str) -> bool:
+        """Is ``word`` at ``a`` a word capitalized only because it opens the question: a
+        preposition or conjunction ("Below what income ...?", "Since when ...?", "Despite
+        the polls, ...") or any word an interrogative follows ("Roughly how many ...?")."""
+        if not LEADING_WORDS or question[:a].strip(" \"'“‘¿(") != "":
+            return False
+        if word.casefold() in _LEADING:
+            return True
+        after = question[a + len(word):].split(None, 1)
+        return bool(after) and after[0] in _INTERROGATIVES
+
     def unknown_names(self, question: str, links: list[Link]) -> list[str]:
         """Capitalized names in ``question`` that are neither linked nor in any article."""
         out = []
@@ -537,6 +562,8 @@ class Linker:
                     out.append(re.sub(r"['’]s?$", "", m.group(0)).strip(".-"))
                 continue
             words = [w for w in m.group(0).split()]
+            if words and self._sentence_case(question, a, words[0]):
+                words.pop(0)
             while words and words[0].casefold().strip("'’s") in QUESTION_WORDS:
                 words.pop(0)
             if not words:

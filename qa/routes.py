@@ -60,6 +60,9 @@ EVENT_Q = re.compile(r"^\W*(?:where|when)\s+(?:was|were|is|are|did|does|do|has|h
 # the auxiliaries and adverbs between a subject and its verb ("he was first", "who had been")
 _AUX_TAIL = re.compile(r"(?:\b(?:was|were|is|are|had|has|have|been|being|also|first|later|"
                        r"then|once|[a-z]+ly)\s*)+$")
+# "Clinton's campaign manager": the role's holder is looked for by the name as the question
+# writes it (a surname) too, not only by the entity's full labels
+ROLE_SURFACES = 1
 # "What did Congress say?": its members' claims are no answer (an organization's officials
 # speak for it; a legislature's members speak for themselves)
 LEGISLATURES = 1
@@ -510,11 +513,11 @@ class RoutesMixin:
             if described:
                 return self._off_topic(r, sc, described) or self._answers(
                     described, self._ranked(sc, described, r.topic or None), k, kind="claim")
-            who = titled or (self._role_holder(r.subject, who) if who else set()) or who
+            who = titled or (self._role_holder(r.subject, who, subj) if who else set()) or who
         elif who and self._role_rest(r.subject, subj):
             # "the former U.S. ambassador to Burma", "Burma's leader", "the former Clinton
             # aide": a person the role describes, not Burma or Clinton
-            who = self._role_holder(r.subject, who) or who
+            who = self._role_holder(r.subject, who, subj) or who
         if subj and all(lk.how == "demonym" for lk in subj) and who == {lk.iri for lk in subj} \
                 and normalize(r.subject).strip() not in {normalize(lk.surface).strip() for lk in subj}:
             who = set()  # "the British ambassador" no article names: as if nothing linked
@@ -1894,17 +1897,29 @@ class RoutesMixin:
                       re.I)
         return (m.group(1) or m.group(2)) if m else None
 
-    def _role_holder(self, subject: str, ents: set[str]) -> set[str]:
+    def _role_holder(self, subject: str, ents: set[str], links=()) -> set[str]:
         """The person a role subject describes: "the former U.S. ambassador to Burma" ->
         whom the articles call so ("Derek Mitchell, who served as U.S. ambassador to
         Burma"): the person (not one of ``ents``) named nearest the role noun in the
-        sentences naming ``ents``. Empty unless one person is nearest in most of them."""
+        sentences naming ``ents``. Empty unless one person is nearest in most of them.
+        ``links``: the question's links to ``ents``, as it writes them ("Clinton's
+        campaign manager" names Hillary Clinton by her surname)."""
         subj = [Link(e, lab, 0, 0, "label") for e in ents
                 for lab in self.labels.get(e, {}).get("en", [])]
         subj += [Link(e, d, 0, 0, "demonym") for e in ents for d in self.demonyms_of(e)]
         noun = self._role_rest(subject, [lk for lk in subj
                                          if re.search(r"(?<!\w)" + re.escape(lk.surface) + r"(?!\w)",
                                                       subject, re.I)])
+        near = None
+        if ROLE_SURFACES:
+            # "Clinton's campaign manager" names Hillary Clinton by her surname; and the holder
+            # is the role's in a sentence that writes the name beside the role noun ("Hillary
+            # Clinton's campaign manager Robby Mook"), not anyone near the noun of a sentence
+            # naming the entity elsewhere ("Trump's campaign manager" is not Mook)
+            own = [lk for lk in links if lk.iri in ents]
+            noun = noun or self._role_rest(subject, own)
+            surfaces = sorted({lk.surface for lk in subj + own if len(lk.surface) >= 2}, key=len, reverse=True)
+            near = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, surfaces)) + r")(?!\w)", re.I)
         if not noun or not ents:
             return set()
         noun = noun.split()[-1]
@@ -1917,6 +1932,9 @@ class RoutesMixin:
             s = self.statements[i]
             quote = _quote_of(s)
             if not pat.search(quote):
+                continue
+            if near is not None and not any(near.search(quote, max(m.start() - 40, 0), m.end() + 30)
+                                            for m in pat.finditer(quote)):
                 continue
             persons = [a for a in s.about if self.types.get(a) in PERSONISH]
             if s.speaker and self.types.get(s.speaker.get("iri")) in PERSONISH:
