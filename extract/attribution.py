@@ -62,7 +62,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from . import sources as _sources
-from .coref import doc_text, resolve_speaker
+from .coref import doc_text, person_within, resolve_speaker
 from .cues import (
     ATTITUDE_ADJS,
     BELIEF_VERBS,
@@ -1856,6 +1856,11 @@ RANK_SOURCES = 1
 
 def kept_candidates(doc, weights: dict | None) -> list[Candidate]:
     """The candidates the scorer keeps, each with the rules' source."""
+    return _kept(doc, weights)[0]
+
+
+def _kept(doc, weights: dict | None) -> tuple[list[Candidate], list[Candidate]]:
+    """The kept candidates (:func:`kept_candidates`) and every scored candidate."""
     threshold = weights.get("threshold", 0.5) if weights else 0.5
     cands = candidates(doc)
     score_candidates(cands, weights)
@@ -1871,11 +1876,53 @@ def kept_candidates(doc, weights: dict | None) -> list[Candidate]:
         for c in kept:
             if c.source is None and c.cue is not None and c.pattern != "quote" and not c.said_of:
                 _root_source(doc, c)
-    return kept
+    return kept, cands
+
+
+#: the graph (not PolNeAR's outermost-only output) also gets what a kept content reports
+#: another speaker said, outside quote marks ('Flynn said Trump was "absolutely right" when
+#: he said Wednesday night that under President Obama, "the generals have been reduced to
+#: rubble"': Trump said so), with the rules' source (:func:`doc_attributions` ``nested``)
+NESTED_SPEECH = 1
+
+
+#: an inner claim's verb is finite ("he said", not "to admit", "saying") and its source a
+#: named person or organization or a pronoun ("a gesture", "22 percent" are not)
+_NESTED_OK = frozenset(["tag=VBD", "tag=VBZ", "tag=VBP", "skind=ent_PERSON", "skind=ent_ORG",
+                        "skind=pron"])
+
+
+def _nested_speech(doc, kept: list[Candidate], cands: list[Candidate],
+                   threshold: float) -> list[tuple[Candidate, Candidate]]:
+    """(inner, outer): per cue, the best-scored clausal candidate of a speech verb whose cue
+    and source lie inside a kept candidate's content and outside quote marks, scored at
+    least ``threshold`` though nested, its content clipped to the outer one's."""
+    text = doc_text(doc)
+    quotes = _quotes(text)
+    mine = {id(c) for c in kept}
+    best: dict[tuple[int, int], tuple[Candidate, Candidate]] = {}
+    for c in cands:
+        if id(c) in mine or c.pattern != "ccomp" or c.cue is None or c.source is None or c.said_of \
+                or c.cue_lemma not in SPEECH_VERBS or _inside(quotes, c.cue[0]) \
+                or _inside(quotes, c.source[0]) or not _NESTED_OK.issuperset(
+                    f for f in c.features if f.startswith(("tag=", "skind=")))\
+                or c.score < threshold:
+            continue
+        outer = [k for k in kept if k.content[0] <= c.source[0] and c.cue[1] <= k.content[1]
+                 and k.content != c.content]
+        if not outer or (c.cue in best and best[c.cue][0].score >= c.score):
+            continue
+        o = min(outer, key=lambda k: k.content[1] - k.content[0])
+        a, b = c.content[0], min(c.content[1], o.content[1])
+        if b - a < 2:
+            continue
+        best[c.cue] = (Candidate(c.pattern, c.cue, trim(text, a, b), c.source, c.cue_lemma,
+                                 c.features, c.score, c.source_tok, c.how, c.said_of), o)
+    return sorted(best.values(), key=lambda x: x[0].content)
 
 
 def doc_attributions(doc, article: Article | None = None, weights: dict | None = ...,
-                     ranker: dict | None = ...) -> list[Attribution]:
+                     ranker: dict | None = ..., nested: bool = False) -> list[Attribution]:
     """The attributions of a parsed ``doc`` (a pure function of the Doc).
 
     Args:
@@ -1886,11 +1933,15 @@ def doc_attributions(doc, article: Article | None = None, weights: dict | None =
         ranker: the source ranker of :mod:`.ranker`; by default the shipped
             one (the rules' sources if absent or None, or if ``weights`` is None:
             rules throughout).
+        nested: also what a kept content reports another speaker said
+            (:data:`NESTED_SPEECH`; the graph's claims, not PolNeAR's attributions).
     """
     if weights is ...:
         weights = load_weights()
     text = doc_text(doc)
-    kept = kept_candidates(doc, weights)
+    kept, cands = _kept(doc, weights)
+    inner = _nested_speech(doc, kept, cands, weights.get("threshold", 0.5) if weights else 0.5) \
+        if nested and NESTED_SPEECH else []
     if RANK_SOURCES:
         from .ranker import load_ranker, rerank_sources
 
@@ -1904,7 +1955,11 @@ def doc_attributions(doc, article: Article | None = None, weights: dict | None =
         unmentioned = {e.name for e in article.directory
                        if _NOT_MENTIONED.search(e.description)}
     out = []
-    for c in sorted(kept, key=lambda c: (c.content[0], c.content[1])):
+    outer_of = {id(c): o for c, o in inner}
+    said: dict[int, str | None] = {}  # each kept candidate's speaker, by id
+    for c in sorted(kept, key=lambda c: (c.content[0], c.content[1])) + [c for c, _ in inner]:
+        if id(c) in outer_of and said.get(id(outer_of[id(c)])) is None:
+            continue  # an inner claim of an outer one that was dropped or has no speaker
         a, b = c.content
         if b - a > MAX_CONTENT:
             # never a runaway span: the cue's paragraph, then a hard cap
@@ -1923,8 +1978,13 @@ def doc_attributions(doc, article: Article | None = None, weights: dict | None =
             p = article.paragraph_at(a)
             para = p.index if p is not None else 0
         speaker = resolve_speaker(doc, c.source, c.source_tok, known) if src else None
+        if id(c) in outer_of and src is not None:
+            speaker = person_within(doc, c.source, outer_of[id(c)].content[0]) or speaker
         if speaker in unmentioned:
             continue
+        said[id(c)] = speaker
+        if id(c) in outer_of and speaker in (None, said[id(outer_of[id(c)])]):
+            continue  # the outer speaker's own words, or no one's
         out.append(
             Attribution(
                 content=Span(a, b, text[a:b]),
@@ -1935,16 +1995,18 @@ def doc_attributions(doc, article: Article | None = None, weights: dict | None =
                 speaker=speaker,
             )
         )
-    return out
+    return sorted(out, key=lambda x: (x.content.start, x.content.end)) if inner else out
 
 
-def find_attributions(article: Article, doc=None, nlp=None) -> list[Attribution]:
+def find_attributions(article: Article, doc=None, nlp=None, nested: bool = False) -> list[Attribution]:
     """Who said what in ``article``.
 
     Args:
         article: an article from :func:`claimgraph.extract.readers.read_article`.
         doc: the spaCy ``Doc`` of ``article.text``; parsed here if None.
         nlp: the pipeline to parse with; :func:`load_nlp` by default.
+        nested: also what an attribution's content reports another said
+            (:data:`NESTED_SPEECH`): the graph's claims, not PolNeAR's outermost ones.
 
     Returns:
         Attributions in text order, with char offsets into ``article.text``.
@@ -1955,7 +2017,7 @@ def find_attributions(article: Article, doc=None, nlp=None) -> list[Attribution]
 
             nlp = load_nlp()
         doc = nlp(article.text)
-    return doc_attributions(doc, article)
+    return doc_attributions(doc, article, nested=nested)
 
 
 def attributions_for_text(text: str, source: str = "", fmt: str | None = None) -> list[Attribution]:

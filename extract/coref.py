@@ -198,6 +198,16 @@ def _nearest(doc, before: int, labels, since: int = 0, gender: str | None = None
     return None
 
 
+def person_within(doc, pronoun: tuple[int, int], since: int) -> str | None:
+    """The person a he / she at ``pronoun`` refers to among those named from ``since`` on
+    (the nearest agreeing in gender): inside a reported content, "X said Y was right when
+    he said ..." is Y, the person the content names, not X."""
+    word = doc_text(doc)[pronoun[0]:pronoun[1]].strip().lower()
+    if word not in ("he", "she"):
+        return None
+    return _nearest(doc, pronoun[0], _PERSONAL, since, _PRONOUN_GENDER.get(word) if GENDER_AGREEMENT else None)
+
+
 #: a pronoun subject is not a name inside a participle clause of its own verb, whose doer
 #: it is: "Campaigning against Mitt Romney in 2012, he barely mentioned ..." is not Romney,
 #: nor "Asked about Trump, he said" Trump ("After Ann arrived, she ...", "Since Clinton's

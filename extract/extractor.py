@@ -220,7 +220,7 @@ def extract_doc(article: Article, doc) -> Extraction:
     from .attribution import find_attributions
 
     entities, mentions, index = build_entities(article, doc)
-    atts = find_attributions(article, doc)
+    atts = find_attributions(article, doc, nested=True)
     known = {e.key for e in entities}
     types = {e.key: e.type for e in entities}
     # a party-state tag's party and state ("Sen. A (D-Ore.) and B") coordinate no speaker

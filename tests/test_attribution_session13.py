@@ -75,3 +75,35 @@ def test_fragment_word():
     assert fragment_word("Harsh! he said", 0, 5)
     assert not fragment_word("Who is Harsh? Nobody knows.", 7, 12)
     assert not fragment_word("Big lot. Vijay Harsh? No.", 9, 20)
+
+
+# --------------------------------------------------------------------------- NESTED_SPEECH
+
+_NESTED = ("Senator Ann Lee said Governor Tom Bell was wrong when he said last week that the "
+           "state budget \u201cwill balance itself by spring.\u201d")
+
+
+def _claims(nlp, text, nested):
+    from claimgraph.extract.readers import read_article
+
+    return [(a.speaker, a.content.text) for a in
+            A.find_attributions(read_article(text, "t", "text"), nlp(text), nested=nested)]
+
+
+@pytest.mark.parametrize("flag", [1, 0])
+def test_what_a_claim_reports_another_said_is_that_speakers_claim_in_the_graph(nlp, monkeypatch, flag):
+    monkeypatch.setattr(A, "NESTED_SPEECH", flag)
+    got = _claims(nlp, _NESTED, nested=True)
+    assert [s for s, _ in got if s == "Ann Lee"] == ["Ann Lee"]
+    bell = [t for s, t in got if s == "Tom Bell"]
+    assert bell == (["that the state budget \u201cwill balance itself by spring.\u201d"] if flag else [])
+
+
+def test_polnear_output_stays_outermost(nlp):
+    assert [s for s, _ in _claims(nlp, _NESTED, nested=False)] == ["Ann Lee"]
+
+
+def test_no_inner_claim_from_an_infinitive_or_a_common_noun(nlp):
+    for text in ("Senator Ann Lee urged Governor Tom Bell to admit that the state budget was short.",
+                 "Senator Ann Lee said a new poll shows that voters want the budget balanced."):
+        assert {s for s, _ in _claims(nlp, text, nested=True)} <= {"Ann Lee"}, text
