@@ -556,8 +556,9 @@ def _verb_candidates(doc, tok, quotes, out: list[Candidate]) -> None:
         src = None
     neg = any(c.dep_ == "neg" for c in kids)
     cue_q = _inside(quotes, tok.idx) is not None
-    titled = QUOTED_TITLE_SOURCE and stok is not None and stok.i > tok.i and not cue_q \
-        and _inside(quotes, stok.idx) is not None
+    # the name before the cue, when the parse made a quoted title after it the subject
+    titled = _named_before(doc, tok) if QUOTED_TITLE_SOURCE and stok is not None and stok.i > tok.i \
+        and not cue_q and _inside(quotes, stok.idx) is not None else None
     if cue_q:
         # a cue inside a quote governs an embedded clause, not the quote
         quotes = []
@@ -581,13 +582,14 @@ def _verb_candidates(doc, tok, quotes, out: list[Candidate]) -> None:
         if b - a < 2:
             return
         s_tok, s_span, s_how = stok, src, how
-        if titled and _named_before(doc, tok) is not None:
-            s_tok = _named_before(doc, tok)
+        if titled is not None:
+            s_tok, s_how = titled, "adjacent"
             s_span = clip_lines(text, noun_phrase(doc, s_tok), s_tok.idx)
             if s_span is not None:  # the parse may hang the quote's closing mark on the name
-                s_span = (len(text[:s_span[1]]) - len(text[s_span[0]:s_span[1]].lstrip(_CLOSE_Q + " ")),
-                          s_span[1])
-            s_how = "adjacent"
+                start = s_span[0]
+                while start < s_span[1] and text[start] in _CLOSE_Q + " ":
+                    start += 1
+                s_span = (start, s_span[1])
         elif s_span is not None and s_span[0] < b and s_span[1] > a and not (a <= tok.idx < b):
             # the parse took the quote's own subject: use the one by the cue
             s_tok = adjacent_subject(doc, tok)
