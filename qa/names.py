@@ -25,7 +25,10 @@ SPEAKER_TYPES = {"Person", "Organization", "Place"}
 TITLE_ABBREVIATIONS = [("governor", r"Gov\.?"), ("senator", r"Sen\.?"), ("representative", r"Rep\.?"),
                        ("congressman", r"Rep\.?"), ("congresswoman", r"Rep\.?"),
                        ("general", r"Gen\.?"), ("secretary", r"Sec\.?"), ("president", r"Pres\.?"),
-                       ("lieutenant", r"Lt\.?"), ("attorney", r"Atty\.?")]
+                       ("lieutenant", r"Lt\.?"), ("attorney", r"Atty\.?"),
+                       # a New York trial judge is titled "Justice" ("Supreme Court Justice Frank
+                       # Nervo"): "the judge" of a question is he (set divorce, read after its run)
+                       ("judge", r"Justice")]
 
 
 def tokens_plain(text: str) -> tuple[str, ...]:
