@@ -55,7 +55,7 @@ import json
 import math
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -1918,8 +1918,7 @@ def _nested_speech(doc, kept: list[Candidate], cands: list[Candidate],
         a, b = c.content[0], min(c.content[1], o.content[1])
         if b - a < 2:
             continue
-        best[c.cue] = (Candidate(c.pattern, c.cue, trim(text, a, b), c.source, c.cue_lemma,
-                                 c.features, c.score, c.source_tok, c.how, c.said_of), o)
+        best[c.cue] = (replace(c, content=trim(text, a, b)), o)
     return sorted(best.values(), key=lambda x: x[0].content)
 
 
