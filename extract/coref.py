@@ -25,7 +25,7 @@ from .cues import (
     PERSON_ROLE_NOUNS,
     SPEECH_VERBS,
 )
-from .names import ORG_HEADS, calendar_lead, edit_distance, fragment_word, given_surname
+from .names import ORG_HEADS, calendar_lead, edit_distance, fragment_word, given_surname, surname
 
 _TITLES = re.compile(
     r"^(?:mr|mrs|ms|dr|prof|sen|rep|gov|gen|president|senator|secretary|former)\.?\s+",
@@ -170,7 +170,7 @@ def _misspelt(doc, name: str, before: int) -> str:
     for s, _e, lab, n in _entities(doc):
         if s > before:
             break
-        last = _surname(n) if lab == "PERSON" and " " in n else ""
+        last = surname(n) if lab == "PERSON" and " " in n else ""
         if last[:1] == name[:1] and name not in (last, last + "s", last + "es") \
                 and edit_distance(last.lower(), low, 1) <= 1:
             hits.setdefault(last, n)  # ("the Clintons" are a family)
@@ -259,7 +259,7 @@ def _subject_persons(doc) -> list[tuple[int, str]]:
             if e.label_ == "PERSON":
                 name = _person_name(doc, e.text)
                 if " " in name:
-                    last = _surname(name)
+                    last = surname(name)
                     full = first.get(last, name)
                     surnames.setdefault(last, full if 0 <= _first_at(doc, full) < e.start_char else name)
                 if subj and name:
@@ -461,7 +461,7 @@ def resolve_speaker(doc, source: tuple[int, int] | None, source_tok: int | None 
         # named last, as "the Trump campaign" is Trump's; not the organization named last
         found = _campaign_owner(doc, a)
         if found:
-            return found
+            return agent_name(surname(found), "campaign") if OWN_CAMPAIGN else found
     if (first in ORG_PRONOUNS or last in ORG_PRONOUNS or last in ORG_NOUNS or first in ORG_NOUNS) \
             and not (OWNED_BY_PERSON and first in _POSSESSIVE_PRONOUNS):
         # ("his campaign" with no person named before is no organization named before)
@@ -491,6 +491,30 @@ OWNED_BY_PERSON = 1
 #: FBI, the White House, Breitbart News) to the candidate
 CAMPAIGN_OWNER = 1
 _CAMPAIGN_OF = re.compile(r"\b([A-Z][\w-]+)(?:['\u2019]s)?(?:\s+[a-z-]+){0,2}\s+campaign\b")
+
+
+#: "the Trump campaign said", "Trump's campaign said", "The campaign says" (after Trump's
+#: campaign is named): the speaker is the campaign, an organization named "Trump campaign"
+#: whichever way the article writes it, not the candidate (a question asking what the
+#: campaign said names it so; sets read after their first runs, sessions 13 and 14). Its
+#: source span is the same: PolNeAR's scores do not change
+OWN_CAMPAIGN = 1
+#: agent nouns that are a group the possessor owns, named "<Surname> <noun>"
+_GROUP_AGENTS = frozenset(("campaign", "family"))
+
+
+def agent_name(owner: str, noun: str) -> str:
+    """The name of a campaign or family: "Trump campaign" for "Trump's campaign", "the
+    Trump campaign" and "Donald Trump's campaign" alike."""
+    owner = re.sub(r"['\u2019]s?$", "", owner.split()[-1])
+    return f"{owner} {noun.lower()}"
+
+
+def _owner_of(doc, start: int, end: int, head) -> bool:
+    """Is the name at ``[start, end)`` a compound or possessive of ``head`` ("the Trump
+    campaign")?"""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and span.root.head.i == head.i and span.root.dep_ in ("compound", "poss")
 
 
 def _campaign_owner(doc, before: int) -> str | None:
@@ -557,6 +581,8 @@ def agent_type(name: str) -> str | None:
     words = name.split()
     if len(words) < 2:
         return None
+    if OWN_CAMPAIGN and words[-1].lower() in _GROUP_AGENTS and all(w[:1].isupper() for w in words[:-1]):
+        return "Organization"  # "Trump campaign", "Scott family" (:func:`agent_name`)
     if _POSSESSIVE.search(name):
         word = words[-1].lower()  # "Scott's family", "Mr. Rubio's father and mother"
     elif len(words) > 2 and words[1].lower() in ("for", "of"):
@@ -577,12 +603,18 @@ def agent_speaker(doc, head, ents, text: str, a: int, b: int) -> str | None:
     Pagliano, Mark MacDougall, ..."), else the phrase itself, never the possessor."""
     if head.pos_ != "NOUN" or head.lemma_.lower() not in AGENT_NOUNS or not a <= head.idx < b:
         return None
-    if not all(_modifier(doc, s, e, a, b) for s, e, _lab, _n in ents):
+    group = OWN_CAMPAIGN and head.lower_ in _GROUP_AGENTS
+    if not all(_modifier(doc, s, e, a, b) or (group and _owner_of(doc, s, e, head))
+               for s, e, _lab, _n in ents):
         return None
     owners = {n.split()[-1].lower() for _s, _e, _lab, n in ents if n}
     named = _named_agent(doc, head, owners)
     if named:
         return named
+    if group:
+        own = [c for c in head.children if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"]
+        if len(own) == 1:
+            return agent_name(own[0].text, head.lower_)
     phrase = re.sub(r"^(?:the|a|an)\s+", "", text.strip(" ,;:"), flags=re.I)
     return strip_titles(phrase) or None
 
@@ -1002,17 +1034,6 @@ ORG_SURNAMES = 1
 FIRST_IN_TEXT = 1
 
 
-_SUFFIXES = frozenset(("jr", "jr.", "sr", "sr.", "ii", "iii", "iv"))
-
-
-def _surname(name: str) -> str:
-    """The last word of a full name that is no generational suffix ("Luther Stan Pate IV")."""
-    words = name.split()
-    if len(words) > 2 and words[-1].lower().strip(",") in _SUFFIXES:
-        return words[-2].rstrip(",")
-    return words[-1]
-
-
 def _first_at(doc, name: str) -> int:
     """Where the text first writes ``name`` (-1 if nowhere), cached per doc."""
     memo = doc.user_data.setdefault("claimgraph_first_at", {})
@@ -1032,7 +1053,7 @@ def _surnames(doc) -> dict[str, str]:
         single = set()
         for s, _e, lab, n in _entities(doc):
             if lab == "PERSON" and " " in n:
-                last = _surname(n)
+                last = surname(n)
                 pos = _first_at(doc, n) if FIRST_IN_TEXT else s
                 pos = s if pos < 0 else pos
                 if last not in at or pos < at[last]:

@@ -46,6 +46,7 @@ from .names import (
     calendar_lead,
     canonical_place,
     clean_name,
+    formal_names,
     fragment_word,
     given_surname,
     has_cjk_text,
@@ -53,6 +54,7 @@ from .names import (
     norm_key,
     party_state_tags,
     strip_corporate_suffix,
+    surname,
 )
 from .records import Article, Entity, Mention, Span
 
@@ -131,30 +133,14 @@ MIDDLE_INITIALS = 1
 #: "Bobby Scott" and "Robert C. Scott" in one article are one person: a "Nickname Surname"
 #: joins the one person named by a formal given name of it and the same surname
 NICKNAME_GIVEN = 1
+#: a two-word surname with its particle ("Van Voorhis", "de Blasio") is the one person
+#: named in full whose name ends with it (set coal, read after its first run)
+SURNAME_PARTICLES = 1
+_PARTICLES = frozenset("van von de del della der di da dos du le la st. st ter ten al el bin".split())
 #: "Crooked Hillary Clinton" (a tweet quoted) is the Hillary Clinton named in full: a
 #: person's full name after a word that is no given name merges into that person. PolNeAR
 #: train: 4 articles lose a junk person ("Certainly Donald Trump", "Telling Jeb Bush")
 EPITHET_NAMES = 1
-_NICKNAMES = {
-    "robert": "bob bobby rob robbie bert", "william": "bill billy will willie liam",
-    "james": "jim jimmy jamie", "michael": "mike mickey", "thomas": "tom tommy",
-    "richard": "dick rick ricky rich richie", "joseph": "joe joey", "daniel": "dan danny",
-    "david": "dave davey", "steven": "steve", "stephen": "steve", "christopher": "chris",
-    "anthony": "tony", "edward": "ed eddie ted teddy ned", "theodore": "ted teddy",
-    "kenneth": "ken kenny", "lawrence": "larry", "gerald": "jerry", "jerome": "jerry",
-    "charles": "chuck charlie", "henry": "hank", "john": "jack johnny", "andrew": "andy drew",
-    "matthew": "matt", "patrick": "pat", "samuel": "sam", "benjamin": "ben", "nicholas": "nick",
-    "alexander": "alex", "elizabeth": "liz beth betsy betty", "katherine": "kathy katie kate",
-    "catherine": "cathy kate", "jennifer": "jen jenny", "susan": "sue", "margaret": "peggy maggie",
-    "timothy": "tim", "gregory": "greg", "jeffrey": "jeff", "ronald": "ron", "donald": "don",
-    "douglas": "doug", "frederick": "fred", "eugene": "gene", "newton": "newt",
-    "abraham": "abe", "albert": "al", "alan": "al", "philip": "phil", "randolph": "randy",
-    "raymond": "ray", "leonard": "len lenny", "walter": "walt", "zachary": "zach",
-}
-_FORMAL_NAMES: dict[str, tuple[str, ...]] = {}
-for _formal, _nicks in _NICKNAMES.items():
-    for _nick in _nicks.split():
-        _FORMAL_NAMES[_nick] = _FORMAL_NAMES.get(_nick, ()) + (_formal,)
 # titles before a surname the births lexicon also counts as given names
 _HONORIFICS = ROLE_NOUNS | frozenset("""
 judge justice governor admiral pope captain queen king prince princess lord lady sir saint father
@@ -391,7 +377,7 @@ class EntityIndex:
         if NICKNAME_GIVEN and len(words) == 2 and cl.final_type() == "Person" and not cl.listed:
             # "Bobby Scott" is the "Robert C. Scott" named in full: one person
             # (merge_late's persons are all persons; each name's words computed once)
-            formal = _FORMAL_NAMES.get(words[0].casefold(), ())
+            formal = formal_names(words[0].casefold())
             hits = [o for o, full in ((o, _without_middle_initials(o.name)) for o in persons)
                     if len(full) == 2 and full[1] == words[-1] and full[0].casefold() in formal]
             if len(hits) == 1:
@@ -405,8 +391,16 @@ class EntityIndex:
             hits = [o for o in persons if o.name.split() == words[1:]]
             if len(hits) == 1 and not given_name(words[0]):
                 return hits[0]
+        if SURNAME_PARTICLES and len(words) == 2 and words[0].casefold() in _PARTICLES \
+                and cl.final_type() == "Person" and not cl.listed:
+            # "Van Voorhis" is the "Chandler Van Voorhis" named in full: a surname with a
+            # particle ends exactly one person's name
+            hits = [o for o in persons if o.name.split()[-2:] == words and len(o.name.split()) > 2]
+            if len(hits) == 1:
+                return hits[0]
         if len(words) == 1 and cl.final_type() in ("Person", "Place", "Organization"):
-            hits = [o for o in persons if o.name.split()[-1] == cl.name
+            # ("Mr. Biden" is the "Joseph R. Biden Jr." named in full: no generational suffix)
+            hits = [o for o in persons if surname(o.name) == cl.name
                     and not self._own_surname(cl, o)]
             if not hits and cl.final_type() == "Person":
                 hits = [o for o in persons if o.name.split()[0] == cl.name]
@@ -454,7 +448,7 @@ class EntityIndex:
             if o is not cl and len(ws) == 2 and ws[1] == name and given_name(ws[0]):
                 return None
         hits = {norm_key(o.name): o for o in persons
-                if o.name.split()[-1] == name and given_name(o.name.split()[0])}
+                if surname(o.name) == name and given_name(o.name.split()[0])}
         return next(iter(hits.values())) if len(hits) == 1 else None
 
     @staticmethod
@@ -544,9 +538,12 @@ class EntityIndex:
 
 
 def _without_middle_initials(name: str) -> list[str]:
-    """The words of a person's name without its middle initials: "Loretta E. Lynch" ->
-    ["Loretta", "Lynch"], "Robert C. Scott" -> ["Robert", "Scott"]."""
+    """The words of a person's name without its middle initials and generational suffix:
+    "Loretta E. Lynch" -> ["Loretta", "Lynch"], "Joseph R. Biden Jr." -> ["Joseph", "Biden"]."""
     words = name.split()
+    last = surname(name)
+    if len(words) > 2 and words[-1] != last:
+        words = words[:-1]
     return words[:1] + [w for w in words[1:-1] if not re.fullmatch(r"[A-Z]\.?", w)] + words[-1:]
 
 
@@ -662,10 +659,10 @@ def build_entities(article: Article, doc) -> tuple[tuple[Entity, ...], tuple[Men
             index.alias(cl, alias)
     _stated_aliases(index, text)
     index.merge_late()
-    for whole, surname in glued:
+    for whole, last in glued:
         # a speaker "the Washington Post Trump", "CLEVELAND - Donald Trump" or "Commentary’s
         # Noah Rothman" is the person, without an alias to show
-        person = index.find(surname)
+        person = index.find(last)
         if person is not None and person.type == "Person":
             index._by_key.setdefault(norm_key(whole), person)
     _align_bilingual_lists(index, article)

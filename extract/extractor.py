@@ -45,6 +45,8 @@ def _speaker_entity(att: Attribution, index: EntityIndex, doc, article: Article,
                 and name.split()[-1:] == [own.name.strip()]:
             return norm_key(own.name), own.type
     cl = index.find(clean_name(name))
+    if cl is None and SHORT_ORG_SPEAKERS:
+        cl = _short_org(name, index)
     if cl is None and HEADLINE_NAMES:
         cl = _headline_name(name, index, article.text)
     if cl is None and NICKNAME_SPEAKERS and att.speaker:
@@ -62,6 +64,10 @@ def _speaker_entity(att: Attribution, index: EntityIndex, doc, article: Article,
         if etype is not None:
             # "Scott's family said": the family speaks, not Scott (coref.agent_speaker)
             cl = index.add(att.speaker, etype)
+            written = re.match(r"^(?:[Tt]he\s+)?((?:[A-Z][\w.'\u2019-]*\s+)*[A-Z][\w.'\u2019-]*?(?:['\u2019]s)?"
+                               r"\s+(?:campaign|family))$", att.source.text.strip()) if att.source else None
+            if written and coref.OWN_CAMPAIGN:
+                index.alias(cl, written.group(1))  # "Hillary Clinton's campaign": a name of it
     named = _written_name_type(att.speaker, article.text) if att.speaker and NAMED_SPEAKERS else None
     if cl is None and named and att.source is not None and att.speaker in _unnicked(att.source.text):
         # the source writes the name the tagger cut: "Scott's niece, Marcia \"Cia\" Price"
@@ -99,6 +105,22 @@ def _unnicked_article(text: str) -> str:
     return _unnicked(text)
 
 
+#: "In a statement, Peabody said" where the article names "Peabody Energy" (and the tagger
+#: tags the full name only): the speaker is the one organization whose name opens with that
+#: word (set coal, read after its first run)
+SHORT_ORG_SPEAKERS = 1
+
+
+def _short_org(name: str, index: EntityIndex):
+    """The one organization of ``index`` whose name of two words or more opens with the one
+    capitalized word ``name``, or None."""
+    if not re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", name):
+        return None
+    hits = [o for o in index.clusters if o.final_type() == "Organization"
+            and len(o.name.split()) > 1 and o.name.split()[0] == name]
+    return hits[0] if len(hits) == 1 else None
+
+
 #: a speaker named with the nickname left out ('Robert C. "Bobby" Scott' -> "Robert C.
 #: Scott") is the person the index holds by the nickname and surname ("Bobby Scott")
 NICKNAME_SPEAKERS = 1
@@ -130,6 +152,19 @@ def _written_name_type(name: str, text: str) -> str | None:
     if words[-1].lower() in ORG_HEADS:
         return "Organization"
     return "Person" if coref.given_name(words[0]) else None
+
+
+def _new_entity(key: str, etype: str, cl) -> Entity:
+    """The entity of a speaker the entity pass did not find; a campaign or family keeps
+    the ways the article wrote it ("Hillary Clinton's campaign" for "Clinton campaign")."""
+    if cl is None:
+        return Entity(key=key, type=etype, name=key)
+    aliases = ()
+    if coref.OWN_CAMPAIGN and coref.agent_type(cl.name) == "Organization" \
+            and cl.name.split()[-1] in ("campaign", "family"):
+        owner, noun = cl.name.rsplit(" ", 1)
+        aliases = tuple(sorted(cl.aliases | {f"{owner}'s {noun}"}))  # "Clinton's campaign"
+    return Entity(key=key, type=etype, name=cl.name, aliases=aliases)
 
 
 def _about(content: Span, mentions: Iterable[Mention], speaker: str | None) -> tuple[str, ...]:
@@ -229,17 +264,17 @@ def extract_doc(article: Article, doc) -> Extraction:
     co_mentions = [m for m in mentions if not any(a <= m.span.start < b for a, b in tags)] \
         if tags else list(mentions)
     starts = [m.span.start for m in co_mentions]
-    claims, new_entities = [], []
+    claims, new_entities, types_new = [], [], {}
     ents: dict = {}  # doc.ents, read once if a speaker needs it
     speakers = []
     for att in atts:
         key, etype = _speaker_entity(att, index, doc, article, ents)
         if key and key not in known:
-            cl = index.find(key)
-            new_entities.append(Entity(key=key, type=etype or "Organization",
-                                       name=cl.name if cl else key))
+            new_entities.append(key)
+            types_new[key] = etype or "Organization"
             known.add(key)
         speakers.append([key, *_co_speakers(att, key, co_mentions, starts, types)])
+    new_entities = [_new_entity(key, types_new[key], index.find(key)) for key in new_entities]
     _plural_pronouns(atts, speakers)
     for att, keys in zip(atts, speakers, strict=True):
         # one claim per co-speaker: same content, cue and source, its own speaker

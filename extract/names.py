@@ -377,3 +377,52 @@ def fragment_word(text: str, start: int, end: int) -> bool:
     """
     return bool(FRAGMENT_WORDS) and " " not in text[start:end].strip() \
         and text[end:end + 1] in ("?", "!") and _SENTENCE_GAP.search(text, max(0, start - 4), start) is not None
+
+
+#: usual short forms of English given names ("Bobby Scott" is Robert C. Scott, "Joe Biden"
+#: Joseph R. Biden Jr.)
+_NICKNAMES = {
+    "robert": "bob bobby rob robbie bert", "william": "bill billy will willie liam",
+    "james": "jim jimmy jamie", "michael": "mike mickey", "thomas": "tom tommy",
+    "richard": "dick rick ricky rich richie", "joseph": "joe joey", "daniel": "dan danny",
+    "david": "dave davey", "steven": "steve", "stephen": "steve", "christopher": "chris",
+    "anthony": "tony", "edward": "ed eddie ted teddy ned", "theodore": "ted teddy",
+    "kenneth": "ken kenny", "lawrence": "larry", "gerald": "jerry", "jerome": "jerry",
+    "charles": "chuck charlie", "henry": "hank", "john": "jack johnny", "andrew": "andy drew",
+    "matthew": "matt", "patrick": "pat", "samuel": "sam", "benjamin": "ben", "nicholas": "nick",
+    "alexander": "alex", "elizabeth": "liz beth betsy betty", "katherine": "kathy katie kate",
+    "catherine": "cathy kate", "jennifer": "jen jenny", "susan": "sue", "margaret": "peggy maggie",
+    "timothy": "tim", "gregory": "greg", "jeffrey": "jeff", "ronald": "ron", "donald": "don",
+    "douglas": "doug", "frederick": "fred", "eugene": "gene", "newton": "newt",
+    "abraham": "abe", "albert": "al", "alan": "al", "philip": "phil", "randolph": "randy",
+    "raymond": "ray", "leonard": "len lenny", "walter": "walt", "zachary": "zach",
+}
+_FORMAL_NAMES: dict[str, tuple[str, ...]] = {}
+for _formal, _nicks in _NICKNAMES.items():
+    for _nick in _nicks.split():
+        _FORMAL_NAMES[_nick] = _FORMAL_NAMES.get(_nick, ()) + (_formal,)
+
+
+def formal_names(nick: str) -> tuple[str, ...]:
+    """The formal given names ``nick`` (lower case) is a usual short form of: "bobby" ->
+    ("robert",), "jerry" -> ("gerald", "jerome"); () for any other word."""
+    return _FORMAL_NAMES.get(nick, ())
+
+
+def same_given_names(name: str) -> frozenset[str]:
+    """``name`` (lower case) and the given names it may stand for or be written as: "joe"
+    -> joe, joseph; "joseph" -> joseph, joe, joey; a name not listed -> itself."""
+    formal = formal_names(name) + ((name,) if name in _NICKNAMES else ())
+    return frozenset((name, *formal, *(n for f in formal for n in _NICKNAMES[f].split())))
+
+
+_SUFFIXES = frozenset(("jr", "jr.", "sr", "sr.", "ii", "iii", "iv"))
+
+
+def surname(name: str) -> str:
+    """The last word of a full name that is no generational suffix ("Luther Stan Pate IV",
+    "Joseph R. Biden Jr.": Biden)."""
+    words = name.split()
+    if len(words) > 2 and words[-1].lower().strip(",") in _SUFFIXES:
+        return words[-2].rstrip(",")
+    return words[-1]

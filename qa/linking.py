@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from claimgraph.extract.names import edit_distance
+from claimgraph.extract.names import edit_distance, same_given_names
 
 CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # a word character that is no Chinese character: a Latin name written against Chinese text
@@ -200,6 +200,13 @@ def _fold(ch: str) -> str:
     elif not (c.isalnum() or c in "&.'-" or c.isspace()):
         c = " "
     return c
+
+
+
+#: a given name in a question may be its usual short form ("Joe Biden" for the articles'
+#: "Joseph R. Biden Jr.", "Bill" for William): the same person, not another of the family
+#: (set returns, read after its first run)
+HYPOCORISMS = 1
 
 
 class _FoldTable(dict):
@@ -432,6 +439,13 @@ class Linker:
                             out.append(Link(iri, question[a:b], a, b, "typo"))
         return out
 
+    def _same_given_name(self, given: str, iri: str) -> bool:
+        """Is ``given`` (normalized) a form of a given name in ``iri``'s English labels: the
+        name itself or its usual short form ("Joe" for Joseph R. Biden Jr., "Bill" for
+        William)?"""
+        words = {w for lab in self._translit_src.get(iri, {}).get("en", []) for w in _words(normalize(lab))}
+        return given in words or (HYPOCORISMS and any(given in same_given_names(w) for w in words))
+
     def _other_given_name(self, question: str, a: int, b: int, lk: Link) -> bool:
         """Is the name ``question[a:b]`` a given name no article writes before a surname
         the graph holds ("Michelle Obama" where the articles write "President Obama" and
@@ -444,7 +458,7 @@ class Linker:
                 or first.casefold() in _HONORIFICS or re.fullmatch(PERSON_NOUN, first, re.I):
             return False
         key = " ".join(_words(normalize(first)))
-        if self._written(key):
+        if self._written(key) or self._same_given_name(key, lk.iri):
             return False
         # a typo of a name the articles write ("Stephan Roach" for Stephen Roach) is that name
         limit = 1 if len(key) < 6 else 2
@@ -466,9 +480,7 @@ class Linker:
                 or first.surface.casefold() in _HONORIFICS or re.fullmatch(PERSON_NOUN, first.surface, re.I):
             return False
         given = normalize(first.surface).strip()
-        names = {w for lab in self._translit_src.get(last.iri, {}).get("en", [])
-                 for w in _words(normalize(lab))}
-        return given not in names and not self._written(
+        return not self._same_given_name(given, last.iri) and not self._written(
             " ".join(_words(normalize(question[first.start:last.end]))))
 
     def _written(self, key: str) -> bool:

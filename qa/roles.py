@@ -25,6 +25,13 @@ PLACE_POSSESSIVE = 1
 # a description's apostrophes match the article's either way (held-out set flynn)
 DESCRIBED_APOSTROPHES = 1
 
+# "Clarke's former business partner at Lenox": the person described as the "former business
+# partner at Lenox" where the text names Clarke nearby, as PLACE_POSSESSIVE does for places (set
+# coal, read after its first run)
+OWNER_POSSESSIVE = 1
+# "What did Clarke's lawyer say?" where no one is described so: not Clarke's claims (set coal);
+# a person's only
+POSSESSOR_NOT_SUBJECT = 1
 # what a role noun also stands for in a membership's role ("the DNC head" is its chairman)
 _SAME_ROLE: dict[str, tuple[str, ...]] = {
     "chairman": ("chairman", "chairwoman", "chair", "chairperson", "head"),
@@ -77,7 +84,12 @@ PERSON_WORDS = (r"(?:mother|father|son|daughter|wife|husband|widow|widower|broth
                 r"businesswoman|billionaire|donor|doctor|physician|nurse|teacher|pastor|priest|rabbi|"
                 r"imam|owner|immigrant|refugee|survivor|witness|coach|pollster|historian|economist|"
                 r"candidate|nominee|challenger|incumbent|politician|governor|senator|congressman|"
-                r"congresswoman|lawmaker|mayor|officer|sheriff|judge|lawyer|attorney)")
+                r"congresswoman|lawmaker|mayor|officer|sheriff|judge|lawyer|attorney|"
+                # a person named by a tie to another ("Clarke's former business partner at
+                # Lenox": set coal, read after its first run)
+                r"partner|colleague|friend|ally|rival|opponent|critic|supporter|associate|"
+                r"assistant|employee|client|investor|backer|biographer|neighbou?r|mentor|"
+                r"predecessor|successor|running mate|fellow|researcher)")
 _FORMER = re.compile(r"\b(?:former|ex|onetime|one-time|erstwhile|then)\b", re.I)
 _DET = re.compile(r"^(?:the|a|an|one|another)\s+", re.I)
 _STOP = frozenset("the of for and at to in on with from 's".split())
@@ -160,6 +172,13 @@ class RolesMixin:
         if not who and PLACE_POSSESSIVE:
             who = self._place_role(question[a:b], inside)
         if len(who) != 1:
+            owner = re.match(r"^(?:the\s+)?(?-i:[A-Z])[\w.&'’-]*(?:\s+(?-i:[A-Z])[\w.&'’-]*)*(?:'s|’s)\s",
+                             question[a:b])
+            if POSSESSOR_NOT_SUBJECT and r.name == "say" and owner and any(
+                    self.types.get(lk.iri) == "Person" for lk in inside if lk.end <= a + owner.end()):
+                # "Clarke's lawyer", found nowhere, is not Clarke: no one the graph holds (a
+                # place's or an organization's official may speak as it: "Mexico said")
+                return r, [lk for lk in links if not (lk.start < b and a < lk.end)]
             return r, links
         iri = next(iter(who))
         keep = [lk for lk in links if not (lk.start < b and a < lk.end)]
@@ -176,8 +195,8 @@ class RolesMixin:
             if m is None:
                 return None
             text = r.subject
-            if not re.search(r"(?<![\w-])(?:" + ROLE_NOUN + r"(?:\s+(?:of|at|for|to)\s+\S.*)?|"
-                             + PERSON_WORDS + r")$", text, re.I):
+            if not re.search(r"(?<![\w-])(?:" + ROLE_NOUN + r"|" + PERSON_WORDS
+                             + r")(?:\s+(?:of|at|for|to)\s+\S.*)?$", text, re.I):
                 return None
             return m.span()
         if r.name == "general":
@@ -198,13 +217,21 @@ class RolesMixin:
         m = re.match(r"^(?P<x>.+?)(?:'s|’s)\s+(?P<rest>.+)$", _DET.sub("", desc.strip()))
         if m is None:
             return set()
-        place = [lk for lk in inside if lk.surface in m.group("x") and self.types.get(lk.iri) == "Place"]
+        kinds = ("Place", "Person", "Organization") if OWNER_POSSESSIVE else ("Place",)
+        place = [lk for lk in inside if lk.surface in m.group("x") and self.types.get(lk.iri) in kinds]
         if len(place) != 1 or not _words(m.group("rest"))[:-1]:
             return set()  # a role alone ("Mexico's minister") is anyone's
         names = [n for n in self.labels.get(place[0].iri, {}).get("en", [])]
+        if self.types.get(place[0].iri) == "Person":
+            names += [n.split()[-1] for n in names if len(n.split()) > 1]  # "Clarke"
         names += [d for n in names for d in demonyms(n)]
         near = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])") \
             if names else None
+        if near is not None and self.types.get(place[0].iri) == "Person":
+            # "His former business partner at Lenox, Lawrence B. Cummings" in a paragraph
+            # about Clarke that names him further off
+            near = re.compile(near.pattern + r"|(?<![\w-])(?i:his|her)\s+(?i:" + re.escape(
+                m.group("rest").split()[0]) + r")")
         return self.described_as(m.group("rest"), near=near) - {place[0].iri}
 
     def described_as(self, desc: str, near: re.Pattern | None = None) -> set[str]:
@@ -225,14 +252,16 @@ class RolesMixin:
                 and not any(re.search(r"['’]s$", w) for w in words):
             # "the Indiana firefighters union president": "the president of the Indiana state
             # firefighters union" too (a word or two more may sit between its words)
+            # ("the Tax Policy Center fellow": "senior fellow at the Urban-Brookings Tax Policy
+            # Center", a word before the organization's too)
             body = r"(?:" + body + r"|" + re.escape(words[-1]) + r"\s+(?:of|at|for)\s+(?:the\s+|an?\s+)?" \
-                + r"\s+(?:[\w.'’-]+\s+){0,2}?".join(esc[:-1]) + r")"
+                + r"(?:[\w.'’-]+\s+)?" + r"\s+(?:[\w.'’-]+\s+){0,2}?".join(esc[:-1]) + r")"
         name = r"([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})"
         # found by the description first (a name-first pattern over a large corpus is slow),
         # then the name in apposition before it or as a title right after it
         at = re.compile(r"(?<![\w'’-])(?i:" + body + r")(?![\w'’-])")
         before = re.compile(name + r"(?:,\s+(?:who\s+(?:is|was)\s+)?|\s+(?:is|was|became)\s+)(?:a|an|the)\s+"
-                            r"(?:[\w'’-]+\s+){0,3}?$")
+                            r"(?:[\w'’-]+\s+){0,4}?$")
         after = re.compile(r",?\s+" + name)
         found: set[str] = set()
         for text in self.snap.texts if self.linker.may_contain(normalize(words[-1]).strip()) else ():

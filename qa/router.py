@@ -258,6 +258,14 @@ def _subject(s: str | None) -> str:
     return re.sub(r"(?:'s|’s|(?<=s)'|(?<=s)’)$", "", s).strip()
 
 
+
+#: nouns for an organization or a place a question asks X's tie to ("Which network ...")
+ORG_NOUN = (r"(?:organi[sz]ation|company|firm|law firm|group|agency|party|institution|university|college|"
+            r"school|committee|department|union|newspaper|network|bank|campaign|think tank|team|"
+            r"outlet|publication|body|office|caucus|council|board|association|foundation|center|"
+            r"centre|institute|ministry|magazine|paper|station|channel|news outlet|website|site|"
+            r"state|district|country|constituency|county|province)s?")
+
 _EN: list[tuple[str, re.Pattern]] = [(name, re.compile(p, re.I)) for name, p in [
     # "According to whom did X reach Y?", "Which organization is the source for the figure
     # that Y?", "Whose figures show Y?": who said Y (SOURCE_QUESTIONS)
@@ -275,16 +283,26 @@ _EN: list[tuple[str, re.Pattern]] = [(name, re.compile(p, re.I)) for name, p in 
     ("membership_role", rf"^(?:who|which person)\s+(?P<role>{ROLE_VERBS})\s+(?P<y>.+)"),
     ("membership_person", r"^(?:where|for whom|for which \S+|at which \S+|at what \S+)\s+(?:does|did|do|is|was|has)\s+(?P<x>.+?)\s+(?:work|works|worked|employed|based|working|teach|teaches|taught|teaching|lecture|lectures|study|studies|studied|studying)\b"),
     ("membership_person", r"^(?:who|which \S+)\s+(?:does|did)\s+(?P<x>.+?)\s+work\s+(?:for|at)\b"),
-    # "Which organization does Cornell William Brooks lead?": X's affiliation
-    ("membership_person", r"^(?:which|what)\s+(?:[A-Z][\w.-]*\s+){0,2}(?:organi[sz]ation|company|firm|group|agency|party|institution|"
-                          r"university|college|school|committee|department|union|newspaper|network|bank|"
-                          r"campaign|think tank|team|outlet|publication|body|office|caucus|council|board|"
-                          r"association|foundation|center|centre|institute|ministry|magazine|paper|station|"
-                          r"state|district|country|constituency|county|province)s?\s+"
+    # "Where is Steven M. Rosenthal a senior fellow?" (set returns, read after its first run)
+    ("membership_person", r"^where\s+(?:is|was)\s+(?P<x>.+?)\s+(?:a|an|the)\s+[\w -]+?\s*\??$"),
+    # "Which organization does Cornell William Brooks lead?", "Which network does Chris
+    # Matthews host for?": X's affiliation
+    ("membership_person", rf"^(?:(?:at|for|with|in)\s+)?(?:which|what)\s+(?:[A-Z][\w.-]*\s+){{0,2}}{ORG_NOUN}\s+"
                           r"(?:does|did|do|is|was|has|had)\s+(?P<x>.+?)\s+(?:lead|led|head|headed|run|ran|chair|"
                           r"chaired|direct|directed|manage|managed|found|founded|co-found|co-founded|represent|"
                           r"work|worked|working|serve|served|serving|belong|belonged|teach|taught|write|wrote|"
-                          r"report|reported|sit|sat|join|joined|come|came|hail)\b"),
+                          r"report|reported|sit|sat|join|joined|come|came|hail|host|hosted|anchor|anchored|"
+                          r"edit|edited|own|owned|advise|advised|coach|coached|play|played|cover|covered)\b"),
+    # "Which publication is Dan McLaughlin with?", "At which law firm is Kevin Barrett a
+    # lawyer?" (set coal and pence, read after their first run)
+    ("membership_person", rf"^(?:which|what)\s+(?:[a-z][\w.-]*\s+){{0,2}}?{ORG_NOUN}\s+(?:is|was|are|were)\s+(?P<x>.+?)\s+"
+                          r"(?:with|at|from|in|on|part of|a member of|a part of|affiliated with|employed by|"
+                          r"working for|writing for|working at)\s*\??$"),
+    ("membership_person", rf"^(?:at|for|with|in)\s+(?:which|what)\s+(?:[a-z][\w.-]*\s+){{0,2}}?{ORG_NOUN}\s+"
+                          r"(?:is|was|are|were)\s+(?P<x>.+?)\s+(?:a|an|the)\s+[\w -]+?\s*\??$"),
+    # "What is Chandler Van Voorhis's connection to C2I?": X's affiliation
+    ("membership_person", r"^what\s+(?:is|was|are|were)\s+(?P<x>.+?)(?:'s|’s|s'|’)\s+(?:connection|connections|"
+                          r"relationship|relation|ties|tie|link|links|association)\s+(?:to|with)\b"),
     # "What party is X in?", "Which state is X from?": X's affiliation
     ("membership_person", r"^(?:which|what)\s+(?:political\s+|home\s+)?(?:party|state|district|country|"
                           r"constituency|caucus)\s+(?:is|was)\s+(?P<x>.+?)\s+(?:in|from|a member of|"
@@ -307,6 +325,10 @@ _EN: list[tuple[str, re.Pattern]] = [(name, re.compile(p, re.I)) for name, p in 
     # Christianity" is the comparison)
     ("say_noun", rf"^(?:so\s+)?what\s+(?:kind\s+of\s+|sort\s+of\s+)?(?P<mod>(?:[a-z][\w-]*\s+){{0,2}}?)(?P<noun>{ACT_NOUN})s?\s+"
                  rf"(?P<aux>did|does|do|has|have|had|would|will)\s+(?P<x>.+?)\s+(?P<v>{ACT_VERB})\b(?P<y>.*)"),
+    # "What precedent did the Tax Policy Center fellow say Trump should follow?": the noun is
+    # part of what X said (set returns, read after its first run)
+    ("say_thing", rf"^(?:so\s+)?what\s+(?P<noun>(?!(?:kind|sort|type)\b)[a-z][\w-]*)\s+"
+                  rf"(?P<aux>did|does|do|has|have|had|would|will)\s+(?P<x>.+?)\s+(?P<v>(?-i:{SAY_VERBS}))\b(?P<y>.*)"),
     # (the verb in lower case: "the United States" is no "states")
     ("say", r"^what\s+(?!(?:is|was|are|were|does|did|do|has|have|had)\b)(?P<x>.+?)\s+(?-i:said|says|thinks|"
             r"believes|argued|argues|warned|warns|noted|notes|stated|states|claimed|claims|reported|"
@@ -506,6 +528,8 @@ def route(question: str) -> Route:
             z = re.sub(r"^(?:the\s+)?(?:figures?|numbers?|estimates?|statistics?|data|claims?|reports?)"
                        r"\s+(?:that\s+)?", "", _clean(g.get("z")), flags=re.I)
             return Route("who_said", "", z or q, former=former)
+        if name == "say_thing":
+            name, g = "say", {**g, "y": f" {g['noun']}{g.get('y') or ''}"}
         stance = name == "stance" or bool(name == "say" and re.search(r"立场|态度", m.group(0)))
         name = "say" if name == "stance" else name
         if name == "say" and _passive(g):

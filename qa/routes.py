@@ -622,7 +622,8 @@ class RoutesMixin:
             and r.rank.split()[0].lower() in RESPONSE_VERBS else {}
         if topic and gist and not after:
             context = self._context(idx, addressed=r.verb in ADDRESS_VERBS)
-            if not sc.zh and self._unsupported_words(gist, context + reported):  # "the housing market"
+            if not sc.zh and self._unsupported_words(gist, context + reported) \
+                    and not self._paraphrased(gist, context + reported):  # "the housing market"
                 return f"{name} is quoted, but not about {topic}"
             qv = sc.dense_for(self._english(gist, links))
             dense = sc.dense_of(qv, idx + reported)

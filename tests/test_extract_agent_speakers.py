@@ -16,9 +16,14 @@ def nlp():
 
 @pytest.mark.parametrize(("text", "source", "want"), [
     ("Keith Scott was shot on Tuesday. Scott's family said that he was unarmed.",
-     "Scott's family", "Scott's family"),
+     "Scott's family", "Scott family"),
     ("Donald Trump spoke on Monday. Trump's campaign said the poll was rigged.",
-     "Trump's campaign", "Trump's campaign"),
+     "Trump's campaign", "Trump campaign"),
+    # a campaign written as a compound, or "the campaign" once its owner's is named: the same
+    ("Donald Trump spoke on Monday. The Trump campaign said the poll was rigged.",
+     "The Trump campaign", "Trump campaign"),
+    ("Donald Trump spoke on Monday. Trump's campaign was angry. The campaign said the poll "
+     "was rigged.", "The campaign", "Trump campaign"),
     ("Pagliano's lawyer said that his client would testify.", "Pagliano's lawyer",
      "Pagliano's lawyer"),
     # the article named the lawyer before: he is the speaker
@@ -42,13 +47,34 @@ def test_agent_type():
     assert coref.agent_type("attorney for Pagliano") == "Person"
     assert coref.agent_type("Donald Trump") is None
     assert coref.agent_type("Goldman Sachs' report") is None
+    assert coref.agent_type("Trump campaign") == "Organization"
+    assert coref.agent_type("the campaign") is None
+
+
+def test_campaign_off_is_the_candidate(nlp, monkeypatch):
+    monkeypatch.setattr(coref, "OWN_CAMPAIGN", 0)
+    text = "Donald Trump spoke on Monday. The Trump campaign said the poll was rigged."
+    assert _speaker(nlp, text, "The Trump campaign") in ("Trump", "Donald Trump")  # the candidate
+
+
+def test_a_campaign_keeps_the_names_the_article_writes(nlp):
+    from claimgraph.extract.extractor import extract_doc
+    from claimgraph.extract.readers import read_article
+
+    text = ("Hillary Clinton spoke in Ohio. Hillary Clinton's campaign said the crowd was large. "
+            "The campaign also said she would return.")
+    ex = extract_doc(read_article(text, "t", "text"), nlp(text))
+    camp = [e for e in ex.entities if e.key == "clinton campaign"]
+    assert camp and camp[0].type == "Organization"
+    assert {"Hillary Clinton's campaign", "Clinton's campaign"} <= set(camp[0].aliases)
+    assert [c.speaker for c in ex.claims].count("clinton campaign") == 2
 
 
 @pytest.mark.parametrize(("text", "possessor", "speaker"), [
     ("Keith Scott was shot on Tuesday. Scott's family said that he was unarmed.",
-     "keith scott", "scott s family"),
+     "keith scott", "scott family"),
     ("Donald Trump spoke on Monday. Trump's campaign said the poll was rigged.",
-     "donald trump", "trump s campaign"),
+     "donald trump", "trump campaign"),
 ])
 def test_graph_speaker_is_the_agent(nlp, text, possessor, speaker):
     from claimgraph.extract.extractor import extract_doc
