@@ -243,6 +243,11 @@ _LIGHT_CONTENT = re.compile(r"^(?:(?:to|for|on|about|with|at|in|of|over|against|
 ELABORATION_PARAS = 2  # a light claim's elaboration: from its paragraph to this many after it
 ELABORATION_CLAIMS = 3  # of the speaker's next claims there
 ELABORATION_MARGIN = 0.01  # the elaboration ranks this much above the light claim
+# what X said, answered by X's paraphrase ("criticized Tulsa police officer Betty Shelby for
+# shooting ..."), shows X's own words that follow it too: X's next claim, a direct quote, in
+# the same paragraph or the next, with no other speaker's claim between, is a second
+# evidence of the answer (sets of sessions 12 to 14, read after their runs)
+FOLLOWING_QUOTE = 1
 
 
 def light(s) -> bool:
@@ -736,7 +741,8 @@ class RoutesMixin:
             scores += np.array([RESPONSE_BONUS - RESPONSE_STEP * after[i] if i in after else 0.0
                                 for i in idx], dtype=np.float64)
         return self._answers(idx, scores, k, kind="claim", bare=1.0, act=True,
-                             speaker_of=dict.fromkeys(reported, main), asked=frozenset(want))
+                             speaker_of=dict.fromkeys(reported, main), asked=frozenset(want),
+                             follow=True)
 
     def _responses(self, sc: Scorer, stimulus: str, who: set[str], idx: list[int]) -> dict[int, int]:
         """The statements of ``idx`` in the same paragraph as, or the two after, the claim
@@ -1744,12 +1750,33 @@ class RoutesMixin:
                 out[best] = max(out.get(best, -np.inf), float(scores[j]) + ELABORATION_MARGIN)
         return out
 
+    def _quote_after(self, i: int) -> int | None:
+        """The claim quoting ``i``'s speaker right after the paraphrase ``i``
+        (:data:`FOLLOWING_QUOTE`), or None."""
+        s = self.statements[i]
+        iri = (s.speaker or {}).get("iri")
+        if not iri or s.kind != "claim" or not s.evidence or self.para_of[i] < 0 \
+                or OPENS_QUOTE.match(_content(s).lstrip()):
+            return None
+        ev, p = s.evidence[0], int(self.para_of[i])
+        claims = self.of_kind("claim")
+        pc = self.para_of[claims]
+        near = claims[(pc >= p) & (pc <= p + 1)].tolist()
+        after = sorted((e["start"], c) for c in near for e in self.statements[c].evidence[:1]
+                       if e["article"] == ev["article"] and e["start"] >= ev["end"])
+        for _start, c in after:
+            if (self.statements[c].speaker or {}).get("iri") != iri:
+                return None  # another speaker between
+            if OPENS_QUOTE.match(_content(self.statements[c]).lstrip()):
+                return c
+        return None
+
     def _answers(self, idx: list[int], scores: np.ndarray, k: int, kind: str | None = None,
                  who: bool = False, person_for: set[str] | None = None,
                  subject_speaker: str | None = None, anchor: list[str] | None = None,
                  bare: float = PASSAGE_PENALTY, act: bool = False,
                  speaker_of: dict[int, str] | None = None,
-                 asked: frozenset[str] = frozenset()) -> list[dict]:
+                 asked: frozenset[str] = frozenset(), follow: bool = False) -> list[dict]:
         """The first ``k`` answers by score, one per evidence span. ``anchor``: the words of
         the role asked for; a passage naming several persons answers with the one named
         nearest them."""
@@ -1816,8 +1843,12 @@ class RoutesMixin:
             text = s.answer_text
             if who and speaker:
                 text = f"{speaker['label']}: {s.answer_text}"
+            evidence = list(s.evidence)
+            nxt = self._quote_after(int(idx[j])) if follow and FOLLOWING_QUOTE else None
+            if nxt is not None:
+                evidence += [e for e in self.statements[nxt].evidence[:1] if e not in evidence]
             out.append({"text": text, "score": round(float(np.clip(scores[j], 0, 1)), 4),
-                        "kind": out_kind, "speaker": speaker, "evidence": list(s.evidence)})
+                        "kind": out_kind, "speaker": speaker, "evidence": evidence})
             if len(out) >= k:
                 break
         return out
