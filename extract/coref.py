@@ -432,6 +432,12 @@ def resolve_speaker(doc, source: tuple[int, int] | None, source_tok: int | None 
         own = agent_speaker(doc, head, ents, text, a, b)
         if own is not None:
             return own
+    if OWN_CAMPAIGN and ents:
+        # "a document on the Trump campaign's website", "a spokesman for Clinton's campaign":
+        # the campaign, when its owner is the only name in the span
+        own = _campaign_in(doc, a, b, ents)
+        if own is not None:
+            return own
     # "An attorney for Pagliano, Mark MacDougall": a name the source's head owns
     # or governs through a preposition is not the speaker while another is named
     ents.sort(key=lambda x: _modifier(doc, x[0], x[1], a, b))
@@ -515,6 +521,24 @@ def _owner_of(doc, start: int, end: int, head) -> bool:
     campaign")?"""
     span = doc.char_span(start, end, alignment_mode="expand")
     return span is not None and span.root.head.i == head.i and span.root.dep_ in ("compound", "poss")
+
+
+def _campaign_in(doc, a: int, b: int, ents) -> str | None:
+    """"Trump campaign" for a source span ``[a, b)`` that writes "the Trump campaign" or
+    "Trump's campaign" and names no one else (``ents``, the names inside it), else None."""
+    span = doc.char_span(a, b, alignment_mode="expand")
+    if span is None:
+        return None
+    for t in span:
+        if t.lower_ != "campaign":
+            continue
+        own = [c for c in t.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
+        if len(own) != 1:
+            continue
+        lo, hi = own[0].left_edge.idx, own[0].idx + len(own[0].text)
+        if all(lo <= s and e <= hi + 2 for s, e, _lab, _n in ents):  # (+2: "'s")
+            return agent_name(own[0].text, "campaign")
+    return None
 
 
 def _campaign_owner(doc, before: int) -> str | None:

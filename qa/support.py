@@ -81,8 +81,7 @@ number amount total percent percentage level size value figure rate happen happe
 per annually yearly share proportion fraction portion""".split()) | frozenset(
     # function words the stop list lacks: no article need write them ("debate without moderators")
     """without within whether while through against among between toward towards upon onto
-    despite during since until unless around across along behind beyond beside besides
-    inside outside throughout amid amidst regarding concerning""".split()) | frozenset(
+    despite during since until unless""".split()) | frozenset(
     # nouns for what was said: "Trump's remarks about the moderators" asks what he said of them
     "remark comment statement".split()) | frozenset(
     # nouns for what a topic is: "the birther issue" is birtherism, the article need not say "issue"
@@ -96,7 +95,10 @@ per annually yearly share proportion fraction portion""".split()) | frozenset(
 FRAMING = frozenset("""describe describ react reaction respond response identify identifi
 characterize characteriz explain mention sum summ name named article articl story make made take
 took give gave get got going feel think view opinion finally current currently possible possibly
-rarely really actually exactly specifically still just even away back""".split())
+rarely really actually exactly specifically still just even away back""".split()) | frozenset(
+    # and more function words ("the conversation around the debate")
+    """around across along behind beyond beside besides inside outside throughout amid amidst
+    regarding concerning""".split())
 GENERIC_ZH = GENERIC
 GENERIC = GENERIC | FRAMING
 

@@ -24,6 +24,11 @@ def nlp():
      "The Trump campaign", "Trump campaign"),
     ("Donald Trump spoke on Monday. Trump's campaign was angry. The campaign said the poll "
      "was rigged.", "The campaign", "Trump campaign"),
+    # the campaign deeper in the span, its owner the only name there
+    ("Donald Trump spoke on Monday. A document on the Trump campaign's website states that "
+     "the leave is paid.", "A document on the Trump campaign's website", "Trump campaign"),
+    ("Hillary Clinton spoke on Monday. A spokesman for Hillary Clinton's campaign said the "
+     "plan was vague.", "A spokesman for Hillary Clinton's campaign", "Clinton campaign"),
     ("Pagliano's lawyer said that his client would testify.", "Pagliano's lawyer",
      "Pagliano's lawyer"),
     # the article named the lawyer before: he is the speaker

@@ -64,7 +64,7 @@ KELLER, LIND, FINANCE = 0, 1, 3  # the claims' statement numbers
 @pytest.mark.slow
 @pytest.mark.parametrize("topic", [
     "unfairly lumped the mayor together with developers of garages",
-    "the council hasn't yet drafted the precise budget language for the city",
+    "the council hasn't drafted the precise budget language for the garages in the city",
 ])
 def test_a_long_paraphrase_passes_the_gate(eng, topic, monkeypatch):
     best = [KELLER, LIND, FINANCE]
