@@ -325,6 +325,12 @@ _EN: list[tuple[str, re.Pattern]] = [(name, re.compile(p, re.I)) for name, p in 
     # Christianity" is the comparison)
     ("say_noun", rf"^(?:so\s+)?what\s+(?:kind\s+of\s+|sort\s+of\s+)?(?P<mod>(?:[a-z][\w-]*\s+){{0,2}}?)(?P<noun>{ACT_NOUN})s?\s+"
                  rf"(?P<aux>did|does|do|has|have|had|would|will)\s+(?P<x>.+?)\s+(?P<v>{ACT_VERB})\b(?P<y>.*)"),
+    # "Whom did Matthews finally name as the winner?", "Who did Trump blame for the loss?":
+    # whom X named in what X said, X's claims (set pence, read after its first run)
+    ("say_whom", rf"^(?:whom|who)\s+(?P<aux>did|does|do|has|have|had)\s+(?P<x>(?:the\s+)?(?-i:[A-Z])[\w.'’&-]*"
+                 rf"(?:\s+(?-i:[A-Z])[\w.'’&-]*){{0,3}})\s+(?:(?-i:[a-z]+ly)\s+)?"
+                 rf"(?P<v>(?-i:{SAY_VERBS}|name|named|credit|credited|thank|thanked|endorse|endorsed|"
+                 rf"pick|picked|choose|chose|chosen|single out|singled out))\b(?P<y>.*)"),
     # "What precedent did the Tax Policy Center fellow say Trump should follow?": the noun is
     # part of what X said (set returns, read after its first run)
     ("say_thing", rf"^(?:so\s+)?what\s+(?P<noun>(?!(?:kind|sort|type)\b)[a-z][\w-]*)\s+"
@@ -530,6 +536,11 @@ def route(question: str) -> Route:
             return Route("who_said", "", z or q, former=former)
         if name == "say_thing":
             name, g = "say", {**g, "y": f" {g['noun']}{g.get('y') or ''}"}
+        if name == "say_whom":  # the verb is what X did: "name as the winner"
+            plain = g["v"].lower() in ("say", "said", "says", "think", "thinks", "thought",
+                                       "believe", "believes", "believed")
+            name, g = "say", {**g, "y": (g.get("y") or "") if plain else f" {g['v']}{g.get('y') or ''}",
+                              "v": g["v"] if plain else "say"}
         stance = name == "stance" or bool(name == "say" and re.search(r"立场|态度", m.group(0)))
         name = "say" if name == "stance" else name
         if name == "say" and _passive(g):

@@ -296,8 +296,17 @@ def speech_cue(s) -> bool:
         # "Mr. Quiros was accused of using ...": said of the speaker, not by the speaker
         # ("was quoted as saying" is the speaker's own)
         return False
+    if NO_COMMENT and _NO_COMMENT.match(_content(s).strip()):
+        return False  # "declined to comment": he said nothing
     cands = {w, *support.base_forms(w), *support.lemmas(w)}
     return bool(cands & SPEECH_LEMMAS)
+
+
+#: "Jim Justice declined to comment", "did not respond to a request for comment": a speaker
+#: whose only claims are refusals to comment was never quoted (set coal, read after its run)
+NO_COMMENT = 1
+_NO_COMMENT = re.compile(r"^(?:to\s+)?(?:comment|be interviewed|answer questions|elaborate|"
+                         r"(?:a\s+)?requests?\s+for\s+comment)\b[^,;]{0,40}[.,]?$", re.I)
 
 
 def _verb_forms(word: str) -> set[str]:

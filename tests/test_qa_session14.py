@@ -5,7 +5,8 @@ a hand-built article, each with its flag off to show what it changes:
 - affiliation questions written "Which network does X host for?", "Which publication is X
   with?", "At which law firm is X a lawyer?", "What is X's connection to Y?", "Where is X a
   senior fellow?" go to the membership route;
-- "What precedent did X say Trump should follow?" asks what X said;
+- "What precedent did X say Trump should follow?" and "Whom did X name as the winner?" ask
+  what X said;
 - "Clarke's former business partner at Lenox" is the person the article describes so near
   Clarke (roles.OWNER_POSSESSIVE), and "Clarke's lawyer", described nowhere, is not Clarke
   (roles.POSSESSOR_NOT_SUBJECT);
@@ -13,7 +14,8 @@ a hand-built article, each with its flag off to show what it changes:
 - a topic with a word no article writes is X's when X's statement is near it in MiniLM
   (support.MIN_PARAPHRASE);
 - X's paraphrase answers with X's own words that follow it as a second evidence
-  (routes.FOLLOWING_QUOTE).
+  (routes.FOLLOWING_QUOTE);
+- X who only "declined to comment" was never quoted (routes.NO_COMMENT).
 
 The engine tests embed a hand-built snapshot (slow)."""
 
@@ -39,15 +41,17 @@ PARAS = [
     "\u201cThe villain is excess carbon dioxide in the atmosphere.\u201d",
     "Hill said the new parking rules downtown were a mistake. \u201cThey will empty our streets "
     "and close half the shops by winter,\u201d Hill said.",
+    "Jim Justice, who owns the mines, declined to comment.",
 ]
 TEXT = "\n".join(PARAS)
 LABELS = {"ex:biden": {"en": ["Joseph R. Biden Jr", "Biden"], "zh": []},
           "ex:cummings": {"en": ["Lawrence Cummings"], "zh": []},
           "ex:clarke": {"en": ["Tom Clarke", "Clarke"], "zh": []},
           "ex:lenox": {"en": ["Lenox"], "zh": []},
-          "ex:hill": {"en": ["Ann Hill", "Hill"], "zh": []}}
+          "ex:hill": {"en": ["Ann Hill", "Hill"], "zh": []},
+          "ex:justice": {"en": ["Jim Justice", "Justice"], "zh": []}}
 TYPES = {"ex:biden": "Person", "ex:cummings": "Person", "ex:clarke": "Person",
-         "ex:lenox": "Organization", "ex:hill": "Person"}
+         "ex:lenox": "Organization", "ex:hill": "Person", "ex:justice": "Person"}
 
 
 @pytest.fixture(scope="module")
@@ -68,6 +72,7 @@ def engine():
         claim(LABELS, ev, "ex:hill", "said", "\u201cThey will empty our streets and close half "
               "the shops by winter,\u201d", "\u201cThey will empty our streets and close half "
               "the shops by winter,\u201d Hill said."),
+        claim(LABELS, ev, "ex:justice", "declined", "to comment", PARAS[5]),
     ]
     return handbuilt_engine(stmts, LABELS, TYPES, PARAS, ART)
 
@@ -112,6 +117,15 @@ def test_a_noun_before_the_say_verb_is_what_was_said():
     assert route("What kind of advice did Obama give?").name == "say"  # as before
 
 
+def test_whom_x_named_is_what_x_said():
+    r = route("Whom did Matthews finally name as the winner of the night?")
+    assert (r.name, r.subject) == ("say", "Matthews")
+    assert r.topic.startswith("name as the winner")
+    r = route("Who does Trump say will pay for the wall?")
+    assert (r.name, r.subject, r.topic) == ("say", "Trump", "will pay for the wall")
+    assert route("Who did the police arrest?").name == "general"  # no speech verb
+
+
 @pytest.mark.slow
 def test_a_person_described_by_a_possessive(engine, monkeypatch):
     q = "What did Clarke's former business partner at Lenox say about his deals?"
@@ -149,3 +163,12 @@ def test_a_paraphrase_shows_the_quote_after_it(engine, monkeypatch):
     assert len(ans["evidence"]) == 2 and "empty our streets" in ans["evidence"][1]["quote"]
     monkeypatch.setattr(routes, "FOLLOWING_QUOTE", 0)
     assert len(top(engine.ask(q))["evidence"]) == 1
+
+
+@pytest.mark.slow
+def test_declining_to_comment_is_no_statement(engine, monkeypatch):
+    q = "What did Jim Justice say about the mines?"
+    assert "never quoted" in engine.ask(q)["reason"]
+    monkeypatch.setattr(routes, "NO_COMMENT", 0)
+    res = engine.ask(q)
+    assert not res["abstained"] or "never quoted" not in res["reason"]
