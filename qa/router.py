@@ -345,7 +345,9 @@ _EN: list[tuple[str, re.Pattern]] = [(name, re.compile(p, re.I)) for name, p in 
     # "How does Trump say he would pay for it?", "How did Scott answer questions about ...?"
     # (X a name right before the verb: not "How did Trump respond when Clinton said ...")
     ("say", r"^how\s+(?:does|did|do|has|have|had)\s+(?P<x>(?:the\s+)?(?-i:[A-Z])[\w.'’&-]*(?:\s+(?-i:[A-Z])[\w.'’&-]*){0,3})"
-            r"\s+(?-i:say|said|think|thought|believe|believed|propose|proposed|suggest|suggested|answer|answered)\b(?P<y>.*)"),
+            r"\s+(?-i:say|said|think|thought|believe|believed|propose|proposed|suggest|suggested|answer|answered|"
+            # "How did Matthews expect Pence's performance to affect Trump's standing?" (set pence)
+            r"expect|expected|predict|predicted|hope|hoped|plan|planned|want|wanted|intend|intended)\b(?P<y>.*)"),
     # "Where does X stand on Y?": X's position on Y
     ("stance", r"^where\s+(?:does|did|do|has|have|had)\s+(?P<x>.+?)\s+(?:stand|stood)\s+(?:on|about|regarding|with regard to|when it comes to|in relation to)\b(?P<y>.*)"),
     ("say", rf"^(?:did|does|has|have|is|was)\s+(?P<x>.+?)\s+(?:{SAY_VERBS}|worried|concerned)\b(?P<y>.*)"),

@@ -1079,7 +1079,7 @@ class RoutesMixin:
         if off:
             return off
         scores = sc.hybrid(idx, r.topic or None)
-        return self._answers(idx, scores, k, kind="claim")
+        return self._answers(idx, scores, k, kind="claim", follow=True)
 
     def _group_says(self, group: str) -> list[int]:
         """Article sentences (no claim's own sentence credits the group) in which ``group``

@@ -124,6 +124,8 @@ def test_whom_x_named_is_what_x_said():
     r = route("Who does Trump say will pay for the wall?")
     assert (r.name, r.subject, r.topic) == ("say", "Trump", "will pay for the wall")
     assert route("Who did the police arrest?").name == "general"  # no speech verb
+    r = route("How did Matthews expect Pence's performance to affect Trump's standing?")
+    assert (r.name, r.subject) == ("say", "Matthews")
 
 
 @pytest.mark.slow
