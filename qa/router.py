@@ -329,6 +329,8 @@ _EN: list[tuple[str, re.Pattern]] = [(name, re.compile(p, re.I)) for name, p in 
     # whom X named in what X said, X's claims (set pence, read after its first run)
     ("say_whom", rf"^(?:whom|who)\s+(?P<aux>did|does|do|has|have|had)\s+(?P<x>(?:the\s+)?(?-i:[A-Z])[\w.'’&-]*"
                  rf"(?:\s+(?-i:[A-Z])[\w.'’&-]*){{0,3}})\s+(?:(?-i:[a-z]+ly)\s+)?"
+                 # (not "Who did Trump say he would consider naming?": a person X named, as before)
+                 rf"(?!(?:say|said|says|think|thinks|thought|believe|believes|believed)\b)"
                  rf"(?P<v>(?-i:{SAY_VERBS}|name|named|credit|credited|thank|thanked|endorse|endorsed|"
                  rf"pick|picked|choose|chose|chosen|single out|singled out))\b(?P<y>.*)"),
     # "What precedent did the Tax Policy Center fellow say Trump should follow?": the noun is
@@ -539,10 +541,7 @@ def route(question: str) -> Route:
         if name == "say_thing":
             name, g = "say", {**g, "y": f" {g['noun']}{g.get('y') or ''}"}
         if name == "say_whom":  # the verb is what X did: "name as the winner"
-            plain = g["v"].lower() in ("say", "said", "says", "think", "thinks", "thought",
-                                       "believe", "believes", "believed")
-            name, g = "say", {**g, "y": (g.get("y") or "") if plain else f" {g['v']}{g.get('y') or ''}",
-                              "v": g["v"] if plain else "say"}
+            name, g = "say", {**g, "y": f" {g['v']}{g.get('y') or ''}", "v": "say"}
         stance = name == "stance" or bool(name == "say" and re.search(r"立场|态度", m.group(0)))
         name = "say" if name == "stance" else name
         if name == "say" and _passive(g):
