@@ -64,7 +64,8 @@ def _speaker_entity(att: Attribution, index: EntityIndex, doc, article: Article,
         if etype is not None:
             # "Scott's family said": the family speaks, not Scott (coref.agent_speaker)
             cl = index.add(att.speaker, etype)
-            written = re.match(r"^(?:[Tt]he\s+)?((?:[A-Z][\w.'\u2019-]*\s+)*[A-Z][\w.'\u2019-]*?(?:['\u2019]s)?"
+            written = re.match(r"^(?:[Tt]he\s+)?(?!(?:The|A|An|His|Her|Their|Its)\s)"
+                               r"((?:[A-Z][\w.'\u2019-]*\s+)*[A-Z][\w.'\u2019-]*?(?:['\u2019]s)?"
                                r"\s+(?:campaign|family))$", att.source.text.strip()) if att.source else None
             if written and coref.OWN_CAMPAIGN:
                 index.alias(cl, written.group(1))  # "Hillary Clinton's campaign": a name of it
@@ -163,7 +164,8 @@ def _new_entity(key: str, etype: str, cl) -> Entity:
     if coref.OWN_CAMPAIGN and coref.agent_type(cl.name) == "Organization" \
             and cl.name.split()[-1] in ("campaign", "family"):
         owner, noun = cl.name.rsplit(" ", 1)
-        aliases = tuple(sorted(cl.aliases | {f"{owner}'s {noun}"}))  # "Clinton's campaign"
+        own = set() if re.search(r"['\u2019]s?$", owner) else {f"{owner}'s {noun}"}  # "Clinton's campaign"
+        aliases = tuple(sorted(cl.aliases | own))
     return Entity(key=key, type=etype, name=cl.name, aliases=aliases)
 
 

@@ -89,3 +89,14 @@ def test_graph_speaker_is_the_agent(nlp, text, possessor, speaker):
     speakers = {c.speaker for c in ex.claims}
     assert speaker in speakers and possessor not in speakers
     assert speaker in {e.key for e in ex.entities}
+
+
+def test_the_campaign_is_no_name_of_it(nlp):
+    from claimgraph.extract.extractor import extract_doc
+    from claimgraph.extract.readers import read_article
+
+    text = ("Hillary Clinton's campaign manager spoke in Ohio. The campaign said the crowd was "
+            "large. Hillary Clinton's campaign said she would return.")
+    ex = extract_doc(read_article(text, "t", "text"), nlp(text))
+    camp = [e for e in ex.entities if e.key == "clinton campaign"]
+    assert camp and not any(a.lower().startswith("the ") for a in camp[0].aliases), camp
