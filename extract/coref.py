@@ -523,6 +523,13 @@ def _owner_of(doc, start: int, end: int, head) -> bool:
     return span is not None and span.root.head.i == head.i and span.root.dep_ in ("compound", "poss")
 
 
+def _owner_token(head):
+    """The one proper noun ``head`` is owned by ("Trump" of "the Trump campaign", "Clinton"
+    of "Hillary Clinton's campaign"), or None."""
+    own = [c for c in head.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
+    return own[0] if len(own) == 1 else None
+
+
 def _campaign_in(doc, a: int, b: int, ents) -> str | None:
     """"Trump campaign" for a source span ``[a, b)`` that writes "the Trump campaign" or
     "Trump's campaign" and names no one else (``ents``, the names inside it), else None."""
@@ -530,14 +537,9 @@ def _campaign_in(doc, a: int, b: int, ents) -> str | None:
     if span is None:
         return None
     for t in span:
-        if t.lower_ != "campaign":
-            continue
-        own = [c for c in t.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
-        if len(own) != 1:
-            continue
-        lo, hi = own[0].left_edge.idx, own[0].idx + len(own[0].text)
-        if all(lo <= s and e <= hi + 2 for s, e, _lab, _n in ents):  # (+2: "'s")
-            return agent_name(own[0].text, "campaign")
+        own = _owner_token(t) if t.lower_ == "campaign" else None
+        if own is not None and all(_owner_of(doc, s, e, t) for s, e, _lab, _n in ents):
+            return agent_name(own.text, "campaign")
     return None
 
 
@@ -635,10 +637,9 @@ def agent_speaker(doc, head, ents, text: str, a: int, b: int) -> str | None:
     named = _named_agent(doc, head, owners)
     if named:
         return named
-    if group:
-        own = [c for c in head.children if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"]
-        if len(own) == 1:
-            return agent_name(own[0].text, head.lower_)
+    own = _owner_token(head) if group else None
+    if own is not None:
+        return agent_name(own.text, head.lower_)
     phrase = re.sub(r"^(?:the|a|an)\s+", "", text.strip(" ,;:"), flags=re.I)
     return strip_titles(phrase) or None
 
