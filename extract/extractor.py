@@ -266,17 +266,16 @@ def extract_doc(article: Article, doc) -> Extraction:
     co_mentions = [m for m in mentions if not any(a <= m.span.start < b for a, b in tags)] \
         if tags else list(mentions)
     starts = [m.span.start for m in co_mentions]
-    claims, new_entities, types_new = [], [], {}
+    claims, new_types = [], {}  # a speaker the entity pass missed: its type, in order
     ents: dict = {}  # doc.ents, read once if a speaker needs it
     speakers = []
     for att in atts:
         key, etype = _speaker_entity(att, index, doc, article, ents)
         if key and key not in known:
-            new_entities.append(key)
-            types_new[key] = etype or "Organization"
+            new_types[key] = etype or "Organization"
             known.add(key)
         speakers.append([key, *_co_speakers(att, key, co_mentions, starts, types)])
-    new_entities = [_new_entity(key, types_new[key], index.find(key)) for key in new_entities]
+    new_entities = [_new_entity(key, etype, index.find(key)) for key, etype in new_types.items()]
     _plural_pronouns(atts, speakers)
     for att, keys in zip(atts, speakers, strict=True):
         # one claim per co-speaker: same content, cue and source, its own speaker
