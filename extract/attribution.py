@@ -880,6 +880,10 @@ def _noun_candidates(doc, tok, out: list[Candidate]) -> None:
                          source_tok=stok.i if stok is not None else None))
 
 
+#: an "according to" phrase that the parse made the whole sentence ends at its first comma
+ACCORDING_WHOLE = 1
+
+
 def _according_candidate(doc, tok, out: list[Candidate]) -> None:
     text = doc_text(doc)
     to = doc[tok.i + 1]
@@ -897,6 +901,14 @@ def _according_candidate(doc, tok, out: list[Candidate]) -> None:
     phrase = (min(tok.idx, src[0]), max(src[1], to.idx + 2))
     sent = tok.sent
     sa, sb = trim(text, sent.start_char, sent.end_char)
+    if ACCORDING_WHOLE and phrase[0] <= sa + 1 and phrase[1] >= sb - 1:
+        # the parse hung the sentence's clause on the source ('According to X, the move
+        # reeks of "fear"': "reeks" an appositive noun of X): the source ends at its comma
+        comma = next((t for t in doc[pobj.i + 1 : sent.end] if t.text == ","), None)
+        if comma is None:
+            return
+        src = trim(text, src[0], comma.idx)
+        phrase = (min(tok.idx, src[0]), comma.idx)
     if phrase[0] <= sa + 1:
         a, b = phrase[1], sb
     elif phrase[1] >= sb - 1:

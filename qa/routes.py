@@ -108,6 +108,7 @@ ASKS_ADDRESSEE = re.compile(r"\b(?:tell|told|ask|asked|say\s+to|said\s+to|write\
 ADDRESSING = (r"\b(?:told|tells|tell|telling|asked|asks|asking|said\s+to|says\s+to|wrote\s+to|"
               r"writes\s+to|warned|warns|urged|urges|assured|reminded|replied\s+to|responded\s+to)"
               r"\s+(?:[A-Z][\w.'’-]*,?\s+){0,4}?")  # "told Wells Fargo CEO John Stumpf"
+SPELLED_OUT = re.compile(r"\b(?:stand|stands)\s+for\b|\b(?:short|abbreviation|acronym)\s+for\b", re.I)
 MAX_CUES = 256  # X's claims read for a reporting cue before X counts as never quoted
 MAX_FOLLOWING = 256  # pronoun-subject facts after X's claims checked per question (decoded)
 MAX_REPORTING = 64  # sentences naming X searched for "X reported that ..." per question (decoded)
@@ -1221,6 +1222,11 @@ class RoutesMixin:
                 return f"no {want} of {self.label(subj[0].iri)} is in the graph"
         if not cand:
             return f"the graph holds no affiliation for {self.label(subj[0].iri)}"
+        if r.lang == "en" and SPELLED_OUT.search(r.topic or ""):
+            # "What does CNS stand for?": a sentence writing the name in full answers
+            full = [n for i in target for n in self.labels.get(i, {}).get("en", [])
+                    if len(n) > len(r.subject)]
+            cand = [i for i in cand if any(n in self.statements[i].text for n in full)] or cand
         if role_words and not self._covers(r.role, cand, need=0.5):
             return f"no {r.role} of {self.label(subj[0].iri)} is in the graph"
         scores = sc.hybrid(cand, r.role or None) if r.role else sc.hybrid(cand)

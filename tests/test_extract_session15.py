@@ -1,0 +1,90 @@
+"""Extraction rules from the sets read in session 15, each with its flag off to show what it
+changes: an "according to" phrase the parse made the whole sentence, a speaker written as an
+untagged acronym, a title-case headline's non-names, and a description under its sentence's
+subject."""
+
+from __future__ import annotations
+
+import pytest
+from claimgraph.extract import attribution, coref, entities, extractor
+from claimgraph.extract.extractor import extract_article
+from claimgraph.extract.readers import read_article
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from claimgraph.extract.pipeline import load_nlp
+
+    return load_nlp()
+
+
+def _claims(nlp, text: str) -> list[tuple[str | None, str, str]]:
+    x = extract_article(read_article(text, "t", "text"), nlp)
+    return [(c.speaker, c.source.text if c.source else "", c.content.text) for c in x.claims]
+
+
+ACCORDING = ("The bill passed on Monday. According to conservative talk radio host Rush Limbaugh, "
+             "the move reeks of \u201cfear\u201d and desperation.")
+
+
+def test_according_to_ends_at_its_comma(nlp, monkeypatch):
+    want = ("rush limbaugh", "conservative talk radio host Rush Limbaugh",
+            "the move reeks of \u201cfear\u201d and desperation")
+    assert want in _claims(nlp, ACCORDING)
+    monkeypatch.setattr(attribution, "ACCORDING_WHOLE", 0)
+    assert want not in _claims(nlp, ACCORDING)
+
+
+ACRONYM = ("However, Christian News Service reported that the goal had been exceeded.\n\n"
+           "CNS reported Monday that the U.S. had accepted 11,491 Syrian refugees.")
+
+
+def test_an_untagged_acronym_speaker_is_its_organization(nlp, monkeypatch):
+    said = [c for c in _claims(nlp, ACRONYM) if "11,491" in c[2]]
+    assert said and said[0][0] == "christian news service"
+    monkeypatch.setattr(extractor, "ACRONYM_SPEAKERS", 0)
+    said = [c for c in _claims(nlp, ACRONYM) if "11,491" in c[2]]
+    assert said and said[0][0] != "christian news service"
+
+
+HEADLINE = ("Obama Seeks More Muslim Refugees As He Recognizes Major Islamic Holiday.\n\n"
+            "President Barack Obama called on the United States to accept more refugees on "
+            "Monday.\n\nObama said the holiday was a celebration of faith.")
+
+
+def test_a_headline_holds_no_glued_names(nlp, monkeypatch):
+    def names():
+        x = extract_article(read_article(HEADLINE, "t", "text"), nlp)
+        return {e.name for e in x.entities}
+
+    assert "Obama Seeks" not in names() and "Barack Obama" in names()
+    monkeypatch.setattr(entities, "HEADLINE_JUNK", 0)
+    assert "Obama Seeks" in names()
+
+
+def test_headline_junk_keeps_real_names():
+    text = "Sell Coal, Says Peabody Energy.\n\nPeabody Energy will sell coal, it said."
+    cands = [(None, ("Sell Coal", "Person", 0, 9)), (None, ("Peabody Energy", "Organization", 16, 30)),
+             (None, ("Peabody Energy", "Organization", 32, 46))]
+    kept = [c[1][0] for c in entities._headline_junk(cands, text)]
+    assert kept == ["Peabody Energy", "Peabody Energy"]
+    # a given name before the name the body writes: a person's full name, kept
+    text = "Bill Clinton Calls Obamacare A Crazy System.\n\nClinton spoke in Flint on Monday."
+    cands = [(None, ("Bill Clinton", "Person", 0, 12)), (None, ("Clinton", "Person", 46, 53))]
+    assert len(entities._headline_junk(cands, text)) == 2
+    text = "Clinton Breaks With Obama On Trade.\n\nClinton spoke in Flint on Monday."
+    cands = [(None, ("Clinton Breaks", "Person", 0, 14)), (None, ("Clinton", "Person", 37, 44))]
+    assert [c[1][0] for c in entities._headline_junk(cands, text)] == ["Clinton"]
+
+
+SUBJECT = ("John Miller met Ann Lee. In June, the senator urged voters to reject Lee after the "
+           "businesswoman claimed that taxes were too high.")
+
+
+def test_a_description_under_the_subject_is_another_person(nlp, monkeypatch):
+    def speaker():
+        return next(c[0] for c in _claims(nlp, SUBJECT) if c[1] == "the businesswoman")
+
+    assert speaker() == "ann lee"
+    monkeypatch.setattr(coref, "OTHER_THAN_SUBJECT", 0)
+    assert speaker() == "john miller"
