@@ -136,24 +136,50 @@ NICKNAMES = 1
 def full_name(doc, name: str, before: int, label: str = "PERSON") -> str:
     """The earlier name of the same type that ``name`` ends or starts: the first one
     the text introduced ("Sen. Ted Cruz ... his father, Rafael Cruz ... Cruz said" is
-    Ted Cruz), or the longest spelling of that same name ("Paul Ryan", "Paul D. Ryan")."""
+    Ted Cruz) unless another written later was a subject (RECENT_SUBJECT), or the longest
+    spelling of that same name ("Paul Ryan", "Paul D. Ryan")."""
     low = name.lower()
-    found = []
+    written = []  # (where, name) of each
     for s, _e, lab, n in _entities(doc):
         if s > before:
             break
         nl = n.lower()
         if lab == label and len(n) > len(name) and (nl.endswith(" " + low) or nl.startswith(low + " ")):
-            found.append(n)
+            written.append((s, n))
+    found = [n for _s, n in written]
     if FIRST_IN_TEXT and label == "PERSON" and " " not in name:
         named = _surnames(doc).get(name)
         if named and 0 <= _first_at(doc, named) < before:
             found.insert(0, named)  # the text named it first, where the tagger may not have
+    if RECENT_SUBJECT and len({n.split()[0] for n in found}) > 1:
+        subject = next((n for s, n in reversed(written) if _is_subject(doc, s)), None)
+        if subject:
+            found.insert(0, subject)
     if not found:
         return _misspelt(doc, name, before) if TYPO_SURNAMES and label == "PERSON" else name
     first = found[0].split()
     same = [n for n in found if n.split()[0] == first[0] and n.split()[-1] == first[-1]]
     return max(same, key=len)
+
+
+#: a bare surname two earlier names of different persons end ("Gary Johnson" long before,
+#: then "Homeland Security Secretary Jeh Johnson says ..." / "Johnson tells MSNBC"): the one
+#: written last as its sentence's subject (the person the text is on), else the first
+#: introduced, as before ("Sen. Ted Cruz ... his father, Rafael Cruz ... Cruz said"); set
+#: obamacare of session 14, read after its run ("Former President Bill Clinton criticized
+#: ... for his wife Hillary Clinton. ... Clinton said")
+RECENT_SUBJECT = 1
+
+
+def _is_subject(doc, at: int) -> bool:
+    """Is the name written at char ``at`` its clause's subject?"""
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span[0]
+    while tok.dep_ in ("compound", "flat") and tok.head is not tok:
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass")
 
 
 #: a bare surname no earlier name ends, one letter off the surname of exactly one

@@ -42,7 +42,8 @@ def _speaker_entity(att: Attribution, index: EntityIndex, doc, article: Article,
         # one (named alone before the full name "Michelle Obama" the coreference rules chose)
         own = index.find(strip_titles(att.source.text))
         if own is not None and own.type == "Person" and " " not in own.name.strip() \
-                and name.split()[-1:] == [own.name.strip()]:
+                and name.split()[-1:] == [own.name.strip()] \
+                and not (SHARED_SURNAMES and _full_names_of(index, own.name.strip()) > 1):
             return norm_key(own.name), own.type
     cl = index.find(clean_name(name))
     if cl is None and SHORT_ORG_SPEAKERS:
@@ -85,6 +86,18 @@ def _speaker_entity(att: Attribution, index: EntityIndex, doc, article: Article,
     if cl is None:
         return None, None
     return norm_key(cl.name), cl.type
+
+
+#: a bare surname two persons named in full share ("Bill Clinton", "Hillary Clinton"):
+#: the index keeps it apart, undecided, and "Clinton said" is the person the coreference
+#: rules chose, not that residue (set obamacare of session 14, read after its run)
+SHARED_SURNAMES = 1
+
+
+def _full_names_of(index: EntityIndex, surname: str) -> int:
+    """How many persons of ``index`` have a name of two words or more ending in ``surname``."""
+    return sum(1 for o in index.clusters if o.final_type() == "Person"
+               and len(o.name.split()) > 1 and o.name.split()[-1] == surname)
 
 
 #: a speaker the coreference rules named from the text itself ("Stan Pate" the tagger

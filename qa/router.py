@@ -510,6 +510,13 @@ def _passive(g: dict) -> bool:
     return aux in ("is", "was", "were", "are") and (v.endswith("ed") or v in _PARTICIPLES)
 
 
+#: a question ending ", according to X" (X a name) asks what X said, as one opening
+#: "According to X," does; not a count ("How many ..., according to the IMF?": the fact
+#: route) (sets obamacare and limbaugh of session 14, read after their run)
+TRAILING_ACCORDING = 1
+_TRAILING_ACCORDING = re.compile(r"^(?P<y>.+?),?\s+according\s+to\s+(?P<x>(?:the\s+)?[A-Z][^,?]*?)\s*\?*$")
+
+
 def route(question: str) -> Route:
     """The route of ``question``.
 
@@ -531,6 +538,10 @@ def route(question: str) -> Route:
         table = _EN + [(name, pat) for name, pat in _ZH if name != "fact"]
     # a question in traditional characters (對 ... 怎麼看, 說了什麼) routes as its simplified
     # twin; the groups keep the question's own characters (names are linked as written)
+    if TRAILING_ACCORDING and table is _EN and (ta := _TRAILING_ACCORDING.match(q)) \
+            and not any(pat.search(ta.group("y")) for name, pat in _EN if name == "fact"):
+        # "For whom does the system work well, according to Bill Clinton?": what X said
+        q = f"According to {ta.group('x')}, {ta.group('y')}?"
     qr = q.translate(_TRADITIONAL)
     for name, pat in table:
         m = pat.search(qr if pat in _ZH_PATTERNS else q)

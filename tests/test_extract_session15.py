@@ -88,3 +88,30 @@ def test_a_description_under_the_subject_is_another_person(nlp, monkeypatch):
     assert speaker() == "ann lee"
     monkeypatch.setattr(coref, "OTHER_THAN_SUBJECT", 0)
     assert speaker() == "john miller"
+
+
+SHARED = ("Gary Johnson, the Libertarian candidate, spoke in Ohio.\n\n"
+          "Homeland Security Secretary Jeh Johnson says hackers are taking aim at election "
+          "officials.\n\nJohnson tells MSNBC that the attack remains under investigation.")
+
+
+def test_a_shared_surname_is_the_person_last_a_subject(nlp, monkeypatch):
+    def speaker():
+        return next(c[0] for c in _claims(nlp, SHARED) if "investigation" in c[2])
+
+    assert speaker() == "jeh johnson"
+    monkeypatch.setattr(coref, "RECENT_SUBJECT", 0)
+    assert speaker() != "jeh johnson"
+
+
+BILL = ("Former President Bill Clinton criticized the law in Flint for his wife Hillary "
+        "Clinton.\n\n\u201cIt doesn't make any sense,\u201d Clinton said.")
+
+
+def test_a_bare_surname_two_persons_share_is_no_third(nlp, monkeypatch):
+    def speaker():
+        return next(c[0] for c in _claims(nlp, BILL) if "sense" in c[2])
+
+    assert speaker() == "bill clinton"
+    monkeypatch.setattr(extractor, "SHARED_SURNAMES", 0)
+    assert speaker() == "clinton"
