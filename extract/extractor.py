@@ -131,7 +131,8 @@ ACRONYM_SPEAKERS = 1
 def _short_org(name: str, index: EntityIndex):
     """The one organization of ``index`` whose name of two words or more opens with the one
     capitalized word ``name``, or whose initials the acronym ``name`` is ("CNS reported" after
-    "Christian News Service", where the tagger tags no "CNS"); None otherwise."""
+    "Christian News Service", where the tagger tags no "CNS"; the acronym becomes its
+    alias); None otherwise."""
     if ACRONYM_SPEAKERS and re.fullmatch(r"[A-Z]{2,6}", name):
         hits = [o for o in index.clusters if o.final_type() == "Organization"
                 and is_acronym_of(name, o.name)]

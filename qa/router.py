@@ -536,12 +536,12 @@ def route(question: str) -> Route:
         # did 保罗·瑞安 say ...?") or a Chinese one naming an English name ("Mitch
         # McConnell对利率怎么看?"): the English patterns first, then the Chinese ones
         table = _EN + [(name, pat) for name, pat in _ZH if name != "fact"]
-    # a question in traditional characters (對 ... 怎麼看, 說了什麼) routes as its simplified
-    # twin; the groups keep the question's own characters (names are linked as written)
     if TRAILING_ACCORDING and table is _EN and (ta := _TRAILING_ACCORDING.match(q)) \
             and not any(pat.search(ta.group("y")) for name, pat in _EN if name == "fact"):
         # "For whom does the system work well, according to Bill Clinton?": what X said
         q = f"According to {ta.group('x')}, {ta.group('y')}?"
+    # a question in traditional characters (對 ... 怎麼看, 說了什麼) routes as its simplified
+    # twin; the groups keep the question's own characters (names are linked as written)
     qr = q.translate(_TRADITIONAL)
     for name, pat in table:
         m = pat.search(qr if pat in _ZH_PATTERNS else q)

@@ -108,10 +108,12 @@ ASKS_ADDRESSEE = re.compile(r"\b(?:tell|told|ask|asked|say\s+to|said\s+to|write\
 ADDRESSING = (r"\b(?:told|tells|tell|telling|asked|asks|asking|said\s+to|says\s+to|wrote\s+to|"
               r"writes\s+to|warned|warns|urged|urges|assured|reminded|replied\s+to|responded\s+to)"
               r"\s+(?:[A-Z][\w.'’-]*,?\s+){0,4}?")  # "told Wells Fargo CEO John Stumpf"
-#: a claim in a title-case headline ranks this much below X's claims in the body, which say
-#: it in X's own words (sets graham and obamacare, read after their runs); 0 turns it off
+#: a claim in the headline (a short first paragraph, :meth:`RoutesMixin._in_headline`) ranks
+#: this much below X's claims in the body, which say it in X's own words (sets graham and
+#: obamacare, read after their runs); 0 turns it off
 HEADLINE_PENALTY = 0.1
 HEADLINE_WORDS = 20  # PolNeAR's 84 dev headlines have 4 to 15
+#: "What does CNS stand for?": the membership route answers with a sentence writing the name
 SPELLED_OUT = re.compile(r"\b(?:stand|stands)\s+for\b|\b(?:short|abbreviation|acronym)\s+for\b", re.I)
 MAX_CUES = 256  # X's claims read for a reporting cue before X counts as never quoted
 MAX_FOLLOWING = 256  # pronoun-subject facts after X's claims checked per question (decoded)
