@@ -108,11 +108,6 @@ ASKS_ADDRESSEE = re.compile(r"\b(?:tell|told|ask|asked|say\s+to|said\s+to|write\
 ADDRESSING = (r"\b(?:told|tells|tell|telling|asked|asks|asking|said\s+to|says\s+to|wrote\s+to|"
               r"writes\s+to|warned|warns|urged|urges|assured|reminded|replied\s+to|responded\s+to)"
               r"\s+(?:[A-Z][\w.'’-]*,?\s+){0,4}?")  # "told Wells Fargo CEO John Stumpf"
-#: a claim in the headline (a short first paragraph, :meth:`RoutesMixin._in_headline`) ranks
-#: this much below X's claims in the body, which say it in X's own words (sets graham and
-#: obamacare, read after their runs); 0 turns it off
-HEADLINE_PENALTY = 0.1
-HEADLINE_WORDS = 20  # PolNeAR's 84 dev headlines have 4 to 15
 #: "What does CNS stand for?": the membership route answers with a sentence writing the name
 SPELLED_OUT = re.compile(r"\b(?:stand|stands)\s+for\b|\b(?:short|abbreviation|acronym)\s+for\b", re.I)
 MAX_CUES = 256  # X's claims read for a reporting cue before X counts as never quoted
@@ -703,8 +698,6 @@ class RoutesMixin:
         scores = scores - 2 * PASSAGE_PENALTY * np.array([i not in said for i in idx])
         if not group:  # "McConnell aides acknowledged ...": not what McConnell said himself
             scores = scores - GROUP_PENALTY * self._group_head[self.head_id[idx]]
-        if HEADLINE_PENALTY:  # the headline's summary below X's own words in the body
-            scores = scores - HEADLINE_PENALTY * np.array([self._in_headline(i) for i in idx])
         # a Chinese topic has no BM25 (its gloss writes 美国 "United States", the article
         # "U.S."): X's statements naming an entity the topic links rank first instead
         named = {lk.iri for lk in links if sc.zh and topic and lk not in subj and lk.how != "demonym"
@@ -761,15 +754,6 @@ class RoutesMixin:
         return self._answers(idx, scores, k, kind="claim", bare=1.0, act=True,
                              speaker_of=dict.fromkeys(reported, main), asked=frozenset(want),
                              follow=True)
-
-    def _in_headline(self, i: int) -> bool:
-        """Is statement ``i`` a claim in its article's headline: a first paragraph of
-        HEADLINE_WORDS words or fewer ("Bill Clinton calls Obamacare 'crazy system' during
-        campaign stop.", "Lindsey Graham Says Trump 'The Dealmaker' Could Address ...")?"""
-        s = self.statements[i]
-        if s.kind != "claim" or not s.evidence or s.evidence[0]["paragraph"] != 1:
-            return False
-        return len(s.evidence[0]["quote"].split()) <= HEADLINE_WORDS
 
     def _responses(self, sc: Scorer, stimulus: str, who: set[str], idx: list[int]) -> dict[int, int]:
         """The statements of ``idx`` in the same paragraph as, or the two after, the claim

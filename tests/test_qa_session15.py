@@ -144,29 +144,3 @@ def test_a_trailing_according_to_asks_what_x_said(monkeypatch):
     assert route("What is Clinton's role, according to the article?").name == "membership"
     monkeypatch.setattr(router, "TRAILING_ACCORDING", 0)
     assert route(q).name == "membership"
-
-
-HEAD = ["Ham says serving under Obama was demoralizing",
-        "Retired Gen. Norman Ham spoke to a radio host on Monday about his years in uniform.",
-        "\u201cIt was demoralizing to work for Obama,\u201d Ham said."]
-
-
-@pytest.mark.slow
-def test_a_headline_claim_ranks_below_the_body(monkeypatch):
-    text = "\n".join(HEAD)
-    ev = partial(evidence, text, "ex:head")
-    labels = {"ex:ham": {"en": ["Norman Ham", "Ham"], "zh": []}}
-    eng = handbuilt_engine([
-        claim(labels, ev, "ex:ham", "says", "serving under Obama was demoralizing", HEAD[0]),
-        claim(labels, ev, "ex:ham", "said", "\u201cIt was demoralizing to work for Obama,\u201d",
-              HEAD[2]),
-    ], labels, {"ex:ham": "Person"}, HEAD, "ex:head")
-    assert [eng._in_headline(i) for i in range(2)] == [True, False]
-
-    def headline_score():
-        res = eng.ask("What did Ham say about serving under Obama?")
-        return next(a["score"] for a in res["answers"] if a["text"].startswith("says"))
-
-    with_penalty = headline_score()
-    monkeypatch.setattr(routes, "HEADLINE_PENALTY", 0)
-    assert headline_score() == pytest.approx(with_penalty + 0.1, abs=1e-3)
