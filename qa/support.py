@@ -402,14 +402,12 @@ class SupportMixin:
         # not answered by "people were injured"
         generic = set() if strict else {w[:5] for w in tokens(topic) if w in GENERIC} - unknown
         money = {w[:5] for w in tokens(topic) if w in MONEY_WORDS} & unknown
-        if MONEY_AMOUNTS and money:
+        priced = [i for i in best if AMOUNT.search(self.statements[i].text)] \
+            if MONEY_AMOUNTS and money else []
+        if priced:
             # "How much of his own money ...": an amount of money in a top statement ("more
-            # than $60 million") writes the word; the others are judged without it
-            best = [i for i in best if AMOUNT.search(self.statements[i].text)]
-            if not best:
-                return True
-            unknown -= money
-            generic |= money
+            # than $60 million") writes the word; those statements are judged on the others
+            best, unknown, generic = priced, unknown - money, generic | money
             if not unknown:
                 return False
         known = [f for w, f in words.items() if w not in unknown and w not in generic]

@@ -115,3 +115,39 @@ def test_a_bare_surname_two_persons_share_is_no_third(nlp, monkeypatch):
     assert speaker() == "bill clinton"
     monkeypatch.setattr(extractor, "SHARED_SURNAMES", 0)
     assert speaker() == "clinton"
+
+
+SIGNED = ("31 Voters Share Their Thoughts On The Race.\n\n"
+          "\u201cMaybe we can build a wall around the candidate.\u201d \u2015 Steve Quinlan.\n"
+          "\u201cThe most unqualified child to ever run for president.\u201d \u2015 Oscar P. Quintero\n")
+
+
+def test_a_signed_quote_is_its_signers(nlp, monkeypatch):
+    def speakers():
+        return {c[2][:12]: (c[0], c[1]) for c in _claims(nlp, SIGNED)}
+
+    got = speakers()
+    assert got["\u201cMaybe we ca"] == ("steve quinlan", "Steve Quinlan")
+    assert got["\u201cThe most un"] == ("oscar p. quintero", "Oscar P. Quintero")
+    monkeypatch.setattr(attribution, "SIGNED_QUOTES", 0)
+    assert all(sp != "steve quinlan" for sp, _ in speakers().values())
+
+
+OPED = ("My father would have loved Trump.\n\n"
+        "I know all about Donald Trump and how he manipulates his followers.\n\n"
+        "My father said, \u201cWe live in Satan's kingdom.\u201d\n\n"
+        "Charlotte Meehan is playwright-in-residence at Wheaton College.")
+
+
+def test_the_narrators_i_is_the_author(nlp, monkeypatch):
+    def speakers():
+        return {c[1]: c[0] for c in _claims(nlp, OPED)}
+
+    got = speakers()
+    assert got["I"] == "charlotte meehan"
+    assert got["My father"] == "charlotte meehan s father"
+    # no tagline, no byline: the narrator is no one, not the person named last
+    untagged = {c[1]: c[0] for c in _claims(nlp, OPED.rsplit("\n\n", 1)[0])}
+    assert untagged["I"] is None
+    monkeypatch.setattr(coref, "FIRST_PERSON", 0)
+    assert speakers()["I"] != "charlotte meehan"
