@@ -173,8 +173,10 @@ RECENT_SUBJECT = 1
 
 #: "I know all about Donald Trump" in an op-ed: the narrator's "I" (outside quotes) is the
 #: article's author, named by a closing tagline ("Charlotte Meehan is playwright-in-residence
-#: at Wheaton College") or a byline ("By Jane Doe"), else no one: not the person named last
-#: (held-out set survivalist of session 15, read after its run)
+#: at Wheaton College") or a byline ("By Jane Doe"), not the person named last (held-out set
+#: survivalist of session 15: its article read after the set's run). With no author named,
+#: as before: an "I" in reported speech ('X suggested asking yourself this: Would I rather
+#: ...') is no narrator, and made None it lost two answers of set college
 FIRST_PERSON = 1
 _NAME = r"[A-Z][\w.'\u2019-]*(?:[ \u00a0]+(?:[A-Z][\w.'\u2019-]*|de|van|von|da|del)){1,3}"
 _TAGLINE = re.compile(rf"^(?P<name>{_NAME}),?[ \u00a0]+(?:is|was|has been|serves as|teaches|writes|"
@@ -504,13 +506,12 @@ def resolve_speaker(doc, source: tuple[int, int] | None, source_tok: int | None 
     if head is not None:
         last = head.lower_
     if FIRST_PERSON and (words in (["i"], ["me"]) or (words[0] == "my" and len(words) == 2)) \
-            and not _in_quote(doc, a):
+            and not _in_quote(doc, a) and author(doc):
         # the narrator's "I" outside quotes is the writer, never a person named before; "my
         # father" the writer's ("Charlotte Meehan's father", as agent_speaker names one)
-        who = author(doc)
-        if words[0] != "my" or who is None:
-            return who
-        return f"{who}'s {words[1]}" if words[1] in AGENT_NOUNS else None
+        if words[0] != "my":
+            return author(doc)
+        return f"{author(doc)}'s {words[1]}" if words[1] in AGENT_NOUNS else None
     if len(words) <= 2 and (first in PERSON_PRONOUNS or last in PERSON_PRONOUNS):
         gender = None
         if GENDER_AGREEMENT:

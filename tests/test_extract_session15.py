@@ -146,8 +146,5 @@ def test_the_narrators_i_is_the_author(nlp, monkeypatch):
     got = speakers()
     assert got["I"] == "charlotte meehan"
     assert got["My father"] == "charlotte meehan s father"
-    # no tagline, no byline: the narrator is no one, not the person named last
-    untagged = {c[1]: c[0] for c in _claims(nlp, OPED.rsplit("\n\n", 1)[0])}
-    assert untagged["I"] is None
     monkeypatch.setattr(coref, "FIRST_PERSON", 0)
     assert speakers()["I"] != "charlotte meehan"
