@@ -79,42 +79,28 @@ def test_headline_junk_keeps_real_names():
 
 SUBJECT = ("John Miller met Ann Lee. In June, the senator urged voters to reject Lee after the "
            "businesswoman claimed that taxes were too high.")
-
-
-def test_a_description_under_the_subject_is_another_person(nlp, monkeypatch):
-    def speaker():
-        return next(c[0] for c in _claims(nlp, SUBJECT) if c[1] == "the businesswoman")
-
-    assert speaker() == "ann lee"
-    monkeypatch.setattr(coref, "OTHER_THAN_SUBJECT", 0)
-    assert speaker() == "john miller"
-
-
 SHARED = ("Gary Johnson, the Libertarian candidate, spoke in Ohio.\n\n"
           "Homeland Security Secretary Jeh Johnson says hackers are taking aim at election "
           "officials.\n\nJohnson tells MSNBC that the attack remains under investigation.")
-
-
-def test_a_shared_surname_is_the_person_last_a_subject(nlp, monkeypatch):
-    def speaker():
-        return next(c[0] for c in _claims(nlp, SHARED) if "investigation" in c[2])
-
-    assert speaker() == "jeh johnson"
-    monkeypatch.setattr(coref, "RECENT_SUBJECT", 0)
-    assert speaker() != "jeh johnson"
-
-
 BILL = ("Former President Bill Clinton criticized the law in Flint for his wife Hillary "
         "Clinton.\n\n\u201cIt doesn't make any sense,\u201d Clinton said.")
 
 
-def test_a_bare_surname_two_persons_share_is_no_third(nlp, monkeypatch):
+@pytest.mark.parametrize(("text", "opening", "flag", "want", "without"), [
+    # a description under its sentence's subject is another person
+    (SUBJECT, "that taxes", (coref, "OTHER_THAN_SUBJECT"), "ann lee", "john miller"),
+    # a surname two persons share: the one written last as a subject
+    (SHARED, "that the attack", (coref, "RECENT_SUBJECT"), "jeh johnson", "gary johnson"),
+    # and no undecided third entity of the bare surname
+    (BILL, "\u201cIt doesn", (extractor, "SHARED_SURNAMES"), "bill clinton", "clinton"),
+])
+def test_whom_a_name_or_description_is(nlp, monkeypatch, text, opening, flag, want, without):
     def speaker():
-        return next(c[0] for c in _claims(nlp, BILL) if "sense" in c[2])
+        return next(sp for sp, _src, content in _claims(nlp, text) if content.startswith(opening))
 
-    assert speaker() == "bill clinton"
-    monkeypatch.setattr(extractor, "SHARED_SURNAMES", 0)
-    assert speaker() == "clinton"
+    assert speaker() == want
+    monkeypatch.setattr(*flag, 0)
+    assert speaker() == without
 
 
 SIGNED = ("31 Voters Share Their Thoughts On The Race.\n\n"
