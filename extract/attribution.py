@@ -1707,7 +1707,8 @@ def _ends_sentence(text: str, qa: int, qb: int) -> bool:
 #: a quote signed with a dash and a name, the rest of its line ('"We need a wall around
 #: him." ― Steve Quinlan', '"..." -- Jane Doe, 34, Miami'): a vox pop, a pull quote or an
 #: epigraph, the name its speaker; the signature outranks any cue inside the quote (held-out
-#: set latinos of session 15, read after its run)
+#: set latinos of session 15: its article, a vox-pop list, read after the set's run; PolNeAR
+#: train has one such quote, dev 13, all in that article)
 SIGNED_QUOTES = 1
 _SIGNATURE = re.compile(r"[ \t\u00a0]*(?:\u2015|\u2014|\u2013|--|-)[ \t\u00a0]*"
                         r"(?P<name>[A-Z][\w.'\u2019-]*(?:[ \u00a0]+[A-Z][\w.'\u2019-]*){0,4})"
