@@ -911,8 +911,9 @@ def _align_bilingual_lists(index: EntityIndex, article: Article) -> None:
 #: a name the tagger found only in a title-case headline, where every word is capitalized,
 #: is no name when it holds a name the body writes ("Obama Seeks", "Clinton Breaks",
 #: "Standard Clinton": that name, found by the text pass) or when the body writes all its
-#: words in lower case ("Sell Coal", "Avoid Bad Optics"); 15 of the 84 PolNeAR dev
-#: articles had one (sets refugees and coal of session 14, read after their runs)
+#: words in lower case ("Sell Coal", "Avoid Bad Optics"); the 84 PolNeAR dev articles had 15
+#: such names in 11 articles, and 10 go (sets refugees and coal of session 14, read after
+#: their runs)
 HEADLINE_JUNK = 1
 _SMALL = frozenset("a an and as at by for from in into of on or over the to with".split())
 
@@ -926,11 +927,12 @@ def _headline_junk(cands: list, text: str) -> list:
     if end < 0 or not _title_case(text[lead:end]):
         return cands
     body = text[end:]
-    names = set()
+    names = set()  # the body's names, and its persons' surnames
     for _ent, c in cands:
         if c[2] >= end:
             names.add(c[0])
-            names.update(w for w in c[0].split()[-1:] if c[1] == "Person")
+            if c[1] == "Person":
+                names.add(c[0].split()[-1])
     out = []
     for ent, c in cands:
         name = c[0]
