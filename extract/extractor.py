@@ -18,6 +18,7 @@ from .cues import PRONOUNS
 from .entities import EntityIndex, build_entities
 from .facts import find_facts
 from .names import ORG_HEADS, clean_name, is_acronym_of, norm_key, party_state_tags
+from .opinion import authored_claims
 from .pipeline import MODEL, load_nlp
 from .records import Article, Attribution, Claim, Entity, Extraction, Mention, Span
 from .roles import PARTY_APPOS, find_memberships
@@ -283,6 +284,9 @@ def extract_doc(article: Article, doc) -> Extraction:
 
     entities, mentions, index = build_entities(article, doc)
     atts = find_attributions(article, doc, nested=True)
+    own = authored_claims(article, doc, atts)
+    if own:
+        atts = sorted(atts + own, key=lambda x: x.content.start)
     known = {e.key for e in entities}
     types = {e.key: e.type for e in entities}
     # a party-state tag's party and state ("Sen. A (D-Ore.) and B") coordinate no speaker
@@ -303,10 +307,16 @@ def extract_doc(article: Article, doc) -> Extraction:
     new_entities = [_new_entity(key, etype, index.find(key)) for key, etype in new_types.items()]
     _plural_pronouns(atts, speakers)
     for att, keys in zip(atts, speakers, strict=True):
+        source = att.source
+        if source is not None and keys == [None]:
+            # "some economists who argue": the group is the source the graph records
+            group = coref.relative_source(doc, (source.start, source.end))
+            if group:
+                source = Span(*group, article.text[group[0]:group[1]])
         # one claim per co-speaker: same content, cue and source, its own speaker
         for k in keys:
             claims.append(
-                Claim(speaker=k, content=att.content, cue=att.cue, source=att.source,
+                Claim(speaker=k, content=att.content, cue=att.cue, source=source,
                       kind=att.kind, paragraph=att.paragraph, about=_about(att.content, mentions, k))
             )
     # an unmentioned (listed-only) entity never speaks

@@ -26,13 +26,13 @@ def clean_name(name: str) -> str:
 
     >>> clean_name("the Federal Reserve's")
     'Federal Reserve'
-    >>> clean_name("Goldman Sachs’")
-    'Goldman Sachs'
+    >>> clean_name("Goldman Sachs’"), clean_name("\u2015 Ann Lee")
+    ('Goldman Sachs', 'Ann Lee')
     """
     name = " ".join(name.split())
     if LEFT_QUOTE_POSSESSIVE and name.endswith("‘s"):
         name = name[:-2] + "’s"
-    name = name.strip(" \t\n,;:\"'“”‘’()[]")
+    name = name.strip(" \t\n,;:\"'“”‘’()[]\u2012\u2013\u2014\u2015")  # and dashes ("― Ann Lee")
     name = _LEADING.sub("", name)
     if _POSSESSIVE.search(name) and len(name) > 3:
         name = name[:-2] if name[-2] in "'’" else name[:-1]

@@ -121,7 +121,9 @@ class Attribution:
     """A who-said-what span triple, as PolNeAR annotates it.
 
     ``kind`` is ``direct``, ``indirect``, ``according-to``, ``report`` or
-    ``belief``. ``speaker`` is the full name the source resolves to (the earlier
+    ``belief`` (or ``authored``: an op-ed's own sentence, never PolNeAR's, with no
+    source and its signing author as ``speaker``; :mod:`claimgraph.extract.opinion`).
+    ``speaker`` is the full name the source resolves to (the earlier
     mention a pronoun, short name or "the bank" refers to, e.g. "Stephen
     Roach" for "he"), or None when there is no source.
     """

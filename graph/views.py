@@ -52,7 +52,8 @@ def label_of(lbls: dict, iri: str | None) -> str | None:
 
 
 def entities(ds: Dataset) -> list[dict]:
-    """Every entity with type, labels, roles, claim count and mention flag."""
+    """Every entity with type, labels, roles, claim count (and of them, sentences it signed
+    as an op-ed's author), and mention flag."""
     lbls = labels(ds)
     types: dict[str, str] = {}
     for cls, name in CLASS_TYPE.items():
@@ -64,6 +65,10 @@ def entities(ds: Dataset) -> list[dict]:
     counts: dict[str, int] = defaultdict(int)
     for row in _q(ds, "SELECT ?s (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c a cg:Claim ; cg:speaker ?s } GROUP BY ?s"):
         counts[str(row.s)] = int(row.n)
+    authored: dict[str, int] = defaultdict(int)  # an op-ed's own sentences, by its author
+    for row in _q(ds, "SELECT ?s (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c a cg:Claim ; cg:speaker ?s ; "
+                      "cg:kind cg:Authored } GROUP BY ?s"):
+        authored[str(row.s)] = int(row.n)
     roles = defaultdict(list)
     for m in memberships(ds, lbls):
         r = {"role": m["role"], "organization": m["organization"], "former": m["former"]}
@@ -74,6 +79,7 @@ def entities(ds: Dataset) -> list[dict]:
         lab = lbls.get(iri, {"en": [], "zh": []})
         out.append({"iri": iri, "type": etype, "labels": {"en": lab["en"], "zh": lab["zh"]},
                     "roles": roles.get(iri, []), "claims": counts.get(iri, 0),
+                    "authored": authored.get(iri, 0),
                     "mentioned": mentioned.get(iri, True)})
     return out
 

@@ -30,6 +30,7 @@ class CG(DefinedNamespace):
     AccordingTo: URIRef
     Report: URIRef
     Belief: URIRef
+    Authored: URIRef
     speaker: URIRef
     content: URIRef
     cue: URIRef
@@ -63,5 +64,6 @@ KIND_IRI = {
     "according-to": CG.AccordingTo,
     "report": CG.Report,
     "belief": CG.Belief,
+    "authored": CG.Authored,
 }
 KIND_NAME = {v: k for k, v in KIND_IRI.items()}

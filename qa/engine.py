@@ -47,7 +47,7 @@ from .index import (
     load_meta,
     save_engine,
 )
-from .linking import CJK_RE, Linker, normalize
+from .linking import CJK_RE, Link, Linker, normalize
 from .names import PERSONISH, NamesMixin
 from .roles import RolesMixin
 from .router import VIEW_NOUN, Route, did_of, route, said_of, why_of, why_route
@@ -94,6 +94,15 @@ ANAPHOR = re.compile(r"^(?:[A-Z][\w ,]{0,40},\s+)?(?:It|They|He|She)\b|"
                      r"(?:nation|country|company|firm|bank|fund|group|agency|organi[sz]ation|"
                      r"government|city|state|region|economy|bloc)\b")
 CONTEXT_PENALTY = 0.02  # a claim ranked by the sentence before it: a little below its own words
+#: "What does the author say about ...?", "作者认为...": the signing author of the op-eds the
+#: graph holds (claims of kind ``authored``, :mod:`claimgraph.extract.opinion`), when the
+#: article writes no such person itself (set survivalist of session 15, read after its run)
+#: "How does the article describe ...?": the op-ed's author (as THE_AUTHOR), else no one: the
+#: article's own sentences answer (set graham of session 15, read after its run)
+THE_ARTICLE = re.compile(r"(?:the\s+|this\s+)?(?:article|story|piece|op-?ed|column|editorial|essay)"
+                         r"|(?:这篇)?文章", re.I)
+THE_AUTHOR = re.compile(r"(?:the\s+)?(?:author|writer|columnist|essayist|op-?ed\s+(?:author|writer))"
+                        r"|(?:文章的)?作者|(?:专栏)?作家", re.I)
 
 
 class QAEngine(RoutesMixin, NamesMixin, RolesMixin, SupportMixin):
@@ -185,6 +194,13 @@ class QAEngine(RoutesMixin, NamesMixin, RolesMixin, SupportMixin):
         self.heads = list(heads)
         self.statements = st if isinstance(st, StatementTable) else StatementTable.from_statements(st)
         self.snap = replace(snapshot, statements=self.statements)
+
+    def _author_links(self, question: str, subject: str) -> list[Link]:
+        """Links from "the author" (``subject``, as the question writes it) to each entity
+        that signed an op-ed of the graph; [] when none did."""
+        at = question.find(subject)
+        return [Link(iri, subject, at, at + len(subject), "author")
+                for iri, e in self.entities.items() if e.get("authored")]
 
     def _setup(self) -> None:
         """What is rebuilt from the labels and texts whenever an engine is made or loaded."""
@@ -594,6 +610,15 @@ class QAEngine(RoutesMixin, NamesMixin, RolesMixin, SupportMixin):
         r, subj = self._view_of(r, subj)
         if topic_only and (r.name != "say" or not subj):
             return _abstain(result, f"{unknown[0]} is not in the graph")
+        if r.subject and not subj and THE_AUTHOR.fullmatch(r.subject.strip()):
+            subj = self._author_links(question, r.subject)
+            links = sorted(links + subj, key=lambda lk: lk.start)
+        elif r.subject and not subj and THE_ARTICLE.fullmatch(r.subject.strip()):
+            # "How does the article describe X?": an op-ed's author, else the text itself
+            subj = self._author_links(question, r.subject)
+            links = sorted(links + subj, key=lambda lk: lk.start)
+            if not subj:
+                r = replace(r, name="general", subject="")
         if r.subject and not subj and CJK_RE.search(r.subject):
             subj = self._chinese_name(question, r.subject)  # 标普, 沈建光
             links = sorted(links + subj, key=lambda lk: lk.start)

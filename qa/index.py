@@ -71,7 +71,7 @@ class Snapshot:
 
     statements: list[Statement]
     labels: dict[str, dict[str, list[str]]]
-    entities: dict[str, dict]  # iri -> {"type", "mentioned", "claims"}
+    entities: dict[str, dict]  # iri -> {"type", "mentioned", "claims", "authored"}
     texts: list[str]
     graph_hash: str = ""
     vectors: dict[str, np.ndarray] = field(default_factory=dict)  # model -> N x DIM
@@ -84,8 +84,8 @@ class Snapshot:
         from .verbalize import statements
 
         lbls = {k: v for k, v in views.labels(ds).items()}
-        ents = {e["iri"]: {"type": e["type"], "mentioned": e["mentioned"], "claims": e["claims"]}
-                for e in views.entities(ds)}
+        ents = {e["iri"]: {"type": e["type"], "mentioned": e["mentioned"], "claims": e["claims"],
+                           "authored": e["authored"]} for e in views.entities(ds)}
         texts = [a["text"] for a in views.articles(ds)]
         stmts = statements(ds, lbls)
         # the entities each article sentence names, so passages can be filtered by entity

@@ -254,7 +254,7 @@ class Link:
     surface: str
     start: int
     end: int
-    how: str  # label | alias | acronym | surname | demonym | typo | translit
+    how: str  # label | alias | acronym | surname | demonym | typo | translit | author
 
 
 class Linker:

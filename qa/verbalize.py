@@ -314,7 +314,7 @@ def statements(ds: Dataset, lbls: dict | None = None) -> list[Statement]:
         ms = current.get(sp["iri"], []) if sp and not group else []
         role = ", ".join(f"{m['role']} at {m['organization']['label']}" if m["role"]
                          else m["organization"]["label"] for m in ms)
-        cue = c["cue"] or "said"
+        cue = c["cue"] or ("wrote" if c["kind"] == "authored" else "said")
         by = tuple([sp["iri"]] if sp and sp["iri"] else []) \
             + tuple(m["organization"]["iri"] for m in ms)
         ev = [texts.widen(e) for e in c["evidence"]]

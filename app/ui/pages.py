@@ -29,7 +29,7 @@ from claimgraph.errors import ClaimgraphError, InputError
 TYPE_ICON = {"Person": ":material/person:", "Organization": ":material/account_balance:",
              "Place": ":material/place:", "Concept": ":material/lightbulb:", "Claim": ":material/chat:"}
 KIND_LABEL = {"direct": "direct quote", "indirect": "indirect", "according-to": "according to",
-              "report": "report", "belief": "belief"}
+              "report": "report", "belief": "belief", "authored": "the author's own words"}
 
 
 def md(text: object) -> str:

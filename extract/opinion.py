@@ -1,0 +1,106 @@
+"""An opinion piece's own sentences, as claims of the author who signs it.
+
+An op-ed ends on its author's tagline ("Aaron Kall is director of debate at the
+University of Michigan."), and its sentences are that author's claims in the author's
+own words, though no verb introduces them: a reader asks "What does Kall argue about
+Trump's debate tricks?" and the answer is one of them. They join the graph as claims of
+kind ``authored``. They are not attributions in PolNeAR's sense, which annotates none of
+them, so :func:`claimgraph.extract.attribution.find_attributions` (what the scorer reads)
+never returns them.
+
+A news report is no op-ed: its last line names no one the text has not named already
+("Mr. Hurt is eager to get the book out", "Gov. John Kasich is polling a distant third"),
+and its byline signs reporting, not opinion. PolNeAR: 4 of the 84 dev articles and 17 of
+the 840 train articles are signed so (sets debates and survivalist of session 15, read
+after their runs: their questions on the authors' own arguments had no claim to answer).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .coref import _TAGLINE
+from .records import Article, Attribution, Span
+
+#: an op-ed's sentences are its signing author's claims (kind ``authored``)
+OPINION_AUTHORS = 1
+#: a sentence of fewer words is no claim ("How is that possible?" is skipped as a question)
+MIN_WORDS = 6
+
+
+def signed_author(article: Article, doc) -> tuple[str, int] | None:
+    """(name, start of the tagline) of an op-ed's author, or None for any other article.
+
+    The last line must be a tagline ("<Name> is|was ... a role"), the name a proper name
+    of two words or more that the text before never writes (not even its surname), and
+    the word after the verb a determiner or a noun ("is director", "is the former mayor";
+    not "is eager", "is polling")."""
+    text = article.text.rstrip()
+    start = text.rfind("\n") + 1
+    while start < len(text) and text[start].isspace():
+        start += 1
+    last = text[start:]
+    m = _TAGLINE.match(last)
+    if m is None or len(last.split()) > 80:
+        return None
+    name = m.group("name").rstrip(".,")
+    span = doc.char_span(start, start + len(name), alignment_mode="expand")
+    words = [t for t in span if not t.is_punct] if span is not None else []
+    if len(words) < 2 or any(t.pos_ != "PROPN" for t in words):
+        return None  # "The New York Times is expected", "Although Bloomberg is"
+    given, surname = words[0].text, words[-1].text
+    for prev in re.finditer(rf"(?:(\S+)\s+)?(?<![\w-]){re.escape(surname)}(?![\w-])", text[:start]):
+        before = prev.group(1) or ""
+        if not (before[:1].isupper() and before.isalpha() and before != given):
+            return None  # the person a report is about ("Mr. Hurt said"), not its signer
+        # ("my parents, James and Olive Meehan": her family)
+    after = doc.char_span(start + m.end(), len(text), alignment_mode="expand")
+    nxt = next((t for t in after if not t.is_space), None) if after is not None else None
+    if nxt is None or not (nxt.pos_ in ("DET", "NOUN", "PROPN")
+                           or (nxt.dep_ == "amod" and nxt.head.pos_ == "NOUN")):
+        return None  # "is senior media editor", not "is eager to"
+    return name, start
+
+
+def _headline_end(text: str) -> int:
+    """Where the body starts: after the first paragraph when its first line is a headline
+    (no full stop ends it: "Ready for Trump vs. Clinton?;"), else 0."""
+    lead = len(text) - len(text.lstrip())
+    line_end = text.find("\n", lead)
+    if line_end < 0 or text[lead:line_end].rstrip().endswith((".", '."', ".\u201d")):
+        return 0
+    para_end = text.find("\n\n", lead)
+    return para_end if para_end >= 0 else line_end
+
+
+def authored_claims(article: Article, doc, atts: list[Attribution]) -> list[Attribution]:
+    """The sentences of an op-ed (:func:`signed_author`) that are no one else's claim, as
+    claims of kind ``authored`` spoken by its author; [] for any other article.
+
+    A sentence is left out when it overlaps another attribution (someone else's words,
+    or the author's own "I think ...", already a claim), asks a question, or has fewer
+    than :data:`MIN_WORDS` words; the headline and the tagline are no claims."""
+    if not OPINION_AUTHORS:
+        return []
+    signed = signed_author(article, doc)
+    if signed is None:
+        return []
+    author, tagline = signed
+    taken = [(x.start, x.end) for a in atts for x in (a.content, a.source, a.cue) if x is not None]
+    body = _headline_end(article.text)
+    out = []
+    for sent in doc.sents:
+        a, b = sent.start_char, sent.end_char
+        while b > a and article.text[b - 1].isspace():
+            b -= 1
+        if a < body or b > tagline or article.text[a:b].endswith("?"):
+            continue
+        if sum(1 for t in sent if t.is_alpha) < MIN_WORDS:
+            continue
+        if any(x < b and a < y for x, y in taken):
+            continue
+        para = article.paragraph_at(a)
+        out.append(Attribution(content=Span(a, b, article.text[a:b]), source=None, cue=None,
+                               kind="authored", paragraph=para.index if para else 0,
+                               speaker=author))
+    return out
