@@ -199,8 +199,10 @@ RECENT_SUBJECT = 1
 #: ...') is no narrator, and made None it lost two answers of set college
 FIRST_PERSON = 1
 _NAME = r"[A-Z][\w.'\u2019-]*(?:[ \u00a0]+(?:[A-Z][\w.'\u2019-]*|de|van|von|da|del)){1,3}"
-_TAGLINE = re.compile(rf"^(?P<name>{_NAME}),?[ \u00a0]+(?:is|was|has been|serves as|teaches|writes|"
-                      r"directs|heads|chairs|lives|works)\b")
+#: a closing line introducing the writer ("Aaron Kall is director of debate at ..."); also
+#: what makes an op-ed (:mod:`claimgraph.extract.opinion`)
+TAGLINE = re.compile(rf"^(?P<name>{_NAME}),?[ \u00a0]+(?:is|was|has been|serves as|teaches|writes|"
+                     r"directs|heads|chairs|lives|works)\b")
 _BYLINE = re.compile(rf"^[ \t]*By[ \u00a0]+(?P<name>{_NAME})[ \t]*(?:,[^\n]*)?$", re.M)
 
 
@@ -209,7 +211,7 @@ def author(doc) -> str | None:
     if "claimgraph_author" not in doc.user_data:
         text = doc_text(doc).strip()
         last = text.rsplit("\n", 1)[-1].strip()
-        m = _TAGLINE.match(last) if len(last.split()) <= 80 else None
+        m = TAGLINE.match(last) if len(last.split()) <= 80 else None
         if m is None:
             m = _BYLINE.search(text[:600])
         doc.user_data["claimgraph_author"] = m.group("name").rstrip(".,") if m else None
@@ -728,10 +730,10 @@ def report_author(doc, before: int) -> str | None:
     for s, e, lab, n in _entities(doc):
         if s >= before and found:
             break
-        root = doc.char_span(s, e, alignment_mode="expand").root
-        if lab not in ("PERSON", "ORG") or quoted[root.i]:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if lab not in ("PERSON", "ORG") or span is None or quoted[span.root.i]:
             continue
-        if _names_a_document(root):
+        if _names_a_document(span.root):
             if s >= before:
                 return full_name(doc, n, s, lab)  # "the study ..." before "its authors, X"
             found = (n, s, lab)
@@ -1013,16 +1015,16 @@ def _introduced_last(doc, para: int, gender: str | None) -> str | None:
     text = doc_text(doc)
     prev = text.rfind("\n", 0, len(text[:para].rstrip())) + 1
     last = None
-    for s, _e, lab, n in _entities(doc):
+    for s, e, lab, n in _entities(doc):
         if s >= para:
             break
         if s >= prev and lab == "PERSON":
-            last = (s, n)
-    if last is None or " " not in last[1] or _in_quote(doc, last[0]) \
+            last = (s, e, n)
+    if last is None or " " not in last[2] or _in_quote(doc, last[0]) \
             or not text.startswith(tuple(o for o, _c in QUOTE_PAIRS), para):
         return None  # (the pronoun's paragraph opens on a quote: the speaker just introduced)
-    s, n = last
-    span = doc.char_span(s, s + len(n), alignment_mode="expand")
+    s, e, n = last
+    span = doc.char_span(s, e, alignment_mode="expand")
     if span is None or not any(c.dep_ == "appos" for c in span.root.children):
         return None  # introduced with a role: "Henry Crespo, president of ..."
     if _first_at(doc, n) != s or not _agrees(doc, n, gender):

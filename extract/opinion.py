@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from .coref import _TAGLINE
+from .coref import TAGLINE
 from .records import Article, Attribution, Span
 
 #: an op-ed's sentences are its signing author's claims (kind ``authored``)
@@ -40,7 +40,7 @@ def signed_author(article: Article, doc) -> tuple[str, int] | None:
     while start < len(text) and text[start].isspace():
         start += 1
     last = text[start:]
-    m = _TAGLINE.match(last)
+    m = TAGLINE.match(last)
     if m is None or len(last.split()) > 80:
         return None
     name = m.group("name").rstrip(".,")
