@@ -26,6 +26,9 @@ from .records import Article, Attribution, Span
 OPINION_AUTHORS = 1
 #: a sentence of fewer words is no claim ("How is that possible?" is skipped as a question)
 MIN_WORDS = 6
+#: sources that are no other speaker in an op-ed: the narrator's "we", a thing named by a
+#: demonstrative or "it"
+_NOT_ANOTHER = re.compile(r"(?:we|us|our|it|its|(?:this|that|these|those)\s+[a-z]+)$", re.I)
 
 
 def signed_author(article: Article, doc) -> tuple[str, int] | None:
@@ -77,16 +80,21 @@ def authored_claims(article: Article, doc, atts: list[Attribution]) -> list[Attr
     """The sentences of an op-ed (:func:`signed_author`) that are no one else's claim, as
     claims of kind ``authored`` spoken by its author; [] for any other article.
 
-    A sentence is left out when it overlaps another attribution (someone else's words,
-    or the author's own "I think ...", already a claim), asks a question, or has fewer
-    than :data:`MIN_WORDS` words; the headline and the tagline are no claims."""
+    A sentence is left out when it overlaps another speaker's attribution, lies inside one
+    of the author's own ("I think ..."), asks a question, or has fewer than
+    :data:`MIN_WORDS` words; the headline and the tagline are no claims."""
     if not OPINION_AUTHORS:
         return []
     signed = signed_author(article, doc)
     if signed is None:
         return []
     author, tagline = signed
-    taken = [(x.start, x.end) for a in atts for x in (a.content, a.source, a.cue) if x is not None]
+    # someone else's words; not the narrator's "we" ("unless we recognize the danger"), nor
+    # a thing's ("This refusal ... encourages people to be reluctant"): the author's still
+    taken = [(x.start, x.end) for a in atts if a.speaker and a.speaker != author
+             and not (a.source and _NOT_ANOTHER.match(a.source.text.strip()))
+             for x in (a.content, a.source, a.cue) if x is not None]
+    own = [(a.content.start, a.content.end) for a in atts if a.speaker == author]
     body = _headline_end(article.text)
     out = []
     for sent in doc.sents:
@@ -97,7 +105,7 @@ def authored_claims(article: Article, doc, atts: list[Attribution]) -> list[Attr
             continue
         if sum(1 for t in sent if t.is_alpha) < MIN_WORDS:
             continue
-        if any(x < b and a < y for x, y in taken):
+        if any(x < b and a < y for x, y in taken) or any(x <= a and b <= y for x, y in own):
             continue
         para = article.paragraph_at(a)
         out.append(Attribution(content=Span(a, b, article.text[a:b]), source=None, cue=None,

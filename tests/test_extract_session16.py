@@ -168,3 +168,14 @@ def test_the_narrators_kin_are_the_authors(nlp, monkeypatch):
     assert _speaker_of(nlp, KIN, "meant to be equal") == "charlotte meehan s mother"
     monkeypatch.setattr(coref, "NARRATOR_KIN", 0)
     assert _speaker_of(nlp, KIN, "terrorism is the answer") != "charlotte meehan s father"
+
+
+PLURAL = ("Politifact did a fact-check on Donald Trump's claim about Chicago.\n\n"
+          "Politifact seized on Trump's claim that there have been thousands of shootings. "
+          "They checked the Chicago Tribune and found there had been 3,210 shooting victims.")
+
+
+def test_they_is_no_one_person(nlp, monkeypatch):
+    assert _speaker_of(nlp, PLURAL, "3,210 shooting victims") != "donald trump"
+    monkeypatch.setattr(coref, "PLURAL_NO_PERSON", 0)
+    assert _speaker_of(nlp, PLURAL, "3,210 shooting victims") == "donald trump"
