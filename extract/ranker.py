@@ -217,6 +217,8 @@ def rerank_sources(doc, kept, model: dict | None) -> None:
         if sources.SAID_OF and c.source is None and c.said_of:
             # the rules found a passive speech verb's subject (sources.said_of)
             continue  # "X was accused of ...": no source, and X is not one
+        if c.how == "transcript":
+            continue  # "PENCE: ...": the line's own speaker, never a name inside it
         if cands:
             span, tok, _ = max(cands, key=lambda x: _score(x[2], w))
             if c.source is not None and c.source[0] <= span[0] and span[1] <= c.source[1]:

@@ -1,7 +1,8 @@
 """Extraction rules from the sets read in session 16, each with its flag off to show what it
 changes: a report's maker as its speaker, a relative pronoun's antecedent, a title's gender,
 a closing mark typed to open a quote, an op-ed's own sentences as its author's claims, the
-narrator's kin, and a speaker introduced with a role just before a quote."""
+narrator's kin, a speaker introduced with a role just before a quote, plural "they", and an
+interview transcript's "NAME: ..." lines."""
 
 from __future__ import annotations
 
@@ -179,3 +180,21 @@ def test_they_is_no_one_person(nlp, monkeypatch):
     assert _speaker_of(nlp, PLURAL, "3,210 shooting victims") != "donald trump"
     monkeypatch.setattr(coref, "PLURAL_NO_PERSON", 0)
     assert _speaker_of(nlp, PLURAL, "3,210 shooting victims") == "donald trump"
+
+
+TRANSCRIPT = ("Mike Pence spoke to Chris Wallace on Sunday.\n\n"
+              "\"WALLACE: Will Gennifer Flowers be there?\n\n"
+              "\"PENCE: Well, look, Hillary Clinton apparently thinks this is an episode of a "
+              "reality show. Gennifer Flowers will not be attending the debate.\n")
+
+
+def test_a_transcript_line_is_its_speakers(nlp, monkeypatch):
+    art = read_article(TRANSCRIPT, "t", "text")
+    doc = nlp(art.text)
+    got = [(a.speaker, a.source.text, a.cue.text, a.content.text)
+           for a in attribution.find_attributions(art, doc) if a.cue is not None and a.cue.text == ":"]
+    assert ("Mike Pence", "PENCE", ":", "Well, look, Hillary Clinton apparently thinks this is an "
+            "episode of a reality show. Gennifer Flowers will not be attending the debate.") in got
+    assert any(g[0] == "Chris Wallace" and g[3] == "Will Gennifer Flowers be there?" for g in got)
+    monkeypatch.setattr(attribution, "TRANSCRIPT_LINES", 0)
+    assert not [a for a in attribution.find_attributions(art, doc) if a.source and a.source.text == "PENCE"]
