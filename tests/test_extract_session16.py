@@ -76,12 +76,6 @@ TITLED = ("In 1999, Representative James Rogan lined up to be photographed with 
           "line was too long.\n\nHillary Clinton did not comment on the photograph.")
 
 
-def test_mrs_is_never_he(nlp, monkeypatch):
-    assert _speaker_of(nlp, TITLED, "line was too long") == "hillary clinton"
-    monkeypatch.setattr(coref, "TITLE_GENDER", 0)
-    assert _speaker_of(nlp, TITLED, "line was too long") == "bill clinton"
-
-
 VOXPOP = ("Readers wrote in.\n\n"
           "\u201dMr. Trump embodies the lasting legacy of racism in the United States. "
           "He represents our greatest shame.\u201d \u2015 Sonya Herridge\n"
@@ -145,17 +139,6 @@ INTRODUCED = ("Obama had many artists writing songs about him, which is somethin
               "\u201cNo one is writing songs for Hillary,\u201d he said.")
 
 
-def test_he_is_the_speaker_just_introduced(nlp, monkeypatch):
-    assert _speaker_of(nlp, INTRODUCED, "No one is writing") == "henry crespo"
-    monkeypatch.setattr(coref, "NEW_SPEAKER", 0)
-    assert _speaker_of(nlp, INTRODUCED, "No one is writing") != "henry crespo"
-    # a person named only in passing, with no role, is no new speaker
-    monkeypatch.setattr(coref, "NEW_SPEAKER", 1)
-    passing = INTRODUCED.replace(", president of the Miami-based Florida Democratic Black Caucus",
-                                 " and Ann Lee")
-    assert _speaker_of(nlp, passing, "No one is writing") != "ann lee"
-
-
 KIN = ("My father would have loved Trump.\n\n"
        "My father spent our savings on Beehive freeze-dried food for the crash of the country. "
        "He also told his young protégés on a regular basis that \"terrorism is the answer.\"\n\n"
@@ -164,22 +147,9 @@ KIN = ("My father would have loved Trump.\n\n"
        "Charlotte Meehan is playwright-in-residence at Wheaton College.")
 
 
-def test_the_narrators_kin_are_the_authors(nlp, monkeypatch):
-    assert _speaker_of(nlp, KIN, "terrorism is the answer") == "charlotte meehan s father"
-    assert _speaker_of(nlp, KIN, "meant to be equal") == "charlotte meehan s mother"
-    monkeypatch.setattr(coref, "NARRATOR_KIN", 0)
-    assert _speaker_of(nlp, KIN, "terrorism is the answer") != "charlotte meehan s father"
-
-
 PLURAL = ("Politifact did a fact-check on Donald Trump's claim about Chicago.\n\n"
           "Politifact seized on Trump's claim that there have been thousands of shootings. "
           "They checked the Chicago Tribune and found there had been 3,210 shooting victims.")
-
-
-def test_they_is_no_one_person(nlp, monkeypatch):
-    assert _speaker_of(nlp, PLURAL, "3,210 shooting victims") != "donald trump"
-    monkeypatch.setattr(coref, "PLURAL_NO_PERSON", 0)
-    assert _speaker_of(nlp, PLURAL, "3,210 shooting victims") == "donald trump"
 
 
 TRANSCRIPT = ("Mike Pence spoke to Chris Wallace on Sunday.\n\n"
@@ -198,3 +168,25 @@ def test_a_transcript_line_is_its_speakers(nlp, monkeypatch):
     assert any(g[0] == "Chris Wallace" and g[3] == "Will Gennifer Flowers be there?" for g in got)
     monkeypatch.setattr(attribution, "TRANSCRIPT_LINES", 0)
     assert not [a for a in attribution.find_attributions(art, doc) if a.source and a.source.text == "PENCE"]
+
+
+@pytest.mark.parametrize("text, words, flag, on, off", [
+    # "Mrs. Clinton" is never he, but Hillary Clinton, named in full later
+    (TITLED, "line was too long", "TITLE_GENDER", "hillary clinton", "bill clinton"),
+    # "They checked the Chicago Tribune": no one person
+    (PLURAL, "3,210 shooting victims", "PLURAL_NO_PERSON", None, "donald trump"),
+    # the person the paragraph before introduced with a role
+    (INTRODUCED, "No one is writing", "NEW_SPEAKER", "henry crespo", ...),
+    # a person named in passing, with no role, is no new speaker
+    (INTRODUCED.replace(", president of the Miami-based Florida Democratic Black Caucus",
+                        " and Ann Lee"), "No one is writing", "NEW_SPEAKER", "obama", "obama"),
+    # the narrator's "my father", then "he"
+    (KIN, "terrorism is the answer", "NARRATOR_KIN", "charlotte meehan s father", ...),
+    (KIN, "meant to be equal", "NARRATOR_KIN", "charlotte meehan s mother", ...),
+])
+def test_speaker_rules(nlp, monkeypatch, text, words, flag, on, off):
+    """Each rule's speaker, and with its flag off another (``...``: any other)."""
+    assert _speaker_of(nlp, text, words) == on
+    monkeypatch.setattr(coref, flag, 0)
+    got = _speaker_of(nlp, text, words)
+    assert got != on if off is ... else got == off
