@@ -98,7 +98,9 @@ CONTEXT_PENALTY = 0.02  # a claim ranked by the sentence before it: a little bel
 #: graph holds (claims of kind ``authored``, :mod:`claimgraph.extract.opinion`), when the
 #: article writes no such person itself (set survivalist of session 15, read after its run)
 #: "How does the article describe ...?": the op-ed's author (as THE_AUTHOR), else no one: the
-#: article's own sentences answer (set graham of session 15, read after its run)
+#: article's own sentences answer, not "article is not in the graph" (set graham of session
+#: 15, read after its run; its question is still missed: the answer is a description in a
+#: sentence no claim holds)
 THE_ARTICLE = re.compile(r"(?:the\s+|this\s+)?(?:article|story|piece|op-?ed|column|editorial|essay)"
                          r"|(?:这篇)?文章", re.I)
 THE_AUTHOR = re.compile(r"(?:the\s+)?(?:author|writer|columnist|essayist|op-?ed\s+(?:author|writer))"
@@ -198,7 +200,7 @@ class QAEngine(RoutesMixin, NamesMixin, RolesMixin, SupportMixin):
     def _author_links(self, question: str, subject: str) -> list[Link]:
         """Links from "the author" (``subject``, as the question writes it) to each entity
         that signed an op-ed of the graph; [] when none did."""
-        at = question.find(subject)
+        at = max(question.find(subject), 0)
         return [Link(iri, subject, at, at + len(subject), "author")
                 for iri, e in self.entities.items() if e.get("authored")]
 

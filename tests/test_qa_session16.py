@@ -1,6 +1,7 @@
 """An op-ed end to end (session 16): its sentences are claims of its signing author, of kind
 ``authored``, the graph conforms to the shapes, and "What does the author say about ...?"
-asks that author (engine.THE_AUTHOR); a report's maker answers for "the report"."""
+asks that author (engine.THE_AUTHOR), as "the article" does (engine.THE_ARTICLE; of a news
+report, the article's own sentences answer)."""
 
 from __future__ import annotations
 
@@ -56,3 +57,32 @@ def test_the_author_is_the_op_eds_signer(built, monkeypatch):
     assert top["speaker"]["label"] == "Aaron Kall" and "far tougher" in top["text"]
     monkeypatch.setattr(engine_mod, "THE_AUTHOR", re.compile(r"(?!)"))
     assert eng.ask(q)["abstained"]
+
+
+def test_the_article_of_an_op_ed_is_its_author(built):
+    from claimgraph.qa import QAEngine
+
+    r = QAEngine.from_path(built, cache=False).ask("What does the article say about the debate moderators?")
+    assert not r["abstained"] and r["answers"][0]["speaker"]["label"] == "Aaron Kall"
+
+
+NEWS = ("Trump rallies in Ohio.\n\n"
+        "Donald Trump held a rally in Columbus, Ohio, on Monday, where thousands of supporters "
+        "waited in the rain.\n\n"
+        "\"We are going to win Ohio,\" Trump said.")
+
+
+def test_the_article_of_a_report_is_its_text(tmp_path, monkeypatch):
+    from claimgraph.qa import QAEngine
+
+    from claimgraph.pipeline import build_graph
+
+    (tmp_path / "news.txt").write_text(NEWS, encoding="utf-8")
+    build_graph([str(tmp_path / "news.txt")], tmp_path / "g.trig")
+    eng = QAEngine.from_path(tmp_path / "g.trig", cache=False)
+    q = "What does the article say about the rally in Columbus?"
+    r = eng.ask(q)
+    assert not r["abstained"] and "Columbus" in r["answers"][0]["text"]
+    monkeypatch.setattr(engine_mod, "THE_ARTICLE", re.compile(r"(?!)"))
+    r = eng.ask(q)
+    assert r["abstained"] and "article" in r["reason"]
