@@ -1747,10 +1747,10 @@ def _transcript_lines(doc, kept: list[Candidate]) -> list[Candidate]:
                                how="transcript"))
     if not lines:
         return kept
-    inside = [c for c in kept if any(t.content[0] <= c.content[0] and c.content[1] <= t.content[1]
-                                     and (c.cue is None or t.content[0] <= c.cue[0] < t.content[1])
-                                     for t in lines)]
-    return sorted([c for c in kept if c not in inside] + lines, key=lambda c: c.content[0])
+    outside = [c for c in kept if not any(
+        t.content[0] <= c.content[0] and c.content[1] <= t.content[1]
+        and (c.cue is None or t.content[0] <= c.cue[0] < t.content[1]) for t in lines)]
+    return sorted(outside + lines, key=lambda c: c.content[0])
 
 
 def _signed_quotes(doc, kept: list[Candidate]) -> None:

@@ -206,12 +206,24 @@ TAGLINE = re.compile(rf"^(?P<name>{_NAME}),?[ \u00a0]+(?:is|was|has been|serves 
 _BYLINE = re.compile(rf"^[ \t]*By[ \u00a0]+(?P<name>{_NAME})[ \t]*(?:,[^\n]*)?$", re.M)
 
 
+def tagline(text: str) -> tuple[re.Match, int] | None:
+    """The closing tagline of ``text`` (:data:`TAGLINE`, on a last line of 80 words or
+    fewer) and where that line starts, or None."""
+    text = text.rstrip()
+    start = text.rfind("\n") + 1
+    while start < len(text) and text[start].isspace():
+        start += 1
+    last = text[start:]
+    m = TAGLINE.match(last) if len(last.split()) <= 80 else None
+    return (m, start) if m else None
+
+
 def author(doc) -> str | None:
     """The article's author (:data:`FIRST_PERSON`), or None; cached per doc."""
     if "claimgraph_author" not in doc.user_data:
         text = doc_text(doc).strip()
-        last = text.rsplit("\n", 1)[-1].strip()
-        m = TAGLINE.match(last) if len(last.split()) <= 80 else None
+        found = tagline(text)
+        m = found[0] if found else None
         if m is None:
             m = _BYLINE.search(text[:600])
         doc.user_data["claimgraph_author"] = m.group("name").rstrip(".,") if m else None
@@ -571,8 +583,7 @@ def resolve_speaker(doc, source: tuple[int, int] | None, source_tok: int | None 
         found = _campaign_owner(doc, a)
         if found:
             return agent_name(surname(found), "campaign") if OWN_CAMPAIGN else found
-    if REPORT_AUTHORS and head is not None and head.lemma_.lower() in DOCUMENT_NOUNS and not known \
-            and not ents and any(t.lower_ in _DEFINITE for t in head.children if t.dep_ == "det"):
+    if REPORT_AUTHORS and head is not None and not known and not ents and _the_document(head):
         # "the report says", "the researchers tallied": whoever the article said wrote it
         found = report_author(doc, a)
         if found:
@@ -721,6 +732,12 @@ DOCUMENT_NOUNS = frozenset(
 _DEFINITE = frozenset(("the", "this", "that", "these", "those"))
 
 
+def _the_document(tok) -> bool:
+    """Is ``tok`` a document noun with a definite determiner ("the report", "this study")?"""
+    return tok.lemma_.lower() in DOCUMENT_NOUNS and any(
+        c.lower_ in _DEFINITE for c in tok.children if c.dep_ == "det")
+
+
 def report_author(doc, before: int) -> str | None:
     """Who the article last said made a report, study, survey or poll, before char
     ``before`` (or, when none is, the first after: "the study ... The authors of the
@@ -807,8 +824,7 @@ def _org_subject(doc, before: int) -> str | None:
     for t in reversed(span):
         if t.dep_ not in ("nsubj", "nsubjpass") or quoted[t.i] or t.pos_ == "PRON":
             continue
-        if REPORT_AUTHORS and t.pos_ == "NOUN" and t.lemma_.lower() in DOCUMENT_NOUNS \
-                and any(c.lower_ in _DEFINITE for c in t.children if c.dep_ == "det"):
+        if REPORT_AUTHORS and t.pos_ == "NOUN" and _the_document(t):
             found = report_author(doc, t.idx)  # "the report says ... It also points out"
             if found:
                 return found

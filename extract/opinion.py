@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from .coref import TAGLINE
+from .coref import tagline
 from .records import Article, Attribution, Span
 
 #: an op-ed's sentences are its signing author's claims (kind ``authored``)
@@ -39,13 +39,10 @@ def signed_author(article: Article, doc) -> tuple[str, int] | None:
     the word after the verb a determiner or a noun ("is director", "is the former mayor";
     not "is eager", "is polling")."""
     text = article.text.rstrip()
-    start = text.rfind("\n") + 1
-    while start < len(text) and text[start].isspace():
-        start += 1
-    last = text[start:]
-    m = TAGLINE.match(last)
-    if m is None or len(last.split()) > 80:
+    found = tagline(text)
+    if found is None:
         return None
+    m, start = found
     name = m.group("name").rstrip(".,")
     span = doc.char_span(start, start + len(name), alignment_mode="expand")
     words = [t for t in span if not t.is_punct] if span is not None else []

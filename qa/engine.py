@@ -612,14 +612,12 @@ class QAEngine(RoutesMixin, NamesMixin, RolesMixin, SupportMixin):
         r, subj = self._view_of(r, subj)
         if topic_only and (r.name != "say" or not subj):
             return _abstain(result, f"{unknown[0]} is not in the graph")
-        if r.subject and not subj and THE_AUTHOR.fullmatch(r.subject.strip()):
-            subj = self._author_links(question, r.subject)
-            links = sorted(links + subj, key=lambda lk: lk.start)
-        elif r.subject and not subj and THE_ARTICLE.fullmatch(r.subject.strip()):
+        article = bool(r.subject) and THE_ARTICLE.fullmatch(r.subject.strip()) is not None
+        if r.subject and not subj and (article or THE_AUTHOR.fullmatch(r.subject.strip())):
             # "How does the article describe X?": an op-ed's author, else the text itself
             subj = self._author_links(question, r.subject)
             links = sorted(links + subj, key=lambda lk: lk.start)
-            if not subj:
+            if not subj and article:
                 r = replace(r, name="general", subject="")
         if r.subject and not subj and CJK_RE.search(r.subject):
             subj = self._chinese_name(question, r.subject)  # 标普, 沈建光
