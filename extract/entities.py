@@ -111,6 +111,18 @@ UNTAGGED_FULL_NAMES = 1
 DASHED_NAMES = 1
 #: "Breitbart’s Joel Pollak" tagged as one name is the organization and its person
 POSSESSIVE_GLUE = 1
+#: a two-word name the tagger took for a work, product, building or nationality ("Fox
+#: News' Megyn Kelly" WORK_OF_ART, "Marco Rubio" FAC): a person when its first word is a
+#: given name the article never writes in lower case, its second no place or award noun,
+#: and no quotation mark opens it (train, 300 articles: 10 such names, 9 people and
+#: Archie Bunker)
+MISLABELED_PERSONS = 1
+_MISLABELS = frozenset(("WORK_OF_ART", "PRODUCT", "FAC", "NORP"))
+_THING_TAILS = frozenset("""
+prize award medal prison jail square park airport garden gardens bridge hall center centre
+tower street avenue road hotel stadium arena building house plaza museum library act bill
+law doctrine accord treaty plan project fund foundation church temple mosque school
+""".split())
 #: an organization's name after "ROLE of" that ends in an organization word ("president of
 #: Butler University in Indianapolis") is the employer, not part of a job title ("Head of
 #: Asia Pacific Fixed Income at Invesco")
@@ -229,12 +241,31 @@ def _in_job_title(ent) -> bool:
     return j < len(doc) and doc[j].lower_ in ("at", "with", "for", "in")
 
 
+def _mislabeled_person(ent) -> bool:
+    """Is ``ent``, tagged a work, product, building or nationality, a person's two-word
+    name (:data:`MISLABELED_PERSONS`)?"""
+    from .coref import given_name
+
+    if ent.label_ not in _MISLABELS or len(ent) != 2:
+        return False
+    if not all(t.is_alpha and t.is_title and t.tag_ == "NNP" for t in ent):
+        return False
+    text = ent.doc.text
+    if ent.start_char and text[ent.start_char - 1] in "\u201c\u2018\"'":
+        return False  # a quoted title
+    first, last = ent[0].text, ent[1].text
+    return given_name(first) and last.lower() not in _THING_TAILS and not _is_org_head(last) \
+        and not re.search(r"(?<![\w-])" + first.lower() + r"(?![\w-])", text)
+
+
 def candidate(ent, article: Article | None = None) -> tuple[str, str, int, int] | None:
     """(name, type, start, end) of a usable NER mention, or None for junk.
 
     Applies the cleaning and typing rules of this module to one spaCy span.
     """
     etype = TYPE_OF_LABEL.get(ent.label_)
+    if etype is None and MISLABELED_PERSONS and _mislabeled_person(ent):
+        etype = "Person"
     if etype is None:
         return None
     doc = ent.doc

@@ -39,7 +39,8 @@ SAY_VERBS = (r"say|said|says|saying|think|thought|thinks|believe|believes|argue|
              r"signalled|caution|cautioned|discuss|discussed|address|addressed|talk about|talked about|"
              r"speak about|spoke about|speak on|spoke on|ask|asked|demand|demanded|request|requested|"
              r"complain|complained|complain about|complained about|call|called|calls|brand|branded|"
-             r"label|labeled|labelled|dub|dubbed")
+             r"label|labeled|labelled|dub|dubbed|press|pressed|confront|confronted|challenge|"
+             r"challenged|grill|grilled|quiz|quizzed|interview|interviewed")
 WHO_VERBS = (r"said|says|say|stated|states|argued|argues|warned|warns|noted|notes|claimed|claims|"
              r"thinks|believes|believed|reported|reports|predicted|predicts|expects|expected|"
              r"described|describes|denied|denies|deny|analy[sz]ed|analy[sz]es|highlighted|highlights|"
@@ -392,6 +393,12 @@ _ZH: list[tuple[str, re.Pattern]] = [(name, re.compile(p)) for name, p in [
             r"(?:关于|有关|对于)(?P<y>.+?)(?:的(?:事情?|问题|话题|内容))?[?？!！。.]*$"),
     ("say", r"^(?P<x>.+?)(?:说了什么|怎么说|认为什么|有何看法|有什么看法|的观点是什么|的看法是什么|表示了什么|指出了什么|分析了什么|谈到了什么|谈了什么|提到了什么|讲了什么)"),
     ("fact", r"多少|多高|多大|几个|几何|何时|哪一年|什么时候|幅度|百分之几"),
+    # "桑德斯说他将在下一届国会提出什么立法?", "特朗普为什么说他不能公布...?": what X said, the
+    # clause after the verb asking about it (X no hearsay word: 据说, 听说; no 说法 "claim",
+    # 说服 "persuade")
+    ("say", r"^(?!据|听)(?P<x>[^说，,。？?]{2,30}?)(?:(?:为什么|为何)(?:说|认为|表示|称|指出|声称|坚称)(?P<why>[^？?]+)|"
+            r"(?:说|认为|表示|称|指出|声称|透露|坚称|警告|强调|承认|预测|预计)(?!服|法)(?P<y>[^？?]*?(?:什么|哪些|"
+            r"哪个|哪里|为什么|为何|如何|怎样|怎么|是否|吗)[^？?]*))[?？!！。.]*$"),
     ("concept", r"^(?:什么是)(?P<c>.+)"),
     ("concept", r"^(?P<c>.+?)(?:是什么|指什么|是什么意思)"),
 ]]
@@ -555,6 +562,8 @@ def route(question: str) -> Route:
             z = re.sub(r"^(?:the\s+)?(?:figures?|numbers?|estimates?|statistics?|data|claims?|reports?)"
                        r"\s+(?:that\s+)?", "", _clean(g.get("z")), flags=re.I)
             return Route("who_said", "", z or q, former=former)
+        if g.get("why"):  # "特朗普为什么说...": what X said of it (the zh why-clause)
+            g = {**g, "y": g["why"]}
         if name == "say_thing":
             name, g = "say", {**g, "y": f" {g['noun']}{g.get('y') or ''}"}
         if name == "say_whom":  # the verb is what X did: "name as the winner"

@@ -6,6 +6,7 @@ and abstains when the evidence is missing (:mod:`.support`).
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import numpy as np
@@ -80,6 +81,9 @@ FUTURE_AT = re.compile(r"\b(?:will|would|'ll|shall|going to|plans? to|planned to
 # verbs that name what a thing is ("called it a disaster", "branded North Korea an outlaw
 # nation"): one verb for who-questions ("Who called North Korea an outlaw nation?")
 NAMING_VERBS = frozenset("call brand label dub term".split())
+# "Who pressed Trump on X?": the doer of the verb asked is also written "Hewitt, who had
+# pressed him on X" and "pressed by Holt about X" (_doer)
+DOER_FORMS = 1
 # relatives a membership question may ask for, and how an article writes them
 KIN = {w: f"{w}s?" for w in "wife husband spouse father mother son daughter brother sister "
        "grandson granddaughter grandfather grandmother uncle aunt nephew niece cousin partner "
@@ -1163,8 +1167,14 @@ class RoutesMixin:
         names = [(lk.surface, lk.iri) for lk in self.linker.link(quote)
                  if self.types.get(lk.iri) in SPEAKER_TYPES and len(lk.surface) >= 2]
         for n, iri in sorted(names, key=lambda x: -len(x[0])):
-            for m in re.finditer(r"(?<![\w&])" + re.escape(n) + r"(?:'s)?\s+(?:(?:[a-z]+ly|also|has|had|"
-                                 r"have|first|later|then|once)\s+)?(?P<v>[a-z]+)\b", quote):
+            # "Holt pressed Trump on ...", "Hewitt, who had pressed him on ...", and the passive
+            # "pressed by Holt about ..." (what follows the name, then, is what was asked)
+            rel = r"(?:,\s+who)?" if DOER_FORMS else ""
+            for m in itertools.chain(
+                    re.finditer(r"(?<![\w&])" + re.escape(n) + r"(?:'s)?" + rel + r"\s+(?:(?:[a-z]+ly|"
+                                r"also|has|had|have|first|later|then|once)\s+)?(?P<v>[a-z]+)\b", quote),
+                    re.finditer(r"\b(?P<v>[a-z]+)\s+by\s+" + re.escape(n) + r"\b", quote)
+                    if DOER_FORMS else ()):
                 after = {w[:5] for w in tokens(quote[m.end():])}
                 if _verb_forms(m.group("v")) & want and words and \
                         len(words & after) >= 0.5 * len(words):
