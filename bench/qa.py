@@ -60,7 +60,7 @@ def load_set(path: Path) -> dict:
 
 
 def build(qset: dict, rebuild: bool) -> Path:
-    """The set's graph, built once per article content and extractor source.
+    """The set's graph, built once per article content and extractor source and weights.
 
     Built by the ``claimgraph build`` command in a separate process: the extraction
     pipeline leaves busy threads behind (spaCy, torch) that would slow the timed asks.
@@ -68,7 +68,9 @@ def build(qset: dict, rebuild: bool) -> Path:
     h = hashlib.sha256()
     for p in qset["paths"]:
         h.update(p.read_bytes())
-    for src in sorted((ROOT / "extract").rglob("*.py")) + sorted((ROOT / "graph").glob("*.py")):
+    # the extractor's code and its trained weights (a retrained pair changes the claims)
+    for src in sorted((ROOT / "extract").rglob("*.py")) + sorted((ROOT / "extract").rglob("*.json")) \
+            + sorted((ROOT / "graph").glob("*.py")):
         h.update(src.read_bytes())
     out = Path(tempfile.gettempdir()) / "claimgraph-bench" / f"{qset['name']}-{h.hexdigest()[:12]}.trig"
     if rebuild and out.exists():
