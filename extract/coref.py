@@ -816,7 +816,7 @@ def _org_subject(doc, before: int) -> str | None:
     start = text.rfind("\n", 0, before) + 1
     if REPORT_AUTHORS and not text[start:before].strip():
         # "It also points out" opening a paragraph: the subject the last one ended on
-        start = text.rfind("\n", 0, len(text[:start].rstrip())) + 1
+        start = _paragraph_before(text, start)
     span = doc.char_span(start, before, alignment_mode="contract")
     if span is None:
         return None
@@ -1049,11 +1049,19 @@ def _previous_person(doc, before: int, gender: str | None = None) -> str | None:
 NEW_SPEAKER = 1
 
 
+def _paragraph_before(text: str, start: int) -> int:
+    """Where the paragraph before the one starting at ``start`` starts (blank lines skipped)."""
+    end = start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return text.rfind("\n", 0, end) + 1
+
+
 def _introduced_last(doc, para: int, gender: str | None) -> str | None:
     """The last person of the paragraph before ``para`` when the text names that person
     there for the first time, in full, outside quotes, agreeing with ``gender``."""
     text = doc_text(doc)
-    prev = text.rfind("\n", 0, len(text[:para].rstrip())) + 1
+    prev = _paragraph_before(text, para)
     last = None
     for s, e, lab, n in _entities(doc):
         if s >= para:

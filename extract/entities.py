@@ -244,8 +244,6 @@ def _in_job_title(ent) -> bool:
 def _mislabeled_person(ent) -> bool:
     """Is ``ent``, tagged a work, product, building or nationality, a person's two-word
     name (:data:`MISLABELED_PERSONS`)?"""
-    from .coref import given_name
-
     if ent.label_ not in _MISLABELS or len(ent) != 2:
         return False
     if not all(t.is_alpha and t.is_title and t.tag_ == "NNP" for t in ent):
@@ -254,8 +252,15 @@ def _mislabeled_person(ent) -> bool:
     if ent.start_char and text[ent.start_char - 1] in "\u201c\u2018\"'":
         return False  # a quoted title
     first, last = ent[0].text, ent[1].text
-    return given_name(first) and last.lower() not in _THING_TAILS and not _is_org_head(last) \
-        and not re.search(r"(?<![\w-])" + first.lower() + r"(?![\w-])", text)
+    return last.lower() not in _THING_TAILS and not _is_org_head(last) and _capital_given(first, text)
+
+
+def _capital_given(word: str, text: str) -> bool:
+    """Is ``word`` a given name (the births lexicon's) that ``text`` never writes in lower
+    case ("Will Twitter", "So Clinton" at the start of a sentence are no names)?"""
+    from .coref import given_name
+
+    return given_name(word) and not re.search(r"(?<![\w-])" + word.lower() + r"(?![\w-])", text)
 
 
 def candidate(ent, article: Article | None = None) -> tuple[str, str, int, int] | None:
@@ -810,7 +815,6 @@ def _untagged_full_names(doc, cands: list) -> list:
     a person: the first place the surname follows a capitalized given name (the births
     lexicon's, coref.given_name), when no tagged full name ends in it. A tagged span inside
     the full name ("Trump" of "Donald Trump", the tagger's ORG) gives way to it."""
-    from .coref import given_name
 
     full = {c[0].split()[-1] for _e, c in cands if c[1] == "Person" and len(c[0].split()) > 1}
     single = {c[0] for _e, c in cands if c[1] == "Person" and re.fullmatch(r"[A-Z][a-z]+", c[0])}
@@ -820,10 +824,8 @@ def _untagged_full_names(doc, cands: list) -> list:
     tagged = doc.has_annotation("TAG")
 
     def accept(given: str) -> bool:
-        # not a title ("Judge Berman", "Pope Francis") nor a word the article writes in
-        # lower case ("Will Twitter", "So Clinton" at the start of a sentence)
-        return given.casefold() not in _HONORIFICS and given_name(given) and not re.search(
-            r"(?<![\w-])" + given.lower() + r"(?![\w-])", text)
+        # not a title ("Judge Berman", "Pope Francis")
+        return given.casefold() not in _HONORIFICS and _capital_given(given, text)
 
     for name in sorted(single - full - givens):  # not "Joe" of "Joe Scarborough"
         m = given_surname(text, name, accept)
@@ -853,7 +855,6 @@ def _untagged_subjects(doc, cands: list, full: set[str]) -> list:
     lower case), outside every entity, whose second word stands alone elsewhere as a
     verb's subject and never after "the" ("the Post", "the Act"), and that no tagged full
     name ends in. Gives the full name and its lone surnames as person mentions."""
-    from .coref import given_name
 
     text = doc.text
     taken = {i for e, c in cands for i in range(e.start, e.end)}
@@ -874,8 +875,7 @@ def _untagged_subjects(doc, cands: list, full: set[str]) -> list:
                 or (n.i + 1 < len(doc) and doc[n.i + 1].tag_ == "NNP"):
             continue  # a longer run of names ("Dodd-Frank Act"): not a plain "Given Surname"
         g = t.lower_
-        if g in _HONORIFICS or g in _CALENDAR or not given_name(t.text) or re.search(
-                r"(?<![\w-])" + g + r"(?![\w-])", text):
+        if g in _HONORIFICS or g in _CALENDAR or not _capital_given(t.text, text):
             continue
         alone = [s for s in lone.get(sur, []) if s.i != n.i and doc[s.i - 1].text != t.text]
         if not any(s.dep_ in ("nsubj", "nsubjpass") for s in alone) or any(

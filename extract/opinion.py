@@ -85,7 +85,7 @@ def authored_claims(article: Article, doc, atts: list[Attribution]) -> list[Attr
     signed = signed_author(article, doc)
     if signed is None:
         return []
-    author, tagline = signed
+    author, tag_at = signed
     # someone else's words; not the narrator's "we" ("unless we recognize the danger"), nor
     # a thing's ("This refusal ... encourages people to be reluctant"): the author's still
     taken = [(x.start, x.end) for a in atts if a.speaker and a.speaker != author
@@ -98,7 +98,7 @@ def authored_claims(article: Article, doc, atts: list[Attribution]) -> list[Attr
         a, b = sent.start_char, sent.end_char
         while b > a and article.text[b - 1].isspace():
             b -= 1
-        if a < body or b > tagline or article.text[a:b].endswith("?"):
+        if a < body or b > tag_at or article.text[a:b].endswith("?"):
             continue
         if sum(1 for t in sent if t.is_alpha) < MIN_WORDS:
             continue

@@ -94,15 +94,15 @@ ANAPHOR = re.compile(r"^(?:[A-Z][\w ,]{0,40},\s+)?(?:It|They|He|She)\b|"
                      r"(?:nation|country|company|firm|bank|fund|group|agency|organi[sz]ation|"
                      r"government|city|state|region|economy|bloc)\b")
 CONTEXT_PENALTY = 0.02  # a claim ranked by the sentence before it: a little below its own words
-#: "What does the author say about ...?", "作者认为...": the signing author of the op-eds the
-#: graph holds (claims of kind ``authored``, :mod:`claimgraph.extract.opinion`), when the
-#: article writes no such person itself (set survivalist of session 15, read after its run)
 #: "How does the article describe ...?": the op-ed's author (as THE_AUTHOR), else no one: the
 #: article's own sentences answer, not "article is not in the graph" (set graham of session
 #: 15, read after its run; its question is still missed: the answer is a description in a
 #: sentence no claim holds)
 THE_ARTICLE = re.compile(r"(?:the\s+|this\s+)?(?:article|story|piece|op-?ed|column|editorial|essay)"
                          r"|(?:这篇)?文章", re.I)
+#: "What does the author say about ...?", "作者认为...": the signing author of the op-eds the
+#: graph holds (claims of kind ``authored``, :mod:`claimgraph.extract.opinion`), when the
+#: article writes no such person itself (set survivalist of session 15, read after its run)
 THE_AUTHOR = re.compile(r"(?:the\s+)?(?:author|writer|columnist|essayist|op-?ed\s+(?:author|writer))"
                         r"|(?:文章的)?作者|(?:专栏)?作家", re.I)
 
