@@ -17,6 +17,7 @@ from functools import cache
 
 import numpy as np
 
+from . import letters
 from .cues import (
     BELIEF_VERBS,
     ORG_NOUNS,
@@ -218,8 +219,13 @@ def tagline(text: str) -> tuple[re.Match, int] | None:
     return (m, start) if m else None
 
 
-def author(doc) -> str | None:
-    """The article's author (:data:`FIRST_PERSON`), or None; cached per doc."""
+def author(doc, at: int | None = None) -> str | None:
+    """The article's author (:data:`FIRST_PERSON`), or None; cached per doc. On a letters
+    page (:mod:`claimgraph.extract.letters`) the writer of the letter holding char ``at``."""
+    if at is not None:
+        for letter in letters_of(doc):
+            if letter.start <= at < letter.end:
+                return letter.writer
     if "claimgraph_author" not in doc.user_data:
         text = doc_text(doc).strip()
         found = tagline(text)
@@ -228,6 +234,14 @@ def author(doc) -> str | None:
             m = _BYLINE.search(text[:600])
         doc.user_data["claimgraph_author"] = m.group("name").rstrip(".,") if m else None
     return doc.user_data["claimgraph_author"]
+
+
+def letters_of(doc) -> tuple[letters.Letter, ...]:
+    """The signed letters of a letters page (:func:`claimgraph.extract.letters.letters`);
+    cached per doc."""
+    if "claimgraph_letters" not in doc.user_data:
+        doc.user_data["claimgraph_letters"] = letters.letters(doc_text(doc))
+    return doc.user_data["claimgraph_letters"]
 
 
 def _is_subject(doc, at: int) -> bool:
@@ -366,14 +380,15 @@ def _subject_persons(doc) -> list[tuple[int, str]]:
                     first = _first_at(doc, full)
                     if 0 <= first < t.idx:
                         cached.append((t.idx, surnames.get(t.text) or t.text))
-        if NARRATOR_KIN and FIRST_PERSON and author(doc):
+        if NARRATOR_KIN and FIRST_PERSON:
             quoted = _quoted(doc)
             for t in doc:
                 # "My father spent ...": the subject "he" comes back to
                 if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in _KIN and not quoted[t.i]:
                     mine = [c for c in t.children if c.dep_ == "poss" and c.lower_ == "my"]
-                    if mine:
-                        cached.append((mine[0].idx, f"{author(doc)}'s {t.lower_}"))
+                    writer = author(doc, mine[0].idx) if mine else None
+                    if writer:
+                        cached.append((mine[0].idx, f"{writer}'s {t.lower_}"))
         cached.sort()
         doc.user_data["claimgraph_subjects"] = cached
     return cached
@@ -541,6 +556,10 @@ def resolve_speaker(doc, source: tuple[int, int] | None, source_tok: int | None 
         own = _campaign_in(doc, a, b, ents)
         if own is not None:
             return own
+    if DOCUMENT_OWNERS and head is not None and a <= head.idx < b:
+        own = document_owner(doc, a, b)
+        if own:
+            return own
     # "An attorney for Pagliano, Mark MacDougall": a name the source's head owns
     # or governs through a preposition is not the speaker while another is named
     ents.sort(key=lambda x: _modifier(doc, x[0], x[1], a, b))
@@ -560,12 +579,16 @@ def resolve_speaker(doc, source: tuple[int, int] | None, source_tok: int | None 
     if head is not None:
         last = head.lower_
     if FIRST_PERSON and (words in (["i"], ["me"]) or (words[0] == "my" and len(words) == 2)) \
-            and not _in_quote(doc, a) and author(doc):
+            and not _in_quote(doc, a) and author(doc, a):
         # the narrator's "I" outside quotes is the writer, never a person named before; "my
         # father" the writer's ("Charlotte Meehan's father", as agent_speaker names one)
         if words[0] != "my":
-            return author(doc)
-        return f"{author(doc)}'s {words[1]}" if words[1] in AGENT_NOUNS else None
+            return author(doc, a)
+        return f"{author(doc, a)}'s {words[1]}" if words[1] in AGENT_NOUNS else None
+    if FIRST_PERSON and words in (["we"], ["us"]) and not _in_quote(doc, a) and letters_of(doc):
+        # a letter's "we" is its writer's ("My wife and I ... we are convinced"); the page's
+        # own ("We asked our followers ...") is no one's
+        return author(doc, a)
     if len(words) <= 2 and (first in PERSON_PRONOUNS or last in PERSON_PRONOUNS):
         gender = None
         if GENDER_AGREEMENT:
@@ -736,6 +759,44 @@ def _the_document(tok) -> bool:
     """Is ``tok`` a document noun with a definite determiner ("the report", "this study")?"""
     return tok.lemma_.lower() in DOCUMENT_NOUNS and any(
         c.lower_ in _DEFINITE for c in tok.children if c.dep_ == "det")
+
+
+#: "a USA TODAY analysis ... shows", "POLITICO's Battleground States average shows": the
+#: name that owns a document noun (its possessive, else its one compound proper noun) is
+#: the speaker, an organization unless a given name starts it, even where the tagger
+#: missed the name ("USA" as a place) or took it for a person (set superpac of session
+#: 17, read after its run: "What did the USA TODAY analysis find?" had no speaker)
+DOCUMENT_OWNERS = 1
+_CALENDAR = frozenset("january february march april may june july august september october november "
+                      "december monday tuesday wednesday thursday friday saturday sunday".split())
+_OWNED_DOCUMENTS = DOCUMENT_NOUNS | frozenset(
+    "average tally estimate forecast projection ranking index count".split())
+
+
+def document_owner(doc, a: int, b: int) -> str | None:
+    """The proper name that owns the document noun heading the source span ``[a, b)``
+    ("USA TODAY" of "a USA TODAY analysis of reports"), or None."""
+    span = doc.char_span(a, b, alignment_mode="expand")
+    if span is None or span.root.lemma_.lower() not in _OWNED_DOCUMENTS:
+        return None
+    head = span.root
+    owners = [c for c in head.children if c.dep_ == "poss"]
+    if not owners:
+        owners = [c for c in head.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]
+    if len(owners) != 1 or owners[0].pos_ != "PROPN":
+        return None  # "his report", "the aide's memo", "a Pew Research Center Fed survey"
+    owner = owners[0]
+    while any(c.dep_ == "poss" for c in owner.children):
+        # "POLITICO's Battleground States average": POLITICO's, the parse's inner possessive
+        owner = next(c for c in owner.children if c.dep_ == "poss")
+    words = [t for t in owner.subtree if t.dep_ != "case"]
+    if not all(t.pos_ == "PROPN" or t.text in ("/", "&", "-", ".") for t in words) \
+            or (owner.dep_ != "poss" and words[0].is_sent_start) \
+            or any(t.ent_type_ in ("DATE", "TIME", "ORDINAL", "CARDINAL") or t.lower_ in _CALENDAR
+                   for t in words):
+        return None  # a headline's "New Poll Shows ...", "an April poll": no maker
+    name = doc.text[words[0].idx:words[-1].idx + len(words[-1])]
+    return full_name(doc, name, words[0].idx, "PERSON" if given_name(words[0].text) else "ORG")
 
 
 def report_author(doc, before: int) -> str | None:

@@ -76,6 +76,13 @@ def _speaker_entity(att: Attribution, index: EntityIndex, doc, article: Article,
         # the source writes the name the tagger cut: "Scott's niece, Marcia \"Cia\" Price"
         # is Marcia Price, not the Scott it found in the span
         cl = index.add(att.speaker, named)
+    if cl is None and att.speaker and att.source is not None and coref.DOCUMENT_OWNERS \
+            and coref.document_owner(doc, att.source.start, att.source.end) == att.speaker:
+        # "a USA TODAY analysis shows": its maker, an organization unless a person is named
+        cl = index.add(att.speaker, "Person" if coref.given_name(att.speaker.split()[0])
+                       else "Organization")
+    if cl is None and att.speaker and att.speaker in {x.writer for x in coref.letters_of(doc)}:
+        cl = index.add(att.speaker, "Person")  # a letter's signer ("Kathryn Kates.", "@Fred_945.")
     if cl is None and att.source is not None:
         if ents is None:
             ents = {}

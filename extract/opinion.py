@@ -20,15 +20,22 @@ from __future__ import annotations
 import re
 
 from .coref import tagline
+from .cues import PRONOUNS
+from .letters import letters
 from .records import Article, Attribution, Span
 
 #: an op-ed's sentences are its signing author's claims (kind ``authored``)
 OPINION_AUTHORS = 1
+#: a sentence whose main clause is the writer's judgement of what another said or did ("It
+#: is astounding that Trump demands ...") is the writer's claim too
+EMBEDDED_CUES = 1
 #: a sentence of fewer words is no claim ("How is that possible?" is skipped as a question)
 MIN_WORDS = 6
 #: sources that are no other speaker in an op-ed: the narrator's "we", a thing named by a
 #: demonstrative or "it"
 _NOT_ANOTHER = re.compile(r"(?:we|us|our|it|its|(?:this|that|these|those)\s+[a-z]+)$", re.I)
+#: "he seems to have a different set of rules": how a thing looks to the author, who says it
+_SEEMS = re.compile(r"(?:seem|seems|seemed|appear|appears|appeared)$", re.I)
 
 
 def signed_author(article: Article, doc) -> tuple[str, int] | None:
@@ -73,32 +80,80 @@ def _headline_end(text: str) -> int:
     return para_end if para_end >= 0 else line_end
 
 
+def _embedded(doc, a: Attribution) -> bool:
+    """Is ``a`` reported inside the writer's own sentence, its cue in a clause under a
+    main clause that is the writer's judgement ("It is simply astounding that Trump demands
+    accountability and transparency from our president")? Someone's words quoted or given
+    "according to" them are theirs wherever they stand. (Set melania of session 17, read
+    after its run.)"""
+    if not EMBEDDED_CUES or a.cue is None or a.kind in ("direct", "according-to"):
+        return False
+    span = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    while tok.dep_ in ("conj", "xcomp") and tok.head is not tok:
+        tok = tok.head  # "demands ..., yet refuses": the first verb's clause
+    root = tok.sent.root
+    return tok is not root and tok.dep_ in ("ccomp", "csubj", "advcl", "acl", "relcl") \
+        and root.pos_ in ("AUX", "VERB", "ADJ") and root.lemma_ == "be"
+
+
+def _anyone(a: Attribution) -> bool:
+    """Is ``a``'s source a group no name or pronoun stands for, in what the text says of it
+    ("Many of his supporters believe ...", "some economists argue")? The writer who says
+    what such a group thinks makes that claim (set melania of session 17, read after its
+    run)."""
+    if a.source is None or a.kind == "direct":
+        return False  # someone's own words ('a friend commented: "..."') are theirs
+    words = a.source.text.split()
+    return bool(words) and a.speaker == a.source.text.strip() and words[0].lower() not in PRONOUNS \
+        and not any(w[:1].isupper() for w in words[1:]) and not words[0].isupper() \
+        and re.search(r"[a-z]s$", words[-1]) is not None and words[-1].lower() not in PRONOUNS
+
+
 def authored_claims(article: Article, doc, atts: list[Attribution]) -> list[Attribution]:
-    """The sentences of an op-ed (:func:`signed_author`) that are no one else's claim, as
-    claims of kind ``authored`` spoken by its author; [] for any other article.
+    """The sentences of an op-ed (:func:`signed_author`) or of a letters page's letters
+    (:func:`claimgraph.extract.letters.letters`) that are no one else's claim, as claims of
+    kind ``authored`` spoken by their author; [] for any other article.
 
     A sentence is left out when it overlaps another speaker's attribution, lies inside one
     of the author's own ("I think ..."), asks a question, or has fewer than
     :data:`MIN_WORDS` words; the headline and the tagline are no claims."""
     if not OPINION_AUTHORS:
         return []
-    signed = signed_author(article, doc)
-    if signed is None:
-        return []
-    author, tag_at = signed
+    sections = [(x.writer, x.start, x.end) for x in letters(article.text)]
+    signed = signed_author(article, doc) if not sections else None
+    if signed is not None:
+        sections = [(signed[0], _headline_end(article.text), signed[1])]
+    return [claim for author, start, end in sections
+            for claim in _section_claims(article, doc, atts, author, start, end)]
+
+
+def _section_claims(article: Article, doc, atts: list[Attribution], author: str, body: int,
+                    end: int) -> list[Attribution]:
+    """The sentences inside ``[body, end)`` that are ``author``'s own claims; a post signed
+    by a handle ("@Fred_945") is one claim, whole, questions and all ("Seriously, Melania's
+    story is the bottom of the pile. Taxes? Foundation? Foreign deals?")."""
+    post = doc.char_span(body, end, alignment_mode="expand") if author.startswith("@") else None
+    if post is not None and sum(1 for t in post if t.is_alpha) >= MIN_WORDS:
+        para = article.paragraph_at(body)
+        return [Attribution(content=Span(body, end, article.text[body:end]), source=None, cue=None,
+                            kind="authored", paragraph=para.index if para else 0, speaker=author)]
     # someone else's words; not the narrator's "we" ("unless we recognize the danger"), nor
     # a thing's ("This refusal ... encourages people to be reluctant"): the author's still
     taken = [(x.start, x.end) for a in atts if a.speaker and a.speaker != author
              and not (a.source and _NOT_ANOTHER.match(a.source.text.strip()))
+             and not (a.cue and _SEEMS.match(a.cue.text.strip())) and not _anyone(a)
+             and not _embedded(doc, a)
              for x in (a.content, a.source, a.cue) if x is not None]
     own = [(a.content.start, a.content.end) for a in atts if a.speaker == author]
-    body = _headline_end(article.text)
     out = []
     for sent in doc.sents:
         a, b = sent.start_char, sent.end_char
         while b > a and article.text[b - 1].isspace():
             b -= 1
-        if a < body or b > tag_at or article.text[a:b].endswith("?"):
+        if a < body or b > end or article.text[a:b].endswith("?"):
             continue
         if sum(1 for t in sent if t.is_alpha) < MIN_WORDS:
             continue
