@@ -284,7 +284,7 @@ _EN: list[tuple[str, re.Pattern]] = [(name, re.compile(p, re.I)) for name, p in 
     ("who_said", r"^(?:whose|which)\s+(?:\S+\s+){0,2}?(?:report|analysis|research|data|view|comment|study|note)s?\s+(?:\S+\s+)?(?:said|says|stated|states|showed|shows|found|finds|suggested|suggests|noted|notes|warned|warns)\b(?P<z>.*)"),
     ("concept_who", r"^(?:who|which\s+\S+)\s+(?:first\s+)?(?:proposed|suggested|coined|authored|floated|introduced|invented|advocated|devised|put forward|came up with|wrote|discussed|talked about|wrote about|referred to)\s+(?!that\b)(?P<c>.+)"),
     ("membership_role", rf"^(?:who|which person)\s+(?P<role>{ROLE_VERBS})\s+(?P<y>.+)"),
-    ("membership_person", r"^(?:where|for whom|for which \S+|at which \S+|at what \S+)\s+(?:does|did|do|is|was|has)\s+(?P<x>.+?)\s+(?:work|works|worked|employed|based|working|teach|teaches|taught|teaching|lecture|lectures|study|studies|studied|studying)\b"),
+    ("membership_person", r"^(?:where|for whom|for which \S+|at which \S+|at what \S+)\s+(?:does|did|do|is|was|has)\s+(?P<x>.+?)\s+(?:(?:live|lives|lived)\s+and\s+)?(?:work|works|worked|employed|based|working|teach|teaches|taught|teaching|lecture|lectures|study|studies|studied|studying)\b"),
     ("membership_person", r"^(?:who|which \S+)\s+(?:does|did)\s+(?P<x>.+?)\s+work\s+(?:for|at)\b"),
     # "Where is Steven M. Rosenthal a senior fellow?" (set returns, read after its first run)
     ("membership_person", r"^where\s+(?:is|was)\s+(?P<x>.+?)\s+(?:a|an|the)\s+[\w -]+?\s*\??$"),
@@ -310,7 +310,12 @@ _EN: list[tuple[str, re.Pattern]] = [(name, re.compile(p, re.I)) for name, p in 
     ("membership_person", r"^(?:which|what)\s+(?:political\s+|home\s+)?(?:party|state|district|country|"
                           r"constituency|caucus)\s+(?:is|was)\s+(?P<x>.+?)\s+(?:in|from|a member of|"
                           r"with|affiliated with)\s*\??$"),
-    ("membership_person", r"^what\s+(?:is|was|are|were)\s+(?P<x>.+?)(?:'s|’s|s'|’)\s+(?:current\s+|former\s+)?(?:role|roles|job|title|position|affiliation|employer|post|job title)\b(?!\s+(?:on|about|regarding|towards?|over)\b)"),
+    # (and "What was Peter Kaisen's background?": who X is; set hotline of session 17, read
+    # after its run)
+    ("membership_person", r"^what(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?P<x>.+?)(?:'s|’s|s'|’)\s+"
+                          r"(?:current\s+|former\s+|professional\s+|military\s+)?(?:role|roles|job|title|position|"
+                          r"affiliation|employer|post|job title|background|profession|occupation|career|line of work)"
+                          r"\b(?!\s+(?:on|about|regarding|towards?|over)\b)"),
     ("membership_person", r"^what\s+(?:role|position|title|job|office|post)\s+(?:does|did|do|is|was)\s+(?P<x>.+?)\s+(?:have|hold|held|do|play|had)\b"),
     # "What does X do?", not "What did Obama warn a museum alone cannot do?" (X said it)
     ("membership_person", rf"^what\s+(?:does|did)\s+(?P<x>(?:(?!\b(?-i:{SAY_VERBS})\b).)+?)\s+do\b(?:\s+for a living)?\s*\??$"),
@@ -327,6 +332,14 @@ _EN: list[tuple[str, re.Pattern]] = [(name, re.compile(p, re.I)) for name, p in 
     # "Who criticized Stumpf?", "Who accused Stumpf of scapegoating?": any reporting verb
     ("who_said", rf"^(?:who|which\s+(?:\S+\s+){{1,3}}?)\s*(?:has |had |have |first )?(?:{SAY_VERBS})\b(?P<z>.*)"),
     ("say", rf"^(?:so\s+)?what\s+(?P<aux>did|does|do|has|have|had|is|was|were|are|would|will)\s+(?P<x>.+?)\s+(?P<v>(?-i:{SAY_VERBS}))\b(?P<y>.*)"),
+    # "What did USA TODAY's analysis show about Y?": what a named maker's report shows is
+    # what its maker says (set superpac of session 17, read after its run); "What did the
+    # poll show?" names no maker
+    ("say", r"^(?:so\s+)?what\s+(?P<aux>did|does|do|has|have|had)\s+(?P<x>(?:(?:the|a|an)\s+)?(?-i:[A-Z])"
+            r".*?(?:analysis|analyses|report|"
+            r"study|survey|poll|polls|review|data|audit|investigation|research|findings?|tally|count|"
+            r"average|estimates?|figures?))\s+(?P<v>show|shown|reveal|revealed|indicate|indicated|"
+            r"suggest|suggested|find|found|conclude|concluded)\b(?P<y>.*)"),
     # "What advice did X give Y for Z?", "What comparison did X make with Z?": a speech act
     # named by its noun is what X said (the noun need not be written: "vanguard of
     # Christianity" is the comparison)
@@ -353,10 +366,14 @@ _EN: list[tuple[str, re.Pattern]] = [(name, re.compile(p, re.I)) for name, p in 
     ("say", r"^how\s+(?:does|did|do|has|have|had)\s+(?P<x>.+?)\s+(?:see|seen|view|viewed|assess|assessed|describe|described|explain|explained|characteri[sz]ed?|interpret|interpreted|judge|judged|evaluate|evaluated|feel about|felt about|rate|rated)\b(?P<y>.*)"),
     # "How does Trump say he would pay for it?", "How did Scott answer questions about ...?"
     # (X a name right before the verb: not "How did Trump respond when Clinton said ...")
-    ("say", r"^how\s+(?:does|did|do|has|have|had)\s+(?P<x>(?:the\s+)?(?-i:[A-Z])[\w.'’&-]*(?:\s+(?-i:[A-Z])[\w.'’&-]*){0,3})"
+    ("say", r"^how\s+(?:does|did|do|has|have|had)\s+(?P<x>@\w+|(?:the\s+)?(?-i:[A-Z])[\w.'’&-]*(?:\s+(?-i:[A-Z])[\w.'’&-]*){0,3})"
             r"\s+(?-i:say|said|think|thought|believe|believed|propose|proposed|suggest|suggested|answer|answered|"
             # "How did Matthews expect Pence's performance to affect Trump's standing?" (set pence)
-            r"expect|expected|predict|predicted|hope|hoped|plan|planned|want|wanted|intend|intended)\b(?P<y>.*)"),
+            r"expect|expected|predict|predicted|hope|hoped|plan|planned|want|wanted|intend|intended|"
+            # "How did @Fred_945 defend Melania Trump?": how X spoke of Y is what X said of Y (set
+            # melania of session 17, read after its run)
+            r"defend|defended|critici[sz]e|critici[sz]ed|attack|attacked|praise|praised|justify|justified|"
+            r"dismiss|dismissed|blame|blamed|mock|mocked)\b(?P<y>.*)"),
     # "Where does X stand on Y?": X's position on Y
     ("stance", r"^where\s+(?:does|did|do|has|have|had)\s+(?P<x>.+?)\s+(?:stand|stood)\s+(?:on|about|regarding|with regard to|when it comes to|in relation to)\b(?P<y>.*)"),
     ("say", rf"^(?:did|does|has|have|is|was)\s+(?P<x>.+?)\s+(?:{SAY_VERBS}|worried|concerned)\b(?P<y>.*)"),

@@ -170,9 +170,13 @@ PARTY = re.compile(r"\b(?:Democrat(?:ic|s)?|Republican(?:s)?|GOP|Independent|Lib
                    r"Labour|Conservative(?:s)?|Tory|Tories|Liberal Democrat(?:s)?|[A-Z][a-z]+ Party)\b|"
                    r"\((?:D|R|I)-[A-Z][\w.]*\)")
 # a speaker saying what the speaker is: "As a Gold Star mother, my son ...", not "As a result,"
-SELF_DESCRIBED = re.compile(r"^\W*As\s+(?:a|an)\s+(?!(?:result|matter|whole|consequence|rule|precaution|"
+# or where the speaker lives or works: "I live and work in Manhattan" (a letter's writer;
+# set melania of session 17, read after its run)
+SELF_DESCRIBED = re.compile(r"^\W*(?:As\s+(?:a|an)\s+(?!(?:result|matter|whole|consequence|rule|precaution|"
                             r"reminder|means|group|nation|country|society|party|campaign|team|part|"
-                            r"first|last|way)\b)(?:[\w-]+\s+){0,3}[\w-]+\s*,")
+                            r"first|last|way)\b)(?:[\w-]+\s+){0,3}[\w-]+\s*,|"
+                            r"I\s+(?:(?:also|still|now)\s+)?(?:live|work|teach|study)(?:\s+and\s+(?:live|work|teach|study))?"
+                            r"\s+(?:in|at|for)\s)")
 PARTY_REACH = 30  # characters between a name of X and the party a sentence gives X
 ROLE_COVER_BONUS = 0.4  # who holds a role of several words: a statement writing them all
 SAME_GROUP = 0.75  # MiniLM cosine of two group nouns that name the same people ("protesters" /
@@ -254,6 +258,17 @@ ELABORATION_MARGIN = 0.01  # the elaboration ranks this much above the light cla
 # the same paragraph or the next, with no other speaker's claim between, is a second
 # evidence of the answer (sets of sessions 12 to 14, read after their runs)
 FOLLOWING_QUOTE = 1
+#: a claim whose content only refers back ("cited the figure", "repeated the claim"): its
+#: answer quotes the sentence before as well, which says what the figure or claim is (set
+#: hotline of session 17, read after its run: "What statistic did Clinton cite?")
+ANAPHORIC_CONTENT = 1
+BACK_REFERENCE = re.compile(
+    r"^(?:the|that|this|these|those|such)\s+(?:[a-z-]+\s+)?(?:figure|number|statistic|estimate|claim|"
+    r"data|finding|idea|allegation|charge|accusation|remark|comment|statement|story|rumou?r|theory|"
+    r"notion|argument|point|quote|line|assertion|stat)s?"
+    # where or when it was cited ("the figure at last week's forum"), not what it says ("the
+    # claim that ...", "the figure of 20")
+    r"(?:\s+(?:at|in|on|during|before|after|again|repeatedly|often|last|this|while|when)\b.*)?$", re.I)
 
 
 def light(s) -> bool:
@@ -272,7 +287,10 @@ def light(s) -> bool:
 
 def _content(s) -> str:
     """A claim's content: its verbalized text after the cue."""
-    cue = cue_word(s)
+    # a claim with no cue is verbalized "X wrote: ..." (an op-ed's or a letter's sentence)
+    # or "X said: ..."
+    cue = cue_word(s) or next((w for w in ("wrote", "said")
+                               if s.kind == "claim" and f" {w}: " in s.text), "")
     return s.text.split(f"{cue}: ", 1)[-1] if cue else s.text
 
 
@@ -1776,6 +1794,15 @@ class RoutesMixin:
                 out[best] = max(out.get(best, -np.inf), float(scores[j]) + ELABORATION_MARGIN)
         return out
 
+    def _sentence_before(self, i: int) -> list[dict]:
+        """The evidence of the sentence right before statement ``i`` (in its paragraph, or
+        the paragraph before when ``i`` opens its own), or []."""
+        before = [j for j, pen in self.ctx.get(i, []) if pen > 0 and self.statements[j].evidence]
+        if not before:
+            return []
+        j = max(before, key=lambda j: self.statements[j].evidence[0]["start"])
+        return self.statements[j].evidence[:1]
+
     def _quote_after(self, i: int) -> int | None:
         """The claim quoting ``i``'s speaker right after the paraphrase ``i``
         (:data:`FOLLOWING_QUOTE`), or None."""
@@ -1870,6 +1897,8 @@ class RoutesMixin:
             if who and speaker:
                 text = f"{speaker['label']}: {s.answer_text}"
             evidence = list(s.evidence)
+            if ANAPHORIC_CONTENT and s.kind == "claim" and BACK_REFERENCE.match(_content(s).strip(" .,;")):
+                evidence += [e for e in self._sentence_before(int(idx[j])) if e not in evidence]
             nxt = self._quote_after(int(idx[j])) if follow and FOLLOWING_QUOTE else None
             if nxt is not None:
                 evidence += [e for e in self.statements[nxt].evidence[:1] if e not in evidence]

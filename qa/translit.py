@@ -74,7 +74,22 @@ for _item in _TABLE.split():
         READING.setdefault(_c, _py)
 
 DOTS = "·‧•・．"
-_RUN = re.compile("[" + "".join(sorted(READING)) + "]+")
+#: a hyphen inside a name's part, as the English name writes it (弗拉加-罗森菲尔德, Fraga-Rosenfeld)
+HYPHENS = "-‐－"
+
+
+def _run_pattern() -> re.Pattern:
+    """A run of transliteration characters, hyphenated parts joined (:data:`HYPHENS`)."""
+    chars = "[" + "".join(sorted(READING)) + "]+"
+    return re.compile(f"{chars}(?:[{HYPHENS}]{chars})*")
+
+
+_RUN = _run_pattern()
+
+
+def _part_len(text: str, a: int, b: int) -> int:
+    """The characters of ``text[a:b]``'s longest hyphen-free piece."""
+    return max(len(x) for x in re.split(f"[{HYPHENS}]", text[a:b]))
 # between two parts of a name: a dot, or an initial between dots (乔治·W·布什)
 _JOIN = re.compile("[" + DOTS + r"](?:\s*[A-Z]\.?\s*[" + DOTS + "])?")
 
@@ -92,7 +107,7 @@ def _add_traditional() -> None:
     for trad, simp in TRADITIONAL.items():
         if simp in READING:
             READING.setdefault(trad, READING[simp])
-    _RUN = re.compile("[" + "".join(sorted(READING)) + "]+")
+    _RUN = _run_pattern()
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 # ---------------------------------------------------------------------------------------
@@ -138,6 +153,8 @@ def chinese_units(text: str) -> tuple[str, ...] | None:
     """Units of a run of transliteration characters (None when one is not one)."""
     out: list[str] = []
     for c in text:
+        if c in HYPHENS:
+            continue
         py = READING.get(c)
         if py is None:
             return None
@@ -157,6 +174,8 @@ def english_units(word: str) -> tuple[str, ...]:
     """An English name's units by spelling: "McFaul" -> M _a G F _au L."""
     w = re.sub(r"[^a-z]", "", word.lower())
     w = re.sub(r"([b-df-hj-np-tv-z])\1", r"\1", w)  # doubled consonants: Harris, Summers
+    if len(w) > 4 and re.search(r"[aeiou][b-df-hj-np-tv-xz]es$", w):
+        w = w[:-2] + "s"  # a silent e before a final s: Kates (凯茨), Gates (盖茨), Jones
     if w.startswith("mc") and len(w) > 3:
         w = "mac" + w[2:]
     out: list[str] = []
@@ -628,10 +647,10 @@ class Transliterator:
             i += 1
             a, b = parts[0][0], parts[-1][1]
             lim_a = parts[0][1] - 1 if len(parts) > 1 else b - 1
-            while a < lim_a and (parts[0][1] - a > MAX_PART or self._crossed(text, a, -1)):
+            while a < lim_a and (_part_len(text, a, parts[0][1]) > MAX_PART or self._crossed(text, a, -1)):
                 a += 1
             lim_b = parts[-1][0] + 1 if len(parts) > 1 else a + 1
-            while b > lim_b and (b - parts[-1][0] > MAX_PART or self._crossed(text, b, 1)):
+            while b > lim_b and (_part_len(text, parts[-1][0], b) > MAX_PART or self._crossed(text, b, 1)):
                 b -= 1
             if len(parts) == 1:
                 if b - a >= 2 and not self._crossed(text, a, -1) and not self._crossed(text, b, 1):

@@ -19,7 +19,9 @@ from rdflib import Dataset
 
 # Sentence ends: . ! ? (and CJK 。！？) then space and a capital, quote, digit or CJK.
 _SENT_END = re.compile(r"(?<=[.!?])(?:[\"”’)]|'')?\s+(?=[\"“‘(A-Z0-9\u3400-\u9fff]|'')|(?<=[。！？])|\n+")
-_ABBREV = re.compile(r"(?:\b(?:[A-Za-z]\.)+[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|"
+# (a middle or first initial, "hedge-fund manager S. Donald Sussman", "George W. Bush", ends
+# no sentence: set superpac of session 17, read after its run)
+_ABBREV = re.compile(r"(?:\b(?:[A-Za-z]\.)+[A-Za-z]|(?<![\w.'’-])[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|"
                      r"Inc|Corp|Co|Ltd|No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
                      r"e\.g|i\.e|approx|est|para|paras|p|pp|fig|vol|ch|sec))\.$")
 
