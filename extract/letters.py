@@ -9,8 +9,9 @@ such pages (held-out set melania of session 17, read after its run: every questi
 letter was refused or found no speaker).
 
 A page qualifies only when two or more lines sign the paragraphs above them and one of
-them is a handle or has a town under it: a report's section headings ("Hillary Clinton."
-over a paragraph on her) sign nothing.
+them is a handle or has a town under it, or when one letter alone ends the page, signed
+with the writer's town: a report's section headings ("Hillary Clinton." over a paragraph
+on her) sign nothing.
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ _HANDLE = re.compile(r"^(?P<name>@\w{2,30})\.?$")
 #: a writer's town under the name ("New York.", "Henderson, Nev.", "Staunton Va.")
 _PLACE = re.compile(r"^[A-Z][A-Za-z.'\u2019 ]{1,30}(?:,\s*[A-Z][A-Za-z.'\u2019 ]{1,20})?\.?$")
 #: a section header ("LETTERS.", "TWITTER.", "FACEBOOK.")
-_HEADER = re.compile(r"^[^a-z]*[A-Z]{3}[^a-z]*$")
+_HEADER = re.compile(r"^(?:[^a-z]*[A-Z]{3}[^a-z]*|(?:Letters(?: to the editor)?|Your say|Twitter|Facebook|"
+                     r"Instagram|Readers(?:['’] views)?)\.?)$", re.I)
 _FIRST_SINGULAR = re.compile(r"\b(?:I|me|my|mine)\b")
 
 
@@ -68,7 +70,10 @@ def letters(text: str) -> tuple[Letter, ...]:
         else:
             kinds.append(_kind(w, prev))
     signs = [i for i, k in enumerate(kinds) if k in ("name", "handle") and i and kinds[i - 1] == "body"]
-    if len(signs) < 2 or not any(kinds[i] == "handle" or "place" in kinds[i + 1:i + 2] for i in signs):
+    # one letter alone: signed with its town, on the page's last lines
+    alone = len(signs) == 1 and kinds[signs[0] + 1:] == ["place"]
+    if not alone and (len(signs) < 2 or not any(kinds[i] == "handle" or "place" in kinds[i + 1:i + 2]
+                                                 for i in signs)):
         return ()
     out, begin = [], 1 if len(words[0].split()) <= 15 else 0  # the headline is no letter
     for i in signs:

@@ -80,12 +80,13 @@ def _headline_end(text: str) -> int:
     return para_end if para_end >= 0 else line_end
 
 
-def _embedded(doc, a: Attribution) -> bool:
-    """Is ``a`` reported inside the writer's own sentence, its cue in a clause under a
-    main clause that is the writer's judgement ("It is simply astounding that Trump demands
-    accountability and transparency from our president")? Someone's words quoted or given
-    "according to" them are theirs wherever they stand. (Set melania of session 17, read
-    after its run.)"""
+def _embedded(doc, a: Attribution, cues: set[int]) -> bool:
+    """Is ``a`` reported inside the writer's own sentence: its cue in a clause under a main
+    clause that reports no one's words (``cues``: the token indices of every attribution's
+    cue)? "It is simply astounding that Trump demands accountability ...", "The FBI needs to
+    stay out of this election unless it wants to release all its investigations" are the
+    writer's. Someone's words quoted or given "according to" them are theirs wherever they
+    stand. (Sets melania of session 17 and opinions of session 18, read after their runs.)"""
     if not EMBEDDED_CUES or a.cue is None or a.kind in ("direct", "according-to"):
         return False
     span = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand")
@@ -96,7 +97,7 @@ def _embedded(doc, a: Attribution) -> bool:
         tok = tok.head  # "demands ..., yet refuses": the first verb's clause
     root = tok.sent.root
     return tok is not root and tok.dep_ in ("ccomp", "csubj", "advcl", "acl", "relcl") \
-        and root.pos_ in ("AUX", "VERB", "ADJ") and root.lemma_ == "be"
+        and root.i not in cues and root.pos_ in ("AUX", "VERB", "ADJ")
 
 
 def _anyone(a: Attribution) -> bool:
@@ -140,12 +141,14 @@ def _section_claims(article: Article, doc, atts: list[Attribution], author: str,
         para = article.paragraph_at(body)
         return [Attribution(content=Span(body, end, article.text[body:end]), source=None, cue=None,
                             kind="authored", paragraph=para.index if para else 0, speaker=author)]
+    cues = {t.i for a in atts if a.cue is not None
+            for t in (doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand") or ())}
     # someone else's words; not the narrator's "we" ("unless we recognize the danger"), nor
     # a thing's ("This refusal ... encourages people to be reluctant"): the author's still
     taken = [(x.start, x.end) for a in atts if a.speaker and a.speaker != author
              and not (a.source and _NOT_ANOTHER.match(a.source.text.strip()))
              and not (a.cue and _SEEMS.match(a.cue.text.strip())) and not _anyone(a)
-             and not _embedded(doc, a)
+             and not _embedded(doc, a, cues)
              for x in (a.content, a.source, a.cue) if x is not None]
     own = [(a.content.start, a.content.end) for a in atts if a.speaker == author]
     out = []

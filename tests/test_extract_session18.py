@@ -131,6 +131,34 @@ def test_a_letters_we_is_its_writer_and_the_pages_we_is_no_one(nlp):
     assert all(c[0] is None for c in claims if c[1] == "We" and "followers" in c[2])
 
 
+ONE = """Readers respond.
+
+Letters.
+
+Mayor Tom Reed needs to stop now unless he wants to lose every vote he has left. Riders have waited long enough.
+
+Paula Greer.
+
+Lima, Ohio."""
+
+
+def test_one_letter_alone_is_signed_with_its_town(nlp, monkeypatch):
+    found = letters.letters(ONE)
+    assert [x.writer for x in found] == ["Paula Greer"]
+    assert ONE[found[0].start:].startswith("Mayor Tom Reed needs")  # not the "Letters." header
+    own = [c[2] for c in _claims(nlp, ONE) if c[0] == "paula greer" and c[3] == "authored"]
+    # the mayor's wish, under the writer's main clause, is inside the writer's claim
+    assert any(t.startswith("Mayor Tom Reed needs to stop") for t in own)
+    monkeypatch.setattr(opinion, "EMBEDDED_CUES", 0)
+    own = [c[2] for c in _claims(nlp, ONE) if c[0] == "paula greer" and c[3] == "authored"]
+    assert not any(t.startswith("Mayor Tom Reed needs to stop") for t in own)
+
+
+def test_a_name_over_a_paragraph_signs_nothing_without_a_town():
+    text = "A note.\n\nThe council met on Tuesday and voted to raise the levy by two percent.\n\nPaula Greer.\n"
+    assert letters.letters(text) == ()
+
+
 def test_letter_writers_are_people(nlp):
     types = {e.key: e.type for e in _extract(nlp, PAGE).entities}
     assert types["harriet m. oduya"] == "Person"
