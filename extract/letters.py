@@ -4,7 +4,7 @@ A newspaper's letters page prints each letter, then its writer's name and town o
 of their own ("Kathryn Kates." / "New York."), and readers' posts signed by their handles
 ("@Fred_945."), under section headers ("LETTERS.", "TWITTER."). A letter's "I" is its
 writer, and its sentences are its writer's claims (kind ``authored``), as an op-ed's are
-its author's (:mod:`claimgraph.extract.opinion`). PolNeAR: 10 of its 924 articles are
+its author's (:mod:`claimgraph.extract.opinion`). PolNeAR: 11 of its 924 articles are
 such pages (held-out set melania of session 17, read after its run: every question on a
 letter was refused or found no speaker).
 

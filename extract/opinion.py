@@ -19,15 +19,14 @@ from __future__ import annotations
 
 import re
 
-from .coref import tagline
+from .coref import letters_of, tagline
 from .cues import PRONOUNS
-from .letters import letters
 from .records import Article, Attribution, Span
 
 #: an op-ed's sentences are its signing author's claims (kind ``authored``)
 OPINION_AUTHORS = 1
-#: a sentence whose main clause is the writer's judgement of what another said or did ("It
-#: is astounding that Trump demands ...") is the writer's claim too
+#: a sentence whose main clause reports no one's words is the writer's claim, whatever is
+#: reported under it ("It is astounding that Trump demands ...": :func:`_embedded`)
 EMBEDDED_CUES = 1
 #: a sentence of fewer words is no claim ("How is that possible?" is skipped as a question)
 MIN_WORDS = 6
@@ -123,7 +122,7 @@ def authored_claims(article: Article, doc, atts: list[Attribution]) -> list[Attr
     :data:`MIN_WORDS` words; the headline and the tagline are no claims."""
     if not OPINION_AUTHORS:
         return []
-    sections = [(x.writer, x.start, x.end) for x in letters(article.text)]
+    sections = [(x.writer, x.start, x.end) for x in letters_of(doc)]
     signed = signed_author(article, doc) if not sections else None
     if signed is not None:
         sections = [(signed[0], _headline_end(article.text), signed[1])]
