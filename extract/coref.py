@@ -27,7 +27,15 @@ from .cues import (
     QUOTE_PAIRS,
     SPEECH_VERBS,
 )
-from .names import ORG_HEADS, calendar_lead, edit_distance, fragment_word, given_surname, surname
+from .names import (
+    CALENDAR_WORDS,
+    ORG_HEADS,
+    calendar_lead,
+    edit_distance,
+    fragment_word,
+    given_surname,
+    surname,
+)
 
 _TITLES = re.compile(
     r"^(?:mr|mrs|ms|dr|prof|sen|rep|gov|gen|president|senator|secretary|former)\.?\s+",
@@ -767,8 +775,6 @@ def _the_document(tok) -> bool:
 #: missed the name ("USA" as a place) or took it for a person (set superpac of session
 #: 17, read after its run: "What did the USA TODAY analysis find?" had no speaker)
 DOCUMENT_OWNERS = 1
-_CALENDAR = frozenset("january february march april may june july august september october november "
-                      "december monday tuesday wednesday thursday friday saturday sunday".split())
 _OWNED_DOCUMENTS = DOCUMENT_NOUNS | frozenset(
     "average tally estimate forecast projection ranking index count".split())
 
@@ -792,10 +798,10 @@ def document_owner(doc, a: int, b: int) -> str | None:
     words = [t for t in owner.subtree if t.dep_ != "case"]
     if not all(t.pos_ == "PROPN" or t.text in ("/", "&", "-", ".") for t in words) \
             or (owner.dep_ != "poss" and words[0].is_sent_start) \
-            or any(t.ent_type_ in ("DATE", "TIME", "ORDINAL", "CARDINAL") or t.lower_ in _CALENDAR
+            or any(t.ent_type_ in ("DATE", "TIME", "ORDINAL", "CARDINAL") or t.lower_ in CALENDAR_WORDS
                    for t in words):
         return None  # a headline's "New Poll Shows ...", "an April poll": no maker
-    name = doc.text[words[0].idx:words[-1].idx + len(words[-1])]
+    name = doc_text(doc)[words[0].idx:words[-1].idx + len(words[-1])]
     return full_name(doc, name, words[0].idx, "PERSON" if given_name(words[0].text) else "ORG")
 
 

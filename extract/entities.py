@@ -41,6 +41,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .names import (
+    CALENDAR_WORDS,
     ORG_HEADS,
     PLACE_NAMES,
     calendar_lead,
@@ -815,7 +816,6 @@ def _untagged_full_names(doc, cands: list) -> list:
     a person: the first place the surname follows a capitalized given name (the births
     lexicon's, coref.given_name), when no tagged full name ends in it. A tagged span inside
     the full name ("Trump" of "Donald Trump", the tagger's ORG) gives way to it."""
-
     full = {c[0].split()[-1] for _e, c in cands if c[1] == "Person" and len(c[0].split()) > 1}
     single = {c[0] for _e, c in cands if c[1] == "Person" and re.fullmatch(r"[A-Z][a-z]+", c[0])}
     text = doc.text
@@ -843,10 +843,6 @@ def _untagged_full_names(doc, cands: list) -> list:
     return sorted(out + added, key=lambda x: x[1][2])
 
 
-_CALENDAR = frozenset("""
-january february march april may june july august september october november december monday
-tuesday wednesday thursday friday saturday sunday
-""".split())
 
 
 def _untagged_subjects(doc, cands: list, full: set[str]) -> list:
@@ -855,7 +851,6 @@ def _untagged_subjects(doc, cands: list, full: set[str]) -> list:
     lower case), outside every entity, whose second word stands alone elsewhere as a
     verb's subject and never after "the" ("the Post", "the Act"), and that no tagged full
     name ends in. Gives the full name and its lone surnames as person mentions."""
-
     text = doc.text
     taken = {i for e, c in cands for i in range(e.start, e.end)}
     lone: dict[str, list] = {}
@@ -875,7 +870,7 @@ def _untagged_subjects(doc, cands: list, full: set[str]) -> list:
                 or (n.i + 1 < len(doc) and doc[n.i + 1].tag_ == "NNP"):
             continue  # a longer run of names ("Dodd-Frank Act"): not a plain "Given Surname"
         g = t.lower_
-        if g in _HONORIFICS or g in _CALENDAR or not _capital_given(t.text, text):
+        if g in _HONORIFICS or g in CALENDAR_WORDS or not _capital_given(t.text, text):
             continue
         alone = [s for s in lone.get(sur, []) if s.i != n.i and doc[s.i - 1].text != t.text]
         if not any(s.dep_ in ("nsubj", "nsubjpass") for s in alone) or any(

@@ -331,9 +331,13 @@ def party_state_tags(text: str) -> list[PartyStateTag]:
     return out
 
 
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November"
-          r"|December)")
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
+#: month and weekday names, in lower case
+CALENDAR_WORDS = frozenset(w.lower() for w in _MONTHS + _WEEKDAYS)
+_WEEKDAY = "(?:" + "|".join(_WEEKDAYS) + ")"
+_MONTH = "(?:" + "|".join(_MONTHS) + ")"
 _TIME_WORD = r"(?:[Oo]n|[Ll]ast|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate|[Ss]ince|[Uu]ntil|[Ii]n)"
 _CAL_LEAD = re.compile(rf"(?P<prep>{_TIME_WORD}\s+)?(?:(?P<day>{_WEEKDAY})(?P<part>\s+(?:night|"
                        rf"morning|afternoon|evening))?|(?P<month>{_MONTH}))\s*,?\s+(?=[A-Z])")

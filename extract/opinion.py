@@ -126,13 +126,18 @@ def authored_claims(article: Article, doc, atts: list[Attribution]) -> list[Attr
     signed = signed_author(article, doc) if not sections else None
     if signed is not None:
         sections = [(signed[0], _headline_end(article.text), signed[1])]
+    if not sections:
+        return []
+    cues = {t.i for a in atts if a.cue is not None
+            for t in (doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand") or ())}
     return [claim for author, start, end in sections
-            for claim in _section_claims(article, doc, atts, author, start, end)]
+            for claim in _section_claims(article, doc, atts, cues, author, start, end)]
 
 
-def _section_claims(article: Article, doc, atts: list[Attribution], author: str, body: int,
-                    end: int) -> list[Attribution]:
-    """The sentences inside ``[body, end)`` that are ``author``'s own claims; a post signed
+def _section_claims(article: Article, doc, atts: list[Attribution], cues: set[int], author: str,
+                    body: int, end: int) -> list[Attribution]:
+    """The sentences inside ``[body, end)`` that are ``author``'s own claims (``cues``: the
+    token indices of every attribution's cue, :func:`_embedded`); a post signed
     by a handle ("@Fred_945") is one claim, whole, questions and all ("Seriously, Melania's
     story is the bottom of the pile. Taxes? Foundation? Foreign deals?")."""
     post = doc.char_span(body, end, alignment_mode="expand") if author.startswith("@") else None
@@ -140,8 +145,6 @@ def _section_claims(article: Article, doc, atts: list[Attribution], author: str,
         para = article.paragraph_at(body)
         return [Attribution(content=Span(body, end, article.text[body:end]), source=None, cue=None,
                             kind="authored", paragraph=para.index if para else 0, speaker=author)]
-    cues = {t.i for a in atts if a.cue is not None
-            for t in (doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand") or ())}
     # someone else's words; not the narrator's "we" ("unless we recognize the danger"), nor
     # a thing's ("This refusal ... encourages people to be reluctant"): the author's still
     taken = [(x.start, x.end) for a in atts if a.speaker and a.speaker != author
