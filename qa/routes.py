@@ -19,7 +19,7 @@ from claimgraph.extract.cues import (
 )
 
 from . import ann, support
-from .embed import minilm_query
+from .embed import minilm_queries
 from .linking import CJK_RE, Link, member_forms, normalize
 from .names import PERSONISH, SPEAKER_TYPES
 from .router import PERSON_NOUN, QUANTITY_NOUNS, ROLE_NOUN, ROLE_VERBS, Route
@@ -396,6 +396,15 @@ def _counts_other(text: str, words: list[str]) -> list[str]:
     return out
 
 
+def _nearest_noun(nouns: list[str], asked: list[str]) -> float:
+    """The highest MiniLM cosine between a noun a number counts and a word of the asked
+    count's noun phrase ("visas" / "jobs"), lowercased, all encoded in one batch."""
+    a = sorted({w.lower() for w in nouns})
+    b = [w.lower() for w in asked]
+    vec = dict(zip(a + b, minilm_queries(a + b), strict=True))
+    return max(float(vec[x] @ vec[y]) for x in a for y in b)
+
+
 def _gives_unit(text: str, unit: str) -> bool:
     """Does ``text`` give a number of ``unit`` (as :data:`UNIT_ASKED` reads it: "12
     kilotons", "$5 million" for dollars, "4.5%" for percent)?"""
@@ -658,35 +667,41 @@ class RoutesMixin:
         after = self._responses(sc, re.sub(r"^to\s+", "", topic, flags=re.I), who, idx) \
             if RESPONSE_BONUS and r.lang == "en" and topic and r.rank \
             and r.rank.split()[0].lower() in RESPONSE_VERBS else {}
+        rank = r.rank or (f"{topic} {r.venue}" if topic and r.venue else topic) or None
         if topic and gist and not after:
             context = self._context(idx, addressed=r.verb in ADDRESS_VERBS)
-            if not sc.zh and self._unsupported_words(gist, context + reported) \
-                    and not self._paraphrased(gist, context + reported):  # "the housing market"
-                return f"{name} is quoted, but not about {topic}"
-            qv = sc.dense_for(self._english(gist, links))
-            dense = sc.dense_of(qv, idx + reported)
-            if not sc.zh and dense.max() < support.MIN_TOPIC and not self._covers(
-                    gist, self._naming(gist, links, subj, context + reported)) \
-                    and (self._written_elsewhere(gist)
-                         or not support.nearer_than_foils(sc, idx + reported, float(dense.max()))):
-                # (a topic the articles write whole, but not where X speaks, is another's:
-                # "the first presidential debate" that X's statements never near)
-                return f"{name} is quoted, but not about {topic}"
-            if not sc.zh and self._unnamed(gist, links, subj, context + reported) and min(
-                    float(dense.max()), self._dense_without_named(sc, gist, links, subj, context + reported,
-                                                                  idx + reported)) < support.MIN_TOPIC_UNNAMED:
-                # "Trump's comments on Tulsa": X's statements and their paragraphs never name
-                # Tulsa, and are not near the topic as a whole (a long quote is a little
-                # near anything)
-                return f"{name} is quoted, but not about {topic}"
+            if not sc.zh:  # (a Chinese topic is judged by its own tests below)
+                if self._unsupported_words(gist, context + reported) \
+                        and not self._paraphrased(gist, context + reported):  # "the housing market"
+                    return f"{name} is quoted, but not about {topic}"
+                en = self._english(gist, links)
+                sc.prefetch([en, rank])  # what the topic is judged and ranked by, in one batch
+                dense = sc.dense_of(sc.dense_for(en), idx + reported)
+                if dense.max() < support.MIN_TOPIC and not self._covers(
+                        gist, self._naming(gist, links, subj, context + reported)) \
+                        and (self._written_elsewhere(gist)
+                             or not support.nearer_than_foils(sc, idx + reported, float(dense.max()))):
+                    # (a topic the articles write whole, but not where X speaks, is another's:
+                    # "the first presidential debate" that X's statements never near)
+                    return f"{name} is quoted, but not about {topic}"
+                if self._unnamed(gist, links, subj, context + reported) and min(
+                        float(dense.max()), self._dense_without_named(
+                            sc, gist, links, subj, context + reported, idx + reported)) < support.MIN_TOPIC_UNNAMED:
+                    # "Trump's comments on Tulsa": X's statements and their paragraphs never name
+                    # Tulsa, and are not near the topic as a whole (a long quote is a little
+                    # near anything)
+                    return f"{name} is quoted, but not about {topic}"
+            others = [lk for lk in links if lk not in subj]
+            zt = self._english(topic, [lk for lk in others if lk.how == "translit"]) if sc.zh else topic
+            if sc.zh:  # the topic ranks by two forms (names by sound in English, and as
+                # written): their vectors start together
+                sc.prefetch([zt, topic], glossed=[zt, topic])
             # a name the topic writes that X's statements name ("EB-5签证项目": EB-5;
             # "今日俄罗斯电视台": Russia) is what X spoke about, when the Chinese words around it
             # describe it in words the articles use (签证项目 "visa project", 电视台 "television
             # station"; not Trump的足球比赛, "football")
             # a name written by sound (塔尔萨, Tulsa) is glossed as its English label, not as
             # characters of other words (塔 "pagoda", 萨 "bodhisattva")
-            others = [lk for lk in links if lk not in subj]
-            zt = self._english(topic, [lk for lk in others if lk.how == "translit"]) if sc.zh else topic
             if sc.zh and zt != topic and self._unnamed(topic, [lk for lk in others if lk.how == "translit"],
                                                       subj, context + reported):
                 return f"{name} is quoted, but not about {topic}"  # a place X never names
@@ -714,8 +729,7 @@ class RoutesMixin:
                     if i not in said and not self.in_claim_mask[i]]
         # "on CNBC": a statement whose sentence writes where X said it ranks higher, though the
         # topic test ignored it
-        scores = self._ranked(sc, idx, r.rank or (f"{topic} {r.venue}" if topic and r.venue else topic)
-                              or None)
+        scores = self._ranked(sc, idx, rank)
         scores = scores - PASSAGE_PENALTY * (self.kind[idx] == "passage")
         scores = scores - 2 * PASSAGE_PENALTY * np.array([i not in said for i in idx])
         if not group:  # "McConnell aides acknowledged ...": not what McConnell said himself
@@ -730,10 +744,13 @@ class RoutesMixin:
             # "What did X compare RT to?": X's claim whose cue means the verb ("likened")
             # more than a plain "said" does, first (X's best only, one word vector per cue)
             head = top_order(scores, COUNT_POOL)[:COUNT_POOL]
-            verb = minilm_query(r.rank.split()[0].lower())
-            base = float(minilm_query("said") @ verb)
+            word = r.rank.split()[0].lower()
             cues = [cue_word(self.statements[idx[j]]).lower() for j in head]
-            near = {c: float(minilm_query(c) @ verb) - base for c in set(cues) if c}
+            words = [word, "said", *sorted({c for c in cues if c})]
+            vec = dict(zip(words, minilm_queries(words), strict=True))  # one batch
+            verb = vec[word]
+            base = float(vec["said"] @ verb)
+            near = {c: float(vec[c] @ verb) - base for c in words[2:]}
             scores = scores.astype(np.float64, copy=True)
             scores[head] += VERB_BONUS * np.clip([near.get(c, 0.0) for c in cues], 0.0, None)
         if r.why:  # "Why does X work with RT?": X's claims that give a reason, first
@@ -1134,14 +1151,17 @@ class RoutesMixin:
         if not rest or not group_source(" ".join(rest)):
             return out
         noun, mods = rest[-1].lower(), {t for w in rest[:-1] for t in tokens(w)}
-        qv = minilm_query(noun)
+        heads = []  # (n, the group noun of the speaker label)
         for n, (label, head) in enumerate(self.heads):
             if not self._group_head[n]:
                 continue
             said = (group_source(label) or "").split()
-            if said and mods <= set(tokens(label) + tokens(head)) and \
-                    float(minilm_query(said[-1].lower()) @ qv) >= SAME_GROUP:
-                out[n] = True
+            if said and mods <= set(tokens(label) + tokens(head)):
+                heads.append((n, said[-1].lower()))
+        if heads:
+            qv, *vecs = minilm_queries([noun] + [w for _, w in heads])  # one batch
+            for (n, _), v in zip(heads, vecs, strict=True):
+                out[n] = float(v @ qv) >= SAME_GROUP
         return out
 
     def _route_who_said(self, r: Route, subj, links, sc: Scorer, k: int):
@@ -1728,9 +1748,7 @@ class RoutesMixin:
         counted = COUNTED.match(topic) if count and not sc.zh else None
         other = _counts_other(_quote_of(self.statements[top3[0]]), tokens(counted.group("np"))) \
             if counted else []
-        if other and max(float(minilm_query(a.lower()) @ minilm_query(b.lower()))
-                         for a in set(other) for b in re.findall(r"[\w'-]+", counted.group("np"))
-                         ) < SAME_NOUN:
+        if other and _nearest_noun(other, re.findall(r"[\w'-]+", counted.group("np"))) < SAME_NOUN:
             # "How many jobs has the program created?": "About 10,000 visas are awarded": the
             # best answer's every number counts something else (not "5,300 workers" for
             # employees, which MiniLM puts near)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .embed import e5_query, minilm_query
+from .embed import e5_prefetch, e5_query, minilm_queries, minilm_query
 from .linking import CJK_RE, Link, normalize
 
 if TYPE_CHECKING:
@@ -157,6 +157,18 @@ class Scorer:
         z = (e5 - float(bg.mean())) / (float(bg.std()) + 1e-6)
         dense = self.eng.matrix[idx] @ self._minilm(g)
         return known * dense + LEX_WEIGHT_ZH * self.lex(idx, g) + E5_WEIGHT * z
+
+    def prefetch(self, texts: list[str], glossed: list[str] = ()) -> None:
+        """Encode ahead, together, the texts a route will rank by: an English question's
+        MiniLM vectors in one batch (one pass over the weights); a Chinese question's e5
+        vectors of ``texts`` in background threads, and meanwhile the MiniLM vectors of the
+        glosses of ``glossed`` (the texts :meth:`hybrid` ranks by) in one batch."""
+        if not self.zh:
+            minilm_queries([self.eng._english(t, []) for t in dict.fromkeys(texts) if t])
+            return
+        e5_prefetch([t for t in dict.fromkeys(texts) if t and CJK_RE.search(t)])
+        glosses = [self.eng.gloss(t) for t in dict.fromkeys(glossed) if t and CJK_RE.search(t)]
+        minilm_queries([g for g, known in glosses if known and re.search(r"[A-Za-z]{2}", g)])
 
     def hybrid(self, idx, text: str | None = None) -> np.ndarray:
         """Dense similarity plus weighted BM25, by the question or by ``text``."""
