@@ -219,7 +219,7 @@ def find_facts(article: Article, doc, mentions: Iterable[Mention],
 
 #: a person's age as news writes it is a fact about that person, unit "years"
 AGES = 1
-_AGE_AFTER = re.compile(r",\s*(\d{2,3})\s*(?=[,.;]|$)|\s*\((\d{2,3})\)")
+_AGE_AFTER = re.compile(r",\s*(\d{2,3})\s*(?=[,.;:\u2012-\u2015]|-{1,2}\s|$)|\s*\((\d{2,3})\)")  # "Crutcher, 40 ― a father"
 _AGE_BEFORE = re.compile(r"(?:^|\s)(?i:the|a|an)\s+(\d{1,3})-year-old\s+(?:[a-z-]+\s+){0,2}$")
 _TITLE = re.compile(r"(?:mr|mrs|ms|dr|sen|rep|gov|gen|prof|president|senator|judge)\.?$", re.I)
 _AGE_APPOS = re.compile(r"^,\s+(?:a|an|the)\s+(\d{1,3})-year-old\b")

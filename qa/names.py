@@ -21,6 +21,15 @@ PERSONISH = {"Person"}
 _GENERATION = frozenset("jr sr ii iii iv".split())  # after a surname: "John G. Roberts Jr"
 SPEAKER_TYPES = {"Person", "Organization", "Place"}
 
+# what a person is, written right before the name ("longtime Democratic pollster Pat Caddell",
+# "billionaire and Trump critic Mark Cuban"): a sentence so naming X describes X
+DESCRIBING_NOUN = (r"(?:" + ROLE_NOUN + r"|pollster|billionaire|millionaire|critic|consultant|commentator|"
+                   r"columnist|host|anchor|correspondent|reporter|editor|journalist|author|writer|"
+                   r"professor|historian|scholar|researcher|scientist|expert|activist|organizer|"
+                   r"lobbyist|surrogate|pundit|operative|donor|investor|entrepreneur|mogul|"
+                   r"businessman|businesswoman|developer|owner|partner|physician|doctor|coach|actor|"
+                   r"actress|singer|rapper|comedian|veteran|fellow)")
+
 # How news text abbreviates a title before a name ("Gov. Chris Christie", "Sen. Warren").
 TITLE_ABBREVIATIONS = [("governor", r"Gov\.?"), ("senator", r"Sen\.?"), ("representative", r"Rep\.?"),
                        ("congressman", r"Rep\.?"), ("congresswoman", r"Rep\.?"),
@@ -61,8 +70,9 @@ class NamesMixin:
     def _apposition(self, iris: set[str]) -> tuple[re.Pattern, list[str]] | None:
         """A pattern for a name with a description attached: "the director of debate at
         ..., Aaron Kall", "Aaron Kall, the director ...", "Lester Holt of NBC News",
-        "NBC's Matt Lauer", "IMF chief economist Maury Obstfeld"; and the names, which
-        it matches as written (a text with none of them cannot match: test that first)."""
+        "NBC's Matt Lauer", "IMF chief economist Maury Obstfeld", "pollster Pat Caddell";
+        and the names, which it matches as written (a text with none of them cannot match:
+        test that first)."""
         names = sorted({n for i in iris for v in [i] + sorted(self.variants.get(i, ()))
                         for n in self.labels.get(v, {}).get("en", []) if len(n) >= 3}, key=len,
                        reverse=True)
@@ -76,10 +86,11 @@ class NamesMixin:
             r"(?<![Ww]ith )(?<![Ff]rom )(?<![Ss]ince )(?<![Aa]mid )(?<![Ii]nside )(?<![Tt]hroughout )"
             r"(?<![Oo]ver )(?<![Dd]espite )(?<![Ff]or )(?<![Ll]ike )(?<![Uu]nlike )(?<![Ii]nto )"
             r"\b(?:the|a|an)\s[^,.;\"“”]{3,80},\s*" + name + r"\b"
-            r"|" + name + r",\s*(?:the|a|an|who|\w+\s+(?:of|at))\b"
+            r"|" + name + r",\s*(?:the|a|an|who|(?!\w+ing\s)\w+\s+(?:of|at))\b"  # not "X, speaking of"
             r"|" + name + r"\s+of\s+(?:the\s+)?[A-Z]"
             r"|[A-Z][\w.&]*(?:'s|’s)\s+" + name + r"\b"
-            r"|(?i:" + PERSON_NOUN + r"|gov|sen|rep|gen)\.?\s+(?:[A-Z][\w.'’-]*\s+){0,2}" + name)
+            r"|(?i:" + PERSON_NOUN + r"|gov|sen|rep|gen)\.?\s+(?:[A-Z][\w.'’-]*\s+){0,2}" + name
+            + r"|\b(?i:" + DESCRIBING_NOUN + r")\s+" + name)
         return pat, names
 
     def _chinese_links(self, question: str, links: list[Link]) -> list[Link]:

@@ -69,3 +69,12 @@ def test_how_old_is_answered_from_the_age_or_refused(tmp_path):
     assert res["abstained"] and res["reason"] == "Lena Ortiz's age is not in the graph"
     res = engine.ask("How old is the Senate?")  # no person: the number route as before
     assert "age is not in the graph" not in (res.get("reason") or "")
+
+
+@pytest.mark.parametrize("dash", ["\u2015", "\u2014", "\u2013", "-", "--"])
+def test_an_age_before_a_dash(nlp, dash):
+    text = ("Police released the video on Monday.\n\n"
+            f"Darnell Brooks, 40 {dash} a father and student who sang at church every week {dash} "
+            "was shot after his car stalled.\n")
+    ex = extract_doc(read_article(text, "t", "text"), nlp(text))
+    assert {(f.about, f.value) for f in ex.facts if f.unit == "years"} == {(("darnell brooks",), "40")}
