@@ -15,6 +15,8 @@ from .scoring import tokens
 
 # "坦帕湾时报" (Tampa Bay Times): a name written part by sound, part by sense (_mixed_name)
 MIXED_NAMES = 1
+# "空乘人员协会" (Association of Flight Attendants): a name translated word by word (_calque_name)
+CALQUES = 1
 _LABEL_JOINS = frozenset(("of", "for", "the", "and", "on", "in", "at"))
 
 PERSONISH = {"Person"}
@@ -158,6 +160,9 @@ class NamesMixin:
         if not iris and MIXED_NAMES:
             how = "mixed"
             iris = self._mixed_name(subject)
+        if not iris and CALQUES:
+            how = "calque"
+            iris = self._calque_name(subject)
         return [Link(iris[0], subject, a, a + len(subject), how)] if len(iris) == 1 else []
 
     def _mixed_name(self, subject: str) -> list[str]:
@@ -191,6 +196,30 @@ class NamesMixin:
             for lab in langs.get("en", []):
                 words = [w for w in re.findall(r"[A-Za-z]+", lab) if w.lower() not in _LABEL_JOINS]
                 if len(words) >= 2 and words[-1].lower() in last and fits(text, words, 0):
+                    found.append(iri)
+                    break
+        return found
+
+    def _calque_name(self, subject: str) -> list[str]:
+        """An organization or place whose Chinese name translates its English one word by
+        word, in either order (空乘人员协会, "flight attendant / staff / association": the
+        Association of Flight Attendants; 退伍军人事务部, Department of Veterans Affairs):
+        the entities whose label's every word (two or more) some word of the name means,
+        where every word of the name but one means a word of the label."""
+        words = gloss_words(subject)
+        if len(words) < 2 or "".join(w for w, _ in words) != subject.strip("《》〈〉“”\"'「」 "):
+            return []  # a word the dictionary lacks: not a translation
+        senses = [{t for g in gl for t in tokens(g)} for _, gl in words]
+        meant = set().union(*senses)
+        found = []
+        for iri, langs in self.labels.items():
+            if self.types.get(iri) not in ("Organization", "Place"):
+                continue
+            for lab in langs.get("en", []):
+                want = {t for w in re.findall(r"[A-Za-z]+", lab) if w.lower() not in _LABEL_JOINS
+                        for t in tokens(w)}
+                if len(want) >= 2 and want <= meant and sum(not (s & want) for s in senses) <= 1 \
+                        and len(words) - 1 <= len(want):
                     found.append(iri)
                     break
         return found
