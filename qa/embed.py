@@ -130,15 +130,14 @@ def minilm_queries(texts: list[str]) -> list[np.ndarray]:
     Repeated texts (the app, ``ask -``) are free."""
     cache = _MINILM_QUERIES
     with _QUERIES_LOCK:
-        missing = [t for t in dict.fromkeys(texts) if t not in cache]
-        if missing:
-            for t, v in zip(missing, encode(missing), strict=True):
-                _keep(cache, t, v)
-        out = []
-        for t in texts:
+        got = {t: cache[t] for t in dict.fromkeys(texts) if t in cache}
+        for t in got:
             cache.move_to_end(t)
-            out.append(cache[t])
-    return out
+        missing = [t for t in dict.fromkeys(texts) if t not in got]
+        if missing:  # (kept in ``got`` too: a batch larger than the cache is still answered)
+            for t, v in zip(missing, encode(missing), strict=True):
+                got[t] = _keep(cache, t, v)
+    return [got[t] for t in texts]
 
 
 def minilm_query(text: str) -> np.ndarray:

@@ -691,6 +691,8 @@ class RoutesMixin:
                     # Tulsa, and are not near the topic as a whole (a long quote is a little
                     # near anything)
                     return f"{name} is quoted, but not about {topic}"
+            # a name written by sound (塔尔萨, Tulsa) is glossed as its English label, not as
+            # characters of other words (塔 "pagoda", 萨 "bodhisattva")
             others = [lk for lk in links if lk not in subj]
             zt = self._english(topic, [lk for lk in others if lk.how == "translit"]) if sc.zh else topic
             if sc.zh:  # the topic ranks by two forms (names by sound in English, and as
@@ -700,8 +702,6 @@ class RoutesMixin:
             # "今日俄罗斯电视台": Russia) is what X spoke about, when the Chinese words around it
             # describe it in words the articles use (签证项目 "visa project", 电视台 "television
             # station"; not Trump的足球比赛, "football")
-            # a name written by sound (塔尔萨, Tulsa) is glossed as its English label, not as
-            # characters of other words (塔 "pagoda", 萨 "bodhisattva")
             if sc.zh and zt != topic and self._unnamed(topic, [lk for lk in others if lk.how == "translit"],
                                                       subj, context + reported):
                 return f"{name} is quoted, but not about {topic}"  # a place X never names

@@ -3,7 +3,6 @@ the vectors one-at-a-time encoding gives, and the cache forgets them all when cl
 
 import numpy as np
 import pytest
-
 from claimgraph.qa import embed
 
 
@@ -35,6 +34,8 @@ def test_cache_keeps_the_most_recent(monkeypatch):
     embed.minilm_query("a")  # used again: "b" is now the oldest
     embed.minilm_query("d")
     assert list(embed._MINILM_QUERIES) == ["c", "a", "d"]
+    many = embed.minilm_queries(["w", "x", "y", "z", "w"])  # more than the cache holds
+    assert len(many) == 5 and many[0] is many[4] and list(embed._MINILM_QUERIES) == ["x", "y", "z"]
 
 
 @pytest.mark.slow
