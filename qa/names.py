@@ -83,8 +83,8 @@ class NamesMixin:
         name = "(?:" + "|".join(re.escape(n) for n in names) + ")"
         # not an opening phrase of time or place ("During a CNN town hall, Tina Houchins
         # had ...", "At a rally in Ohio, Trump said ...")
-        pat = re.compile(
-            r"(?<![Dd]uring )(?<![Aa]t )(?<![Ii]n )(?<![Oo]n )(?<![Aa]fter )(?<![Bb]efore )"
+        pat = re.compile(  # (the lookahead first: most positions fail it at once, before the lookbehinds)
+            r"(?=\b(?:the|a|an)\s)(?<![Dd]uring )(?<![Aa]t )(?<![Ii]n )(?<![Oo]n )(?<![Aa]fter )(?<![Bb]efore )"
             r"(?<![Ww]ith )(?<![Ff]rom )(?<![Ss]ince )(?<![Aa]mid )(?<![Ii]nside )(?<![Tt]hroughout )"
             r"(?<![Oo]ver )(?<![Dd]espite )(?<![Ff]or )(?<![Ll]ike )(?<![Uu]nlike )(?<![Ii]nto )"
             r"\b(?:the|a|an)\s[^,.;\"“”]{3,80},\s*" + name + r"\b"
