@@ -485,9 +485,21 @@ class Linker:
 
     def _written(self, key: str) -> bool:
         """Do the articles write ``key`` (normalized words) as a whole, maybe plural?"""
-        return self.may_contain(key) and re.search(
-            r"(?<![\w&])" + re.escape(key).replace(r"\ ", r"[\s.\-']+") + r"(?:s|es)?(?![\w&])",
-            self.text_norm) is not None
+        return self.may_contain(key) and self.writes(key.split(" "))
+
+    def writes(self, words: list[str], plural: bool = True) -> bool:
+        """Do the articles write ``words`` (normalized) in a row, apart only by spaces, dots,
+        hyphens or apostrophes, and not inside a longer word (the last maybe plural)? The
+        pattern opens with the first word itself and tests the character before it after:
+        re then finds where to try at the speed of a string search (a pattern opening with
+        a lookbehind is tried at every character: 660 ms over the 32 MB of 100k claims,
+        not 54)."""
+        if not words:
+            return True
+        first = re.escape(words[0])
+        pat = (first + r"(?<![\w&]" + first + ")" + "".join(r"[\s.\-']+" + re.escape(w) for w in words[1:])
+               + (r"(?:s|es)?" if plural else "") + r"(?![\w&])")
+        return re.search(pat, self.text_norm) is not None
 
     def may_contain(self, key: str) -> bool:
         """False when the articles certainly do not contain ``key`` (normalized words) as
@@ -569,8 +581,7 @@ class Linker:
                         if not re.search(r"\b" + PERSON_NOUN + r"s?$", p, re.I)]
                 key = " ".join(_words(normalize(m.group(0))))
                 if rest and re.search(r"\s(?:of|for|de|von|van)\s", m.group(0)) and not (
-                        self.may_contain(key) and re.search(r"(?<![\w&])" + re.escape(key).replace(r"\ ", r"[\s.\-']+")
-                                          + r"(?![\w&])", self.text_norm)):
+                        self.may_contain(key) and self.writes(key.split(" "), plural=False)):
                     out.append(re.sub(r"['’]s?$", "", m.group(0)).strip(".-"))
                 continue
             words = [w for w in m.group(0).split()]

@@ -47,6 +47,79 @@ def tokens_plain(text: str) -> tuple[str, ...]:
     return tuple(w.strip(".'-") for w in re.findall(r"[\w'’.\-]+", normalize(text)) if w.strip(".'-"))
 
 
+# what follows a name to describe it: "Aaron Kall, the director ...", "Kall, who ...", "Kall,
+# director of ...", "Lester Holt of NBC News" (not "X, speaking of")
+_AFTER_NAME = re.compile(r",\s*(?:the|a|an|who|(?!\w+ing\s)\w+\s+(?:of|at))\b|\s+of\s+(?:the\s+)?[A-Z]")
+# what ends right before a name to describe it, tested in the words before it (\Z: the name):
+# a title ("New Jersey Gov. Chris Christie", "IMF chief economist Maury Obstfeld") ...
+_TITLE_BEFORE = re.compile(r"(?i:" + PERSON_NOUN + r"|gov|sen|rep|gen)\.?\s+(?:[A-Z][\w.'’-]*\s+){0,2}\Z")
+# ... a noun ("pollster Pat Caddell"), an owner ("NBC's Matt Lauer") ...
+_NOUN_BEFORE = re.compile(r"\b(?i:" + DESCRIBING_NOUN + r")\s+\Z")
+_OWNER_BEFORE = re.compile(r"[A-Z][\w.&]*(?:'s|’s)\s+\Z")
+# ... or a description set off by a comma ("the director of debate at ..., Aaron Kall"), not an
+# opening phrase of time or place ("During a CNN town hall, Tina Houchins had ...", "At a rally
+# in Ohio, Trump said ..."). The lookahead first: most positions fail it at once.
+_THE_BEFORE = re.compile(
+    r"(?=\b(?:the|a|an)\s)(?<![Dd]uring )(?<![Aa]t )(?<![Ii]n )(?<![Oo]n )(?<![Aa]fter )(?<![Bb]efore )"
+    r"(?<![Ww]ith )(?<![Ff]rom )(?<![Ss]ince )(?<![Aa]mid )(?<![Ii]nside )(?<![Tt]hroughout )"
+    r"(?<![Oo]ver )(?<![Dd]espite )(?<![Ff]or )(?<![Ll]ike )(?<![Uu]nlike )(?<![Ii]nto )"
+    r"\b(?:the|a|an)\s[^,.;\"“”]{3,80},\s*\Z")
+_THE_REACH = 4 + 80 + 1  # "the ", the description, the comma
+
+
+def _is_word(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
+
+
+def _words_back(text: str, i: int, n: int) -> int:
+    """Where the ``n``-th whitespace-separated word before position ``i`` starts."""
+    for _ in range(n):
+        while i > 0 and text[i - 1].isspace():
+            i -= 1
+        while i > 0 and not text[i - 1].isspace():
+            i -= 1
+    return i
+
+
+class Apposition:
+    """Does a text write one of X's ``names`` with a description attached ("the director of
+    debate at ..., Aaron Kall", "Aaron Kall, the director ...", "Lester Holt of NBC News",
+    "NBC's Matt Lauer", "IMF chief economist Maury Obstfeld", "pollster Pat Caddell")?
+
+    Each test runs where a name is written, on the few words before it or right after it,
+    not along the whole text: a title or noun list tried at every character took ~120 µs a
+    sentence, seconds for a person named in 9,551 passages (bench/scale.py)."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = names
+
+    def _places(self, text: str):
+        for n in self.names:
+            p = text.find(n)
+            while p >= 0:
+                yield p, p + len(n)
+                p = text.find(n, p + 1)
+
+    def describes(self, text: str) -> bool:
+        for p, e in self._places(text):
+            if _AFTER_NAME.match(text, e):
+                return True
+            lo = _words_back(text, p, 3)  # a title or noun and up to two capitalized words
+            if _TITLE_BEFORE.search(text, lo, p) or _NOUN_BEFORE.search(text, lo, p):
+                return True
+            if _is_word(text, e - 1) != _is_word(text, e) and (  # the name ends a word
+                    _OWNER_BEFORE.search(text, lo, p)
+                    or _THE_BEFORE.search(text, max(0, len(text[:p].rstrip()) - _THE_REACH), p)):
+                return True
+        return False
+
+    def titled(self, text: str) -> bool:
+        """Is a title written right before a name ("New Jersey Gov. Chris Christie")?"""
+        return any(_is_word(text, e - 1) != _is_word(text, e)
+                   and _TITLE_BEFORE.search(text, _words_back(text, p, 3), p)
+                   for p, e in self._places(text))
+
+
 class NamesMixin:
     """Resolving the question's subject (mixed into ``QAEngine``)."""
 
@@ -69,31 +142,12 @@ class NamesMixin:
                 self.variants.setdefault(short, set()).add(longer[0])
                 self.variants.setdefault(longer[0], set()).add(short)
 
-    def _apposition(self, iris: set[str]) -> tuple[re.Pattern, list[str]] | None:
-        """A pattern for a name with a description attached: "the director of debate at
-        ..., Aaron Kall", "Aaron Kall, the director ...", "Lester Holt of NBC News",
-        "NBC's Matt Lauer", "IMF chief economist Maury Obstfeld", "pollster Pat Caddell";
-        and the names, which it matches as written (a text with none of them cannot match:
-        test that first)."""
+    def _apposition(self, iris: set[str]) -> Apposition | None:
+        """Tests for X's names with a description attached (:class:`Apposition`)."""
         names = sorted({n for i in iris for v in [i] + sorted(self.variants.get(i, ()))
                         for n in self.labels.get(v, {}).get("en", []) if len(n) >= 3}, key=len,
                        reverse=True)
-        if not names:
-            return None
-        name = "(?:" + "|".join(re.escape(n) for n in names) + ")"
-        # not an opening phrase of time or place ("During a CNN town hall, Tina Houchins
-        # had ...", "At a rally in Ohio, Trump said ...")
-        pat = re.compile(  # (the lookahead first: most positions fail it at once, before the lookbehinds)
-            r"(?=\b(?:the|a|an)\s)(?<![Dd]uring )(?<![Aa]t )(?<![Ii]n )(?<![Oo]n )(?<![Aa]fter )(?<![Bb]efore )"
-            r"(?<![Ww]ith )(?<![Ff]rom )(?<![Ss]ince )(?<![Aa]mid )(?<![Ii]nside )(?<![Tt]hroughout )"
-            r"(?<![Oo]ver )(?<![Dd]espite )(?<![Ff]or )(?<![Ll]ike )(?<![Uu]nlike )(?<![Ii]nto )"
-            r"\b(?:the|a|an)\s[^,.;\"“”]{3,80},\s*" + name + r"\b"
-            r"|" + name + r",\s*(?:the|a|an|who|(?!\w+ing\s)\w+\s+(?:of|at))\b"  # not "X, speaking of"
-            r"|" + name + r"\s+of\s+(?:the\s+)?[A-Z]"
-            r"|[A-Z][\w.&]*(?:'s|’s)\s+" + name + r"\b"
-            r"|(?i:" + PERSON_NOUN + r"|gov|sen|rep|gen)\.?\s+(?:[A-Z][\w.'’-]*\s+){0,2}" + name
-            + r"|\b(?i:" + DESCRIBING_NOUN + r")\s+" + name)
-        return pat, names
+        return Apposition(names) if names else None
 
     def _chinese_links(self, question: str, links: list[Link]) -> list[Link]:
         """Entities a Chinese question names by a word the dictionary translates to an

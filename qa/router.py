@@ -40,8 +40,9 @@ SAY_VERBS = (r"say|said|says|saying|think|thought|thinks|believe|believes|argue|
              r"speak about|spoke about|speak on|spoke on|ask|asked|demand|demanded|request|requested|"
              r"complain|complained|complain about|complained about|call|called|calls|brand|branded|"
              r"label|labeled|labelled|dub|dubbed|press|pressed|confront|confronted|challenge|"
-             r"challenged|grill|grilled|quiz|quizzed|interview|interviewed")
-WHO_VERBS = (r"said|says|say|stated|states|argued|argues|warned|warns|noted|notes|claimed|claims|"
+             r"challenged|grill|grilled|quiz|quizzed|interview|interviewed|tweet|tweeted|tweets|post|"
+             r"posted|posts")
+WHO_VERBS = (r"said|says|say|stated|states|tweeted|tweets|posted|argued|argues|warned|warns|noted|notes|claimed|claims|"
              r"thinks|believes|believed|reported|reports|predicted|predicts|expects|expected|"
              r"described|describes|denied|denies|deny|analy[sz]ed|analy[sz]es|highlighted|highlights|"
              r"emphasi[sz]ed|emphasi[sz]es|stressed|stresses|suggested|suggests|views|viewed|sees|saw|"

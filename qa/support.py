@@ -279,11 +279,7 @@ class SupportMixin:
             return True
         if CJK_RE.search(key):
             return "".join(key.split()) in self.linker.text_norm.replace(" ", "")
-        words = re.findall(r"[\w&]+", key)
-        if not self.linker.may_contain(key):
-            return False
-        pat = r"(?<![\w&])" + r"[\s.\-']+".join(re.escape(w) for w in words) + r"(?:s|es)?(?![\w&])"
-        return re.search(pat, self.linker.text_norm) is not None
+        return self.linker.may_contain(key) and self.linker.writes(re.findall(r"[\w&]+", key))
 
     def _known(self, w: str) -> bool:
         """Is ``w`` (a :func:`tokens` word) written in some article, or a form of one (a
