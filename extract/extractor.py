@@ -20,6 +20,7 @@ from .facts import find_facts
 from .names import ORG_HEADS, clean_name, is_acronym_of, norm_key, party_state_tags
 from .opinion import authored_claims
 from .pipeline import MODEL, load_nlp
+from .posts import embedded_posts, signatures, signs_post
 from .records import Article, Attribution, Claim, Entity, Extraction, Mention, Span
 from .roles import PARTY_APPOS, find_memberships
 
@@ -91,6 +92,11 @@ def _speaker_entity(att: Attribution, index: EntityIndex, doc, article: Article,
         cl = index.add_from_span(doc, att.source.start, att.source.end, article, ents["ents"])
     if cl is None and named:
         cl = index.add(att.speaker, named)
+    if cl is None and att.speaker and att.source is not None and signs_post(article.text, att.source.start):
+        # an embedded post's signer ("— The Daily Beast (@thedailybeast) June 29, 2016"): an
+        # organization unless a person is named
+        cl = index.add(att.speaker, "Person" if coref.given_name(att.speaker.split()[0])
+                       else "Organization")
     if cl is None:
         return None, None
     return norm_key(cl.name), cl.type
@@ -291,7 +297,11 @@ def extract_doc(article: Article, doc) -> Extraction:
 
     entities, mentions, index = build_entities(article, doc)
     atts = find_attributions(article, doc, nested=True)
-    own = authored_claims(article, doc, atts)
+    signed = signatures(article.text)
+    if signed:
+        atts = [a for a in atts if not any(x.start < e and s < x.end for x in (a.content, a.source)
+                                           if x is not None for s, e in signed)]
+    own = authored_claims(article, doc, atts) + embedded_posts(article)
     if own:
         atts = sorted(atts + own, key=lambda x: x.content.start)
     known = {e.key for e in entities}
