@@ -107,16 +107,34 @@ def _entities(doc):
     cached = doc.user_data.get("claimgraph_ents")
     if cached is None:
         text = doc_text(doc)
+        labels = _person_labels(doc)
         cached = [
-            (e.start_char, e.end_char, e.label_,
+            (e.start_char, e.end_char, labels[i],
              _person_name(doc, _undated(text, e.start_char, _nicknamed(text, e.start_char)
-                                        or e.text)) if e.label_ == "PERSON"
+                                        or e.text)) if labels[i] == "PERSON"
              else strip_titles(e.text))
-            for e in doc.ents
-            if e.label_ in _PERSONAL + _ORGLIKE and not fragment_word(text, e.start_char, e.end_char)
+            for i, e in enumerate(doc.ents)
+            if labels[i] in _PERSONAL + _ORGLIKE and not fragment_word(text, e.start_char, e.end_char)
         ]
         doc.user_data["claimgraph_ents"] = cached
     return cached
+
+
+def _person_labels(doc) -> list[str]:
+    """The tagger's label of each entity, but PERSON for a person it took for an
+    organization ("Carly Fiorina threw her support ...": entities.GENDERED_SUBJECTS) and for
+    that person's surname alone ("Fiorina, the former Hewlett-Packard CEO"), so that "she"
+    finds her."""
+    from . import entities
+
+    labels = [e.label_ for e in doc.ents]
+    if not entities.GENDERED_SUBJECTS:
+        return labels
+    people = {e.text.split()[-1] for e in doc.ents
+              if e.label_ == "ORG" and entities._gendered_subject(e, e.text.split())}
+    return ["PERSON" if lab == "ORG" and (e.text.split()[-1] in people and (
+        len(e) == 1 or entities._gendered_subject(e, e.text.split()))) else lab
+            for e, lab in zip(doc.ents, labels, strict=True)]
 
 
 #: a weekday or month glued before a name ("On Tuesday Oz said": source "Tuesday Oz";

@@ -322,7 +322,42 @@ def candidate(ent, article: Article | None = None) -> tuple[str, str, int, int] 
     if (etype == "Organization" and ent.end < len(doc) and doc[ent.end].lower_ in _PERSON_HEADS
             and len(words) <= 3 and not any(_is_org_head(w) for w in words)):
         etype = "Person"
+    if GENDERED_SUBJECTS and etype == "Organization" and _gendered_subject(ent, words):
+        etype = "Person"
     return name, etype, start, end
+
+
+#: a given name and a surname the tagger took for an organization ("Carly Fiorina threw her
+#: support behind Sen. Ted Cruz"): a person when "her" / "his" / "she" / "he" follows within
+#: four words of its sentence, no other name between (an organization's pronoun is "its"), and
+#: the surname is no given name; so is the surname alone for the pronoun rules
+#: (coref._person_labels). Set trainblind of session 20, read after its run: every claim of
+#: Fiorina's was lost
+GENDERED_SUBJECTS = 1
+_GENDERED = frozenset({"her", "his", "she", "he", "herself", "himself"})
+_MASCULINE = frozenset({"his", "he", "himself"})
+GENDERED_MIN_BIRTHS = 5000  # (the births lexicon's count: "Carly" 63,859, "Goldman" 104)
+
+
+def _gendered_subject(ent, words: list[str]) -> bool:
+    if not 2 <= len(words) <= 3 or not all(re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", w) for w in words):
+        return False
+    if any(_is_org_head(w) for w in words) or not _capital_given(words[0], ent.doc.text):
+        return False
+    from .coref import _birth_counts, given_name
+
+    if given_name(words[-1]):
+        return False  # "Morgan Stanley cut his bonus": two given names are a firm's as often
+    male, births = _birth_counts(words[0].lower()) or (0, 0)
+    if births < GENDERED_MIN_BIRTHS:
+        return False  # "Goldman Sachs cut his bonus": a given name too rare to outweigh the tagger
+    end = ent.sent.end if ent.doc.has_annotation("SENT_START") else len(ent.doc)
+    for t in ent.doc[ent.end:min(ent.end + 4, end)]:
+        if t.lower_ in _GENDERED:  # and the pronoun agrees with the given name's sex
+            return male / births >= 0.9 if t.lower_ in _MASCULINE else male / births <= 0.1
+        if t.pos_ == "PROPN" or t.ent_type_:
+            return False
+    return False
 
 
 class EntityIndex:
