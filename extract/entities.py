@@ -340,6 +340,8 @@ GENDERED_MIN_BIRTHS = 5000  # (the births lexicon's count: "Carly" 63,859, "Gold
 
 
 def _gendered_subject(ent, words: list[str]) -> bool:
+    """Is ``ent`` (its name's ``words``) a person's name the tagger took for an organization
+    (:data:`GENDERED_SUBJECTS`)?"""
     if not 2 <= len(words) <= 3 or not all(re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", w) for w in words):
         return False
     if any(_is_org_head(w) for w in words) or not _capital_given(words[0], ent.doc.text):
