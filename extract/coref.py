@@ -130,11 +130,11 @@ def _person_labels(doc) -> list[str]:
     labels = [e.label_ for e in doc.ents]
     if not entities.GENDERED_SUBJECTS:
         return labels
-    people = {e.text.split()[-1] for e in doc.ents
-              if e.label_ == "ORG" and entities._gendered_subject(e, e.text.split())}
-    return ["PERSON" if lab == "ORG" and (e.text.split()[-1] in people and (
-        len(e) == 1 or entities._gendered_subject(e, e.text.split()))) else lab
-            for e, lab in zip(doc.ents, labels, strict=True)]
+    gendered = [lab == "ORG" and entities._gendered_subject(e, e.text.split())
+                for e, lab in zip(doc.ents, labels, strict=True)]
+    people = {e.text.split()[-1] for e, g in zip(doc.ents, gendered, strict=True) if g}
+    return ["PERSON" if g or (lab == "ORG" and len(e) == 1 and e.text in people) else lab
+            for e, lab, g in zip(doc.ents, labels, gendered, strict=True)]
 
 
 #: a weekday or month glued before a name ("On Tuesday Oz said": source "Tuesday Oz";

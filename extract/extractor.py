@@ -80,8 +80,7 @@ def _speaker_entity(att: Attribution, index: EntityIndex, doc, article: Article,
     if cl is None and att.speaker and att.source is not None and coref.DOCUMENT_OWNERS \
             and coref.document_owner(doc, att.source.start, att.source.end) == att.speaker:
         # "a USA TODAY analysis shows": its maker, an organization unless a person is named
-        cl = index.add(att.speaker, "Person" if coref.given_name(att.speaker.split()[0])
-                       else "Organization")
+        cl = index.add(att.speaker, _maker_type(att.speaker))
     if cl is None and att.speaker and att.speaker in {x.writer for x in coref.letters_of(doc)}:
         cl = index.add(att.speaker, "Person")  # a letter's signer ("Kathryn Kates.", "@Fred_945.")
     if cl is None and att.source is not None:
@@ -93,10 +92,8 @@ def _speaker_entity(att: Attribution, index: EntityIndex, doc, article: Article,
     if cl is None and named:
         cl = index.add(att.speaker, named)
     if cl is None and att.speaker and att.source is not None and signs_post(article.text, att.source.start):
-        # an embedded post's signer ("— The Daily Beast (@thedailybeast) June 29, 2016"): an
-        # organization unless a person is named
-        cl = index.add(att.speaker, "Person" if coref.given_name(att.speaker.split()[0])
-                       else "Organization")
+        # an embedded post's signer ("— The Daily Beast (@thedailybeast) June 29, 2016")
+        cl = index.add(att.speaker, _maker_type(att.speaker))
     if cl is None:
         return None, None
     return norm_key(cl.name), cl.type
@@ -181,6 +178,12 @@ def _headline_name(name: str, index: EntityIndex, text: str):
         if cl is not None and cl.type == "Person":
             return cl
     return None
+
+
+def _maker_type(name: str) -> str:
+    """A speaker's type when nothing but its name is known (a document's maker, a post's
+    signer): an organization unless a given name opens it."""
+    return "Person" if coref.given_name(name.split()[0]) else "Organization"
 
 
 def _written_name_type(name: str, text: str) -> str | None:

@@ -71,6 +71,11 @@ def _is_word(text: str, i: int) -> bool:
     return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
 
 
+def _ends_word(text: str, e: int) -> bool:
+    """Is there a word boundary (re's ``\\b``) at position ``e``?"""
+    return _is_word(text, e - 1) != _is_word(text, e)
+
+
 def _words_back(text: str, i: int, n: int) -> int:
     """Where the ``n``-th whitespace-separated word before position ``i`` starts."""
     for _ in range(n):
@@ -107,7 +112,7 @@ class Apposition:
             lo = _words_back(text, p, 3)  # a title or noun and up to two capitalized words
             if _TITLE_BEFORE.search(text, lo, p) or _NOUN_BEFORE.search(text, lo, p):
                 return True
-            if _is_word(text, e - 1) != _is_word(text, e) and (  # the name ends a word
+            if _ends_word(text, e) and (  # the name ends a word
                     _OWNER_BEFORE.search(text, lo, p)
                     or _THE_BEFORE.search(text, max(0, len(text[:p].rstrip()) - _THE_REACH), p)):
                 return True
@@ -115,8 +120,7 @@ class Apposition:
 
     def titled(self, text: str) -> bool:
         """Is a title written right before a name ("New Jersey Gov. Chris Christie")?"""
-        return any(_is_word(text, e - 1) != _is_word(text, e)
-                   and _TITLE_BEFORE.search(text, _words_back(text, p, 3), p)
+        return any(_ends_word(text, e) and _TITLE_BEFORE.search(text, _words_back(text, p, 3), p)
                    for p, e in self._places(text))
 
 
