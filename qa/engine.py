@@ -50,7 +50,7 @@ from .index import (
 from .linking import CJK_RE, Link, Linker, normalize
 from .names import PERSONISH, NamesMixin
 from .roles import RolesMixin
-from .router import VIEW_NOUN, Route, did_of, route, said_of, why_of, why_route
+from .router import VIEW_NOUN, Route, did_of, route, said_of, unfronted, why_of, why_route
 from .routes import (
     MAX_CUES,
     NUMBER,
@@ -586,7 +586,9 @@ class QAEngine(RoutesMixin, NamesMixin, RolesMixin, SupportMixin):
                              f"ask in at most {MAX_QUESTION:,}")
         if not self.statements:
             return _abstain(result, "the graph has no statements")
-        links = self.linker.link(question)
+        moved = unfronted(question)  # "When Y asked Z, how did X respond?": X first
+        links = self.linker.link(moved)
+        question = moved  # (the answer object keeps the question as asked)
         spelled = self._spelled(question, links)
         if spelled != question:
             question = spelled  # the answer object keeps the question as asked
