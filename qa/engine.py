@@ -586,9 +586,8 @@ class QAEngine(RoutesMixin, NamesMixin, RolesMixin, SupportMixin):
                              f"ask in at most {MAX_QUESTION:,}")
         if not self.statements:
             return _abstain(result, "the graph has no statements")
-        moved = unfronted(question)  # "When Y asked Z, how did X respond?": X first
-        links = self.linker.link(moved)
-        question = moved  # (the answer object keeps the question as asked)
+        question = unfronted(question)  # "When Y asked Z, how did X respond?": X first
+        links = self.linker.link(question)
         spelled = self._spelled(question, links)
         if spelled != question:
             question = spelled  # the answer object keeps the question as asked

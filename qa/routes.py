@@ -509,21 +509,32 @@ COVER_SHARE = 0.75  # ... when it writes at least this share of them
 COVERED_IN_POOL = 1
 
 
-def _covered_first(found: list[dict], topic: str, names: set[str]) -> list[dict]:
-    """Who-said answers with one whose sentences write nearly all the question's words
-    (:data:`COVER_SHARE`, names aside) and :data:`COVER_LEAD` more than the first answer's,
-    first: "Who said bringing up the birther issue again is insane?" is the quote "the
-    birther issue again we're bringing that up, is insane", not the same speaker's other
-    quote naming "the birther issue"."""
+def _covering(topic: str, names: set[str], quotes) -> int | None:
+    """The position among ``quotes`` (an iterable, read only when the question has words
+    enough; None for a candidate with no speaker) of the one that writes nearly all the
+    question's words (:data:`COVER_SHARE`, names aside) and :data:`COVER_LEAD` more than the
+    first; None when none does."""
     words = [support.forms(w) for w in dict.fromkeys(tokens(topic))
              if w[:5] not in names and w[:5] not in support.GENERIC]
-    if len(found) < 2 or len(words) < 3:
-        return found
-    cover = [support._overlap(words, {w[:5] for w in tokens(" ".join(
-        e.get("quote", "") for e in a.get("evidence", [])))}) if a.get("speaker") else 0
-        for a in found]
-    j = max(range(len(found)), key=lambda n: cover[n])
+    if len(words) < 3:
+        return None
+    cover = [support._overlap(words, {w[:5] for w in tokens(q)}) if q is not None else 0 for q in quotes]
+    j = max(range(len(cover)), key=lambda n: cover[n], default=0)
     if j == 0 or cover[j] < COVER_SHARE * len(words) or cover[j] < cover[0] + COVER_LEAD:
+        return None
+    return j
+
+
+def _covered_first(found: list[dict], topic: str, names: set[str]) -> list[dict]:
+    """Who-said answers with one whose sentences write nearly all the question's words
+    (:func:`_covering`) first: "Who said bringing up the birther issue again is insane?" is
+    the quote "the birther issue again we're bringing that up, is insane", not the same
+    speaker's other quote naming "the birther issue"."""
+    if len(found) < 2:
+        return found
+    j = _covering(topic, names, (" ".join(e.get("quote", "") for e in a.get("evidence", []))
+                                 if a.get("speaker") else None for a in found))
+    if j is None:
         return found
     first = dict(found[j], score=max(found[j]["score"], found[0]["score"]))
     return [first] + [a for n, a in enumerate(found) if n != j]
@@ -1804,22 +1815,13 @@ class RoutesMixin:
                 _quote_of(s), noun[0] if noun else "")
                 for s in (self.statements[int(idx[j])] for j in head)]]
         if unit:  # "in kilotons": a sentence giving a number of kilotons first (the best only)
-            head = top_order(scores, COUNT_POOL)[:COUNT_POOL]
-            scores = scores.astype(np.float64, copy=True)
-            scores[head] += COUNT_BONUS[-1] * np.array(
-                [_gives_unit(_quote_of(self.statements[int(idx[j])]), unit) for j in head])
+            scores = self._quote_bonus(idx, scores, COUNT_BONUS[-1], lambda q: _gives_unit(q, unit))
         if amounts:  # a sum for "how much money", a span for "how much time" (the best only;
             # the share of those asked that the sentence gives)
-            head = top_order(scores, COUNT_POOL)[:COUNT_POOL]
-            scores = scores.astype(np.float64, copy=True)
-            scores[head] += AMOUNT_BONUS / len(amounts) * np.array(
-                [sum(bool(given.search(_quote_of(self.statements[int(idx[j])]))) for _a, given in amounts)
-                 for j in head], dtype=np.float64)
+            scores = self._quote_bonus(idx, scores, AMOUNT_BONUS / len(amounts),
+                                       lambda q: sum(bool(given.search(q)) for _a, given in amounts))
         if tally:  # a vote's tally first (the best only)
-            head = top_order(scores, COUNT_POOL)[:COUNT_POOL]
-            scores = scores.astype(np.float64, copy=True)
-            scores[head] += COUNT_BONUS[-1] * np.array(
-                [bool(TALLY.search(_quote_of(self.statements[int(idx[j])]))) for j in head])
+            scores = self._quote_bonus(idx, scores, COUNT_BONUS[-1], lambda q: bool(TALLY.search(q)))
         if who and not sc.zh and COVERED_IN_POOL:
             # "Who said Obama hates ISIS and is trying to kill them?": the statement writing
             # nearly all the question's words ('"He hates them. He's trying to kill them,"
@@ -1888,21 +1890,24 @@ class RoutesMixin:
             return "no statement gives that time"
         return self._answers(idx, scores, k, kind=kind, who=who)
 
+    def _quote_bonus(self, idx, scores: np.ndarray, bonus: float, test) -> np.ndarray:
+        """``scores`` plus ``bonus`` times ``test`` of the sentence of each of the pool's
+        best (:data:`COUNT_POOL`, decoded here)."""
+        head = top_order(scores, COUNT_POOL)[:COUNT_POOL]
+        scores = scores.astype(np.float64, copy=True)
+        scores[head] += bonus * np.array([test(_quote_of(self.statements[int(idx[j])])) for j in head],
+                                         dtype=np.float64)
+        return scores
+
     def _covered_top(self, idx, scores: np.ndarray, topic: str, sc: Scorer) -> np.ndarray:
         """``scores`` with the statement of the pool's best (:data:`COUNT_POOL`) that has a
-        speaker and writes :data:`COVER_SHARE` of the question's words (names aside) and
-        :data:`COVER_LEAD` more than the first, raised to the first's score (as
-        :func:`_covered_first` orders the answers)."""
+        speaker and writes nearly all the question's words (:func:`_covering`), raised to the
+        first's score (as :func:`_covered_first` orders the answers)."""
         names = {w[:5] for lk in sc.links for w in tokens(lk.surface)}
-        words = [support.forms(w) for w in dict.fromkeys(tokens(topic))
-                 if w[:5] not in names and w[:5] not in support.GENERIC]
-        if len(words) < 3:
-            return scores
         head = top_order(scores, COUNT_POOL)[:COUNT_POOL]
-        cover = [support._overlap(words, {w[:5] for w in tokens(_quote_of(self.statements[int(idx[j])]))})
-                 if self.has_speaker[int(idx[j])] else 0 for j in head]
-        n = max(range(len(head)), key=lambda n: cover[n])
-        if n == 0 or cover[n] < COVER_SHARE * len(words) or cover[n] < cover[0] + COVER_LEAD:
+        n = _covering(topic, names, (_quote_of(self.statements[int(idx[j])])
+                                     if self.has_speaker[int(idx[j])] else None for j in head))
+        if n is None:
             return scores
         scores = scores.astype(np.float64, copy=True)
         scores[head[n]] = scores[head[0]] + 1e-6
