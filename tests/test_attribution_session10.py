@@ -115,6 +115,9 @@ def test_a_subject_inside_parentheses_is_its_own_clause_s(nlp, monkeypatch, flag
 @pytest.mark.parametrize("flag", [1, 0])
 def test_the_content_of_a_cue_inside_parentheses_stays_inside(nlp, monkeypatch, flag):
     monkeypatch.setattr(sources, "PAREN_CLAUSE", flag)
+    # (session 22's SPLIT_COMPS drops the clause before the subject on its own: off here,
+    # so that the test is of PAREN_CLAUSE alone)
+    monkeypatch.setattr(A, "SPLIT_COMPS", 0)
     doc = nlp(_PAREN)
     got = {_span(doc, c.content) for c in A.candidates(doc) if c.cue_lemma == "disclose"}
     assert ("that she has pneumonia" in got) == bool(flag)
