@@ -669,8 +669,10 @@ def route(question: str) -> Route:
             manner, y = bool(g.get("hv")), g.get("y")
             if SAY_TO_DEFEND and verb in ("say", "said", "says") and (to := _SAY_TO.match((y or "").strip())):
                 # "What did X say to justify Y?", "... in defense of Y?": how X defended Y
-                verb, y, manner = (to.group("v") or to.group("v2")).lower(), to.group("y"), True
-                verb, topic = "defend" if verb.startswith("defen") else verb, _topic(y)
+                verb = (to.group("v") or to.group("v2")).lower()
+                verb = "defend" if verb.startswith("defen") else verb
+                y, manner = to.group("y"), True
+                topic = _topic(y)
             return Route("say", _subject(x), topic, former=former, verb=verb, why=bool(g.get("why")),
                          venue=venue, stance=stance, manner=manner,
                          gist=clause_gist(y, verb) if topic and not venue else None)

@@ -682,8 +682,7 @@ class RoutesMixin:
             titled = self._titled(r.subject)
             described = [] if titled else self._described(r.subject)
             if described:
-                return self._off_topic(r, sc, described) or self._answers(
-                    described, self._ranked(sc, described, r.topic or None), k, kind="claim")
+                return self._claims_of_described(r, sc, described, k)
             who = titled or (self._role_holder(r.subject, who, subj) if who else set()) or who
         elif who and self._role_rest(r.subject, subj):
             # "the former U.S. ambassador to Burma", "Burma's leader", "the former Clinton
@@ -856,9 +855,10 @@ class RoutesMixin:
                     if i not in said and not self.in_claim_mask[i]]
         # "on CNBC": a statement whose sentence writes where X said it ranks higher, though the
         # topic test ignored it
-        scores = self._ranked(sc, idx, rank)
+        own = sc.hybrid(idx, rank)
+        scores = self._ranked_by(sc, idx, rank, own.copy())  # (as _ranked, keeping ``own``)
         if OWN_TIE:  # two claims of one sentence: their own words break the tie
-            scores = scores + OWN_TIE * sc.hybrid(idx, rank) * (self.kind[idx] == "claim")
+            scores = scores + OWN_TIE * own * (self.kind[idx] == "claim")
         scores = scores - PASSAGE_PENALTY * (self.kind[idx] == "passage")
         scores = scores - 2 * PASSAGE_PENALTY * np.array([i not in said for i in idx])
         if not group:  # "McConnell aides acknowledged ...": not what McConnell said himself
@@ -1028,12 +1028,7 @@ class RoutesMixin:
         p = int(self.para_of[why])
         ps = self.para_passages[str(p)].tolist()
         out = ps[:ps.index(why)] if why in ps else []
-        art = self.statements[why].evidence[0]["article"]
-        if p > 0 and str(p - 1) in self.para_passages:
-            prev = self.para_passages[str(p - 1)].tolist()
-            if prev and self.statements[prev[0]].evidence[0]["article"] == art:
-                out = prev + out
-        return out
+        return self._previous_paragraph(p) + out
 
     def _off_topic(self, r: Route, sc: Scorer, idx: list[int]) -> str | None:
         """The say route's topic test for speakers found by their words ("human rights
@@ -2355,6 +2350,11 @@ class RoutesMixin:
             idx = [i for i in idx if i in naming]
             return self._answers(idx, self._ranked(sc, idx, r.topic), k, kind="claim") if idx \
                 else f"{r.subject} is quoted, but not about {r.topic}"
+        return self._claims_of_described(r, sc, idx, k)
+
+    def _claims_of_described(self, r: Route, sc: Scorer, idx: list[int], k: int):
+        """The claims ``idx`` of speakers a description found, by the topic; or why they
+        are not about it."""
         return self._off_topic(r, sc, idx) or self._answers(
             idx, self._ranked(sc, idx, r.topic or None), k, kind="claim")
 
@@ -2366,20 +2366,23 @@ class RoutesMixin:
         label = (self.label(iri) or "").split()
         return name_gender(label[0]) if len(label) >= 1 and label[0].isalpha() else None
 
+    def _previous_paragraph(self, p: int) -> list[int]:
+        """The sentences of the paragraph before paragraph ``p``, when it is in ``p``'s
+        article (paragraph numbers run on across the articles); empty otherwise."""
+        pp = self.para_passages
+        if p <= 0 or str(p) not in pp or str(p - 1) not in pp or not len(pp[str(p)]):
+            return []
+        first, prev = self.statements[int(pp[str(p)][0])], pp[str(p - 1)].tolist()
+        if not prev or not first.evidence or not self.statements[prev[0]].evidence:
+            return []
+        same = self.statements[prev[0]].evidence[0]["article"] == first.evidence[0]["article"]
+        return prev if same else []
+
     def _lead_paragraphs(self, idx: list[int]) -> list[int]:
         """The sentences of the paragraph before each of ``idx``'s paragraphs, in its article
         (see LEAD_PARAGRAPH)."""
-        out: list[int] = []
-        pp = self.para_passages
-        for p in np.unique(self.para_of[np.asarray(idx, dtype=np.int64)]).tolist() if idx else []:
-            if p <= 0 or str(p) not in pp or str(p - 1) not in pp or not len(pp[str(p)]):
-                continue
-            first, prev = int(pp[str(p)][0]), pp[str(p - 1)].tolist()
-            if prev and self.statements[prev[0]].evidence and self.statements[first].evidence \
-                    and self.statements[prev[0]].evidence[0]["article"] \
-                    == self.statements[first].evidence[0]["article"]:
-                out += prev
-        return out
+        paras = np.unique(self.para_of[np.asarray(idx, dtype=np.int64)]).tolist() if idx else []
+        return [j for p in paras for j in self._previous_paragraph(p)]
 
     def _context(self, idx: list[int], addressed: bool = False) -> list[int]:
         """``idx`` plus the sentences of the paragraphs they come from (what a claim is about
@@ -2392,13 +2395,10 @@ class RoutesMixin:
         # a paragraph opening with a pronoun outside quotes ("Democratic Sen. Claire McCaskill
         # scolded him: ...") names whom in the paragraph before: its last sentence too
         for p in paras.tolist() if addressed else []:
-            if p <= 0 or str(p) not in pp or str(p - 1) not in pp or not len(pp[str(p)]):
-                continue
-            first, prev = int(pp[str(p)][0]), pp[str(p - 1)].tolist()
-            lead = OPENS_QUOTE.split(_quote_of(self.statements[first]), maxsplit=1)[0]
-            if prev and LEAD_PRONOUN.search(lead) and self.statements[prev[-1]].evidence and \
-                    self.statements[first].evidence and self.statements[prev[-1]].evidence[0]["article"] \
-                    == self.statements[first].evidence[0]["article"]:
+            prev = self._previous_paragraph(p)
+            lead = OPENS_QUOTE.split(_quote_of(self.statements[int(pp[str(p)][0])]), maxsplit=1)[0] \
+                if prev else ""
+            if prev and LEAD_PRONOUN.search(lead) and self.statements[prev[-1]].evidence:
                 out.append(int(prev[-1]))
         if len(self.ctx_src) and len(arr):  # and the sentences they rank by (the paragraph
             a = np.searchsorted(self.ctx_src, arr, "left")  # before a quote opening one)
