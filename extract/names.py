@@ -430,3 +430,14 @@ def surname(name: str) -> str:
     if len(words) > 2 and words[-1].lower().strip(",") in _SUFFIXES:
         return words[-2].rstrip(",")
     return words[-1]
+
+
+def headline_verb_cut(name: str, text: str) -> str:
+    """``name`` without a last capitalized word that ``text`` writes in lower case right after
+    the rest of the name: a title-case headline's verb the tagger took into the name ("Ted
+    Cruz Refuses", where the body writes "Ted Cruz refuses"); else ``name``."""
+    head, _, last = name.rpartition(" ")
+    if not head or len(last) < 3 or not last[:1].isupper() or not last[1:].islower() \
+            or not re.search(r"(?<![\w&])" + re.escape(head) + r"\s+" + re.escape(last.lower()) + r"\b", text):
+        return name
+    return head

@@ -101,6 +101,11 @@ RESPONSE_VERBS = frozenset("respond responded react reacted reply replied answer
 # "How did X defend Y?": the quote X said right after X's claim cued "defended" ranks just
 # above that claim (held-out set trainblind2 of session 21)
 MANNER_QUOTES = 1
+#: "What did X tell Y about Z?": X's claims cued "told" rank first only among those whose own
+#: words are at least this share as near Z as the nearest's (the Conference of Mayors heard
+#: both "told city leaders that ..." and "bombastic comments ... can cause more turbulence,"
+#: Clinton said: the topic picks; held-out set trainblind4, session 23); 0: off
+CUE_NEAR = 0.5
 CUE_BONUS = 0.2  # "What did X write ...": X's claim whose cue is that verb ("wrote"), as Y addressed
 DOER_BONUS = 0.2  # "Where was X born?": a sentence where X was born (one where only another was: minus)
 EVENT_BONUS = 0.2  # when-questions: times the share of the question's words a dated sentence writes
@@ -351,6 +356,10 @@ ELABORATION_MARGIN = 0.01  # the elaboration ranks this much above the light cla
 # the same paragraph or the next, with no other speaker's claim between, is a second
 # evidence of the answer (sets of sessions 12 to 14, read after their runs)
 FOLLOWING_QUOTE = 1
+#: and so does the general route's answer ("How did X react to ...?" asked of no verb the say
+#: route knows: "Graham ... lamented that ..." then '"I was hoping to see more of what Ivanka
+#: sees in her father," Graham said'; held-out set trainblind4, session 23)
+GENERAL_FOLLOW = 1
 #: a claim whose content only refers back ("cited the figure", "repeated the claim"): its
 #: answer quotes the sentence before as well, which says what the figure or claim is (set
 #: hotline of session 17, read after its run: "What statistic did Clinton cite?")
@@ -785,6 +794,8 @@ class RoutesMixin:
         # the topic tests judge, not its verb or pronoun ("signals", "he had been thinking");
         # a clause with none ("say he had been thinking about lately") asks what X said
         gist = topic if r.gist is None or sc.zh else r.gist
+        if r.occasion and not self._occasion_written(r.occasion, idx):
+            gist = topic  # "What did Rubio promise at the rally after the shooting?": no shooting near him
         # "How did X respond to Y's attack?": the topic describes what Y said; X's statements
         # right after it answer, whatever words they use
         after = self._responses(sc, re.sub(r"^to\s+", "", topic, flags=re.I), who, idx) \
@@ -899,8 +910,10 @@ class RoutesMixin:
         if want and not want & PLAIN_SAY:  # "What did X write ...": X's claims it wrote, first
             head = top_order(scores, COUNT_POOL)[:COUNT_POOL]
             scores = scores.astype(np.float64, copy=True)
+            near = own[head] >= CUE_NEAR * own[head].max() if CUE_NEAR and r.venue and topic \
+                else np.ones(len(head), dtype=bool)
             scores[head] += CUE_BONUS * np.array([bool(want & _verb_forms(cue_word(
-                self.statements[idx[j]]))) for j in head], dtype=np.float64)
+                self.statements[idx[j]]))) for j in head], dtype=np.float64) * near
             if r.manner and MANNER_QUOTES:  # "How did X defend Y?": what X said next, first
                 scores = self._manner_first(idx, scores, head, want)
         addressed = self._addressee(r, sc, links)
@@ -1941,7 +1954,7 @@ class RoutesMixin:
             # approval by the full House.") writes the event but no time, though dated ones
             # rank 0.5 higher: the dated ones are about something else
             return "no statement gives that time"
-        return self._answers(idx, scores, k, kind=kind, who=who)
+        return self._answers(idx, scores, k, kind=kind, who=who, follow=GENERAL_FOLLOW)
 
     def _quote_bonus(self, idx, scores: np.ndarray, bonus: float, test) -> np.ndarray:
         """``scores`` plus ``bonus`` times ``test`` of the sentence of each of the pool's
@@ -2377,6 +2390,29 @@ class RoutesMixin:
             return []
         same = self.statements[prev[0]].evidence[0]["article"] == first.evidence[0]["article"]
         return prev if same else []
+
+    def _occasion_written(self, occasion: str, idx: list[int]) -> bool:
+        """Does an article of ``idx`` write every content word of ``occasion`` ("after the
+        Pulse nightclub shooting": Pulse, nightclub, shooting), in any of its sentences?"""
+        rest = occasion.split(None, 1)[1] if len(occasion.split()) > 1 else ""  # not "after" itself
+        words = [support.forms(w) for w in tokens(rest) if w not in support.GENERIC]
+        pp, seen = self.para_passages, set()
+        paras = np.unique(self.para_of[np.asarray(idx, dtype=np.int64)]).tolist() if words and idx else []
+        for start in (p for p in paras if p >= 0 and str(p) in pp and len(pp[str(p)])):
+            art = self.statements[int(pp[str(start)][0])].evidence[0]["article"]
+            if art in seen:
+                continue
+            seen.add(art)
+            have: set[str] = set()
+            for step in (-1, 1):  # the paragraphs of its article, either way from this one
+                p = start if step == -1 else start + 1
+                while str(p) in pp and len(pp[str(p)]) \
+                        and self.statements[int(pp[str(p)][0])].evidence[0]["article"] == art:
+                    have.update(*(self._prefixes[j] for j in pp[str(p)].tolist()))
+                    p += step
+            if all(not w.isdisjoint(have) for w in words):
+                return True
+        return False
 
     def _lead_paragraphs(self, idx: list[int]) -> list[int]:
         """The sentences of the paragraph before each of ``idx``'s paragraphs, in its article
