@@ -588,14 +588,14 @@ _TRAILING_ACCORDING = re.compile(r"^(?P<y>.+?),?\s+according\s+to\s+(?P<x>(?:the
 #: "What did X say to justify Y?", "... in defense of Y?": asked as "How did X justify Y?"
 #: (the verb is how X said it, Y the topic; held-out set trainblind3 of session 22)
 SAY_TO_DEFEND = 1
+_SAY_TO = re.compile(r"^(?:(?:in order\s+)?to\s+(?P<v>defend|justify|explain)|in\s+(?P<v2>defen[cs]e)\s+of)\s+"
+                     r"(?P<y>\S.*)$", re.I)
 #: a say topic ending in when X spoke ("at her roundtable with Orlando community leaders after
 #: the Pulse nightclub shooting"): the topic tests judge what comes before it (X's words then
 #: need not name the shooting), when X's article writes it; the whole topic ranks (held-out
 #: set trainblind4, session 23)
 OCCASION_GIST = 1
 _OCCASION_AFTER = re.compile(r"^(?P<g>\S.*?\S)\s*,?\s+(?:after|before|following|since)\s+\S.*$", re.I)
-_SAY_TO = re.compile(r"^(?:(?:in order\s+)?to\s+(?P<v>defend|justify|explain)|in\s+(?P<v2>defen[cs]e)\s+of)\s+"
-                     r"(?P<y>\S.*)$", re.I)
 
 
 def route(question: str) -> Route:
@@ -683,8 +683,8 @@ def route(question: str) -> Route:
                 y, manner = to.group("y"), True
                 topic = _topic(y)
             route_ = Route("say", _subject(x), topic, former=former, verb=verb, why=bool(g.get("why")),
-                         venue=venue, stance=stance, manner=manner,
-                         gist=clause_gist(y, verb) if topic and not venue else None)
+                           venue=venue, stance=stance, manner=manner,
+                           gist=clause_gist(y, verb) if topic and not venue else None)
             if OCCASION_GIST and route_.gist is None and (occ := _OCCASION_AFTER.match(topic)):
                 route_ = replace(route_, gist=occ.group("g"), occasion=topic[len(occ.group("g")):].strip(" ,"))
             return route_
