@@ -1,4 +1,4 @@
-"""Session 23, from the held-out set written blind on three PolNeAR train articles:
+"""Session 23, from the two held-out sets written blind on PolNeAR train articles:
 
 - extraction: what a report says its subject pledged ('X ... pledged to "promote ...," the
   Times reported') is the subject's claim in the graph too, not only the Times's, and an inner
@@ -7,7 +7,8 @@
   when asked about ..." is Golvach's, without the time clause;
 - ranking: "What did X tell Y about Z?" ranks X's claims cued "told" first only among those
   near Z; the general route's answer quotes the speaker's words that follow a paraphrase,
-  as the say route's does.
+  as the say route's does; a say topic's closing time clause ("after the Pulse nightclub
+  shooting") is left to ranking when the speaker's article writes it.
 
 The extraction tests parse small hand-written texts; the engine tests embed hand-built
 snapshots (slow).
@@ -36,6 +37,7 @@ def nlp():
 
     return load_nlp()
 
+
 PLEDGE = ("Earlier in the day, Mayor Ann Lee held a roundtable meeting with community leaders and "
           "pledged to \u201cpromote the kinds of changes that will prevent this from happening to "
           "other families,\u201d the New York Times reported.")
@@ -51,7 +53,7 @@ def test_a_reported_pledge_is_the_pledgers_claim_too(monkeypatch):
     assert any(s == "new york times" and cue == "reported" for s, cue, _ in got), got
     assert any(s == "ann lee" and cue == "pledged" and content.startswith("to \u201cpromote")
                for s, cue, content in got), got
-    # PolNeAR's attributions stay the outermost: the Ledger's report only
+    # PolNeAR's attributions stay the outermost: the Times's report only
     assert [a.cue.text for a in attributions_for_text(PLEDGE, "t", "text") if a.cue] == ["reported"]
     # the scorer puts this inner claim below its threshold (PolNeAR taught it to drop inner
     # ones): kept at half of it, not at all of it
