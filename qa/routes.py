@@ -2379,37 +2379,41 @@ class RoutesMixin:
         label = (self.label(iri) or "").split()
         return name_gender(label[0]) if len(label) >= 1 and label[0].isalpha() else None
 
+    def _paragraph_article(self, p: int) -> str | None:
+        """The article of paragraph ``p`` (numbers run on across the articles), by its first
+        sentence; None when there is no such paragraph."""
+        pp = self.para_passages
+        if p < 0 or str(p) not in pp or not len(pp[str(p)]):
+            return None
+        first = self.statements[int(pp[str(p)][0])]
+        return first.evidence[0]["article"] if first.evidence else None
+
     def _previous_paragraph(self, p: int) -> list[int]:
         """The sentences of the paragraph before paragraph ``p``, when it is in ``p``'s
-        article (paragraph numbers run on across the articles); empty otherwise."""
-        pp = self.para_passages
-        if p <= 0 or str(p) not in pp or str(p - 1) not in pp or not len(pp[str(p)]):
-            return []
-        first, prev = self.statements[int(pp[str(p)][0])], pp[str(p - 1)].tolist()
-        if not prev or not first.evidence or not self.statements[prev[0]].evidence:
-            return []
-        same = self.statements[prev[0]].evidence[0]["article"] == first.evidence[0]["article"]
-        return prev if same else []
+        article; empty otherwise."""
+        art = self._paragraph_article(p) if p > 0 else None
+        return self.para_passages[str(p - 1)].tolist() \
+            if art is not None and self._paragraph_article(p - 1) == art else []
 
     def _occasion_written(self, occasion: str, idx: list[int]) -> bool:
         """Does an article of ``idx`` write every content word of ``occasion`` ("after the
         Pulse nightclub shooting": Pulse, nightclub, shooting), in any of its sentences?"""
         rest = occasion.split(None, 1)[1] if len(occasion.split()) > 1 else ""  # not "after" itself
         words = [support.forms(w) for w in tokens(rest) if w not in support.GENERIC]
-        pp, seen = self.para_passages, set()
         paras = np.unique(self.para_of[np.asarray(idx, dtype=np.int64)]).tolist() if words and idx else []
-        for start in (p for p in paras if p >= 0 and str(p) in pp and len(pp[str(p)])):
-            art = self.statements[int(pp[str(start)][0])].evidence[0]["article"]
-            if art in seen:
+        seen = set()
+        for start in paras:
+            art = self._paragraph_article(start)
+            if art is None or art in seen:
                 continue
             seen.add(art)
-            have: set[str] = set()
-            for step in (-1, 1):  # the paragraphs of its article, either way from this one
-                p = start if step == -1 else start + 1
-                while str(p) in pp and len(pp[str(p)]) \
-                        and self.statements[int(pp[str(p)][0])].evidence[0]["article"] == art:
-                    have.update(*(self._prefixes[j] for j in pp[str(p)].tolist()))
-                    p += step
+            lo, hi = start, start  # the paragraphs of its article, either way from this one
+            while self._paragraph_article(lo - 1) == art:
+                lo -= 1
+            while self._paragraph_article(hi + 1) == art:
+                hi += 1
+            have = set().union(*(self._prefixes[j] for p in range(lo, hi + 1)
+                                 for j in self.para_passages[str(p)].tolist()))
             if all(not w.isdisjoint(have) for w in words):
                 return True
         return False

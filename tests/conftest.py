@@ -20,6 +20,14 @@ def example_path() -> Path:
 
 
 @pytest.fixture(scope="session")
+def nlp():
+    """The packaged spaCy pipeline (loaded once per process by ``load_nlp``)."""
+    from claimgraph.extract.pipeline import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
 def example_graph(tmp_path_factory) -> Path:
     """The example article built once per test session into a TriG file."""
     from claimgraph.pipeline import build_graph

@@ -62,3 +62,11 @@ def top(res: dict) -> dict:
 def blob(ans: dict) -> str:
     """An answer's text and its evidence quote."""
     return ans["text"] + " " + ans["evidence"][0]["quote"]
+
+
+def engine_of(rows: list[tuple], labels: dict, types: dict, paras: list[str], art: str):
+    """The engine over one article of ``paras`` and the claims ``rows`` (:func:`claim`'s
+    arguments after ``ev``: speaker, cue, content, sentence), each evidenced in ``paras``."""
+    text = "\n".join(paras)
+    stmts = [claim(labels, lambda sentence: evidence(text, art, sentence), *row) for row in rows]
+    return handbuilt_engine(stmts, labels, types, paras, art)

@@ -30,17 +30,10 @@ from claimgraph.extract.attribution import attributions_for_text
 from claimgraph.qa import router, routes
 from claimgraph.qa.router import route
 from coref_speaker import resolved_speaker
-from qa_handbuilt import claim, evidence, handbuilt_engine
+from qa_handbuilt import engine_of
 from qa_handbuilt import top as _top
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from claimgraph.extract.pipeline import load_nlp
-
-    return load_nlp()
 
 
 def _contents(text: str, cue: str) -> list[str]:
@@ -151,7 +144,6 @@ TYPES = {k: "Person" for k in LABELS}
 
 @pytest.fixture(scope="module")
 def rally():
-    text = "\n".join(PARAS)
     rows = [
         ("ex:lee", "hoping", "to surge in the north", PARAS[1]),
         ("ex:lee", "called", "the governor a \"petulant child\" who is acting \"as if he is a king.\"",
@@ -159,8 +151,7 @@ def rally():
         ("ex:dole", "defend", "his recent staff shake-up", PARAS[2]),
         ("ex:dole", "said", "\"We're in a different ballgame.\"", PARAS[4]),
     ]
-    stmts = [claim(LABELS, lambda sentence: evidence(text, ART, sentence), *row) for row in rows]
-    return handbuilt_engine(stmts, LABELS, TYPES, PARAS, ART)
+    return engine_of(rows, LABELS, TYPES, PARAS, ART)
 
 
 @pytest.mark.slow
@@ -177,11 +168,9 @@ TOWN = ["At a town hall on gun violence and executive action, Ann Lee, hoping to
 
 @pytest.mark.slow
 def test_two_claims_of_one_sentence_rank_by_their_own_words(monkeypatch):
-    text = TOWN[0]
-    rows = [("ex:lee", "hoping", "to surge in the north", text),
-            ("ex:lee", "called", "the governor a \"petulant child.\"", text)]
-    stmts = [claim(LABELS, lambda sentence: evidence(text, "ex:town", sentence), *row) for row in rows]
-    engine = handbuilt_engine(stmts, LABELS, TYPES, TOWN, "ex:town")
+    rows = [("ex:lee", "hoping", "to surge in the north", TOWN[0]),
+            ("ex:lee", "called", "the governor a \"petulant child.\"", TOWN[0])]
+    engine = engine_of(rows, LABELS, TYPES, TOWN, "ex:town")
     q = "How did Ann Lee characterize the governor at the town hall on gun violence and executive action?"
     assert "petulant" in _top(engine.ask(q))["text"]
     monkeypatch.setattr(routes, "OWN_TIE", 0.0)
@@ -221,11 +210,9 @@ R_LABELS = {"ex:crane": {"en": ["Donald Crane", "Crane"], "zh": []},
 
 @pytest.mark.slow
 def test_a_described_woman_is_a_quoted_woman(monkeypatch):
-    text = "\n".join(RALLY)
     rows = [("ex:crane", "mocking", "his rival", RALLY[0]),
             ("ex:baxter", "said", "\u201cIt just came out of my mouth,\u201d", RALLY[2])]
-    stmts = [claim(R_LABELS, lambda sentence: evidence(text, "ex:rally2", sentence), *row) for row in rows]
-    engine = handbuilt_engine(stmts, R_LABELS, {k: "Person" for k in R_LABELS}, RALLY, "ex:rally2")
+    engine = engine_of(rows, R_LABELS, {k: "Person" for k in R_LABELS}, RALLY, "ex:rally2")
     q = "How did the woman who shouted the insult at Donald Crane's rally explain why she did it?"
     assert _top(engine.ask(q))["speaker"]["label"] == "Caroline Baxter"
     monkeypatch.setattr(routes, "DESCRIBED_GENDER", 0)

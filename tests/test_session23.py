@@ -25,17 +25,10 @@ from claimgraph.extract.extractor import extract_article
 from claimgraph.extract.names import headline_verb_cut
 from claimgraph.extract.readers import read_article
 from claimgraph.qa import router, routes
-from qa_handbuilt import claim, evidence, handbuilt_engine
+from qa_handbuilt import engine_of
 from qa_handbuilt import top as _top
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from claimgraph.extract.pipeline import load_nlp
-
-    return load_nlp()
 
 
 PLEDGE = ("Earlier in the day, Mayor Ann Lee held a roundtable meeting with community leaders and "
@@ -79,15 +72,13 @@ MAYORS = [
 
 @pytest.mark.slow
 def test_told_ranks_first_only_among_claims_near_the_topic(monkeypatch):
-    text = "\n".join(MAYORS)
     rows = [("ex:lee", "saying", "that \u201cbombastic comments\u201d do more harm than good during such "
              "times", MAYORS[0]),
             ("ex:lee", "told", "that the country should be governed by those who put the public ahead of "
              "their own business", MAYORS[1]),
             ("ex:lee", "said", "the country needs leaders \u201cwho understand that bombastic comments in "
              "turbulent times can actually cause more turbulence,\u201d", MAYORS[2])]
-    stmts = [claim(LABELS, lambda sentence: evidence(text, "ex:mayors1", sentence), *row) for row in rows]
-    engine = handbuilt_engine(stmts, LABELS, TYPES, MAYORS, "ex:mayors1")
+    engine = engine_of(rows, LABELS, TYPES, MAYORS, "ex:mayors1")
     q = ("What did Ann Lee tell the Conference of Mayors about the effect of inflammatory rhetoric "
          "from leaders during turbulent times?")
     assert router.route(q).venue == "the Conference of Mayors"
@@ -106,13 +97,11 @@ GRAHAM = [
 
 @pytest.mark.slow
 def test_the_general_routes_answer_quotes_what_follows(monkeypatch):
-    text = "\n".join(GRAHAM)
     rows = [("ex:lee", "lamented", "that his daughter's presentation of him didn't match up to reality",
              GRAHAM[0]),
             ("ex:lee", "said", "\u201cI was hoping to see more of what his daughter sees in her father,\u201d "
              "Lee said. \u201cSo I was disappointed.\u201d", GRAHAM[1])]
-    stmts = [claim(LABELS, lambda sentence: evidence(text, "ex:graham", sentence), *row) for row in rows]
-    engine = handbuilt_engine(stmts, LABELS, TYPES, GRAHAM, "ex:graham")
+    engine = engine_of(rows, LABELS, TYPES, GRAHAM, "ex:graham")
     q = ("How did Ann Lee react to the way the governor came across compared with how his daughter "
          "had presented him?")
     assert router.route(q).name == "general"
@@ -149,12 +138,10 @@ PULSE = [
 
 @pytest.mark.slow
 def test_what_x_said_then_need_not_name_the_occasion(monkeypatch):
-    text = "\n".join(PULSE)
     labels = {**LABELS, "ex:pulse": {"en": ["Pulse"], "zh": []}}
     rows = [("ex:lee", "pledged", "to \u201cpromote the kinds of changes that will prevent this from "
              "happening to other families,\u201d", PULSE[2])]
-    stmts = [claim(labels, lambda sentence: evidence(text, "ex:pulse1", sentence), *row) for row in rows]
-    engine = handbuilt_engine(stmts, labels, {**TYPES, "ex:pulse": "Organization"}, PULSE, "ex:pulse1")
+    engine = engine_of(rows, labels, {**TYPES, "ex:pulse": "Organization"}, PULSE, "ex:pulse1")
     q = ("What did Ann Lee promise at her roundtable with Orlando community leaders after the Pulse "
          "nightclub shooting?")
     assert "promote" in _top(engine.ask(q))["text"]
