@@ -20,6 +20,7 @@ import numpy as np
 from . import letters
 from .cues import (
     BELIEF_VERBS,
+    NOUN_CUES,
     ORG_NOUNS,
     ORG_PRONOUNS,
     PERSON_PRONOUNS,
@@ -608,6 +609,12 @@ def resolve_speaker(doc, source: tuple[int, int] | None, source_tok: int | None 
         own = document_owner(doc, a, b)
         if own:
             return own
+    if SURNAME_NOUNS and head is not None and head.ent_type_ not in ("PERSON", "ORG") \
+            and re.fullmatch(r"[A-Z][\w'\u2019-]+", text.strip()) and head.text == text.strip():
+        # a named person's surname the tagger took for a common noun or a nationality
+        found = full_name(doc, head.text, a)
+        if found != head.text:
+            return found
     # "An attorney for Pagliano, Mark MacDougall": a name the source's head owns
     # or governs through a preposition is not the speaker while another is named
     ents.sort(key=lambda x: _modifier(doc, x[0], x[1], a, b, compound=bool(COMPOUND_OWNERS)))
@@ -684,6 +691,13 @@ def resolve_speaker(doc, source: tuple[int, int] | None, source_tok: int | None 
         if fixed != head.text:
             return fixed
     return strip_titles(text) or None
+
+
+#: a source the tagger took for a common noun ('"...," Hannity said', Hannity a NOUN) or a
+#: nationality ("Praeli said", NORP, after "Lorella Praeli") that is the surname of a person
+#: named before is that person, as a proper noun is (set trainblind6 of session 24, read after
+#: its run: two of Sean Hannity's three quotes had no speaker)
+SURNAME_NOUNS = 1
 
 
 #: a source written "<Owner>'s <Given name> <Surname>" that the tagger took for one entity
@@ -1210,6 +1224,24 @@ def _paragraph_before(text: str, start: int) -> int:
     return text.rfind("\n", 0, end) + 1
 
 
+#: ... and the person the paragraph before introduced as a source, not only with a role:
+#: "... a strong bias, according to a post from Arianna Huffington.\n\n'We'll not only be
+#: covering ...,' she wrote." is Huffington, not the article's subject, Hillary Clinton (set
+#: trainblind6 of session 24, read after its run)
+SPEAKER_INTRODUCED = 1
+_SPEECH_HEADS = NOUN_CUES | frozenset("post tweet email blog column op-ed article book".split())
+
+
+def _speaks(tok) -> bool:
+    """Is ``tok`` a speech verb's subject, the source of "according to", or the maker of a
+    statement noun ("a post from X"; not "an interview with X", "X's speech")?"""
+    if tok.dep_ == "nsubj" and tok.head.lemma_ in SPEECH_VERBS:
+        return True
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("from", "by") and tok.head.head.lemma_ in _SPEECH_HEADS:
+        return True
+    return any(anc.lower_ == "according" for anc in list(tok.ancestors)[:4])
+
+
 def _introduced_last(doc, para: int, gender: str | None) -> str | None:
     """The last person of the paragraph before ``para`` when the text names that person
     there for the first time, in full, outside quotes, agreeing with ``gender``."""
@@ -1226,7 +1258,8 @@ def _introduced_last(doc, para: int, gender: str | None) -> str | None:
         return None  # (the pronoun's paragraph opens on a quote: the speaker just introduced)
     s, e, n = last
     span = doc.char_span(s, e, alignment_mode="expand")
-    if span is None or not any(c.dep_ == "appos" for c in span.root.children):
+    if span is None or not (any(c.dep_ == "appos" for c in span.root.children)
+                            or (SPEAKER_INTRODUCED and _speaks(span.root))):
         return None  # introduced with a role: "Henry Crespo, president of ..."
     if _first_at(doc, n) != s or not _agrees(doc, n, gender):
         return None

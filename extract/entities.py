@@ -40,6 +40,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .cues import PERSON_ROLE_NOUNS
 from .names import (
     CALENDAR_WORDS,
     ORG_HEADS,
@@ -141,6 +142,10 @@ CALENDAR_NAMES = 1
 #: likewise a "Given Surname" the tagger never tags, whose surname is alone elsewhere a
 #: verb's subject ("Mehmet Oz -- surgeon ...", then "Oz said")
 UNTAGGED_SUBJECTS = 1
+#: ... a surname with an apostrophe too ("Dinesh D’Souza", "O'Rourke"), which the tagger
+#: takes for a common noun (a train article: D'Souza's four claims had no speaker)
+APOSTROPHE_SURNAMES = 1
+_APOSTROPHE_NAME = re.compile(r"[A-Z][a-z]?['\u2019][A-Z][a-z]+")
 #: "Loretta Lynch" and "Loretta E. Lynch" in one article are one person: a full name
 #: without the middle initials of exactly one longer person's name joins it
 MIDDLE_INITIALS = 1
@@ -340,9 +345,18 @@ _MASCULINE = frozenset({"his", "he", "himself"})
 GENDERED_MIN_BIRTHS = 5000  # (the births lexicon's count: "Carly" 63,859, "Goldman" 104)
 
 
+#: so is such a name right after a person's role noun, written in lower case ("Fox News host
+#: Sean Hannity indicated ...", then "Hannity said": the tagger's ORG). Set trainblind6 of
+#: session 24, read after its run: every claim of Hannity's had no speaker
+ROLE_BEFORE_NAMES = 1
+#: role nouns a firm's name may follow ("partner Goldman Sachs", "investor Morgan Stanley")
+_NOT_PERSON_ROLES = frozenset("""partner member investor owner developer employee lead principal
+vice deputy agent banker""".split())
+
+
 def _gendered_subject(ent, words: list[str]) -> bool:
     """Is ``ent`` (its name's ``words``) a person's name the tagger took for an organization
-    (:data:`GENDERED_SUBJECTS`)?"""
+    (:data:`GENDERED_SUBJECTS`, :data:`ROLE_BEFORE_NAMES`)?"""
     if not 2 <= len(words) <= 3 or not all(re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", w) for w in words):
         return False
     if any(_is_org_head(w) for w in words) or not _capital_given(words[0], ent.doc.text):
@@ -354,6 +368,8 @@ def _gendered_subject(ent, words: list[str]) -> bool:
     male, births = _birth_counts(words[0].lower()) or (0, 0)
     if births < GENDERED_MIN_BIRTHS:
         return False  # "Goldman Sachs cut his bonus": a given name too rare to outweigh the tagger
+    if ROLE_BEFORE_NAMES and ent.start > 0 and _role_before(ent.doc[ent.start - 1]):
+        return True
     end = ent.sent.end if ent.doc.has_annotation("SENT_START") else len(ent.doc)
     for t in ent.doc[ent.end:min(ent.end + 4, end)]:
         if t.lower_ in _GENDERED:  # and the pronoun agrees with the given name's sex
@@ -361,6 +377,14 @@ def _gendered_subject(ent, words: list[str]) -> bool:
         if t.pos_ == "PROPN" or t.ent_type_:
             return False
     return False
+
+
+def _role_before(tok) -> bool:
+    """Is ``tok`` a person's role noun written in lower case ("host", "anchor", "senator")?"""
+    from .roles import ROLE_NOUNS as ALL_ROLES
+
+    return tok.text.islower() and tok.lower_ not in _NOT_PERSON_ROLES and (
+        tok.lower_ in ALL_ROLES or tok.lower_ in PERSON_ROLE_NOUNS)
 
 
 class EntityIndex:
@@ -883,6 +907,14 @@ def _untagged_full_names(doc, cands: list) -> list:
 
 
 
+def _surname_token(t) -> bool:
+    """May ``t`` be a surname: a capitalized proper noun, or an apostrophe's name whatever its
+    tag (:data:`APOSTROPHE_SURNAMES`)?"""
+    if t.tag_ == "NNP" and re.fullmatch(r"[A-Z][a-z]+", t.text):
+        return True
+    return bool(APOSTROPHE_SURNAMES and t.tag_ in ("NNP", "NN", "NNS") and _APOSTROPHE_NAME.fullmatch(t.text))
+
+
 def _untagged_subjects(doc, cands: list, full: set[str]) -> list:
     """"Mehmet Oz" untagged everywhere, and "Oz said" / "Oz has lived" later: two proper
     nouns, the first a given name (lexicon; not a title, month or word the text writes in
@@ -893,7 +925,7 @@ def _untagged_subjects(doc, cands: list, full: set[str]) -> list:
     taken = {i for e, c in cands for i in range(e.start, e.end)}
     lone: dict[str, list] = {}
     for t in doc:
-        if t.tag_ == "NNP" and re.fullmatch(r"[A-Z][a-z]+", t.text) and t.i not in taken:
+        if _surname_token(t) and t.i not in taken:
             lone.setdefault(t.text, []).append(t)
     out: list = []
     done: set[str] = set()
@@ -901,8 +933,7 @@ def _untagged_subjects(doc, cands: list, full: set[str]) -> list:
         n = doc[t.i + 1]
         sur = n.text
         if sur in done or sur in full or t.i in taken or n.i in taken or t.tag_ != "NNP" \
-                or n.tag_ != "NNP" or not re.fullmatch(r"[A-Z][a-z]+", t.text) \
-                or not re.fullmatch(r"[A-Z][a-z]+", sur) or t.whitespace_ != " ":
+                or not re.fullmatch(r"[A-Z][a-z]+", t.text) or not _surname_token(n) or t.whitespace_ != " ":
             continue
         if (t.i > 0 and (doc[t.i - 1].tag_ == "NNP" or doc[t.i - 1].text in ("-", "–"))) \
                 or (n.i + 1 < len(doc) and doc[n.i + 1].tag_ == "NNP"):

@@ -277,6 +277,11 @@ ORG_NOUN = (r"(?:organi[sz]ation|company|firm|law firm|group|agency|party|instit
             r"branch(?:es)?\s+of\s+(?:the\s+)?(?:military|armed forces|armed services|service|government))s?")
 
 _EN: list[tuple[str, re.Pattern]] = [(name, re.compile(p, re.I)) for name, p in [
+    # "Why did Medal of Honor recipient Florent Groberg say Trump isn't fit ...?": what X said
+    # about it, a reason first, X however the question describes it (WHY_SAY)
+    ("say_why", r"^why\s+(?:did|does|do|has|have|had|would|will)\s+(?P<x>.+?)\s+(?:say|said|think|thought|"
+                r"believe|believed|argue|argued|claim|claimed|insist|insisted|contend|contended|feel|felt)"
+                r"\s+(?:that\s+)?(?P<y>.+)"),
     # "According to whom did X reach Y?", "Which organization is the source for the figure
     # that Y?", "Whose figures show Y?": who said Y (SOURCE_QUESTIONS)
     ("source_of", r"^according\s+to\s+(?:whom|who|which\s+\S+(?:\s+\S+)?)\s*,?\s+(?:(?:did|does|do|is|was|were|"
@@ -598,6 +603,19 @@ OCCASION_GIST = 1
 _OCCASION_AFTER = re.compile(r"^(?P<g>\S.*?\S)\s*,?\s+(?:after|before|following|since)\s+\S.*$", re.I)
 
 
+#: "Why did <a description of X> X say Y?": X's claims about Y, as a "Why did X say Y?"
+#: question is; the description is the subject's, for linking (set trainblind7 of session 24,
+#: read after its run: "Medal of Honor recipient Florent Groberg" before the name left the
+#: question general, answered by a sentence describing him)
+WHY_SAY = 1
+
+#: "What share / percentage of voters said they would ...?" asks a figure, not what someone
+#: named "share of voters" said (set trainblind6 of session 24, read after its run)
+QUANTITY_SUBJECTS = 1
+_QUANTITY_OF = re.compile(r"(?:the\s+)?(?:share|percentage|percent|proportion|fraction|majority|"
+                          r"number|portion)\s+of\b", re.I)
+
+
 def route(question: str) -> Route:
     """The route of ``question``.
 
@@ -630,6 +648,11 @@ def route(question: str) -> Route:
             continue
         g = {k: (q[m.start(k):m.end(k)] if v is not None else None)
              for k, v in m.groupdict().items()}
+        if name == "say_why":
+            if not WHY_SAY:
+                continue
+            y = _clean(g["y"])  # (as why_route: ranked by the rest, a reason first)
+            return Route("say", _subject(g["x"]), y, former=former, rank=y, why=True)
         if name == "source_of":
             if not SOURCE_QUESTIONS:
                 continue
@@ -644,6 +667,8 @@ def route(question: str) -> Route:
             name, g = "say", {**g, "y": f" {g['v']}{g.get('y') or ''}", "v": "say"}
         stance = name == "stance" or bool(name == "say" and re.search(r"立场|态度", m.group(0)))
         name = "say" if name == "stance" else name
+        if QUANTITY_SUBJECTS and name == "say" and _QUANTITY_OF.match(g.get("x") or ""):
+            continue  # "What share of voters said ...?": a figure (the fact route), not X's words
         if name == "say" and _passive(g):
             # "What was Suu Kyi criticized for?", "What has X been told?": what others said of
             # X, not what X said

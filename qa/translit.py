@@ -402,6 +402,10 @@ MARGIN = 0.04    # a second entity this close to the best: ambiguous, no link
 PARTICLE_WORDS = 1
 _PARTICLES = frozenset("对和与跟向把被给从为让同及")
 MAX_PART = 7     # characters in one part
+# a name followed by a whole dictionary word ends where that word starts, though its last
+# character and the word's first make another word (迈克·赫卡比如何评价: 如何 "how", not
+# 比如 "for example"; set trainblind6 of session 24, read after its run)
+WORD_AFTER = 1
 NICKNAME_COST = 0.1  # a given name matched by the start of its sounds only
 # a person's given name alone (伊万卡 for Ivanka Trump, 希拉里 for Hillary Clinton): by the
 # dictionary's name sense, or by sound at least this well (a short given name sounds like
@@ -685,6 +689,9 @@ class Transliterator:
     def _crossed(self, text: str, edge: int, side: int) -> bool:
         """Does a dictionary word run across ``edge`` (the start when ``side`` is -1, the
         end when 1) from outside the name into it?"""
+        if WORD_AFTER and side > 0 and not any(c in DOTS for c in text[edge:edge + 2]) and any(
+                self.is_word(text[edge:y]) for y in range(edge + 2, min(len(text), edge + 6) + 1)):
+            return False  # (the text after the name opens on a word of its own)
         for x in range(max(0, edge - 6), edge):
             for y in range(edge + 1, min(len(text), x + 8) + 1):
                 w = text[x:y]
