@@ -1,12 +1,13 @@
-"""Session 24, from the held-out set written blind on three PolNeAR train articles:
+"""Session 24, from the two held-out sets written blind on PolNeAR train articles and a scan of
+train claims whose source names someone but has no speaker:
 
 - extraction: a given name and surname the tagger took for an organization is a person when
   a role noun comes right before it ("radio host Sean Pettibone"); a source the tagger took
   for a common noun or a nationality that is the surname of a person named before is that
   person ("Cuban said"); an untagged "Given D'Surname" is a person as an untagged "Given
-  Surname" is, its surname alone a verb's subject elsewhere; a pronoun
-  opening a quote paragraph is the person the paragraph before introduced as a source
-  ("according to a post from Arianna Walsh"), not an older subject;
+  Surname" is, its surname alone a verb's subject elsewhere; a pronoun opening a quote
+  paragraph is the person the paragraph before introduced as a source ("according to a
+  post from Arianna Walsh"), not an older subject;
 - routing: "What share of voters said ...?" asks a figure, not what "share of voters" said;
   "Why did <description> X say Y?" is X's claims about Y, a reason first;
 - linking: a Chinese name followed by a word of its own ends where that word starts
@@ -50,14 +51,14 @@ def test_a_name_after_a_role_noun_is_a_person(nlp, monkeypatch):
     assert ("sean pettibone", "said") not in claims
 
 
-def test_a_role_noun_a_firm_may_follow_makes_no_person(nlp):
-    text = "The deal was led by partner Sean Pettibone and approved on Monday."
-    ents = [(e.text, e.label_) for e in nlp(text).ents]
-    if ("Sean Pettibone", "ORG") in ents:  # (only when the tagger says organization)
-        types, _ = _extract(text)
-        assert types["sean pettibone"] == "Organization"
+def test_a_role_noun_a_firm_may_follow_makes_no_person(nlp, monkeypatch):
+    text = "The fund hired partner Sean Callard last year."
+    assert ("Sean Callard", "ORG") in [(e.text, e.label_) for e in nlp(text).ents]  # the premise
+    assert _extract(text)[0]["sean callard"] == "Organization"
     assert not entities._role_before(nlp("Partner")[0])  # capitalized: part of a name
     assert entities._role_before(nlp("host")[0]) and not entities._role_before(nlp("partner")[0])
+    monkeypatch.setattr(entities, "_NOT_PERSON_ROLES", frozenset())  # partner as any role
+    assert _extract(text)[0]["sean callard"] == "Person"
 
 
 def test_a_surname_tagged_as_a_common_noun_is_the_person_named_before(nlp, monkeypatch):
