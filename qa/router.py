@@ -403,7 +403,7 @@ _EN: list[tuple[str, re.Pattern]] = [(name, re.compile(p, re.I)) for name, p in 
     ("say", rf"^(?:did|does|has|have|is|was)\s+(?P<x>.+?)\s+(?:{SAY_VERBS}|worried|concerned)\b(?P<y>.*)"),
     ("say", r"^according to\s+(?P<x>[^,]+?),\s*(?P<y>.+)"),
     ("say", r"^(?:tell me |show me |give me )?(?:what\s+)?(?P<x>.+?)(?:'s|’s|s'|’)\s+(?:view|views|take|position|stance|opinion|comments?|claims?|reaction|response|remarks|thoughts)\s+(?:on|about|regarding|to)\b(?P<y>.*)"),
-    ("fact", r"^(?:(?:in|at|on|for|from|to|with|of|by)\s+)?(?:how\s+(?:much|many|high|low|far|big|large|fast|long|steep|sharp|quickly|old)|by how much|to what (?:level|extent)|what\s+(?:percentage|percent|share|proportion|fraction)|what\s+level\s+of|in (?:which|what) year|what year)\b"),
+    ("fact", r"^(?:(?:in|at|on|for|from|to|with|of|by)\s+)?(?:how\s+(?:much|many|high|low|far|big|large|fast|long|steep|sharp|quickly|old)|by how much|by what\s+(?:margin|amount|percentage|factor)|to what (?:level|extent)|what\s+(?:percentage|percent|share|proportion|fraction)|what\s+level\s+of|in (?:which|what) year|what year)\b"),
     ("fact", r"^what\s+(?:was|is|were|are|will be)\s+the\s+(?:\S+\s+){0,5}?(?:level|size|amount|value|volume|total|share|percentage|number|rate|yield|yields|price|cost|figure|debt|deficit|increase|rise|drop|decline|fall|jump|change|gain|payments?|holdings|peak|low|high|record|projection|vote|tally|margin|score)\b"),
     ("concept", r"^(?:what(?:'s| is| are| was| were)|define|explain|describe|tell me about|what is meant by)\s+(?:the\s+|a\s+|an\s+|so-called\s+)?(?P<c>.+)"),
     ("concept", r"^what\s+(?:does|do|did)\s+(?P<c>.+?)\s+mean\b"),

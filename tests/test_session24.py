@@ -10,6 +10,8 @@ train claims whose source names someone but has no speaker:
   post from Arianna Walsh"), not an older subject;
 - routing: "What share of voters said ...?" asks a figure, not what "share of voters" said;
   "Why did <description> X say Y?" is X's claims about Y, a reason first;
+- ranking: "By what margin did X lead Y in the poll?" asks a figure, and a poll's tally
+  ("46 percent to 39 percent") answers it first;
 - linking: a Chinese name followed by a word of its own ends where that word starts
   (赫卡比如何: 如何 "how", not 比如 "for example").
 
@@ -18,11 +20,18 @@ Each rule is tested on and off through its switch, on small hand-written texts.
 
 from __future__ import annotations
 
+import os
+
+import pytest
 from claimgraph.extract import coref, entities
 from claimgraph.extract.extractor import extract_article
 from claimgraph.extract.readers import read_article
-from claimgraph.qa import router, translit
+from claimgraph.qa import router, routes, translit
 from claimgraph.qa.translit import Transliterator
+from qa_handbuilt import engine_of
+from qa_handbuilt import top as _top
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 
 def _radio(surname: str) -> str:
@@ -147,3 +156,22 @@ def test_a_chinese_name_ends_where_a_word_of_its_own_starts(monkeypatch):
     monkeypatch.setattr(translit, "WORD_AFTER", 0)
     m = Transliterator({"e:h": ["Mike Huckabee"], "e:r": ["Marco Rubio"]}, {"e:h", "e:r"})
     assert "e:h" not in [x.iri for x in m.find(q)]
+
+
+POLL = ["Ann Lee has moved ahead of Bo Chen in the race for mayor.",
+        "Lee, who was tied with Chen at 40 percent in June, is now well ahead of her rival 46 percent to "
+        "39 percent according to a Metro poll released Monday.",
+        "The Metro poll gave Lee a much larger lead over Chen than other polls did. An average of polls "
+        "shows Lee leading Chen by 2 percent."]
+
+
+@pytest.mark.slow
+def test_a_polls_margin_is_its_tally(monkeypatch):
+    q = "By what margin did Lee lead Chen in the Metro poll?"
+    assert router.route(q).name == "fact"
+    labels = {"ex:lee": {"en": ["Ann Lee", "Lee"], "zh": []}, "ex:chen": {"en": ["Bo Chen", "Chen"], "zh": []}}
+    eng = engine_of([], labels, {"ex:lee": "Person", "ex:chen": "Person"}, POLL, "ex:a")
+    assert "46 percent to 39 percent" in _top(eng.ask(q, k=3))["evidence"][0]["quote"]
+    monkeypatch.setattr(routes, "POLL_TALLY", 0)
+    assert "46 percent to 39 percent" not in _top(eng.ask(q, k=3))["evidence"][0]["quote"]
+    assert not routes._POLL.search("46 percent of voters said they would back her, up to 39 percent")
