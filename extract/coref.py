@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import islice
 
 import numpy as np
 
@@ -1239,7 +1240,7 @@ def _speaks(tok) -> bool:
         return True
     if tok.dep_ == "pobj" and tok.head.lower_ in ("from", "by") and tok.head.head.lemma_ in _SPEECH_HEADS:
         return True
-    return any(anc.lower_ == "according" for anc in list(tok.ancestors)[:4])
+    return any(anc.lower_ == "according" for anc in islice(tok.ancestors, 4))
 
 
 def _introduced_last(doc, para: int, gender: str | None) -> str | None:

@@ -16,8 +16,6 @@ snapshots (slow).
 
 from __future__ import annotations
 
-import os
-
 import pytest
 from claimgraph.extract import attribution, coref, entities
 from claimgraph.extract.attribution import attributions_for_text
@@ -27,9 +25,6 @@ from claimgraph.extract.readers import read_article
 from claimgraph.qa import router, routes
 from qa_handbuilt import engine_of
 from qa_handbuilt import top as _top
-
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-
 
 PLEDGE = ("Earlier in the day, Mayor Ann Lee held a roundtable meeting with community leaders and "
           "pledged to \u201cpromote the kinds of changes that will prevent this from happening to "

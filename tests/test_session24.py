@@ -20,8 +20,6 @@ Each rule is tested on and off through its switch, on small hand-written texts.
 
 from __future__ import annotations
 
-import os
-
 import pytest
 from claimgraph.extract import coref, entities
 from claimgraph.extract.extractor import extract_article
@@ -30,8 +28,6 @@ from claimgraph.qa import router, routes, translit
 from claimgraph.qa.translit import Transliterator
 from qa_handbuilt import engine_of
 from qa_handbuilt import top as _top
-
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 
 def _radio(surname: str) -> str:
